@@ -1,0 +1,65 @@
+/**
+ * Per-cloud facts the toolkit needs (pure data): where Azure Machine Learning
+ * is offered and which DNS suffixes a cloud uses. One table, so a sovereign
+ * cloud is one row, not a branch in every component.
+ */
+
+/** An Azure cloud the toolkit can deploy to. */
+export type AzureCloud = "AzureCloud" | "AzureUSGovernment" | "AzureChinaCloud";
+
+/** What differs between clouds. */
+export interface CloudProfile {
+    /** Regions (ARM location names) where Azure Machine Learning workspaces can be created. */
+    readonly mlRegions: readonly string[];
+    /** Suffix of container registry login servers. */
+    readonly registrySuffix: string;
+    /** Suffix of storage endpoints (blob.<suffix>, file.<suffix>). */
+    readonly storageSuffix: string;
+    /** Suffix of key vault URIs. */
+    readonly keyVaultSuffix: string;
+    /** Host of the Azure ML API (regional endpoints are `<region>.<host>`). */
+    readonly mlApiHost: string;
+}
+
+// Sources: "Azure products by region" (Machine Learning row) and the
+// sovereign-cloud feature pages; a region missing here is rejected by config
+// validation rather than failing half-way through a deployment.
+const PUBLIC_ML_REGIONS = [
+    "australiacentral", "australiaeast", "australiasoutheast", "brazilsouth", "canadacentral",
+    "canadaeast", "centralindia", "centralus", "eastasia", "eastus", "eastus2", "francecentral",
+    "germanywestcentral", "israelcentral", "italynorth", "japaneast", "japanwest", "koreacentral",
+    "koreasouth", "mexicocentral", "northcentralus", "northeurope", "norwayeast", "polandcentral",
+    "qatarcentral", "southafricanorth", "southcentralus", "southeastasia", "southindia",
+    "spaincentral", "swedencentral", "switzerlandnorth", "switzerlandwest", "uaenorth", "uksouth",
+    "ukwest", "westcentralus", "westeurope", "westus", "westus2", "westus3",
+] as const;
+
+/** The cloud table. */
+export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
+    AzureCloud: {
+        mlRegions: PUBLIC_ML_REGIONS,
+        registrySuffix: "azurecr.io",
+        storageSuffix: "core.windows.net",
+        keyVaultSuffix: "vault.azure.net",
+        mlApiHost: "api.azureml.ms",
+    },
+    AzureUSGovernment: {
+        mlRegions: ["usgovarizona", "usgovvirginia"],
+        registrySuffix: "azurecr.us",
+        storageSuffix: "core.usgovcloudapi.net",
+        keyVaultSuffix: "vault.usgovcloudapi.net",
+        mlApiHost: "api.ml.azure.us",
+    },
+    AzureChinaCloud: {
+        mlRegions: ["chinaeast2", "chinanorth2", "chinanorth3"],
+        registrySuffix: "azurecr.cn",
+        storageSuffix: "core.chinacloudapi.cn",
+        keyVaultSuffix: "vault.azure.cn",
+        mlApiHost: "api.ml.azure.cn",
+    },
+};
+
+/** The cloud whose ML regions include `region`, if any (used to explain a wrong-cloud region). */
+export function cloudOfRegion(region: string): AzureCloud | undefined {
+    return (Object.keys(CLOUDS) as AzureCloud[]).find((c) => CLOUDS[c].mlRegions.includes(region));
+}

@@ -1,0 +1,45 @@
+import * as pulumi from "@pulumi/pulumi";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor";
+
+/** What a resource type emits to diagnostics. */
+export interface DiagnosticsShape {
+    /** Log category groups to send (`allLogs` includes `audit`); empty for metric-only resources. */
+    logCategoryGroups: readonly string[];
+    /** Whether the type has platform metrics (`AllMetrics`). */
+    metrics: boolean;
+}
+
+/** Diagnostics of every type the toolkit creates; one table, so each resource is wired the same way. */
+export const DIAGNOSTICS: Readonly<Record<string, DiagnosticsShape>> = {
+    workspace: { logCategoryGroups: ["allLogs"], metrics: true },
+    storageAccount: { logCategoryGroups: [], metrics: true },
+    storageService: { logCategoryGroups: ["allLogs"], metrics: true },
+    // allLogs includes the audit group the Key Vault logging control asks for.
+    keyVault: { logCategoryGroups: ["allLogs"], metrics: true },
+    containerRegistry: { logCategoryGroups: ["allLogs"], metrics: true },
+    applicationInsights: { logCategoryGroups: ["allLogs"], metrics: true },
+};
+
+/** Name every diagnostic setting of the toolkit carries, so operators recognise them. */
+export const DIAGNOSTIC_SETTING_NAME = "to-log-analytics";
+
+/** Sends a resource's logs and metrics to the stack's Log Analytics workspace. */
+export function sendDiagnostics(
+    name: string,
+    resourceUri: pulumi.Input<string>,
+    logAnalyticsWorkspaceId: pulumi.Input<string>,
+    shape: DiagnosticsShape,
+    opts: pulumi.CustomResourceOptions,
+): DiagnosticSetting {
+    return new DiagnosticSetting(
+        name,
+        {
+            name: DIAGNOSTIC_SETTING_NAME,
+            resourceUri,
+            workspaceId: logAnalyticsWorkspaceId,
+            logs: shape.logCategoryGroups.map((categoryGroup) => ({ categoryGroup, enabled: true })),
+            metrics: shape.metrics ? [{ category: "AllMetrics", enabled: true }] : [],
+        },
+        opts,
+    );
+}

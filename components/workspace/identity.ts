@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import type { PlacementArgs } from "../placement";
+
+/** Arguments of {@link WorkspaceIdentity}. */
+export interface WorkspaceIdentityArgs extends PlacementArgs {
+    /** ID of an existing user-assigned identity; when set none is created. Default: create one. */
+    existingId?: string;
+    /** Principal (object) ID of `existingId`; required with it. */
+    existingPrincipalId?: string;
+    /** Name of the identity to create (3-128). Required unless adopted. */
+    identityName?: string;
+}
+
+/**
+ * The user-assigned identity the workspace acts as. Created before the
+ * workspace so its access to storage, vault, registry and monitoring (and the
+ * customer-managed key) is in place when Azure validates the workspace.
+ */
+export class WorkspaceIdentity extends pulumi.ComponentResource {
+    /** Identity resource ID. */
+    readonly id: pulumi.Output<string>;
+    /** Principal (object) ID, for role assignments. */
+    readonly principalId: pulumi.Output<string>;
+
+    constructor(name: string, args: WorkspaceIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aml-workspace:index:WorkspaceIdentity", name, {}, opts);
+        if (args.existingId) {
+            if (!args.existingPrincipalId) throw new pulumi.ResourceError("existingPrincipalId is required with existingId: roles are granted to it", this);
+            this.id = pulumi.output(args.existingId);
+            this.principalId = pulumi.output(args.existingPrincipalId);
+        } else {
+            if (!args.identityName) throw new pulumi.ResourceError("identityName is required when existingId is not set", this);
+            const identity = new UserAssignedIdentity(
+                `${name}-uai`,
+                { resourceName: args.identityName, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags },
+                { parent: this },
+            );
+            this.id = identity.id;
+            this.principalId = identity.principalId;
+        }
+        this.registerOutputs({ id: this.id, principalId: this.principalId });
+    }
+}

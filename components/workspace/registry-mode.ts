@@ -1,0 +1,31 @@
+/**
+ * Whether the stack gets a container registry (pure). Azure ML creates a
+ * registry lazily, on the first image build, and that one has the admin user
+ * on; `onDemand` keeps the laziness but creates a hardened registry as soon as
+ * anything in the stack builds or pulls images.
+ */
+
+/** What the stack declares that bears on the registry. */
+export interface RegistryDemand {
+    /** Configured mode. */
+    mode: "onDemand" | "always" | "existing";
+    /** Image build compute is configured (images are built in the stack's network). */
+    imageBuildCompute?: string;
+    /** Number of inference endpoints or other image consumers the stack declares. */
+    imageConsumers?: number;
+}
+
+/** What to do about the registry. */
+export type RegistryDecision = "create" | "adopt" | "none";
+
+/** Decides the registry: `always` creates, `existing` adopts, `onDemand` creates only when images are needed. */
+export function decideRegistry(d: RegistryDemand): RegistryDecision {
+    switch (d.mode) {
+        case "always":
+            return "create";
+        case "existing":
+            return "adopt";
+        case "onDemand":
+            return d.imageBuildCompute || (d.imageConsumers ?? 0) > 0 ? "create" : "none";
+    }
+}

@@ -1,0 +1,115 @@
+import * as pulumi from "@pulumi/pulumi";
+import { BlobServiceProperties, FileServiceProperties, StorageAccount } from "@pulumi/azure-native/storage";
+import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
+import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+import { parseResourceId } from "../resource-ids";
+
+/** Arguments of {@link WorkspaceStorage}. */
+export interface WorkspaceStorageArgs extends PlacementArgs {
+    /** ID of an existing account to adopt; when set nothing is created. Default: create one. */
+    existingId?: string;
+    /** Account name (3-24 lowercase letters and digits). Required unless `existingId` is set. */
+    accountName?: string;
+    /** Replication SKU. Default `Standard_ZRS`. */
+    sku?: pulumi.Input<string>;
+    /** Days deleted blobs, containers and file shares are kept. Default 14. */
+    softDeleteRetentionDays?: pulumi.Input<number>;
+    /** Accept traffic from public networks. Default `Disabled`. */
+    publicNetworkAccess?: pulumi.Input<string>;
+    /** Firewall default action. Default `Deny` (trusted Azure services bypass it). */
+    firewallDefaultAction?: pulumi.Input<"Allow" | "Deny">;
+    /** Public IPs/CIDRs let through the firewall. Default none. */
+    allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Log Analytics workspace for diagnostics. Default: no diagnostic settings. */
+    logAnalyticsWorkspaceId?: pulumi.Input<string>;
+    /** Deletion guards. Default none. */
+    protection?: StatefulProtection;
+}
+
+/**
+ * The workspace's default datastore: a hardened StorageV2 account (HTTPS and
+ * TLS 1.2 only, no public blobs, no shared keys, no cross-tenant replication,
+ * infrastructure encryption) with blob, container and file-share soft delete;
+ * or an existing account adopted by ID.
+ */
+export class WorkspaceStorage extends pulumi.ComponentResource {
+    /** Account resource ID. */
+    readonly id: pulumi.Output<string>;
+    /** Account name. */
+    readonly accountName: pulumi.Output<string>;
+    /** The created account; undefined when adopted. */
+    readonly account?: StorageAccount;
+
+    constructor(name: string, args: WorkspaceStorageArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aml-workspace:index:WorkspaceStorage", name, {}, opts);
+        if (args.existingId) {
+            this.id = pulumi.output(args.existingId);
+            this.accountName = pulumi.output(parseResourceId(args.existingId).name);
+        } else {
+            if (!args.accountName) throw new pulumi.ResourceError("accountName is required when existingId is not set", this);
+            const account = new StorageAccount(
+                `${name}-account`,
+                {
+                    accountName: args.accountName,
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    tags: args.tags,
+                    kind: "StorageV2",
+                    sku: { name: args.sku ?? "Standard_ZRS" },
+                    accessTier: "Hot",
+                    enableHttpsTrafficOnly: true,
+                    minimumTlsVersion: "TLS1_2",
+                    allowBlobPublicAccess: false,
+                    // Identity-based datastores (systemDatastoresAuthMode: identity) need no keys.
+                    allowSharedKeyAccess: false,
+                    defaultToOAuthAuthentication: true,
+                    allowCrossTenantReplication: false,
+                    isHnsEnabled: false,
+                    publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+                    networkRuleSet: {
+                        defaultAction: args.firewallDefaultAction ?? "Deny",
+                        bypass: "AzureServices",
+                        ipRules: pulumi.output(args.allowedIpRanges ?? []).apply((ranges) => ranges.map((value) => ({ iPAddressOrRange: value, action: "Allow" as const }))),
+                    },
+                    encryption: {
+                        keySource: "Microsoft.Storage",
+                        requireInfrastructureEncryption: true,
+                        services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
+                    },
+                },
+                statefulOptions(this, args.protection),
+            );
+            const retention = { enabled: true, days: args.softDeleteRetentionDays ?? 14 };
+            const blob = new BlobServiceProperties(
+                `${name}-blob`,
+                {
+                    accountName: account.name,
+                    resourceGroupName: args.resourceGroupName,
+                    blobServicesName: "default",
+                    deleteRetentionPolicy: retention,
+                    containerDeleteRetentionPolicy: retention,
+                },
+                { parent: this },
+            );
+            const file = new FileServiceProperties(
+                `${name}-file`,
+                {
+                    accountName: account.name,
+                    resourceGroupName: args.resourceGroupName,
+                    fileServicesName: "default",
+                    shareDeleteRetentionPolicy: retention,
+                },
+                { parent: this },
+            );
+            if (args.logAnalyticsWorkspaceId) {
+                sendDiagnostics(`${name}-account-diag`, account.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.storageAccount, { parent: this });
+                sendDiagnostics(`${name}-blob-diag`, blob.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.storageService, { parent: this });
+                sendDiagnostics(`${name}-file-diag`, file.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.storageService, { parent: this });
+            }
+            this.account = account;
+            this.id = account.id;
+            this.accountName = account.name;
+        }
+        this.registerOutputs({ id: this.id, accountName: this.accountName });
+    }
+}

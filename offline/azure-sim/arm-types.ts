@@ -1,0 +1,99 @@
+/**
+ * How simulated Azure names and identifies each azure-native type the
+ * toolkit uses: its ARM type, the input holding its name, where its ID hangs
+ * (resource group, parent resource, or an arbitrary scope for extension
+ * resources), and which naming rule ARM applies.
+ */
+import type { ResourceKind } from "../../components/naming";
+
+/** Where a resource's ID hangs. */
+export type ArmPlacement =
+    | { kind: "subscription" }
+    | { kind: "resourceGroup" }
+    /** A child: `<parent ID>/<segment>/<name>`, the parent found from inputs. */
+    | { kind: "child"; parentType: string; parentNameKey: string; segment: string }
+    /** An extension resource: `<scope>/providers/<armType>/<name>`. */
+    | { kind: "extension"; scopeKey: string };
+
+/** The simulation spec of one type token. */
+export interface ArmTypeSpec {
+    /** ARM type, e.g. `Microsoft.Storage/storageAccounts`. */
+    armType: string;
+    /** Input property holding the resource's name. */
+    nameKey: string;
+    /** Name used when the type is a singleton (`default`). */
+    fixedName?: string;
+    /** Placement of the ID. */
+    placement: ArmPlacement;
+    /** Naming rule ARM enforces, if the toolkit models it. */
+    nameKind?: ResourceKind;
+    /** Whether the name must be unique across all of Azure (so twice in one stack is a conflict even across groups). */
+    globallyUnique?: boolean;
+}
+
+const rg = { kind: "resourceGroup" } as const;
+
+/** The table, by azure-native type token. */
+export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
+    "azure-native:resources:ResourceGroup": { armType: "resourceGroups", nameKey: "resourceGroupName", placement: { kind: "subscription" }, nameKind: "resourceGroup" },
+    "azure-native:storage:StorageAccount": { armType: "Microsoft.Storage/storageAccounts", nameKey: "accountName", placement: rg, nameKind: "storageAccount", globallyUnique: true },
+    "azure-native:storage:BlobServiceProperties": {
+        armType: "Microsoft.Storage/storageAccounts/blobServices",
+        nameKey: "blobServicesName",
+        fixedName: "default",
+        placement: { kind: "child", parentType: "Microsoft.Storage/storageAccounts", parentNameKey: "accountName", segment: "blobServices" },
+    },
+    "azure-native:storage:FileServiceProperties": {
+        armType: "Microsoft.Storage/storageAccounts/fileServices",
+        nameKey: "fileServicesName",
+        fixedName: "default",
+        placement: { kind: "child", parentType: "Microsoft.Storage/storageAccounts", parentNameKey: "accountName", segment: "fileServices" },
+    },
+    "azure-native:keyvault:Vault": { armType: "Microsoft.KeyVault/vaults", nameKey: "vaultName", placement: rg, nameKind: "keyVault", globallyUnique: true },
+    "azure-native:keyvault:Key": {
+        armType: "Microsoft.KeyVault/vaults/keys",
+        nameKey: "keyName",
+        placement: { kind: "child", parentType: "Microsoft.KeyVault/vaults", parentNameKey: "vaultName", segment: "keys" },
+        nameKind: "keyVaultKey",
+    },
+    "azure-native:containerregistry:Registry": { armType: "Microsoft.ContainerRegistry/registries", nameKey: "registryName", placement: rg, nameKind: "containerRegistry", globallyUnique: true },
+    "azure-native:operationalinsights:Workspace": { armType: "Microsoft.OperationalInsights/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "logAnalytics" },
+    "azure-native:applicationinsights:Component": { armType: "Microsoft.Insights/components", nameKey: "resourceName", placement: rg, nameKind: "applicationInsights" },
+    "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameKey: "resourceName", placement: rg, nameKind: "userAssignedIdentity" },
+    "azure-native:machinelearningservices:Workspace": { armType: "Microsoft.MachineLearningServices/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "workspace" },
+    "azure-native:machinelearningservices:Compute": {
+        armType: "Microsoft.MachineLearningServices/workspaces/computes",
+        nameKey: "computeName",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "computes" },
+    },
+    "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
+    "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },
+    "azure-native:authorization:ManagementLockByScope": { armType: "Microsoft.Authorization/locks", nameKey: "lockName", placement: { kind: "extension", scopeKey: "scope" }, nameKind: "managementLock" },
+    "azure-native:network:VirtualNetwork": { armType: "Microsoft.Network/virtualNetworks", nameKey: "virtualNetworkName", placement: rg, nameKind: "virtualNetwork" },
+    "azure-native:network:Subnet": {
+        armType: "Microsoft.Network/virtualNetworks/subnets",
+        nameKey: "subnetName",
+        placement: { kind: "child", parentType: "Microsoft.Network/virtualNetworks", parentNameKey: "virtualNetworkName", segment: "subnets" },
+        nameKind: "subnet",
+    },
+    "azure-native:network:NetworkSecurityGroup": { armType: "Microsoft.Network/networkSecurityGroups", nameKey: "networkSecurityGroupName", placement: rg, nameKind: "networkSecurityGroup" },
+    "azure-native:network:PrivateEndpoint": { armType: "Microsoft.Network/privateEndpoints", nameKey: "privateEndpointName", placement: rg, nameKind: "privateEndpoint" },
+    "azure-native:network:PrivateDnsZoneGroup": {
+        armType: "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+        nameKey: "privateDnsZoneGroupName",
+        placement: { kind: "child", parentType: "Microsoft.Network/privateEndpoints", parentNameKey: "privateEndpointName", segment: "privateDnsZoneGroups" },
+        nameKind: "privateDnsZoneGroup",
+    },
+    "azure-native:privatedns:PrivateZone": { armType: "Microsoft.Network/privateDnsZones", nameKey: "privateZoneName", placement: rg },
+    "azure-native:privatedns:VirtualNetworkLink": {
+        armType: "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+        nameKey: "virtualNetworkLinkName",
+        placement: { kind: "child", parentType: "Microsoft.Network/privateDnsZones", parentNameKey: "privateZoneName", segment: "virtualNetworkLinks" },
+    },
+    "azure-native:insights:PrivateLinkScope": { armType: "microsoft.insights/privateLinkScopes", nameKey: "scopeName", placement: rg },
+    "azure-native:insights:PrivateLinkScopedResource": {
+        armType: "microsoft.insights/privateLinkScopes/scopedResources",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "microsoft.insights/privateLinkScopes", parentNameKey: "scopeName", segment: "scopedResources" },
+    },
+};

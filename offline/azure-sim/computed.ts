@@ -1,0 +1,71 @@
+/**
+ * Outputs Azure computes for a created resource (login servers, vault URIs,
+ * principal IDs, connection strings...), derived deterministically from the
+ * resource's ID so the same program always yields the same values.
+ */
+import { deterministicGuid } from "../../components/naming";
+import type { CloudProfile } from "../../components/clouds";
+
+/** What a computed-output function gets. */
+export interface ComputedContext {
+    /** The resource's ARM ID. */
+    id: string;
+    /** The resource's name. */
+    name: string;
+    /** Its inputs. */
+    inputs: Record<string, unknown>;
+    /** Tenant of the simulated subscription. */
+    tenantId: string;
+    /** Cloud suffixes. */
+    cloud: CloudProfile;
+}
+
+type Computed = (c: ComputedContext) => Record<string, unknown>;
+
+const guid = (c: ComputedContext, role: string): string => deterministicGuid("simulated-azure", role, c.id.toLowerCase());
+
+/** Computed outputs by type token; types not listed compute nothing beyond id and name. */
+export const COMPUTED: Readonly<Record<string, Computed>> = {
+    "azure-native:storage:StorageAccount": (c) => ({
+        primaryEndpoints: Object.fromEntries(
+            ["blob", "file", "queue", "table", "dfs", "web"].map((svc) => [svc, `https://${c.name}.${svc}.${c.cloud.storageSuffix}/`]),
+        ),
+        provisioningState: "Succeeded",
+    }),
+    "azure-native:keyvault:Vault": (c) => ({
+        properties: { ...(c.inputs.properties as object), vaultUri: `https://${c.name}.${c.cloud.keyVaultSuffix}/` },
+    }),
+    "azure-native:keyvault:Key": (c) => {
+        const vault = String(c.inputs.vaultName);
+        const uri = `https://${vault}.${c.cloud.keyVaultSuffix}/keys/${c.name}`;
+        return { keyUri: uri, keyUriWithVersion: `${uri}/${guid(c, "key-version").replace(/-/g, "")}` };
+    },
+    "azure-native:containerregistry:Registry": (c) => ({ loginServer: `${c.name.toLowerCase()}.${c.cloud.registrySuffix}` }),
+    "azure-native:operationalinsights:Workspace": (c) => ({ customerId: guid(c, "customer") }),
+    "azure-native:applicationinsights:Component": (c) => {
+        const key = guid(c, "instrumentation-key");
+        return {
+            instrumentationKey: key,
+            appId: guid(c, "app"),
+            connectionString: `InstrumentationKey=${key};IngestionEndpoint=https://${String(c.inputs.location)}-0.in.applicationinsights.azure.com/`,
+        };
+    },
+    "azure-native:managedidentity:UserAssignedIdentity": (c) => ({
+        principalId: guid(c, "principal"),
+        clientId: guid(c, "client"),
+        tenantId: c.tenantId,
+    }),
+    "azure-native:machinelearningservices:Workspace": (c) => {
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        const region = String(c.inputs.location);
+        return {
+            workspaceId: guid(c, "workspace"),
+            discoveryUrl: `https://${region}.${c.cloud.mlApiHost}/discovery`,
+            mlFlowTrackingUri: `azureml://${region}.${c.cloud.mlApiHost}/mlflow/v1.0${c.id}`,
+            identity: {
+                ...identity,
+                ...(String(identity.type ?? "").includes("SystemAssigned") ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}),
+            },
+        };
+    },
+};

@@ -1,0 +1,137 @@
+/**
+ * Simulated Azure: implements Pulumi's `Mocks` so the real program runs with
+ * no engine and no cloud. Every resource gets an ARM-shaped ID and the
+ * outputs Azure would compute, deterministically; what ARM would reject
+ * (invalid names, duplicates, impossible pairings) is refused with a message.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { CLOUDS, type AzureCloud } from "../../components/clouds";
+import { nameProblem } from "../../components/naming";
+import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
+import { armRejections } from "./arm-rules";
+import { COMPUTED } from "./computed";
+
+/** Placeholder subscription: all zeros, so no real subscription ID can ever appear. */
+export const SIMULATED_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+/** Placeholder tenant. */
+export const SIMULATED_TENANT_ID = "00000000-0000-0000-0000-0000000000aa";
+/** Placeholder object ID of the deploying principal. */
+export const SIMULATED_DEPLOYER_OBJECT_ID = "00000000-0000-0000-0000-0000000000bb";
+
+/** Options of {@link SimulatedAzure}. */
+export interface SimulatorOptions {
+    /** Preview mode: computed outputs and IDs stay unknown, as in `pulumi preview`. */
+    preview: boolean;
+    /** Cloud whose DNS suffixes computed outputs use. Default `AzureCloud`. */
+    cloud?: AzureCloud;
+}
+
+/** Raised (as a resource registration error) when ARM would refuse a resource. */
+export class ArmRejection extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "ArmRejection";
+    }
+}
+
+interface Created {
+    type: string;
+    logicalName: string;
+    inputs: Record<string, unknown>;
+}
+
+/** The simulated subscription. One instance per program run. */
+export class SimulatedAzure implements pulumi.runtime.Mocks {
+    /** Every rejection, in order (also thrown to the program). */
+    readonly rejections: string[] = [];
+    private readonly created = new Map<string, Created>();
+    private readonly globalNames = new Map<string, string>();
+    private readonly cloud;
+
+    constructor(private readonly options: SimulatorOptions) {
+        this.cloud = CLOUDS[options.cloud ?? "AzureCloud"];
+    }
+
+    /** Answers invokes (functions) the program calls. */
+    call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+        switch (args.token) {
+            case "azure-native:authorization:getClientConfig":
+                return {
+                    clientId: "00000000-0000-0000-0000-0000000000cc",
+                    objectId: SIMULATED_DEPLOYER_OBJECT_ID,
+                    subscriptionId: SIMULATED_SUBSCRIPTION_ID,
+                    tenantId: SIMULATED_TENANT_ID,
+                };
+            default:
+                throw new ArmRejection(`simulated Azure does not implement the function ${args.token}; add it to offline/azure-sim/simulator.ts`);
+        }
+    }
+
+    /** Creates (or, in preview, plans) a resource. */
+    newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+        const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+        if (!args.type.startsWith("azure-native:")) {
+            // Components, providers and non-Azure resources: echo the inputs.
+            return { id: args.custom ? `${args.name}-id` : undefined, state: inputs };
+        }
+        const spec = ARM_TYPES[args.type];
+        if (!spec) this.reject(`${args.type} "${args.name}": simulated Azure does not model this type; add it to offline/azure-sim/arm-types.ts`);
+        const name = spec.fixedName ?? (inputs[spec.nameKey] as string | undefined);
+        if (typeof name !== "string") {
+            if (this.options.preview) return { id: undefined, state: inputs };
+            this.reject(`${args.type} "${args.name}": ${spec.nameKey} is not set; the toolkit always names resources explicitly (autonames are random)`);
+        }
+        const problem = spec.nameKind ? nameProblem(spec.nameKind, name) : undefined;
+        if (problem) this.reject(`${args.type} "${args.name}": ${spec.nameKey} ${problem}`);
+        const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, lookup: (id) => this.created.get(id.toLowerCase()) });
+        if (rejections.length > 0) this.reject(rejections.join("; "));
+
+        const id = this.armId(spec, name, inputs);
+        if (id === undefined) {
+            // An input the ID depends on is unknown: only possible in preview.
+            return { id: undefined, state: inputs };
+        }
+        const key = id.toLowerCase();
+        if (this.created.has(key)) {
+            this.reject(`${args.type} "${args.name}": ${id} is already declared by "${this.created.get(key)!.logicalName}"; names must be unique`);
+        }
+        if (spec.globallyUnique) {
+            const globalKey = `${spec.armType}/${name}`.toLowerCase();
+            const other = this.globalNames.get(globalKey);
+            if (other) this.reject(`${args.type} "${args.name}": the name "${name}" is already used by "${other}" and must be unique across Azure`);
+            this.globalNames.set(globalKey, args.name);
+        }
+        this.created.set(key, { type: args.type, logicalName: args.name, inputs });
+        if (this.options.preview) return { id: undefined, state: inputs };
+        const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
+        return { id, state: { ...inputs, name, id, type: spec.armType, ...computed } };
+    }
+
+    private armId(spec: ArmTypeSpec, name: string, inputs: Record<string, unknown>): string | undefined {
+        const sub = `/subscriptions/${SIMULATED_SUBSCRIPTION_ID}`;
+        const str = (k: string): string | undefined => (typeof inputs[k] === "string" ? (inputs[k] as string) : undefined);
+        const p = spec.placement;
+        switch (p.kind) {
+            case "subscription":
+                return `${sub}/resourceGroups/${name}`;
+            case "resourceGroup": {
+                const group = str("resourceGroupName");
+                return group && `${sub}/resourceGroups/${group}/providers/${spec.armType}/${name}`;
+            }
+            case "child": {
+                const group = str("resourceGroupName");
+                const parent = str(p.parentNameKey);
+                return group && parent && `${sub}/resourceGroups/${group}/providers/${p.parentType}/${parent}/${p.segment}/${name}`;
+            }
+            case "extension": {
+                const scope = str(p.scopeKey);
+                return scope && `${scope}/providers/${spec.armType}/${name}`;
+            }
+        }
+    }
+
+    private reject(message: string): never {
+        this.rejections.push(message);
+        throw new ArmRejection(message);
+    }
+}

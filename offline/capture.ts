@@ -1,0 +1,68 @@
+/**
+ * Graph capture: a mock monitor that records, for every resource the program
+ * registers, exactly what the engine would receive (type, name, URN, parent,
+ * inputs with secrets and unknowns, dependencies, provider, protect), then
+ * lets Pulumi's own MockMonitor answer through the simulated Azure.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import type { CapturedResource } from "./graph";
+import { decodeWire } from "./wire";
+
+/** Minimal view of Pulumi's RegisterResourceRequest (generated protobuf class). */
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getProvider(): string;
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+}
+
+type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
+
+/** A MockMonitor that also records the resource graph. */
+export class CapturingMonitor extends MockMonitor {
+    /** Captured resources, in registration order. */
+    readonly captured: CapturedResource[] = [];
+    /** Registration failures (e.g. simulated ARM rejections), in order. */
+    readonly failures: string[] = [];
+
+    constructor(mocks: pulumi.runtime.Mocks) {
+        super(mocks);
+    }
+
+    override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps, key) => {
+            propertyDependencies[key] = deps.getUrnsList();
+        });
+        const raw = req.getObject()?.toJavaScript() ?? {};
+        return super.registerResource(req, (err: unknown, response: { getUrn(): string } | undefined) => {
+            if (err || !response) {
+                this.failures.push(err instanceof Error ? err.message : String(err));
+            } else {
+                const provider = req.getProvider();
+                const parent = req.getParent();
+                this.captured.push({
+                    type: req.getType(),
+                    name: req.getName(),
+                    urn: response.getUrn(),
+                    custom: req.getCustom(),
+                    ...(parent ? { parent } : {}),
+                    inputs: decodeWire(raw) as Record<string, unknown>,
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies,
+                    protect: req.getProtect() ?? false,
+                    retainOnDelete: req.getRetainondelete() ?? false,
+                    ...(provider ? { provider } : {}),
+                });
+            }
+            callback(err, response);
+        });
+    }
+}

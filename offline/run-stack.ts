@@ -1,0 +1,109 @@
+/**
+ * Runs the stack program under Pulumi's mock runtime against simulated Azure
+ * and returns the captured graph. The program is `stacks/program.ts`, the
+ * same code `pulumi up` runs; nothing here is a second code path.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { CapturingMonitor } from "./capture";
+import type { CapturedStack } from "./graph";
+import { SimulatedAzure } from "./azure-sim/simulator";
+import type { AzureCloud } from "../components/clouds";
+import { settle } from "./outputs";
+
+// waitForRPCs is @internal in @pulumi/pulumi; `disconnect()` would also tear the mock runtime down.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+
+/** The project name from Pulumi.yaml. */
+export const PROJECT = "aml-workspace";
+/** Organization Pulumi reports for the local backend; seeds name suffixes like a real run. */
+export const DEFAULT_ORGANIZATION = "organization";
+
+/** Options of {@link runStack}. */
+export interface RunStackOptions {
+    /** Stack name. */
+    stack: string;
+    /** The stack file's `config:` map. */
+    config: Record<string, unknown>;
+    /** Preview mode (IDs and computed outputs unknown). Default false: a simulated `up`. */
+    preview?: boolean;
+    /** Pulumi organization. Default `organization` (local backend). */
+    organization?: string;
+}
+
+/** What a run produced. */
+export interface StackRun {
+    /** The captured graph. */
+    graph: CapturedStack;
+    /** Stack outputs, resolved (secrets stay wrapped as Pulumi outputs resolve them: plain). */
+    outputs: Record<string, unknown>;
+}
+
+/** Deployment failed in simulation (ARM rejections or program errors). */
+export class SimulationError extends Error {
+    /** Each failure message. */
+    readonly failures: readonly string[];
+    constructor(failures: readonly string[]) {
+        super(`Simulated deployment failed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
+        this.name = "SimulationError";
+        this.failures = failures;
+    }
+}
+
+/** Turns the stack file's config map into the string map Pulumi gives a program. */
+export function toRuntimeConfig(config: Record<string, unknown>): { values: Record<string, string>; secretKeys: string[] } {
+    const values: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    for (const [key, value] of Object.entries(config)) {
+        const fullKey = key.includes(":") ? key : `${PROJECT}:${key}`;
+        if (value !== null && typeof value === "object" && !Array.isArray(value) && "secure" in value) {
+            // Encrypted values cannot be decrypted offline; the program sees a placeholder secret.
+            values[fullKey] = "[secret]";
+            secretKeys.push(fullKey);
+        } else {
+            values[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
+        }
+    }
+    return { values, secretKeys };
+}
+
+/** Runs the program of `stacks/program.ts` for one stack. */
+export async function runStack(opts: RunStackOptions): Promise<StackRun> {
+    const preview = opts.preview ?? false;
+    const { values, secretKeys } = toRuntimeConfig(opts.config);
+    const platform = opts.config[`${PROJECT}:platform`] as { cloud?: AzureCloud } | undefined;
+    const sim = new SimulatedAzure({ preview, cloud: platform?.cloud });
+    const monitor = new CapturingMonitor(sim);
+    const organization = opts.organization ?? DEFAULT_ORGANIZATION;
+    await pulumi.runtime.setMocks(sim, PROJECT, opts.stack, preview, organization);
+    pulumi.runtime.setMockOptions(monitor, PROJECT, opts.stack, preview, organization);
+    pulumi.runtime.setAllConfig(values, secretKeys);
+
+    const failures: string[] = [];
+    // A refused registration rejects promises nobody awaits; collect those instead of crashing.
+    const onRejection = (reason: unknown): void => {
+        failures.push(reason instanceof Error ? reason.message : String(reason));
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        // Required lazily so each run evaluates the program afresh under the current mocks.
+        const { definePlatform } = await import("../stacks/program");
+        const outputs = definePlatform();
+        const resolved: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(outputs)) {
+            try {
+                resolved[k] = await settle(v);
+            } catch (e) {
+                failures.push(e instanceof Error ? e.message : String(e));
+            }
+        }
+        await waitForRPCs();
+        // Let rejection handlers of the last registrations run.
+        await new Promise((r) => setImmediate(r));
+        const all = [...new Set([...monitor.failures, ...failures])];
+        if (all.length > 0) throw new SimulationError(all);
+        return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+}

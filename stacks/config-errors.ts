@@ -1,0 +1,171 @@
+/**
+ * Turns schema and semantic problems into one line each:
+ * `<key path>: <problem> (<how to fix>)`. No stack traces reach the user.
+ */
+import type { ErrorObject } from "ajv";
+
+/** The Pulumi config key that holds the platform object. */
+export const CONFIG_KEY = "aml-workspace:platform";
+
+/** One problem with the stack configuration. */
+export interface ConfigProblem {
+    /** Dotted key path, e.g. `aml-workspace:platform.storage.sku`. */
+    path: string;
+    /** What is wrong. */
+    problem: string;
+    /** How to fix it. */
+    fix: string;
+}
+
+/** Renders a problem as its one-line message. */
+export function formatProblem(p: ConfigProblem): string {
+    return `${p.path}: ${p.problem} (${p.fix})`;
+}
+
+/** Thrown when the stack configuration is invalid; carries every problem found. */
+export class ConfigError extends Error {
+    /** Every problem, in schema order then semantic order. */
+    readonly problems: readonly ConfigProblem[];
+    constructor(problems: readonly ConfigProblem[]) {
+        super(
+            `Invalid stack configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+                problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+        );
+        this.name = "ConfigError";
+        this.problems = problems;
+    }
+}
+
+/** Joins a base path and a JSON pointer (`/storage/sku`) into a dotted key path. */
+export function keyPath(base: string, pointer: string, child?: string): string {
+    const parts = pointer
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (child !== undefined) parts.push(child);
+    return parts.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : `${acc}.${part}`), base);
+}
+
+function describe(value: unknown): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "an object";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Closest candidate by edit distance, for "did you mean" hints on typos. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+    const dist = (a: string, b: string): number => {
+        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+        for (let i = 1; i <= a.length; i++) {
+            let prev = row[0];
+            row[0] = i;
+            for (let j = 1; j <= b.length; j++) {
+                const cur = row[j];
+                row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+                prev = cur;
+            }
+        }
+        return row[b.length];
+    };
+    let best: string | undefined;
+    let bestDist = Math.max(2, Math.floor(word.length / 3)) + 1;
+    for (const c of candidates) {
+        const d = dist(word, c);
+        if (d < bestDist) {
+            best = c;
+            bestDist = d;
+        }
+    }
+    return best;
+}
+
+/** Looks up the value at a JSON pointer inside `root`. */
+function valueAt(root: unknown, pointer: string): unknown {
+    return pointer
+        .split("/")
+        .slice(1)
+        .reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), root);
+}
+
+/**
+ * Converts ajv errors into problems. Errors that only say "the if/then branch
+ * failed" are dropped: the branch's own errors say what is wrong.
+ */
+export function schemaProblems(errors: readonly ErrorObject[], data: unknown): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    const seen = new Set<string>();
+    for (const e of errors) {
+        const p = problemOf(e, data);
+        if (!p) continue;
+        const line = formatProblem(p);
+        if (!seen.has(line)) {
+            seen.add(line);
+            out.push(p);
+        }
+    }
+    return out;
+}
+
+function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
+    const path = keyPath(CONFIG_KEY, e.instancePath);
+    const value = valueAt(data, e.instancePath);
+    const hint = typeof e.parentSchema?.description === "string" ? e.parentSchema.description : undefined;
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+        case "if":
+        case "allOf":
+            return undefined;
+        case "required":
+            return {
+                path: keyPath(CONFIG_KEY, e.instancePath, String(p.missingProperty)),
+                problem: "is required",
+                fix: `add ${String(p.missingProperty)} under ${path}`,
+            };
+        case "additionalProperties": {
+            const extra = String(p.additionalProperty);
+            const known = Object.keys((e.parentSchema?.properties as Record<string, unknown>) ?? {});
+            const guess = closest(extra, known);
+            return {
+                path: keyPath(CONFIG_KEY, e.instancePath, extra),
+                problem: "is not a known setting",
+                fix: guess ? `did you mean ${guess}? Known settings here: ${known.join(", ")}` : `remove it; known settings here: ${known.join(", ")}`,
+            };
+        }
+        case "enum": {
+            const allowed = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+            const guess = typeof value === "string" ? closest(value, (p.allowedValues as unknown[]).map(String)) : undefined;
+            return {
+                path,
+                problem: `must be one of ${allowed.join(", ")}; got ${describe(value)}`,
+                fix: guess ? `did you mean "${guess}"?` : `use one of ${allowed.join(", ")}`,
+            };
+        }
+        case "const":
+            return { path, problem: `must be ${JSON.stringify(p.allowedValue)}; got ${describe(value)}`, fix: `set it to ${JSON.stringify(p.allowedValue)}` };
+        case "type":
+            return { path, problem: `must be ${article(String(p.type))}; got ${describe(value)}`, fix: `write ${article(String(p.type))}${hint ? ` — ${hint}` : ""}` };
+        case "pattern":
+            return { path, problem: `${describe(value)} has an invalid format`, fix: hint ?? `match ${String(p.pattern)}` };
+        case "format":
+            return { path, problem: `${describe(value)} is not a valid ${String(p.format)}`, fix: `write a valid ${String(p.format)}` };
+        case "minimum":
+        case "maximum":
+        case "exclusiveMinimum":
+        case "exclusiveMaximum":
+            return { path, problem: `${describe(value)} is out of range`, fix: `use a number ${String(p.comparison)} ${String(p.limit)}` };
+        case "minLength":
+        case "maxLength":
+            return { path, problem: `${describe(value)} is too ${e.keyword === "minLength" ? "short" : "long"}`, fix: `use ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters` };
+        case "uniqueItems":
+            return { path, problem: `has duplicate entries (items ${String(p.j)} and ${String(p.i)})`, fix: "list each entry once" };
+        case "propertyNames":
+            return { path, problem: `has an invalid key ${JSON.stringify(p.propertyName)}`, fix: hint ?? "rename the key" };
+        default:
+            return { path, problem: e.message ?? "is invalid", fix: hint ?? "see stacks/schema/platform.schema.json" };
+    }
+}
+
+function article(type: string): string {
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

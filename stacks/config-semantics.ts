@@ -1,0 +1,169 @@
+/**
+ * Checks the schema cannot express: Azure name rules, regions per cloud,
+ * options that conflict, and pairings ARM would reject at deploy time.
+ * Each returns problems instead of throwing, so the user sees them all at once.
+ */
+import { CLOUDS, cloudOfRegion } from "../components/clouds";
+import { nameProblem, type ResourceKind } from "../components/naming";
+import { CONFIG_KEY, type ConfigProblem } from "./config-errors";
+import type { PlatformConfig } from "./config-types";
+
+const at = (sub: string): string => `${CONFIG_KEY}.${sub}`;
+
+/** Every semantic problem of a schema-valid config. */
+export function semanticProblems(c: PlatformConfig): ConfigProblem[] {
+    return [
+        ...regionProblems(c),
+        ...nameProblems(c),
+        ...adoptionProblems(c),
+        ...identityProblems(c),
+        ...encryptionProblems(c),
+        ...managedNetworkProblems(c),
+        ...ipRangeProblems(c),
+    ];
+}
+
+function regionProblems(c: PlatformConfig): ConfigProblem[] {
+    const profile = CLOUDS[c.cloud];
+    if (profile.mlRegions.includes(c.location)) return [];
+    const other = cloudOfRegion(c.location);
+    return [
+        {
+            path: at("location"),
+            problem: other
+                ? `"${c.location}" is a region of ${other}, not of ${c.cloud}`
+                : `"${c.location}" is not a region where Azure Machine Learning is offered in ${c.cloud}`,
+            fix: other ? `set cloud: ${other}, or pick one of: ${profile.mlRegions.join(", ")}` : `use one of: ${profile.mlRegions.join(", ")}`,
+        },
+    ];
+}
+
+function nameProblems(c: PlatformConfig): ConfigProblem[] {
+    const given: [string, ResourceKind, string | undefined][] = [
+        ["resourceGroup.name", "resourceGroup", c.resourceGroup.name],
+        ["workspace.name", "workspace", c.workspace.name],
+        ["workspace.imageBuildCompute", "computeCluster", c.workspace.imageBuildCompute],
+        ["storage.name", "storageAccount", c.storage.name],
+        ["keyVault.name", "keyVault", c.keyVault.name],
+        ["containerRegistry.name", "containerRegistry", c.containerRegistry.name],
+        ["monitoring.logAnalytics.name", "logAnalytics", c.monitoring.logAnalytics.name],
+        ["monitoring.applicationInsights.name", "applicationInsights", c.monitoring.applicationInsights.name],
+        ["encryption.customerManagedKey.keyName", "keyVaultKey", c.encryption.customerManagedKey.keyName],
+    ];
+    return given.flatMap(([key, kind, name]) => {
+        const problem = name === undefined ? undefined : nameProblem(kind, name);
+        return problem ? [{ path: at(key), problem, fix: "choose a name that follows the rule, or remove the key to derive one" }] : [];
+    });
+}
+
+/** `existingId` must name the right resource type, and never comes with a `name`. */
+function adoptionProblems(c: PlatformConfig): ConfigProblem[] {
+    const adoptables: [string, { existingId?: string; name?: string }, string | undefined][] = [
+        ["resourceGroup", c.resourceGroup, undefined],
+        ["storage", c.storage, "Microsoft.Storage/storageAccounts"],
+        ["keyVault", c.keyVault, "Microsoft.KeyVault/vaults"],
+        ["containerRegistry", c.containerRegistry, "Microsoft.ContainerRegistry/registries"],
+        ["monitoring.logAnalytics", c.monitoring.logAnalytics, "Microsoft.OperationalInsights/workspaces"],
+        ["monitoring.applicationInsights", c.monitoring.applicationInsights, "Microsoft.Insights/components"],
+        ["workspace.identity", { existingId: c.workspace.identity.existingId }, "Microsoft.ManagedIdentity/userAssignedIdentities"],
+    ];
+    const out: ConfigProblem[] = [];
+    for (const [key, section, expectedType] of adoptables) {
+        if (section.existingId && section.name) {
+            out.push({ path: at(`${key}.name`), problem: "conflicts with existingId", fix: "set either name (create) or existingId (adopt), not both" });
+        }
+        if (!section.existingId) continue;
+        const actual = providerType(section.existingId);
+        if (expectedType === undefined ? actual !== undefined : actual?.toLowerCase() !== expectedType.toLowerCase()) {
+            out.push({
+                path: at(`${key}.existingId`),
+                problem: `is ${actual ? `a ${actual}` : "a resource group"} ID`,
+                fix: expectedType ? `give the ID of a ${expectedType}` : "give the ID of a resource group (/subscriptions/<id>/resourceGroups/<name>)",
+            });
+        }
+    }
+    const reg = c.containerRegistry;
+    if (reg.mode === "existing" && !reg.existingId) {
+        out.push({ path: at("containerRegistry.existingId"), problem: "is required when mode is existing", fix: "give the registry's resource ID, or choose mode onDemand or always" });
+    }
+    if (reg.mode !== "existing" && reg.existingId) {
+        out.push({ path: at("containerRegistry.mode"), problem: `is ${reg.mode} but existingId is set`, fix: "set mode: existing to adopt the registry, or remove existingId" });
+    }
+    return out;
+}
+
+/** `Microsoft.Storage/storageAccounts` for a resource ID, undefined for a resource group ID. */
+function providerType(id: string): string | undefined {
+    const m = /\/providers\/([^/]+)\/([^/]+)\/[^/]+$/i.exec(id);
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+function identityProblems(c: PlatformConfig): ConfigProblem[] {
+    const id = c.workspace.identity;
+    const out: ConfigProblem[] = [];
+    if (id.existingId && id.type !== "UserAssigned") {
+        out.push({ path: at("workspace.identity.existingId"), problem: "needs type UserAssigned", fix: "set workspace.identity.type: UserAssigned or remove existingId" });
+    }
+    if (id.existingId && !id.existingPrincipalId) {
+        out.push({ path: at("workspace.identity.existingPrincipalId"), problem: "is required with existingId", fix: "give the identity's object (principal) ID so the toolkit can grant it access to the workspace's dependencies" });
+    }
+    if (!id.existingId && id.existingPrincipalId) {
+        out.push({ path: at("workspace.identity.existingPrincipalId"), problem: "is set without existingId", fix: "remove it, or add workspace.identity.existingId" });
+    }
+    if (c.encryption.customerManagedKey.enabled && id.type !== "UserAssigned") {
+        out.push({ path: at("workspace.identity.type"), problem: "is SystemAssigned but a customer-managed key is enabled", fix: "use UserAssigned: the key must be readable before the workspace (and its system identity) exists" });
+    }
+    return out;
+}
+
+function encryptionProblems(c: PlatformConfig): ConfigProblem[] {
+    const cmk = c.encryption.customerManagedKey;
+    if (!cmk.enabled) return [];
+    const out: ConfigProblem[] = [];
+    if (!c.keyVault.purgeProtection) {
+        out.push({ path: at("keyVault.purgeProtection"), problem: "is false but encryption.customerManagedKey is enabled", fix: "set keyVault.purgeProtection: true (Azure requires purge protection on a vault holding a customer-managed key)" });
+    }
+    if (c.keyVault.existingId) {
+        out.push({ path: at("encryption.customerManagedKey.enabled"), problem: "needs a key in a key vault this stack manages, but keyVault.existingId adopts one", fix: "let the stack create the key vault, or turn the customer-managed key off" });
+    }
+    return out;
+}
+
+function managedNetworkProblems(c: PlatformConfig): ConfigProblem[] {
+    const mn = c.workspace.managedNetwork;
+    const out: ConfigProblem[] = [];
+    if (mn.isolationMode === "Disabled") {
+        out.push({ path: at("workspace.managedNetwork.isolationMode"), problem: "is Disabled, which leaves compute without network isolation", fix: "use AllowOnlyApprovedOutbound or AllowInternetOutbound" });
+    }
+    for (const [name, rule] of Object.entries(mn.outboundRules)) {
+        if (mn.isolationMode !== "AllowOnlyApprovedOutbound" && rule.type !== "PrivateEndpoint") {
+            out.push({
+                path: at(`workspace.managedNetwork.outboundRules.${name}.type`),
+                problem: `${rule.type} rules only apply in AllowOnlyApprovedOutbound mode`,
+                fix: "set isolationMode: AllowOnlyApprovedOutbound, or remove the rule (internet outbound is already open)",
+            });
+        }
+    }
+    return out;
+}
+
+function ipRangeProblems(c: PlatformConfig): ConfigProblem[] {
+    return c.network.allowedIpRanges.flatMap((range, i) => {
+        const problem = ipRangeProblem(range);
+        return problem ? [{ path: at(`network.allowedIpRanges[${i}]`), ...problem }] : [];
+    });
+}
+
+/** Firewall rules of storage, key vault and registry take public IPv4 only, and no /31 or /32. */
+export function ipRangeProblem(range: string): { problem: string; fix: string } | undefined {
+    const [ip, prefixText] = range.split("/");
+    const octets = ip.split(".").map(Number);
+    if (octets.some((o) => o > 255)) return { problem: `"${range}" is not an IPv4 address`, fix: "each part must be 0-255" };
+    const prefix = prefixText === undefined ? 32 : Number(prefixText);
+    if (prefix > 32 || prefix < 8) return { problem: `"${range}" has prefix /${prefix}`, fix: "use a prefix from /8 to /30, or a single address without a prefix" };
+    if (prefixText !== undefined && prefix > 30) return { problem: `"${range}" uses /${prefix}, which storage firewalls reject`, fix: "write a single address without a prefix" };
+    const [a, b] = octets;
+    const isPrivate = a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || a === 0;
+    if (isPrivate) return { problem: `"${range}" is a private or reserved range`, fix: "firewall IP rules take public addresses; reach private clients through private endpoints" };
+    return undefined;
+}

@@ -1,0 +1,172 @@
+/**
+ * The validated, defaults-applied platform configuration. It mirrors
+ * `schema/platform.schema.json`; `loadPlatformConfig` is the only producer.
+ */
+import type { AzureCloud } from "../components/clouds";
+
+/** Deployment environment. */
+export type Environment = "dev" | "test" | "prod";
+/** Whether a resource accepts traffic from public networks. */
+export type PublicNetworkAccess = "Enabled" | "Disabled";
+/** Storage account replication SKUs the toolkit allows. */
+export type StorageSku = "Standard_LRS" | "Standard_ZRS" | "Standard_GRS" | "Standard_GZRS" | "Standard_RAGRS" | "Standard_RAGZRS";
+/** How the container registry comes to exist. */
+export type RegistryMode = "onDemand" | "always" | "existing";
+/** Managed network isolation modes of the workspace. */
+export type IsolationMode = "AllowOnlyApprovedOutbound" | "AllowInternetOutbound" | "Disabled";
+
+/** An outbound rule of the workspace managed network. */
+export interface OutboundRuleConfig {
+    /** Rule type. */
+    type: "FQDN" | "PrivateEndpoint" | "ServiceTag";
+    /** Rule category. */
+    category: "UserDefined" | "Recommended" | "Required";
+    /** FQDN rules: the destination host name (wildcards allowed). */
+    destination?: string;
+    /** PrivateEndpoint rules: the target resource ID. */
+    serviceResourceId?: string;
+    /** PrivateEndpoint rules: the sub-resource (group ID), e.g. `blob`. */
+    subresourceTarget?: string;
+    /** PrivateEndpoint rules: allow Spark traffic. */
+    sparkEnabled?: boolean;
+    /** PrivateEndpoint rules: FQDNs to resolve to the endpoint. */
+    fqdns?: string[];
+    /** ServiceTag rules: the service tag. */
+    serviceTag?: string;
+    /** ServiceTag rules: protocol. */
+    protocol?: "TCP" | "UDP" | "ICMP" | "*";
+    /** ServiceTag rules: port ranges, e.g. `443` or `80,443`. */
+    portRanges?: string;
+    /** ServiceTag rules: action. */
+    action?: "Allow" | "Deny";
+    /** ServiceTag rules: address prefixes. */
+    addressPrefixes?: string[];
+}
+
+/** Bring-your-own shape shared by every adoptable resource. */
+export interface Adoptable {
+    /** ARM ID of an existing resource to adopt; nothing is created for it. */
+    existingId?: string;
+    /** Name of the resource to create (derived when absent). */
+    name?: string;
+}
+
+/** The whole platform, defaults applied. */
+export interface PlatformConfig {
+    /** Deployment environment. */
+    environment: Environment;
+    /** True for `prod`: the production defaults and policy mode. */
+    production: boolean;
+    /** Azure region of every resource. */
+    location: string;
+    /** Azure cloud. */
+    cloud: AzureCloud;
+    /** Base of derived names. */
+    namePrefix: string;
+    /** Tags for every taggable resource (includes `environment`). */
+    tags: Record<string, string>;
+    /** Sensitivity of the data. */
+    dataClassification: "general" | "confidential";
+    /** Resource group to create or adopt. */
+    resourceGroup: Adoptable;
+    /** Public reachability. */
+    network: {
+        /** Public network access of the workspace and its dependencies. */
+        publicNetworkAccess: PublicNetworkAccess;
+        /** Storage firewall default when public. */
+        firewallDefaultAction: "Allow" | "Deny";
+        /** Public IPs/CIDRs let through the firewalls. */
+        allowedIpRanges: string[];
+    };
+    /** The workspace. */
+    workspace: {
+        /** Workspace name (derived when absent). */
+        name?: string;
+        /** Display name. */
+        friendlyName?: string;
+        /** Description. */
+        description?: string;
+        /** SKU. */
+        sku: "Basic";
+        /** Identity of the workspace. */
+        identity: {
+            /** Identity type. */
+            type: "UserAssigned" | "SystemAssigned";
+            /** Existing user-assigned identity to use. */
+            existingId?: string;
+            /** Principal ID of `existingId`. */
+            existingPrincipalId?: string;
+        };
+        /** Managed network. */
+        managedNetwork: {
+            /** Isolation mode. */
+            isolationMode: IsolationMode;
+            /** Firewall SKU. */
+            firewallSku: "Basic" | "Standard";
+            /** Provision at creation. */
+            provisionNetworkNow: boolean;
+            /** Outbound rules by name. */
+            outboundRules: Record<string, OutboundRuleConfig>;
+        };
+        /** Image build compute name. */
+        imageBuildCompute?: string;
+        /** v1 legacy mode. */
+        v1LegacyMode: boolean;
+    };
+    /** Storage account. */
+    storage: Adoptable & {
+        /** Replication SKU. */
+        sku: StorageSku;
+        /** Soft delete days for blobs, containers and shares. */
+        softDeleteRetentionDays: number;
+    };
+    /** Key vault. */
+    keyVault: Adoptable & {
+        /** Vault SKU. */
+        sku: "standard" | "premium";
+        /** Soft delete retention. */
+        softDeleteRetentionDays: number;
+        /** Purge protection. */
+        purgeProtection: boolean;
+    };
+    /** Container registry. */
+    containerRegistry: Adoptable & {
+        /** How the registry comes to exist. */
+        mode: RegistryMode;
+        /** SKU. */
+        sku: "Basic" | "Standard" | "Premium";
+        /** Retention of untagged manifests / soft-deleted artifacts. */
+        retentionDays: number;
+    };
+    /** Monitoring. */
+    monitoring: {
+        /** Log Analytics workspace. */
+        logAnalytics: Adoptable & {
+            /** Retention days. */
+            retentionInDays: number;
+        };
+        /** Application Insights. */
+        applicationInsights: Adoptable;
+    };
+    /** Encryption at rest. */
+    encryption: {
+        /** Customer-managed key. */
+        customerManagedKey: {
+            /** Whether a CMK is used. */
+            enabled: boolean;
+            /** Key name. */
+            keyName: string;
+            /** RSA key size. */
+            keySize: 2048 | 3072 | 4096;
+        };
+    };
+    /** Deletion guards (resolved from the environment when not set). */
+    protection: {
+        /** Pulumi protect on stateful resources. */
+        protect: boolean;
+        /** Pulumi retainOnDelete on stateful resources. */
+        retainOnDelete: boolean;
+        /** CanNotDelete management lock. */
+        deleteLock: boolean;
+    };
+}

@@ -1,0 +1,77 @@
+/**
+ * Loads and validates the platform configuration of a stack: JSON Schema
+ * (ajv, draft 2020-12, all errors, strict) then semantic checks. The only way
+ * to a `PlatformConfig`; anything invalid raises one `ConfigError` listing
+ * every problem, before any resource is registered.
+ */
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import schema from "./schema/platform.schema.json";
+import { CONFIG_KEY, ConfigError, schemaProblems } from "./config-errors";
+import { semanticProblems } from "./config-semantics";
+import type { PlatformConfig } from "./config-types";
+
+let validator: ReturnType<Ajv2020["compile"]> | undefined;
+
+function validate(data: unknown): boolean {
+    if (!validator) {
+        const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
+        addFormats(ajv);
+        validator = ajv.compile(schema);
+    }
+    return validator(data) as boolean;
+}
+
+/** Where the config came from, to derive defaults. */
+export interface ConfigContext {
+    /** Pulumi project name. */
+    project: string;
+    /** Pulumi stack name. */
+    stack: string;
+}
+
+/**
+ * Validates `raw` (the parsed value of `aml-workspace:platform`) and returns it
+ * with defaults applied. Throws `ConfigError` listing every problem.
+ */
+export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformConfig {
+    if (raw === undefined || raw === null) {
+        throw new ConfigError([{ path: CONFIG_KEY, problem: "is missing", fix: `add a ${CONFIG_KEY} object to stacks/Pulumi.${ctx.stack}.yaml (see README, "Configuration")` }]);
+    }
+    // ajv fills defaults in place; never mutate the caller's object.
+    const data: unknown = structuredClone(raw);
+    if (!validate(data)) {
+        throw new ConfigError(schemaProblems(validator!.errors ?? [], data));
+    }
+    const config = resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx);
+    const problems = semanticProblems(config);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return config;
+}
+
+/** Fills the values derived from other settings (production mode, names, protection, environment tag). */
+function resolveDerived(c: Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx: ConfigContext): PlatformConfig {
+    const production = c.environment === "prod";
+    const protection: Partial<PlatformConfig["protection"]> = c.protection ?? {};
+    return {
+        ...c,
+        production,
+        namePrefix: c.namePrefix ?? `aml-${ctx.stack}`,
+        tags: { ...c.tags, environment: c.environment },
+        protection: {
+            protect: protection.protect ?? production,
+            retainOnDelete: protection.retainOnDelete ?? production,
+            deleteLock: protection.deleteLock ?? production,
+        },
+    } as PlatformConfig;
+}
+
+/** Parses the config value Pulumi hands over (a JSON string, or an object in tests). */
+export function parseConfigValue(value: string | undefined): unknown {
+    if (value === undefined) return undefined;
+    try {
+        return JSON.parse(value);
+    } catch {
+        throw new ConfigError([{ path: CONFIG_KEY, problem: "is not a structured object", fix: "write it as a YAML mapping under config: in the stack file" }]);
+    }
+}

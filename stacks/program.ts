@@ -1,0 +1,57 @@
+/**
+ * The program every stack runs: read and validate the platform config, then
+ * declare the platform. Shared by `index.ts` (real `pulumi up`) and the
+ * offline engine, so both run exactly the same code.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MlPlatform } from "../components/platform";
+import { CONFIG_KEY } from "./config-errors";
+import { loadPlatformConfig, parseConfigValue } from "./config";
+
+/** The stack outputs. */
+export interface StackOutputs {
+    /** Resource group name. */
+    resourceGroupName: pulumi.Output<string>;
+    /** Workspace name. */
+    workspaceName: pulumi.Output<string>;
+    /** Workspace resource ID. */
+    workspaceId: pulumi.Output<string>;
+    /** Workspace discovery URL. */
+    discoveryUrl: pulumi.Output<string>;
+    /** Workspace identity principal ID. */
+    principalId: pulumi.Output<string>;
+    /** Storage account ID. */
+    storageAccountId: pulumi.Output<string>;
+    /** Key vault URI. */
+    keyVaultUri: pulumi.Output<string>;
+    /** Registry login server, when the stack has a registry. */
+    registryLoginServer: pulumi.Output<string | undefined>;
+    /** Application Insights connection string (secret). */
+    applicationInsightsConnectionString: pulumi.Output<string>;
+}
+
+/**
+ * Declares the platform of the current stack. Throws `ConfigError` (before
+ * registering any resource) when the config is invalid.
+ */
+export function definePlatform(): StackOutputs {
+    const [project, key] = CONFIG_KEY.split(":");
+    const raw = parseConfigValue(new pulumi.Config(project).get(key));
+    const config = loadPlatformConfig(raw, { project: pulumi.getProject(), stack: pulumi.getStack() });
+    const platform = new MlPlatform("platform", {
+        config,
+        deployment: { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() },
+    });
+    const ws = platform.workspace;
+    return {
+        resourceGroupName: platform.resourceGroupName,
+        workspaceName: ws.workspaceName,
+        workspaceId: ws.id,
+        discoveryUrl: ws.discoveryUrl,
+        principalId: ws.principalId,
+        storageAccountId: ws.storageAccountId,
+        keyVaultUri: ws.keyVaultUri,
+        registryLoginServer: ws.registryLoginServer,
+        applicationInsightsConnectionString: ws.applicationInsightsConnectionString,
+    };
+}

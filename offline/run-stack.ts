@@ -8,7 +8,7 @@ import { CapturingMonitor } from "./capture";
 import type { CapturedStack } from "./graph";
 import { SimulatedAzure } from "./azure-sim/simulator";
 import type { AzureCloud } from "../components/clouds";
-import { settle } from "./outputs";
+import { settleMarked } from "./outputs";
 
 // waitForRPCs is @internal in @pulumi/pulumi; `disconnect()` would also tear the mock runtime down.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,13 +29,15 @@ export interface RunStackOptions {
     preview?: boolean;
     /** Pulumi organization. Default `organization` (local backend). */
     organization?: string;
+    /** The program to run. Default: the stack program, `definePlatform` from stacks/program.ts. */
+    program?: () => Record<string, pulumi.Output<unknown>>;
 }
 
 /** What a run produced. */
 export interface StackRun {
     /** The captured graph. */
     graph: CapturedStack;
-    /** Stack outputs, resolved (secrets stay wrapped as Pulumi outputs resolve them: plain). */
+    /** Stack outputs, resolved; secret outputs wrapped with `secret()`, unknown ones `UNKNOWN`. */
     outputs: Record<string, unknown>;
 }
 
@@ -86,24 +88,50 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     };
     process.on("unhandledRejection", onRejection);
     try {
-        // Required lazily so each run evaluates the program afresh under the current mocks.
-        const { definePlatform } = await import("../stacks/program");
-        const outputs = definePlatform();
+        // Imported lazily: the program (and azure-native) load only once mocks are in place.
+        const program = opts.program ?? (await import("../stacks/program")).definePlatform;
+        const outputs: Record<string, pulumi.Output<unknown>> = { ...program() };
         const resolved: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(outputs)) {
-            try {
-                resolved[k] = await settle(v);
-            } catch (e) {
-                failures.push(e instanceof Error ? e.message : String(e));
+        const settleAll = async (): Promise<void> => {
+            for (const [k, v] of Object.entries(outputs)) {
+                try {
+                    resolved[k] = await settleMarked(v);
+                } catch (e) {
+                    failures.push(e instanceof Error ? e.message : String(e));
+                }
             }
-        }
-        await waitForRPCs();
-        // Let rejection handlers of the last registrations run.
-        await new Promise((r) => setImmediate(r));
-        const all = [...new Set([...monitor.failures, ...failures])];
+            await waitForRPCs();
+            // Let rejection handlers of the last registrations run.
+            await new Promise((r) => setImmediate(r));
+        };
+        // After a failure, outputs downstream of the failed resource never resolve: stop
+        // once the failure is recorded and registrations have settled, instead of hanging.
+        await Promise.race([settleAll(), failureSettled(() => sim.rejections.length + monitor.failures.length + failures.length, () => monitor.captured.length)]);
+        const all = [...new Set([...sim.rejections, ...monitor.failures, ...failures])];
         if (all.length > 0) throw new SimulationError(all);
         return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
     } finally {
         process.off("unhandledRejection", onRejection);
     }
+}
+
+/** Resolves once some failure is recorded and no resource has registered for a quiet period. */
+function failureSettled(failureCount: () => number, registered: () => number, quietMs = 200): Promise<void> {
+    return new Promise((resolve) => {
+        let last = registered();
+        let quietSince = Date.now();
+        const timer = setInterval(() => {
+            const now = registered();
+            if (now !== last) {
+                last = now;
+                quietSince = Date.now();
+            }
+            if (failureCount() > 0 && Date.now() - quietSince >= quietMs) {
+                clearInterval(timer);
+                resolve();
+            }
+        }, 20);
+        // Never keep the process alive just for this watch.
+        timer.unref();
+    });
 }

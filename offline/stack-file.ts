@@ -27,7 +27,7 @@ export function listStacks(dir = STACKS_DIR): string[] {
 }
 
 /** The `config:` map of a stack, values as written (objects stay objects). */
-export function readStackConfig(stack: string, dir = STACKS_DIR): Record<string, unknown> {
+export function readStackConfig(stack: string, dir: string = STACKS_DIR): Record<string, unknown> {
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new StackFileError(`"${stack}" is not a valid stack name (letters, digits, '-', '_', '.')`);
     const file = [".yaml", ".yml"].map((ext) => path.join(dir, `Pulumi.${stack}${ext}`)).find((f) => fs.existsSync(f));
     if (!file) {

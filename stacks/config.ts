@@ -15,7 +15,7 @@ let validator: ReturnType<Ajv2020["compile"]> | undefined;
 
 function validate(data: unknown): boolean {
     if (!validator) {
-        const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
+        const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, verbose: true });
         addFormats(ajv);
         validator = ajv.compile(schema);
     }
@@ -38,8 +38,9 @@ export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformCo
     if (raw === undefined || raw === null) {
         throw new ConfigError([{ path: CONFIG_KEY, problem: "is missing", fix: `add a ${CONFIG_KEY} object to stacks/Pulumi.${ctx.stack}.yaml (see README, "Configuration")` }]);
     }
-    // ajv fills defaults in place; never mutate the caller's object.
-    const data: unknown = structuredClone(raw);
+    // ajv fills defaults in place; never mutate the caller's object. (Not structuredClone:
+    // under jest it returns arrays of another realm, which pulumi.output() mistakes for objects.)
+    const data: unknown = JSON.parse(JSON.stringify(raw));
     if (!validate(data)) {
         throw new ConfigError(schemaProblems(validator!.errors ?? [], data));
     }

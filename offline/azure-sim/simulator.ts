@@ -26,14 +26,6 @@ export interface SimulatorOptions {
     cloud?: AzureCloud;
 }
 
-/** Raised (as a resource registration error) when ARM would refuse a resource. */
-export class ArmRejection extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "ArmRejection";
-    }
-}
-
 interface Created {
     type: string;
     logicalName: string;
@@ -42,7 +34,7 @@ interface Created {
 
 /** The simulated subscription. One instance per program run. */
 export class SimulatedAzure implements pulumi.runtime.Mocks {
-    /** Every rejection, in order (also thrown to the program). */
+    /** Every rejection, in order; a run with any fails as a whole. */
     readonly rejections: string[] = [];
     private readonly created = new Map<string, Created>();
     private readonly globalNames = new Map<string, string>();
@@ -63,28 +55,35 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
                     tenantId: SIMULATED_TENANT_ID,
                 };
             default:
-                throw new ArmRejection(`simulated Azure does not implement the function ${args.token}; add it to offline/azure-sim/simulator.ts`);
+                throw new Error(`simulated Azure does not implement the function ${args.token}; add it to offline/azure-sim/simulator.ts`);
         }
     }
 
-    /** Creates (or, in preview, plans) a resource. */
+    /**
+     * Creates (or, in preview, plans) a resource. A resource ARM would refuse is
+     * recorded in {@link rejections} and answered without an ID, so the run
+     * continues and reports every rejection at once (throwing here would
+     * surface as unhandled rejections inside the Pulumi SDK).
+     */
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const inputs = (args.inputs ?? {}) as Record<string, unknown>;
         if (!args.type.startsWith("azure-native:")) {
             // Components, providers and non-Azure resources: echo the inputs.
             return { id: args.custom ? `${args.name}-id` : undefined, state: inputs };
         }
+        const refused = { id: undefined, state: inputs };
+        const label = `${args.type} "${args.name}"`;
         const spec = ARM_TYPES[args.type];
-        if (!spec) this.reject(`${args.type} "${args.name}": simulated Azure does not model this type; add it to offline/azure-sim/arm-types.ts`);
+        if (!spec) return this.reject(`${label}: simulated Azure does not model this type; add it to offline/azure-sim/arm-types.ts`, refused);
         const name = spec.fixedName ?? (inputs[spec.nameKey] as string | undefined);
         if (typeof name !== "string") {
             if (this.options.preview) return { id: undefined, state: inputs };
-            this.reject(`${args.type} "${args.name}": ${spec.nameKey} is not set; the toolkit always names resources explicitly (autonames are random)`);
+            return this.reject(`${label}: ${spec.nameKey} is not set; the toolkit always names resources explicitly (autonames are random)`, refused);
         }
         const problem = spec.nameKind ? nameProblem(spec.nameKind, name) : undefined;
-        if (problem) this.reject(`${args.type} "${args.name}": ${spec.nameKey} ${problem}`);
+        if (problem) return this.reject(`${label}: ${spec.nameKey} ${problem}`, refused);
         const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, lookup: (id) => this.created.get(id.toLowerCase()) });
-        if (rejections.length > 0) this.reject(rejections.join("; "));
+        if (rejections.length > 0) return this.reject(rejections.join("; "), refused);
 
         const id = this.armId(spec, name, inputs);
         if (id === undefined) {
@@ -92,13 +91,12 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
             return { id: undefined, state: inputs };
         }
         const key = id.toLowerCase();
-        if (this.created.has(key)) {
-            this.reject(`${args.type} "${args.name}": ${id} is already declared by "${this.created.get(key)!.logicalName}"; names must be unique`);
-        }
+        const existing = this.created.get(key);
+        if (existing) return this.reject(`${label}: ${id} is already declared by "${existing.logicalName}"; names must be unique`, refused);
         if (spec.globallyUnique) {
             const globalKey = `${spec.armType}/${name}`.toLowerCase();
             const other = this.globalNames.get(globalKey);
-            if (other) this.reject(`${args.type} "${args.name}": the name "${name}" is already used by "${other}" and must be unique across Azure`);
+            if (other) return this.reject(`${label}: the name "${name}" is already used by "${other}" and must be unique across Azure`, refused);
             this.globalNames.set(globalKey, args.name);
         }
         this.created.set(key, { type: args.type, logicalName: args.name, inputs });
@@ -130,8 +128,8 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         }
     }
 
-    private reject(message: string): never {
+    private reject<T>(message: string, result: T): T {
         this.rejections.push(message);
-        throw new ArmRejection(message);
+        return result;
     }
 }

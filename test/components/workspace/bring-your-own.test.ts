@@ -1,0 +1,144 @@
+/**
+ * Bring-your-own: every adopted resource is referenced by ID and nothing is
+ * created for it; components refuse contradictory arguments.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { StackRun } from "../../../offline/run-stack";
+import { runStack } from "../../../offline/run-stack";
+import { Workspace } from "../../../components/workspace/workspace";
+import { WorkspaceStorage } from "../../../components/workspace/storage";
+import { allOfType, baseConfig, oneOfType, runPlatform } from "../../helpers/stack";
+
+const SUB = "/subscriptions/11111111-2222-3333-4444-555555555555";
+const IDS = {
+    group: `${SUB}/resourceGroups/rg-shared`,
+    storage: `${SUB}/resourceGroups/rg-shared/providers/Microsoft.Storage/storageAccounts/stshared01`,
+    vault: `${SUB}/resourceGroups/rg-shared/providers/Microsoft.KeyVault/vaults/kv-shared`,
+    registry: `${SUB}/resourceGroups/rg-shared/providers/Microsoft.ContainerRegistry/registries/crshared01`,
+    logs: `${SUB}/resourceGroups/rg-shared/providers/Microsoft.OperationalInsights/workspaces/log-shared`,
+    insights: `${SUB}/resourceGroups/rg-shared/providers/Microsoft.Insights/components/appi-shared`,
+    identity: `${SUB}/resourceGroups/rg-shared/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-shared`,
+};
+
+let adopted: StackRun;
+beforeAll(async () => {
+    adopted = await runPlatform(
+        baseConfig({
+            environment: "prod",
+            resourceGroup: { existingId: IDS.group },
+            storage: { existingId: IDS.storage },
+            keyVault: { existingId: IDS.vault },
+            containerRegistry: { mode: "existing", existingId: IDS.registry },
+            monitoring: { logAnalytics: { existingId: IDS.logs }, applicationInsights: { existingId: IDS.insights } },
+            workspace: { identity: { existingId: IDS.identity, existingPrincipalId: "99999999-0000-0000-0000-000000000001" } },
+        }),
+        { stack: "byo" },
+    );
+});
+
+describe("everything adopted", () => {
+    it.each([
+        "azure-native:resources:ResourceGroup",
+        "azure-native:storage:StorageAccount",
+        "azure-native:storage:BlobServiceProperties",
+        "azure-native:keyvault:Vault",
+        "azure-native:containerregistry:Registry",
+        "azure-native:operationalinsights:Workspace",
+        "azure-native:applicationinsights:Component",
+        "azure-native:managedidentity:UserAssignedIdentity",
+    ])("creates no %s", (type) => {
+        expect(allOfType(adopted.graph, type)).toHaveLength(0);
+    });
+
+    it("wires the workspace to the adopted IDs, in the adopted group", () => {
+        const ws = oneOfType(adopted.graph, "azure-native:machinelearningservices:Workspace").inputs;
+        expect(ws).toMatchObject({
+            resourceGroupName: "rg-shared",
+            storageAccount: IDS.storage,
+            keyVault: IDS.vault,
+            containerRegistry: IDS.registry,
+            applicationInsights: IDS.insights,
+            primaryUserAssignedIdentity: IDS.identity,
+        });
+    });
+
+    it("still grants the adopted identity its roles on the adopted resources", () => {
+        const grants = allOfType(adopted.graph, "azure-native:authorization:RoleAssignment");
+        expect(new Set(grants.map((g) => g.inputs.scope))).toEqual(new Set([IDS.storage, IDS.vault, IDS.registry, IDS.insights]));
+        for (const g of grants) expect(g.inputs.principalId).toBe("99999999-0000-0000-0000-000000000001");
+    });
+
+    it("sends workspace diagnostics to the adopted Log Analytics and locks the workspace, not the adopted group", () => {
+        const diag = allOfType(adopted.graph, "azure-native:monitor:DiagnosticSetting");
+        expect(diag).toHaveLength(1);
+        expect(diag[0].inputs.workspaceId).toBe(IDS.logs);
+        const lock = oneOfType(adopted.graph, "azure-native:authorization:ManagementLockByScope");
+        expect(String(lock.inputs.scope)).toMatch(/\/resourceGroups\/rg-shared\/providers\/Microsoft\.MachineLearningServices\/workspaces\/mlw-aml-byo$/);
+    });
+
+    it("derives the registry login server and vault URI of adopted resources", () => {
+        expect(adopted.outputs.registryLoginServer).toBe("crshared01.azurecr.io");
+        expect(adopted.outputs.keyVaultUri).toBe("https://kv-shared.vault.azure.net/");
+    });
+});
+
+describe("system-assigned identity", () => {
+    it("grants the workspace's own identity after the workspace exists", async () => {
+        const run = await runPlatform(baseConfig({ workspace: { identity: { type: "SystemAssigned" } } }), { stack: "sai" });
+        const ws = oneOfType(run.graph, "azure-native:machinelearningservices:Workspace");
+        expect(ws.inputs.identity).toEqual({ type: "SystemAssigned" });
+        expect(ws.inputs.primaryUserAssignedIdentity).toBeUndefined();
+        expect(allOfType(run.graph, "azure-native:managedidentity:UserAssignedIdentity")).toHaveLength(0);
+        const grants = allOfType(run.graph, "azure-native:authorization:RoleAssignment");
+        expect(grants.length).toBeGreaterThan(0);
+        for (const g of grants) expect(g.dependencies).toContain(ws.urn);
+    });
+});
+
+describe("conflicting component arguments", () => {
+    const failures = async (program: () => void): Promise<string[]> => {
+        const err = await runStack({ stack: "conflict", config: {}, program: () => (program(), {}) }).then(() => undefined, (e: unknown) => e);
+        return err instanceof Error ? [err.message] : [];
+    };
+    const base = {
+        resourceGroupName: "rg",
+        location: "westeurope",
+        tags: {},
+        workspaceName: "mlw-x",
+        tenantId: "t",
+        subscriptionId: "s",
+        uniqueBy: ["x"],
+        storage: { accountName: "stx01" },
+        keyVault: { vaultName: "kv-x" },
+        monitoring: { logAnalyticsName: "log-x", applicationInsightsName: "appi-x" },
+    };
+
+    it.each<[string, Record<string, unknown>, RegExp]>([
+        ["CMK with a system-assigned identity", { identity: { type: "SystemAssigned" }, customerManagedKey: { keyName: "k" } }, /customerManagedKey needs identity.type UserAssigned/],
+        ["CMK in an adopted vault", { keyVault: { existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-y` }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /must not be adopted/],
+        ["CMK without purge protection", { keyVault: { vaultName: "kv-x", purgeProtection: false }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /requires keyVault.purgeProtection/],
+    ])("%s fails with its message", async (_label, extra, message) => {
+        let thrown: unknown;
+        await failures(() => {
+            try {
+                new Workspace("ws", { ...base, ...extra } as never);
+            } catch (e) {
+                thrown = e;
+            }
+        });
+        expect(thrown).toBeInstanceOf(pulumi.ResourceError);
+        expect((thrown as Error).message).toMatch(message);
+    });
+
+    it("storage without a name or an existing ID fails with its message", async () => {
+        let thrown: unknown;
+        await failures(() => {
+            try {
+                new WorkspaceStorage("st", { resourceGroupName: "rg", location: "westeurope", tags: {} });
+            } catch (e) {
+                thrown = e;
+            }
+        });
+        expect((thrown as Error).message).toMatch(/accountName is required when existingId is not set/);
+    });
+});

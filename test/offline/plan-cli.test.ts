@@ -1,0 +1,89 @@
+/**
+ * `npm run plan`: the tree and summary, the JSON file with secrets redacted,
+ * and bad input reported in one clear message with exit code 2.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../../offline/plan-cli";
+import type { CliIo } from "../../offline/cli-io";
+
+function capture(): CliIo & { stdout: string; stderr: string } {
+    const io = { stdout: "", stderr: "", out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) };
+    return io;
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "aml-plan-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("plan of the prod stack", () => {
+    let io: ReturnType<typeof capture>;
+    let code: number;
+    let json: { summary: { total: number; protected: number }; resources: { type: string; protect: boolean; parent: string | null; inputs: Record<string, unknown> }[]; outputs: Record<string, unknown> };
+
+    beforeAll(async () => {
+        io = capture();
+        code = await main(["prod", "--json", path.join(tmp, "prod.json")], io);
+        json = JSON.parse(fs.readFileSync(path.join(tmp, "prod.json"), "utf8"));
+    });
+
+    it("exits 0 and prints the tree under the stack root and a summary", () => {
+        expect(code).toBe(0);
+        expect(io.stderr).toBe("");
+        expect(io.stdout).toMatch(/pulumi:pulumi:Stack\s+aml-workspace-prod/);
+        expect(io.stdout).toMatch(/└─ aml-workspace:index:MlPlatform\s+platform/);
+        expect(io.stdout).toMatch(/azure-native:machinelearningservices:Workspace\s+platform-ml-workspace\s+\[protected, retained\]/);
+        expect(io.stdout).toMatch(new RegExp(`\\+ ${json.summary.total} to create`));
+    });
+
+    it("writes every resource with type, name, URN, parent, inputs, dependencies and protect", () => {
+        expect(json.resources.length).toBe(json.summary.total);
+        const ws = json.resources.find((r) => r.type === "azure-native:machinelearningservices:Workspace");
+        expect(ws).toMatchObject({ protect: true, inputs: { publicNetworkAccess: "Disabled" } });
+        expect(ws?.parent).toMatch(/::platform-ml$/);
+        expect(json.summary.protected).toBeGreaterThanOrEqual(5);
+    });
+
+    it("redacts secret values", () => {
+        expect(json.outputs.applicationInsightsConnectionString).toBe("[secret]");
+        expect(JSON.stringify(json)).not.toContain("InstrumentationKey=");
+    });
+});
+
+describe("bad input", () => {
+    it("an unknown stack names the expected file and the known stacks", async () => {
+        const io = capture();
+        expect(await main(["staging"], io)).toBe(2);
+        expect(io.stderr).toMatch(/no stack file for "staging".*Pulumi\.staging\.yaml \(stacks here: .*dev.*prod/);
+    });
+
+    it("a missing stack argument prints usage", async () => {
+        const io = capture();
+        expect(await main([], io)).toBe(2);
+        expect(io.stderr).toMatch(/name the stack to plan[\s\S]*usage: npm run plan/);
+    });
+
+    it("a broken stack config lists each problem with its key path, no stack trace, no plan", async () => {
+        const dir = path.join(tmp, "broken");
+        fs.mkdirSync(dir, { recursive: true });
+        const prod = fs.readFileSync(path.join(__dirname, "../../stacks/Pulumi.prod.yaml"), "utf8");
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.broken.yaml"),
+            prod.replace("location: westeurope\n    dataClassification", "location: atlantis\n    dataClassification").replace("sku: Standard_GZRS", "sku: Standard_GZRS\n      skuTier: hot"),
+        );
+        const io = capture();
+        expect(await main(["broken", "--stack-dir", dir], io)).toBe(2);
+        expect(io.stdout).toBe("");
+        expect(io.stderr).toContain("aml-workspace:platform.storage.skuTier: is not a known setting");
+        expect(io.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("invalid YAML names the file and line", async () => {
+        const dir = path.join(tmp, "yaml");
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "Pulumi.bad.yaml"), "config:\n  aml-workspace:platform: {\n    environment: dev\n");
+        const io = capture();
+        expect(await main(["bad", "--stack-dir", dir], io)).toBe(2);
+        expect(io.stderr).toMatch(/Pulumi\.bad\.yaml:\d+:\d+: invalid YAML/);
+    });
+});

@@ -3,6 +3,12 @@ import { getClientConfigOutput, ManagementLockByScope } from "@pulumi/azure-nati
 import { ResourceGroup } from "@pulumi/azure-native/resources";
 import type { PlatformConfig } from "../stacks/config-types";
 import { CLOUDS } from "./clouds";
+import { ComputeCluster } from "./compute/compute-cluster";
+import { ComputeInstance } from "./compute/compute-instance";
+import { deriveName } from "./naming";
+import { Network } from "./network/network";
+import { planNetwork, type NetworkPlan } from "./network/network-plan";
+import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
 import { platformNames, type PlatformNames } from "./platform-names";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistry } from "./workspace/registry-mode";
@@ -25,8 +31,9 @@ export interface MlPlatformArgs {
 
 /**
  * The whole platform of one stack, composed from one validated config: the
- * resource group, the workspace with its associated resources, and the
- * deletion lock.
+ * resource group, the customer virtual network, the workspace with its
+ * associated resources, private endpoints with their DNS for all of them,
+ * compute, and the deletion lock.
  */
 export class MlPlatform extends pulumi.ComponentResource {
     /** Resource group name. */
@@ -35,6 +42,16 @@ export class MlPlatform extends pulumi.ComponentResource {
     readonly workspace: Workspace;
     /** Every name the platform uses. */
     readonly names: PlatformNames;
+    /** The network plan the platform was built from. */
+    readonly networkPlan: NetworkPlan;
+    /** The customer virtual network, when the stack has one. */
+    readonly network?: Network;
+    /** Private endpoints, DNS zones and the Azure Monitor private link scope, when private endpoints are on. */
+    readonly privateAccess?: PrivateAccess;
+    /** Compute clusters by name. */
+    readonly clusters: Readonly<Record<string, ComputeCluster>>;
+    /** Compute instances by name. */
+    readonly instances: Readonly<Record<string, ComputeInstance>>;
 
     constructor(name: string, args: MlPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:MlPlatform", name, {}, opts);
@@ -70,6 +87,30 @@ export class MlPlatform extends pulumi.ComponentResource {
             resourceGroupId = group.id;
         }
 
+        const placement = { resourceGroupName: this.resourceGroupName, location: c.location, tags: c.tags };
+        const plan = (this.networkPlan = planNetwork(c));
+        const vnet = plan.virtualNetwork;
+        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseVnetName(vnet.existingId) : (vnet.name ?? deriveName("virtualNetwork", `vnet-${c.namePrefix}`));
+        if (vnet) {
+            this.network = new Network(
+                `${name}-network`,
+                {
+                    ...placement,
+                    existingId: vnet.existingId,
+                    subnetIds: vnet.existingId ? vnet.subnetIds : undefined,
+                    virtualNetworkName: vnet.existingId ? undefined : vnetName,
+                    addressSpace: vnet.existingId ? undefined : vnet.addressSpace,
+                    subnets: vnet.existingId ? undefined : vnet.subnets,
+                    namePrefix: c.namePrefix,
+                },
+                { parent: this },
+            );
+        }
+        const computeSubnetId = plan.computeInCustomerNetwork ? this.network?.trainingSubnetId : undefined;
+        if (plan.computeInCustomerNetwork && computeSubnetId === undefined) {
+            throw new pulumi.ResourceError("managedNetwork.isolationMode Disabled needs a training subnet in network.virtualNetwork", this);
+        }
+
         const registry = decideRegistry({ mode: c.containerRegistry.mode, imageBuildCompute: c.workspace.imageBuildCompute });
         this.workspace = new Workspace(
             `${name}-ml`,
@@ -96,7 +137,14 @@ export class MlPlatform extends pulumi.ComponentResource {
                     identityName: this.names.identity,
                 },
                 managedNetwork: c.workspace.managedNetwork,
-                storage: { existingId: c.storage.existingId, accountName: this.names.storageAccount, sku: c.storage.sku, softDeleteRetentionDays: c.storage.softDeleteRetentionDays },
+                serverlessCompute: { customSubnetId: computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
+                storage: {
+                    existingId: c.storage.existingId,
+                    accountName: this.names.storageAccount,
+                    sku: c.storage.sku,
+                    softDeleteRetentionDays: c.storage.softDeleteRetentionDays,
+                    hierarchicalNamespace: c.storage.hierarchicalNamespace,
+                },
                 keyVault: {
                     existingId: c.keyVault.existingId,
                     vaultName: this.names.keyVault,
@@ -130,6 +178,82 @@ export class MlPlatform extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const ws = this.workspace;
+        if (plan.privateEndpoints) {
+            const subnetId = this.network?.privateEndpointsSubnetId;
+            if (subnetId === undefined) throw new pulumi.ResourceError("private endpoints need network.virtualNetwork with a private-endpoints subnet", this);
+            const idOf: Record<string, pulumi.Input<string> | undefined> = {
+                workspace: ws.id,
+                storage: ws.storageAccountId,
+                keyVault: ws.keyVaultId,
+                registry: ws.registry?.id,
+            };
+            const targets: PrivateAccessTarget[] = plan.targets
+                .filter((t) => t.role !== "monitoring")
+                .map((t) => {
+                    const resourceId = idOf[t.role];
+                    if (resourceId === undefined) throw new pulumi.ResourceError(`no ${t.role} resource to reach privately`, this);
+                    return { role: t.role, resourceId, groupIds: t.groupIds, registrySku: t.role === "registry" ? c.containerRegistry.sku : undefined };
+                });
+            const monitored = plan.targets.some((t) => t.role === "monitoring");
+            this.privateAccess = new PrivateAccess(
+                `${name}-private`,
+                {
+                    ...placement,
+                    namePrefix: c.namePrefix,
+                    cloud: c.cloud,
+                    subnetId,
+                    virtualNetworkId: this.network?.virtualNetworkId,
+                    virtualNetworkName: vnetName,
+                    dnsMode: plan.dns.mode,
+                    existingZoneIds: plan.dns.zoneIds,
+                    targets,
+                    monitoring: monitored
+                        ? {
+                              logAnalyticsId: c.monitoring.logAnalytics.existingId ? undefined : ws.logAnalyticsWorkspaceId,
+                              applicationInsightsId: c.monitoring.applicationInsights.existingId ? undefined : ws.applicationInsightsId,
+                              // Private only once public access is off; a hybrid stack keeps the scope open.
+                              accessMode: plan.publicNetworkAccess === "Disabled" ? "PrivateOnly" : "Open",
+                          }
+                        : undefined,
+                },
+                { parent: this },
+            );
+        }
+
+        // Compute: in the managed network, or the training subnet when the workspace has none
+        // (Azure refuses customer subnets for compute of a managed-network workspace); never with node public IPs.
+        // It waits for the private endpoints: compute without public IPs reaches the workspace through them.
+        const computeDependsOn = this.privateAccess ? [this.privateAccess] : [];
+        const computeBase = { ...placement, workspaceName: ws.workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId: ws.userAssignedIdentityId };
+        this.clusters = Object.fromEntries(
+            Object.entries(c.compute.clusters).map(([computeName, cl]) => [
+                computeName,
+                new ComputeCluster(
+                    `${name}-cluster-${computeName}`,
+                    { ...computeBase, computeName, vmSize: cl.vmSize, minNodes: cl.minNodes, maxNodes: cl.maxNodes, idleSecondsBeforeScaleDown: cl.idleSecondsBeforeScaleDown, vmPriority: cl.vmPriority },
+                    { parent: this, dependsOn: computeDependsOn },
+                ),
+            ]),
+        );
+        this.instances = Object.fromEntries(
+            Object.entries(c.compute.instances).map(([computeName, inst]) => [
+                computeName,
+                new ComputeInstance(
+                    `${name}-instance-${computeName}`,
+                    {
+                        ...computeBase,
+                        computeName,
+                        vmSize: inst.vmSize,
+                        idleTimeBeforeShutdown: inst.idleTimeBeforeShutdown,
+                        tenantId: client.tenantId,
+                        assignedUserObjectId: inst.assignedUserObjectId ?? client.objectId,
+                    },
+                    { parent: this, dependsOn: computeDependsOn },
+                ),
+            ]),
+        );
+
         if (c.protection.deleteLock) {
             // On an adopted group the lock goes on the workspace: the group is not ours to lock.
             new ManagementLockByScope(
@@ -143,6 +267,15 @@ export class MlPlatform extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        this.registerOutputs({ resourceGroupName: this.resourceGroupName, workspaceName: this.workspace.workspaceName });
+        this.registerOutputs({
+            resourceGroupName: this.resourceGroupName,
+            workspaceName: this.workspace.workspaceName,
+            virtualNetworkId: this.network?.virtualNetworkId,
+        });
     }
+}
+
+/** Name of a virtual network from its ID. */
+function parseVnetName(id: string): string {
+    return parseResourceId(id).name;
 }

@@ -43,6 +43,58 @@ export interface OutboundRuleConfig {
     addressPrefixes?: string[];
 }
 
+/** A subnet the toolkit creates. */
+export interface SubnetConfig {
+    /** Address prefix (CIDR) inside the virtual network's address space. */
+    addressPrefix: string;
+    /** Subnet name (derived from the role when absent). */
+    name?: string;
+}
+
+/** The roles subnets play. */
+export type SubnetRole = "privateEndpoints" | "training" | "scoring" | "aks";
+
+/** The virtual network: created (`addressSpace` + `subnets`) or adopted (`existingId` + `subnetIds`). */
+export interface VirtualNetworkConfig {
+    /** ID of an existing virtual network (hub-and-spoke landing zone); nothing is created for it. */
+    existingId?: string;
+    /** Name of the virtual network to create (derived when absent). */
+    name?: string;
+    /** Address space of the virtual network to create. */
+    addressSpace?: string[];
+    /** Subnets to create, by role. */
+    subnets: Partial<Record<SubnetRole, SubnetConfig>>;
+    /** Existing subnets of `existingId`, by role. */
+    subnetIds: Partial<Record<SubnetRole, string>>;
+}
+
+/** How private endpoints get their DNS records. */
+export type PrivateDnsMode = "create" | "existing" | "policyManaged";
+
+/** A compute cluster (AmlCompute). */
+export interface ClusterConfig {
+    /** VM size. */
+    vmSize: string;
+    /** Minimum nodes. */
+    minNodes: number;
+    /** Maximum nodes. */
+    maxNodes: number;
+    /** Idle seconds before a node is released. */
+    idleSecondsBeforeScaleDown: number;
+    /** Dedicated or low-priority VMs. */
+    vmPriority: "Dedicated" | "LowPriority";
+}
+
+/** A compute instance. */
+export interface InstanceConfig {
+    /** VM size. */
+    vmSize: string;
+    /** ISO 8601 idle time before shutdown. */
+    idleTimeBeforeShutdown: string;
+    /** Entra object ID of the user the instance is assigned to. */
+    assignedUserObjectId?: string;
+}
+
 /** Bring-your-own shape shared by every adoptable resource. */
 export interface Adoptable {
     /** ARM ID of an existing resource to adopt; nothing is created for it. */
@@ -77,6 +129,17 @@ export interface PlatformConfig {
         firewallDefaultAction: "Allow" | "Deny";
         /** Public IPs/CIDRs let through the firewalls. */
         allowedIpRanges: string[];
+        /** Private endpoints for the workspace and its dependencies (default: on when publicNetworkAccess is Disabled). */
+        privateEndpoints?: boolean;
+        /** The customer virtual network (private endpoints, compute, scoring, AKS). */
+        virtualNetwork: VirtualNetworkConfig;
+        /** Private DNS zones of the private endpoints. */
+        privateDns: {
+            /** Create and link zones, use existing zone IDs, or leave DNS to Azure Policy. */
+            mode: PrivateDnsMode;
+            /** Existing zone IDs by zone name (mode `existing`). */
+            zoneIds: Record<string, string>;
+        };
     };
     /** The workspace. */
     workspace: {
@@ -108,6 +171,11 @@ export interface PlatformConfig {
             /** Outbound rules by name. */
             outboundRules: Record<string, OutboundRuleConfig>;
         };
+        /** Serverless compute settings. */
+        serverlessCompute: {
+            /** Serverless compute nodes get no public IP. */
+            noPublicIp: boolean;
+        };
         /** Image build compute name. */
         imageBuildCompute?: string;
         /** v1 legacy mode. */
@@ -119,6 +187,8 @@ export interface PlatformConfig {
         sku: StorageSku;
         /** Soft delete days for blobs, containers and shares. */
         softDeleteRetentionDays: number;
+        /** Hierarchical namespace (Data Lake Gen2); adds a `dfs` private endpoint. */
+        hierarchicalNamespace: boolean;
     };
     /** Key vault. */
     keyVault: Adoptable & {
@@ -147,6 +217,13 @@ export interface PlatformConfig {
         };
         /** Application Insights. */
         applicationInsights: Adoptable;
+    };
+    /** Compute targets of the workspace. */
+    compute: {
+        /** Compute clusters by name. */
+        clusters: Record<string, ClusterConfig>;
+        /** Compute instances by name. */
+        instances: Record<string, InstanceConfig>;
     };
     /** Encryption at rest. */
     encryption: {

@@ -14,6 +14,8 @@ export interface WorkspaceStorageArgs extends PlacementArgs {
     sku?: pulumi.Input<string>;
     /** Days deleted blobs, containers and file shares are kept. Default 14. */
     softDeleteRetentionDays?: pulumi.Input<number>;
+    /** Hierarchical namespace (Data Lake Storage Gen2). Default false. */
+    hierarchicalNamespace?: boolean;
     /** Accept traffic from public networks. Default `Disabled`. */
     publicNetworkAccess?: pulumi.Input<string>;
     /** Firewall default action. Default `Deny` (trusted Azure services bypass it). */
@@ -64,7 +66,7 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
                     allowSharedKeyAccess: false,
                     defaultToOAuthAuthentication: true,
                     allowCrossTenantReplication: false,
-                    isHnsEnabled: false,
+                    isHnsEnabled: args.hierarchicalNamespace ?? false,
                     publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
                     networkRuleSet: {
                         defaultAction: args.firewallDefaultAction ?? "Deny",

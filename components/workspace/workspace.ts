@@ -22,6 +22,8 @@ export interface WorkspaceStorageSettings {
     sku?: string;
     /** Soft delete days. Default 14. */
     softDeleteRetentionDays?: number;
+    /** Hierarchical namespace (Data Lake Storage Gen2). Default false. */
+    hierarchicalNamespace?: boolean;
 }
 
 /** Key vault settings of {@link WorkspaceArgs}. */
@@ -88,6 +90,14 @@ export interface WorkspaceManagedNetworkSettings {
     outboundRules?: Record<string, OutboundRuleSpec>;
 }
 
+/** Serverless compute settings of {@link WorkspaceArgs}. */
+export interface WorkspaceServerlessComputeSettings {
+    /** Subnet of a customer network serverless jobs run in (workspace without managed network). Default: none. */
+    customSubnetId?: pulumi.Input<string>;
+    /** Serverless nodes get no public IP. Default true. */
+    noPublicIp?: boolean;
+}
+
 /** Customer-managed key settings of {@link WorkspaceArgs}. */
 export interface WorkspaceCmkSettings {
     /** Name of the RSA key created in the workspace vault. */
@@ -126,6 +136,8 @@ export interface WorkspaceArgs extends PlacementArgs {
     identity?: WorkspaceIdentitySettings;
     /** Managed network. Default AllowOnlyApprovedOutbound. */
     managedNetwork?: WorkspaceManagedNetworkSettings;
+    /** Serverless compute. Default: managed network, no public IP. */
+    serverlessCompute?: WorkspaceServerlessComputeSettings;
     /** Storage account. */
     storage: WorkspaceStorageSettings;
     /** Key vault. */
@@ -166,6 +178,8 @@ export class Workspace extends pulumi.ComponentResource {
     readonly workspaceId: pulumi.Output<string>;
     /** Principal ID of the workspace identity. */
     readonly principalId: pulumi.Output<string>;
+    /** ID of the workspace's user-assigned identity; undefined for a system-assigned one. */
+    readonly userAssignedIdentityId?: pulumi.Output<string>;
     /** Storage account ID. */
     readonly storageAccountId: pulumi.Output<string>;
     /** Key vault ID. */
@@ -352,7 +366,11 @@ export class Workspace extends pulumi.ComponentResource {
                     firewallSku: isolationMode === "AllowOnlyApprovedOutbound" ? (mn.firewallSku ?? "Standard") : undefined,
                     outboundRules: toArmOutboundRules(mn.outboundRules ?? {}),
                 },
-                provisionNetworkNow: mn.provisionNetworkNow ?? false,
+                provisionNetworkNow: isolationMode === "Disabled" ? undefined : (mn.provisionNetworkNow ?? false),
+                serverlessComputeSettings: {
+                    serverlessComputeCustomSubnet: args.serverlessCompute?.customSubnetId,
+                    serverlessComputeNoPublicIP: args.serverlessCompute?.noPublicIp ?? true,
+                },
                 hbiWorkspace: args.hbi ?? false,
                 systemDatastoresAuthMode: "identity",
                 imageBuildCompute: args.imageBuildCompute,
@@ -370,6 +388,7 @@ export class Workspace extends pulumi.ComponentResource {
             { ...statefulOptions(this, args.protection), dependsOn: grants },
         );
 
+        this.userAssignedIdentityId = userIdentity?.id;
         this.principalId = userIdentity
             ? userIdentity.principalId
             : this.workspace.identity.apply((i) => i?.principalId ?? "");

@@ -13,6 +13,8 @@ export interface RuleSubject {
     logicalName: string;
     /** Inputs. */
     inputs: Record<string, unknown>;
+    /** Subscription of the simulated deployment (to build IDs of related resources). */
+    subscriptionId: string;
     /** Looks up another created resource's inputs by ARM ID (case-insensitive). */
     lookup: (id: string) => { type: string; inputs: Record<string, unknown> } | undefined;
 }
@@ -23,7 +25,64 @@ type Value = unknown | typeof UNKNOWN;
 const get = (o: Value, path: string): unknown =>
     path.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
 
+/** The ARM resource type each private link group ID belongs to. */
+const GROUP_TARGET_TYPES: Readonly<Record<string, string>> = {
+    amlworkspace: "microsoft.machinelearningservices/workspaces",
+    blob: "microsoft.storage/storageaccounts",
+    file: "microsoft.storage/storageaccounts",
+    dfs: "microsoft.storage/storageaccounts",
+    vault: "microsoft.keyvault/vaults",
+    registry: "microsoft.containerregistry/registries",
+    azuremonitor: "microsoft.insights/privatelinkscopes",
+    iothub: "microsoft.devices/iothubs",
+    management: "microsoft.containerservice/managedclusters",
+};
+
+const armTypeOf = (id: string): string | undefined => /\/providers\/([^/]+\/[^/]+)\/[^/]+$/.exec(id)?.[1]?.toLowerCase();
+
 const RULES: Readonly<Record<string, readonly Rule[]>> = {
+    "azure-native:network:PrivateEndpoint": [
+        (s) => {
+            const problems: string[] = [];
+            for (const conn of (get(s.inputs, "privateLinkServiceConnections") as unknown[] | undefined) ?? []) {
+                const target = get(conn, "privateLinkServiceId");
+                const groups = (get(conn, "groupIds") as unknown[] | undefined) ?? [];
+                if (typeof target !== "string") continue;
+                for (const g of groups) {
+                    const expected = GROUP_TARGET_TYPES[String(g).toLowerCase()];
+                    const actual = armTypeOf(target);
+                    if (expected && actual && expected !== actual) problems.push(`group ID "${String(g)}" is not a sub-resource of ${actual} (it belongs to ${expected})`);
+                    if (String(g) === "registry") {
+                        const registry = s.lookup(target);
+                        const sku = registry && get(registry.inputs, "sku.name");
+                        if (registry && sku !== "Premium") problems.push(`registry private endpoints need the Premium SKU (the registry is ${String(sku)})`);
+                    }
+                }
+            }
+            return problems.length > 0 ? problems.join("; ") : undefined;
+        },
+    ],
+    "azure-native:network:PrivateDnsZoneGroup": [
+        (s) => {
+            const configs = (get(s.inputs, "privateDnsZoneConfigs") as unknown[] | undefined) ?? [];
+            const names = configs.map((c) => get(c, "name"));
+            if (new Set(names).size !== names.length) return "privateDnsZoneConfigs names must be unique";
+            const bad = configs.map((c) => get(c, "privateDnsZoneId")).find((id) => typeof id === "string" && armTypeOf(id) !== "microsoft.network/privatednszones");
+            return bad ? `privateDnsZoneConfigs[].privateDnsZoneId "${String(bad)}" is not a private DNS zone` : configs.length > 5 ? "a zone group holds at most 5 zones" : undefined;
+        },
+    ],
+    "azure-native:machinelearningservices:Compute": [
+        (s) => {
+            if (get(s.inputs, "properties.properties.subnet.id") === undefined) return undefined;
+            const ws = s.lookup(
+                `/subscriptions/${s.subscriptionId}/resourceGroups/${String(s.inputs.resourceGroupName)}/providers/Microsoft.MachineLearningServices/workspaces/${String(s.inputs.workspaceName)}`,
+            );
+            const mode = ws && get(ws.inputs, "managedNetwork.isolationMode");
+            return ws && mode !== undefined && mode !== "Disabled"
+                ? `properties.properties.subnet is set but the workspace uses a managed network (isolationMode ${String(mode)}); compute of such a workspace runs only in the managed network`
+                : undefined;
+        },
+    ],
     "azure-native:containerregistry:Registry": [
         (s) =>
             get(s.inputs, "policies.retentionPolicy.status") === "enabled" && get(s.inputs, "policies.softDeletePolicy.status") === "enabled"

@@ -90,6 +90,14 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         nameKey: "virtualNetworkLinkName",
         placement: { kind: "child", parentType: "Microsoft.Network/privateDnsZones", parentNameKey: "privateZoneName", segment: "virtualNetworkLinks" },
     },
+    // azure-native v3 serves Azure Monitor private link scopes from the monitor module
+    // (the insights tokens are aliases of older versions); both are listed.
+    "azure-native:monitor:PrivateLinkScope": { armType: "microsoft.insights/privateLinkScopes", nameKey: "scopeName", placement: rg },
+    "azure-native:monitor:PrivateLinkScopedResource": {
+        armType: "microsoft.insights/privateLinkScopes/scopedResources",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "microsoft.insights/privateLinkScopes", parentNameKey: "scopeName", segment: "scopedResources" },
+    },
     "azure-native:insights:PrivateLinkScope": { armType: "microsoft.insights/privateLinkScopes", nameKey: "scopeName", placement: rg },
     "azure-native:insights:PrivateLinkScopedResource": {
         armType: "microsoft.insights/privateLinkScopes/scopedResources",

@@ -82,7 +82,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         }
         const problem = spec.nameKind ? nameProblem(spec.nameKind, name) : undefined;
         if (problem) return this.reject(`${label}: ${spec.nameKey} ${problem}`, refused);
-        const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, lookup: (id) => this.created.get(id.toLowerCase()) });
+        const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, subscriptionId: SIMULATED_SUBSCRIPTION_ID, lookup: (id) => this.created.get(id.toLowerCase()) });
         if (rejections.length > 0) return this.reject(rejections.join("; "), refused);
 
         const id = this.armId(spec, name, inputs);

@@ -1,0 +1,153 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PrivateLinkScope, PrivateLinkScopedResource } from "@pulumi/azure-native/monitor";
+import type { AzureCloud } from "../clouds";
+import type { PlacementArgs } from "../placement";
+import { PrivateDnsZones } from "./private-dns-zones";
+import { privateEndpointWithDns } from "./private-endpoint";
+import { zonesFor, zonesForAll, type PrivateLinkGroupId } from "./private-link-zones";
+
+/** One resource reached privately. */
+export interface PrivateAccessTarget {
+    /** Short role used in names, e.g. `storage`. */
+    role: string;
+    /** Resource ID. */
+    resourceId: pulumi.Input<string>;
+    /** Group IDs: one endpoint each (storage: `blob`, `file`, maybe `dfs`). */
+    groupIds: PrivateLinkGroupId[];
+    /** Registry targets: the SKU, which must be Premium. Default: not checked. */
+    registrySku?: string;
+}
+
+/** Azure Monitor resources reached through a private link scope. */
+export interface PrivateAccessMonitoring {
+    /** Log Analytics workspace ID. Default: none. */
+    logAnalyticsId?: pulumi.Input<string>;
+    /** Application Insights component ID. Default: none. */
+    applicationInsightsId?: pulumi.Input<string>;
+    /** Ingestion and query access mode of the scope. Default `PrivateOnly`. */
+    accessMode?: "PrivateOnly" | "Open";
+}
+
+/** Arguments of {@link PrivateAccess}. */
+export interface PrivateAccessArgs extends PlacementArgs {
+    /** Base of derived names, e.g. `aml-prod`. */
+    namePrefix: string;
+    /** Cloud: selects zone names. Default `AzureCloud`. */
+    cloud?: AzureCloud;
+    /** Subnet of every endpoint. */
+    subnetId: pulumi.Input<string>;
+    /** Network the created DNS zones are linked to (mode `create`). */
+    virtualNetworkId?: pulumi.Input<string>;
+    /** Name of that network, for link names. Default: `vnet`. */
+    virtualNetworkName?: string;
+    /** DNS: `create` (default), `existing` or `policyManaged`. */
+    dnsMode?: "create" | "existing" | "policyManaged";
+    /** Existing zone IDs by zone name (mode `existing`). Default: none. */
+    existingZoneIds?: Record<string, string>;
+    /** Resources reached with private endpoints. Default: none. */
+    targets?: PrivateAccessTarget[];
+    /** Azure Monitor resources, reached through a private link scope. Default: none. */
+    monitoring?: PrivateAccessMonitoring;
+}
+
+/**
+ * Private reachability of a stack: the private DNS zones every endpoint needs,
+ * a private endpoint with its zone group per (resource, group ID), and an
+ * Azure Monitor private link scope (private-only ingestion and query) for Log
+ * Analytics and Application Insights, whose endpoint goes through the same
+ * code path. Later resources (IoT Hub, a private AKS API server) are one more
+ * target.
+ */
+export class PrivateAccess extends pulumi.ComponentResource {
+    /** Endpoint IDs by `<role>-<groupId>`. */
+    readonly endpointIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The DNS zones. */
+    readonly dns: PrivateDnsZones;
+    /** The Azure Monitor private link scope ID, when monitoring is reached privately. */
+    readonly privateLinkScopeId?: pulumi.Output<string>;
+
+    constructor(name: string, args: PrivateAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("aml-workspace:index:PrivateAccess", name, {}, opts);
+        const cloud = args.cloud ?? "AzureCloud";
+        const targets = args.targets ?? [];
+        for (const t of targets) {
+            if (t.groupIds.includes("registry") && t.registrySku !== undefined && t.registrySku !== "Premium") {
+                throw new pulumi.ResourceError(`registry private endpoints need the Premium SKU; ${t.role} is ${t.registrySku}`, this);
+            }
+        }
+        const monitoring = args.monitoring && (args.monitoring.logAnalyticsId !== undefined || args.monitoring.applicationInsightsId !== undefined) ? args.monitoring : undefined;
+        const groupIds = [...targets.flatMap((t) => t.groupIds), ...(monitoring ? (["azuremonitor"] as const) : [])];
+        // Zone names must be plain strings (they name resources); regional zones (AKS) need a plain location.
+        const location = typeof args.location === "string" ? args.location : "";
+        this.dns = new PrivateDnsZones(
+            `${name}-dns`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                tags: args.tags,
+                zoneNames: zonesForAll(groupIds, cloud, location),
+                mode: args.dnsMode,
+                existingZoneIds: args.existingZoneIds,
+                virtualNetworkId: args.virtualNetworkId,
+                virtualNetworkName: args.virtualNetworkName ?? "vnet",
+            },
+            { parent: this },
+        );
+        const endpointIds: Record<string, pulumi.Output<string>> = {};
+        const zonesOf = (groupId: PrivateLinkGroupId): { name: string; id: pulumi.Input<string> }[] =>
+            args.dnsMode === "policyManaged" ? [] : zonesFor(groupId, cloud, location).map((zone) => ({ name: zone, id: this.dns.zoneIds[zone] }));
+        const endpoint = (role: string, groupId: PrivateLinkGroupId, several: boolean, targetId: pulumi.Input<string>, dependsOn: pulumi.Resource[]): void => {
+            const made = privateEndpointWithDns(
+                `${name}-${role}-${groupId}`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    tags: args.tags,
+                    endpointName: `pep-${args.namePrefix}-${role.toLowerCase()}${several ? `-${groupId.toLowerCase()}` : ""}`,
+                    targetId,
+                    groupId,
+                    subnetId: args.subnetId,
+                    zones: zonesOf(groupId),
+                    dependsOn: [...this.dns.links, ...dependsOn],
+                },
+                { parent: this },
+            );
+            endpointIds[`${role}-${groupId}`] = made.endpoint.id;
+        };
+        for (const t of targets) {
+            for (const groupId of t.groupIds) endpoint(t.role, groupId, t.groupIds.length > 1, t.resourceId, []);
+        }
+        if (monitoring) {
+            const scope = new PrivateLinkScope(
+                `${name}-ampls`,
+                {
+                    scopeName: `ampls-${args.namePrefix}`,
+                    resourceGroupName: args.resourceGroupName,
+                    location: "global",
+                    tags: args.tags,
+                    accessModeSettings: { ingestionAccessMode: monitoring.accessMode ?? "PrivateOnly", queryAccessMode: monitoring.accessMode ?? "PrivateOnly" },
+                },
+                { parent: this },
+            );
+            const scoped: pulumi.Resource[] = [];
+            const linked: [string, pulumi.Input<string> | undefined][] = [
+                ["logs", monitoring.logAnalyticsId],
+                ["insights", monitoring.applicationInsightsId],
+            ];
+            for (const [role, id] of linked) {
+                if (id === undefined) continue;
+                scoped.push(
+                    new PrivateLinkScopedResource(
+                        `${name}-ampls-${role}`,
+                        { name: `scoped-${role}`, scopeName: scope.name, resourceGroupName: args.resourceGroupName, linkedResourceId: id },
+                        { parent: this },
+                    ),
+                );
+            }
+            // The endpoint is created once the scope holds its resources, so its DNS records cover them.
+            endpoint("monitor", "azuremonitor", false, scope.id, scoped);
+            this.privateLinkScopeId = scope.id;
+        }
+        this.endpointIds = endpointIds;
+        this.registerOutputs({ endpointIds: this.endpointIds, privateLinkScopeId: this.privateLinkScopeId });
+    }
+}

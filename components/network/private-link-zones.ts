@@ -1,0 +1,114 @@
+/**
+ * Private Link group IDs and their private DNS zones, per Azure cloud (pure
+ * data). One table, so every private endpoint of the toolkit gets its zones
+ * from the same place and a sovereign cloud is a column, not a branch.
+ *
+ * Source: "Azure Private Endpoint private DNS zone values"
+ * (learn.microsoft.com/azure/private-link/private-endpoint-dns), Commercial,
+ * Government and China tables. Where the page has a gap or a typo the choice
+ * is commented at the row.
+ */
+import type { AzureCloud } from "../clouds";
+
+/** A Private Link sub-resource (group ID) the toolkit connects to. */
+export type PrivateLinkGroupId =
+    | "amlworkspace"
+    | "blob"
+    | "file"
+    | "dfs"
+    | "vault"
+    | "registry"
+    | "azuremonitor"
+    | "iotHub"
+    | "management";
+
+/** Zone names per cloud; `{region}` stands for the ARM location (AKS API servers). */
+export const PRIVATE_LINK_ZONES: Readonly<Record<PrivateLinkGroupId, Readonly<Record<AzureCloud, readonly string[]>>>> = {
+    // Both zones, always: the API zone alone breaks notebooks and the studio.
+    amlworkspace: {
+        AzureCloud: ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"],
+        AzureUSGovernment: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
+        AzureChinaCloud: ["privatelink.api.ml.azure.cn", "privatelink.notebooks.chinacloudapi.cn"],
+    },
+    blob: {
+        AzureCloud: ["privatelink.blob.core.windows.net"],
+        AzureUSGovernment: ["privatelink.blob.core.usgovcloudapi.net"],
+        AzureChinaCloud: ["privatelink.blob.core.chinacloudapi.cn"],
+    },
+    file: {
+        AzureCloud: ["privatelink.file.core.windows.net"],
+        AzureUSGovernment: ["privatelink.file.core.usgovcloudapi.net"],
+        AzureChinaCloud: ["privatelink.file.core.chinacloudapi.cn"],
+    },
+    dfs: {
+        AzureCloud: ["privatelink.dfs.core.windows.net"],
+        AzureUSGovernment: ["privatelink.dfs.core.usgovcloudapi.net"],
+        AzureChinaCloud: ["privatelink.dfs.core.chinacloudapi.cn"],
+    },
+    vault: {
+        AzureCloud: ["privatelink.vaultcore.azure.net"],
+        AzureUSGovernment: ["privatelink.vaultcore.usgovcloudapi.net"],
+        AzureChinaCloud: ["privatelink.vaultcore.azure.cn"],
+    },
+    // Data endpoints ({region}.data.azurecr.io) resolve inside the same zone.
+    registry: {
+        AzureCloud: ["privatelink.azurecr.io"],
+        AzureUSGovernment: ["privatelink.azurecr.us"],
+        // Not in the China table of the current page; the China docs' own table lists it.
+        AzureChinaCloud: ["privatelink.azurecr.cn"],
+    },
+    // The AMPLS endpoint needs every zone, including blob (agent solution packs). A zone
+    // group holds at most five zones, so Government's sixth zone on the page,
+    // privatelink.adx.monitor.azure.us (Data Explorer queries through the scope), is left out.
+    azuremonitor: {
+        AzureCloud: [
+            "privatelink.monitor.azure.com",
+            "privatelink.oms.opinsights.azure.com",
+            "privatelink.ods.opinsights.azure.com",
+            "privatelink.agentsvc.azure-automation.net",
+            "privatelink.blob.core.windows.net",
+        ],
+        AzureUSGovernment: [
+            "privatelink.monitor.azure.us",
+            "privatelink.oms.opinsights.azure.us",
+            "privatelink.ods.opinsights.azure.us",
+            "privatelink.agentsvc.azure-automation.us",
+            "privatelink.blob.core.usgovcloudapi.net",
+        ],
+        // Not in the page's China table; the names follow the China suffixes of each service.
+        AzureChinaCloud: [
+            "privatelink.monitor.azure.cn",
+            "privatelink.oms.opinsights.azure.cn",
+            "privatelink.ods.opinsights.azure.cn",
+            "privatelink.agentsvc.azure-automation.cn",
+            "privatelink.blob.core.chinacloudapi.cn",
+        ],
+    },
+    // The second zone serves the built-in Event Hub-compatible endpoint. The Government
+    // row prints "servicebus.windows.us", which is no Azure domain: Event Hubs in
+    // Government live in servicebus.usgovcloudapi.net, as the same page says for Event Hubs.
+    iotHub: {
+        AzureCloud: ["privatelink.azure-devices.net", "privatelink.servicebus.windows.net"],
+        AzureUSGovernment: ["privatelink.azure-devices.us", "privatelink.servicebus.usgovcloudapi.net"],
+        AzureChinaCloud: ["privatelink.azure-devices.cn", "privatelink.servicebus.chinacloudapi.cn"],
+    },
+    // Private AKS API server: a regional zone.
+    management: {
+        AzureCloud: ["privatelink.{region}.azmk8s.io"],
+        AzureUSGovernment: ["privatelink.{region}.cx.aks.containerservice.azure.us"],
+        AzureChinaCloud: ["privatelink.{region}.cx.prod.service.azk8s.cn"],
+    },
+};
+
+/** The most zones one private DNS zone group can hold (ARM limit); every row fits. */
+export const MAX_ZONES_PER_GROUP = 5;
+
+/** The zones a private endpoint of `groupId` needs in `cloud` (regional zones filled in). */
+export function zonesFor(groupId: PrivateLinkGroupId, cloud: AzureCloud, region: string): string[] {
+    return PRIVATE_LINK_ZONES[groupId][cloud].map((zone) => zone.replace("{region}", region));
+}
+
+/** Every distinct zone a set of endpoints needs, in first-use order (blob is shared by storage and Azure Monitor). */
+export function zonesForAll(groupIds: readonly PrivateLinkGroupId[], cloud: AzureCloud, region: string): string[] {
+    return [...new Set(groupIds.flatMap((g) => zonesFor(g, cloud, region)))];
+}

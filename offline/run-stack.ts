@@ -87,6 +87,10 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         failures.push(reason instanceof Error ? reason.message : String(reason));
     };
     process.on("unhandledRejection", onRejection);
+    // The Pulumi SDK records a stack trace for every promise and resource it creates; with source
+    // maps on (tsx, jest) formatting those dominates a run. Offline runs need none of them.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 1;
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
         const program = opts.program ?? (await import("../stacks/program")).definePlatform;
@@ -111,6 +115,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         if (all.length > 0) throw new SimulationError(all);
         return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
     } finally {
+        Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);
     }
 }

@@ -34,6 +34,9 @@ export class CapturingMonitor extends MockMonitor {
 
     constructor(mocks: pulumi.runtime.Mocks) {
         super(mocks);
+        // MockMonitor keeps only the parent's last type in a child's URN; the engine keeps the
+        // whole chain (`A$B$C`). Policies, reports and audits compare URNs, so use the engine's.
+        (this as unknown as { newUrn: typeof engineUrn }).newUrn = engineUrn;
     }
 
     override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
@@ -65,4 +68,10 @@ export class CapturingMonitor extends MockMonitor {
             callback(err, response);
         });
     }
+}
+
+/** A URN as the Pulumi engine builds it: the parent's qualified type chain, then this type. */
+export function engineUrn(parent: string, type: string, name: string): string {
+    const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
 }

@@ -1,19 +1,27 @@
 /**
- * `npm run plan -- <stack> [--json <file>] [--preview] [--stack-dir <dir>]`
+ * `npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
- * CLI), prints the resource tree and a summary, and optionally writes every
- * captured resource as JSON.
+ * CLI), prints the resource tree and a summary, evaluates the policy pack on
+ * the captured resources (with `policies/config/<stack>.json` when present),
+ * and optionally writes the plan as JSON and the policy results as SARIF.
+ * Exit codes: 0 clean or advisory only; 1 a mandatory violation; 2 bad input.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { EXIT, UsageError, processIo, reportInputError, type CliIo } from "./cli-io";
+import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
+import { exitCodeFor } from "./policy-report";
+import { toJsonReport } from "./report-json";
+import { renderSarif } from "./report-sarif";
+import { renderText } from "./report-text";
 import { planJson, renderSummary, renderTree } from "./plan";
 import { runStack } from "./run-stack";
 import { readStackConfig } from "./stack-file";
 
-const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--preview] [--stack-dir <dir>]";
+const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]";
+const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 /** Runs the plan CLI; returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -21,31 +29,65 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const { values, positionals } = parseCli(argv);
         const stack = positionals[0];
         const config = readStackConfig(stack, values.stackDir);
+        // Read the policy config before running anything, so a bad file fails fast.
+        const policyConfigFile = values.policyConfig ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
+        const policyConfig = policyConfigFile ? loadPolicyConfig(policyConfigFile) : undefined;
         const run = await runStack({ stack, config, preview: values.preview });
         io.out(`${values.preview ? "Previewing" : "Planning"} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         io.out(renderTree(run.graph));
-        io.out(`\n${renderSummary(run.graph)}`);
+        io.out(`\n${renderSummary(run.graph)}\n`);
+        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile });
+        io.out(`Policy config: ${policyConfigFile ? path.relative(process.cwd(), policyConfigFile) : "none (pack defaults)"}`);
+        io.out(renderText(report));
         if (values.json) {
-            const file = path.resolve(values.json);
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-            fs.writeFileSync(file, `${JSON.stringify(planJson(run.graph, run.outputs), null, 2)}\n`);
-            io.out(`\nWrote ${path.relative(process.cwd(), file)}`);
+            writeReport(values.json, JSON.stringify(planJson(run.graph, run.outputs, { policies: toJsonReport(report) }), null, 2), io);
         }
-        return EXIT.ok;
+        if (values.sarif) writeReport(values.sarif, renderSarif(report), io);
+        return exitCodeFor(report);
     } catch (e) {
+        if (e instanceof PolicyConfigError) {
+            io.err(`error: ${e.message}`);
+            return EXIT.badInput;
+        }
         return reportInputError(e, io, USAGE);
     }
 }
 
-function parseCli(argv: string[]): { values: { json?: string; preview: boolean; stackDir?: string }; positionals: string[] } {
+function writeReport(target: string, content: string, io: CliIo): void {
+    const file = path.resolve(target);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content.endsWith("\n") ? content : `${content}\n`);
+    io.out(`Wrote ${path.relative(process.cwd(), file)}`);
+}
+
+interface PlanOptions {
+    json?: string;
+    sarif?: string;
+    policyConfig?: string;
+    preview: boolean;
+    stackDir?: string;
+}
+
+function parseCli(argv: string[]): { values: PlanOptions; positionals: string[] } {
     let parsed;
     try {
-        parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "string" }, preview: { type: "boolean", default: false }, "stack-dir": { type: "string" } } });
+        parsed = parseArgs({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                json: { type: "string" },
+                sarif: { type: "string" },
+                "policy-config": { type: "string" },
+                preview: { type: "boolean", default: false },
+                "stack-dir": { type: "string" },
+            },
+        });
     } catch (e) {
         throw new UsageError((e as Error).message);
     }
     if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length === 0 ? "name the stack to plan, e.g. dev" : `one stack at a time; got ${parsed.positionals.join(", ")}`);
-    return { values: { json: parsed.values.json, preview: parsed.values.preview ?? false, stackDir: parsed.values["stack-dir"] }, positionals: parsed.positionals };
+    const v = parsed.values;
+    return { values: { json: v.json, sarif: v.sarif, policyConfig: v["policy-config"], preview: v.preview ?? false, stackDir: v["stack-dir"] }, positionals: parsed.positionals };
 }
 
 if (require.main === module) {

@@ -44,6 +44,12 @@ describe("plan of the prod stack", () => {
         expect(json.summary.protected).toBeGreaterThanOrEqual(5);
     });
 
+    it("includes the policy results, which pass", () => {
+        const policies = (json as unknown as { policies: { violations: unknown[]; summary: { passed: boolean } } }).policies;
+        expect(policies.summary.passed).toBe(true);
+        expect(policies.violations).toEqual([]);
+    });
+
     it("redacts secret values", () => {
         expect(json.outputs.applicationInsightsConnectionString).toBe("[secret]");
         expect(JSON.stringify(json)).not.toContain("InstrumentationKey=");
@@ -76,6 +82,20 @@ describe("bad input", () => {
         expect(io.stdout).toBe("");
         expect(io.stderr).toContain("aml-workspace:platform.storage.skuTier: is not a known setting");
         expect(io.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("a mandatory policy violation exits 1 and names the policy", async () => {
+        const dir = path.join(tmp, "public");
+        fs.mkdirSync(dir, { recursive: true });
+        const dev = fs.readFileSync(path.join(__dirname, "../../stacks/Pulumi.dev.yaml"), "utf8");
+        fs.writeFileSync(path.join(dir, "Pulumi.public.yaml"), dev);
+        const io = capture();
+        const code = await main(["public", "--stack-dir", dir, "--policy-config", path.join(__dirname, "../../policies/config/prod.json"), "--sarif", path.join(tmp, "public.sarif")], io);
+        expect(code).toBe(1);
+        expect(io.stdout).toMatch(/MANDATORY \[high\] ml-workspace-public-network-disabled/);
+        const sarif = JSON.parse(fs.readFileSync(path.join(tmp, "public.sarif"), "utf8"));
+        expect(sarif.version).toBe("2.1.0");
+        expect(sarif.runs[0].results.some((r: { ruleId: string; level: string }) => r.ruleId === "ml-workspace-public-network-disabled" && r.level === "error")).toBe(true);
     });
 
     it("invalid YAML names the file and line", async () => {

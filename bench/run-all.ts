@@ -1,0 +1,15 @@
+/** `npm run bench`: runs every benchmark and prints its figures (not a test). */
+import { allPolicies } from "../policies/all";
+import { runPolicyThroughput } from "./policy-throughput";
+
+const r = runPolicyThroughput({ minResources: 10_000, repetitions: 3 });
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+process.stdout.write(
+    [
+        `policy pack throughput (${allPolicies.length} policies, ${fmt(r.resources)} resources, median of 3)`,
+        `  baseline (parse + walk):   ${fmt(r.baselinePerSecond)} resources/s (${r.baselineSeconds.toFixed(3)} s)`,
+        `  whole pack (parse + eval): ${fmt(r.packPerSecond)} resources/s (${r.packSeconds.toFixed(3)} s)`,
+        `  ratio pack/baseline:       ${r.ratio.toFixed(1)}x  (${fmt(r.violations)} violations found)`,
+        "",
+    ].join("\n"),
+);

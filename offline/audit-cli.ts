@@ -1,0 +1,138 @@
+/**
+ * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--out <file>]`
+ *
+ * Evaluates every policy of the pack on a `pulumi stack export` file.
+ * Results go to stdout (or --out), problems to stderr, never a stack trace.
+ * Exit codes: 0 clean or advisory only; 1 a mandatory violation (or a policy
+ * failure); 2 bad input: usage, missing/unreadable/truncated/wrong-format file,
+ * invalid policy config, unwritable --out.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { CheckpointError, readCheckpoint } from "./checkpoint";
+import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
+import { exitCodeFor, type PolicyReport } from "./policy-report";
+import { renderJson } from "./report-json";
+import { renderSarif } from "./report-sarif";
+import { renderText } from "./report-text";
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+    /** Results. */
+    stdout(text: string): void;
+    /** Errors and notes. */
+    stderr(text: string): void;
+}
+
+/** Output formats. */
+export const FORMATS = ["text", "json", "sarif"] as const;
+/** One output format. */
+export type Format = (typeof FORMATS)[number];
+
+/** Usage text. */
+export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--out <file>]
+
+  <stack-export.json>  output of \`pulumi stack export --file <file>\`
+  --format             text (default, grouped by resource), json, or sarif (SARIF 2.1.0)
+  --config             policy pack config, as for \`pulumi preview --policy-pack-config\`
+  --out                write the report to a file instead of stdout
+
+exit codes: 0 clean or advisory only, 1 mandatory violation, 2 bad input
+`;
+
+/** Bad command line. */
+class UsageError extends Error {}
+
+const processIO: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+};
+
+/** Parses argv into options; throws UsageError. */
+function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string } | "help" {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            allowPositionals: true,
+            strict: true,
+            options: {
+                format: { type: "string", short: "f" },
+                config: { type: "string", short: "c" },
+                out: { type: "string", short: "o" },
+                help: { type: "boolean", short: "h" },
+            },
+        });
+    } catch (e) {
+        throw new UsageError((e as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        return "help";
+    }
+    if (positionals.length !== 1) {
+        throw new UsageError(positionals.length === 0 ? "missing the stack export file" : `expected one file, got ${positionals.length}: ${positionals.join(" ")}`);
+    }
+    const format = (values.format ?? "text") as Format;
+    if (!FORMATS.includes(format)) {
+        throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
+    }
+    return { file: positionals[0], format, config: values.config, out: values.out };
+}
+
+/** Renders a report in a format. */
+export function render(report: PolicyReport, format: Format, artifactUri?: string): string {
+    switch (format) {
+        case "json":
+            return renderJson(report);
+        case "sarif":
+            return renderSarif(report, { artifactUri });
+        default:
+            return renderText(report);
+    }
+}
+
+/** Runs the audit; returns the exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+    try {
+        const opts = parse(argv);
+        if (opts === "help") {
+            io.stdout(USAGE);
+            return 0;
+        }
+        const config = opts.config ? loadPolicyConfig(opts.config) : undefined;
+        const stack = readCheckpoint(opts.file);
+        const report = evaluatePolicies(stack, config, { configFile: opts.config });
+        for (const w of report.warnings) {
+            io.stderr(`audit: warning: ${w}\n`);
+        }
+        const output = render(report, opts.format, opts.file);
+        if (opts.out) {
+            try {
+                writeFileSync(opts.out, output);
+            } catch (e) {
+                io.stderr(`audit: cannot write ${opts.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+                return 2;
+            }
+            io.stderr(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);
+        } else {
+            io.stdout(output);
+        }
+        return exitCodeFor(report);
+    } catch (e) {
+        if (e instanceof UsageError) {
+            io.stderr(`audit: ${e.message}\n\n${USAGE}`);
+        } else if (e instanceof CheckpointError || e instanceof PolicyConfigError) {
+            io.stderr(`audit: ${e.message}\n`);
+        } else {
+            io.stderr(`audit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+        }
+        return 2;
+    }
+}
+
+if (require.main === module) {
+    void main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
+}

@@ -1,0 +1,229 @@
+/**
+ * Reads a `pulumi stack export` file (or a backend checkpoint file) into the
+ * captured-graph contract, so the audit evaluates deployed stacks with the
+ * same harness as the plan. Secrets stay secrets: an encrypted value becomes
+ * `secret(UNKNOWN)` (policies that read it are skipped, never fed plaintext);
+ * a `--show-secrets` plaintext becomes `secret(value)`.
+ */
+import { readFileSync } from "node:fs";
+import { secret, UNKNOWN, type CapturedResource, type CapturedStack } from "./graph";
+
+/** What is wrong with a checkpoint file. */
+export type CheckpointErrorKind =
+    | "missing"
+    | "unreadable"
+    | "empty"
+    | "truncated"
+    | "invalid-json"
+    | "not-a-stack-export"
+    | "unsupported-version"
+    | "invalid-resource";
+
+/** A checkpoint file that cannot be audited; the CLI maps it to exit code 2. */
+export class CheckpointError extends Error {
+    /** Creates the error; the message names the file and the problem. */
+    constructor(
+        /** What kind of problem. */
+        readonly kind: CheckpointErrorKind,
+        /** The file. */
+        readonly file: string,
+        detail: string,
+    ) {
+        super(`${file}: ${detail}`);
+        this.name = "CheckpointError";
+    }
+}
+
+/** Deployment versions `pulumi stack export` has written (3 today). */
+export const SUPPORTED_VERSIONS = [1, 2, 3];
+
+/** Pulumi's signature key and signatures in serialized property values. */
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+/** The engine's sentinel for an unknown value. */
+const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Decodes one serialized property value. */
+export function decodeValue(v: unknown): unknown {
+    if (v === UNKNOWN_SENTINEL) {
+        return UNKNOWN;
+    }
+    if (Array.isArray(v)) {
+        return v.map(decodeValue);
+    }
+    if (typeof v !== "object" || v === null) {
+        return v;
+    }
+    const obj = v as Record<string, unknown>;
+    switch (obj[SIG]) {
+        case SECRET_SIG: {
+            if (typeof obj.plaintext === "string") {
+                try {
+                    return secret(decodeValue(JSON.parse(obj.plaintext)));
+                } catch {
+                    return secret(obj.plaintext);
+                }
+            }
+            // Encrypted: the audit has no key, and must never treat it as plain text.
+            return secret("value" in obj ? decodeValue(obj.value) : UNKNOWN);
+        }
+        case RESOURCE_REF_SIG:
+            // The engine downgrades references to the ID (custom) or URN (component) for policies.
+            return typeof obj.id === "string" && obj.id !== "" ? obj.id : obj.urn;
+        case OUTPUT_SIG: {
+            const value = "value" in obj ? decodeValue(obj.value) : UNKNOWN;
+            return obj.secret === true ? secret(value) : value;
+        }
+        default: {
+            const out: Record<string, unknown> = {};
+            for (const [k, x] of Object.entries(obj)) {
+                out[k] = decodeValue(x);
+            }
+            return out;
+        }
+    }
+}
+
+/** Project and stack from a URN `urn:pulumi:<stack>::<project>::<type>::<name>`. */
+export function parseUrn(urn: string): { stack: string; project: string; type: string; name: string } | undefined {
+    if (!urn.startsWith("urn:pulumi:")) {
+        return undefined;
+    }
+    const parts = urn.slice("urn:pulumi:".length).split("::");
+    if (parts.length < 4) {
+        return undefined;
+    }
+    const qualifiedType = parts[2];
+    return { stack: parts[0], project: parts[1], type: qualifiedType.split("$").pop()!, name: parts.slice(3).join("::") };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function stringArray(v: unknown): string[] {
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Converts one checkpoint resource. */
+function toResource(raw: unknown, index: number, file: string): CapturedResource | undefined {
+    if (!isRecord(raw)) {
+        throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] is not an object`);
+    }
+    if (typeof raw.urn !== "string" || parseUrn(raw.urn) === undefined) {
+        throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] has no valid urn`);
+    }
+    if (typeof raw.type !== "string" || raw.type === "") {
+        throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] (${raw.urn}) has no type`);
+    }
+    // Old copies awaiting deletion are not part of the stack the engine analyzes.
+    if (raw.delete === true) {
+        return undefined;
+    }
+    const inputs = isRecord(raw.inputs) ? (decodeValue(raw.inputs) as Record<string, unknown>) : {};
+    let outputs = isRecord(raw.outputs) ? (decodeValue(raw.outputs) as Record<string, unknown>) : undefined;
+    // azure-native returns `id` among outputs; keep it reachable when an export only has it at top level.
+    if (typeof raw.id === "string" && raw.id !== "" && raw.custom !== false && (outputs === undefined || outputs.id === undefined)) {
+        outputs = { ...(outputs ?? {}), id: raw.id };
+    }
+    const propertyDependencies: Record<string, string[]> = {};
+    if (isRecord(raw.propertyDependencies)) {
+        for (const [k, v] of Object.entries(raw.propertyDependencies)) {
+            propertyDependencies[k] = stringArray(v);
+        }
+    }
+    const resource: CapturedResource = {
+        type: raw.type,
+        name: parseUrn(raw.urn)!.name,
+        urn: raw.urn,
+        custom: raw.custom !== false,
+        inputs,
+        dependencies: stringArray(raw.dependencies),
+        propertyDependencies,
+        protect: raw.protect === true,
+    };
+    if (outputs) {
+        resource.outputs = outputs;
+    }
+    if (typeof raw.parent === "string" && raw.parent !== "") {
+        resource.parent = raw.parent;
+    }
+    if (typeof raw.provider === "string" && raw.provider !== "") {
+        resource.provider = raw.provider;
+    }
+    if (raw.retainOnDelete === true) {
+        resource.retainOnDelete = true;
+    }
+    return resource;
+}
+
+/** Converts parsed export JSON to a captured stack. */
+export function checkpointToStack(data: unknown, file: string): CapturedStack {
+    if (!isRecord(data)) {
+        throw new CheckpointError("not-a-stack-export", file, "not a Pulumi stack export (the top level is not an object)");
+    }
+    // `pulumi stack export` writes { version, deployment }; backend files hold { version, checkpoint: { latest } }.
+    const checkpoint = isRecord(data.checkpoint) ? data.checkpoint : undefined;
+    const deployment = isRecord(data.deployment) ? data.deployment : checkpoint && isRecord(checkpoint.latest) ? checkpoint.latest : undefined;
+    if (deployment === undefined) {
+        throw new CheckpointError("not-a-stack-export", file, "not a Pulumi stack export (no deployment; create one with `pulumi stack export --file <file>`)");
+    }
+    if (typeof data.version !== "number" || !SUPPORTED_VERSIONS.includes(data.version)) {
+        throw new CheckpointError(
+            "unsupported-version",
+            file,
+            `deployment version ${JSON.stringify(data.version ?? null)} is not supported (supported: ${SUPPORTED_VERSIONS.join(", ")})`,
+        );
+    }
+    const rawResources = deployment.resources;
+    if (rawResources === undefined && !isRecord(deployment.manifest)) {
+        throw new CheckpointError("not-a-stack-export", file, "not a Pulumi stack export (deployment has neither resources nor a manifest)");
+    }
+    if (rawResources !== undefined && !Array.isArray(rawResources)) {
+        throw new CheckpointError("not-a-stack-export", file, "deployment.resources is not an array");
+    }
+    const resources = (rawResources ?? [])
+        .map((r, i) => toResource(r, i, file))
+        .filter((r): r is CapturedResource => r !== undefined);
+    const root = resources.find((r) => r.type === "pulumi:pulumi:Stack") ?? resources[0];
+    const ids = root ? parseUrn(root.urn) : undefined;
+    return { project: ids?.project ?? "unknown", stack: ids?.stack ?? "unknown", preview: false, resources };
+}
+
+/** Parses export text; `file` names it in errors. */
+export function parseCheckpoint(text: string, file: string): CapturedStack {
+    if (text.trim() === "") {
+        throw new CheckpointError("empty", file, "the file is empty");
+    }
+    let data: unknown;
+    try {
+        data = JSON.parse(text);
+    } catch (e) {
+        const msg = (e as Error).message;
+        const position = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
+        const atEnd = /end of JSON input|Unterminated/i.test(msg) || position >= text.trimEnd().length - 1;
+        throw new CheckpointError(
+            atEnd ? "truncated" : "invalid-json",
+            file,
+            atEnd ? `the JSON ends early; the file looks truncated (${msg})` : `not valid JSON (${msg})`,
+        );
+    }
+    return checkpointToStack(data, file);
+}
+
+/** Reads a stack export file; throws CheckpointError naming the file and the problem. */
+export function readCheckpoint(path: string): CapturedStack {
+    let text: string;
+    try {
+        text = readFileSync(path, "utf8");
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "ENOENT") {
+            throw new CheckpointError("missing", path, "file not found");
+        }
+        throw new CheckpointError("unreadable", path, `cannot read the file (${code === "EISDIR" ? "it is a directory" : (code ?? (e as Error).message)})`);
+    }
+    return parseCheckpoint(text, path);
+}

@@ -1,0 +1,65 @@
+/**
+ * Turns captured values into what the analyzer hands a policy. The engine sends
+ * unknowns as sentinel strings and secrets as `{sig: secret, value}`; the
+ * server's `deserializeProperties(props, false)` keeps the sentinels (the
+ * unknown-checking proxy recognises them) and unwraps secrets to their plain
+ * value. We do the same from the graph's UNKNOWN / secret() markers, and on
+ * the side record which keys were secret (policies/lib/secrets.ts), which the
+ * real analyzer cannot tell a policy.
+ */
+import { UNKNOWN, isSecret } from "./graph";
+import { UNKNOWN_STRING_SENTINEL } from "../policies/lib/pulumi-internals";
+import { markSecretInfoKnown, markSecretKey } from "../policies/lib/secrets";
+
+/** Converts one value; `container`/`key` locate it for secret bookkeeping. */
+function convert(value: unknown, container: object | undefined, key: string | undefined): unknown {
+    if (value === UNKNOWN) {
+        return UNKNOWN_STRING_SENTINEL;
+    }
+    if (isSecret(value)) {
+        if (container !== undefined && key !== undefined) {
+            markSecretKey(container, key);
+        }
+        return convert(value.value, undefined, undefined);
+    }
+    if (Array.isArray(value)) {
+        const out: unknown[] = [];
+        value.forEach((v, i) => {
+            out.push(convert(v, out, String(i)));
+        });
+        return out;
+    }
+    if (typeof value === "object" && value !== null) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            // deserializeProperties treats undefined as absent.
+            if (v !== undefined) {
+                out[k] = convert(v, out, k);
+            }
+        }
+        return out;
+    }
+    return value;
+}
+
+/** A fresh analyzer-shaped copy of `props` (as the server deserializes per validation). */
+export function toAnalyzerProps(props: Record<string, unknown>): Record<string, unknown> {
+    const out = convert(props, undefined, undefined) as Record<string, unknown>;
+    markSecretInfoKnown(out);
+    return out;
+}
+
+/** True when following `path` through `raw` passes a secret (for skip messages). */
+export function pathCrossesSecret(raw: unknown, path: readonly (string | symbol)[]): boolean {
+    let cur: unknown = raw;
+    for (const step of path) {
+        if (isSecret(cur)) {
+            return true;
+        }
+        if (typeof cur !== "object" || cur === null || typeof step !== "string") {
+            return false;
+        }
+        cur = (cur as Record<string, unknown>)[step];
+    }
+    return isSecret(cur);
+}

@@ -1,0 +1,73 @@
+/**
+ * Shared config-schema fragments and their interpretation: production mode,
+ * exemptions by resource-name pattern, retention minimums. Pulumi applies the
+ * schema `default`s and validates the merged config before a policy runs, so
+ * policies read `args.getConfig()` and can rely on these keys being present.
+ */
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+
+/** Properties every policy accepts. */
+export interface BaseConfig {
+    /** Resource-name patterns (glob, or `/regex/flags`) the policy skips. */
+    exemptResourceNames: string[];
+}
+
+/** Properties of policies whose outcome depends on the environment. */
+export interface ProductionConfig extends BaseConfig {
+    /** True in production stacks: gated violations become mandatory. */
+    production: boolean;
+}
+
+/** Schema fragment: exemptions (every policy). */
+export const EXEMPTIONS_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
+    exemptResourceNames: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        default: [],
+        description: "Resource names the policy skips: globs (`*`, `?`) or `/regex/flags`.",
+    },
+};
+
+/** Schema fragment: production mode. */
+export const PRODUCTION_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
+    production: {
+        type: "boolean",
+        default: false,
+        description: "Production stack: violations of this control are mandatory (advisory otherwise).",
+    },
+};
+
+/** Compiled exemption patterns, cached by pattern text (config is read per call). */
+const patternCache = new Map<string, RegExp>();
+
+/** Compiles a glob or `/regex/flags` pattern; throws with the pattern on bad regex. */
+export function compileNamePattern(pattern: string): RegExp {
+    const cached = patternCache.get(pattern);
+    if (cached) {
+        return cached;
+    }
+    let re: RegExp;
+    const regexForm = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+    if (regexForm) {
+        try {
+            re = new RegExp(regexForm[1], regexForm[2]);
+        } catch (e) {
+            throw new Error(`exemptResourceNames: invalid regular expression ${pattern}: ${(e as Error).message}`);
+        }
+    } else {
+        const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+        re = new RegExp(`^${body}$`);
+    }
+    patternCache.set(pattern, re);
+    return re;
+}
+
+/** The first pattern that matches `name`, if any. */
+export function matchingExemption(name: string, patterns: readonly string[] | undefined): string | undefined {
+    for (const p of patterns ?? []) {
+        if (compileNamePattern(p).test(name)) {
+            return p;
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,284 @@
+/**
+ * How stack policies find which resource refers to which. The analyzer gives
+ * stack policies outputs plus the dependency graph; during preview an ID is
+ * unknown, so a reference is recognised first through `propertyDependencies`
+ * (always known), then by comparing ARM IDs when they are known.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { isUnknownValueError } from "./pulumi-internals";
+import { readArray, readPath } from "./read";
+
+/** Type tokens the relation helpers need. */
+export const T = {
+    diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
+    privateEndpoint: "azure-native:network:PrivateEndpoint",
+    dnsZoneGroup: "azure-native:network:PrivateDnsZoneGroup",
+    privateZone: "azure-native:network:PrivateZone",
+    logAnalytics: "azure-native:operationalinsights:Workspace",
+} as const;
+
+/**
+ * Reads a value for matching only. An unknown value cannot match by value, and
+ * the dependency graph still links the resources, so here (and only here) an
+ * unknown is treated as "no value" instead of skipping the whole policy.
+ */
+export function peek(read: () => unknown): unknown {
+    try {
+        return read();
+    } catch (e) {
+        if (isUnknownValueError(e)) {
+            return undefined;
+        }
+        throw e;
+    }
+}
+
+const armIds = new WeakMap<PolicyResource, string | null>();
+
+/** The ARM ID of a resource (outputs carry `id`), lower-cased, if known. */
+export function armId(r: PolicyResource): string | undefined {
+    let id = armIds.get(r);
+    if (id === undefined) {
+        const raw = peek(() => r.props.id);
+        id = typeof raw === "string" && raw.startsWith("/") ? raw.toLowerCase() : null;
+        armIds.set(r, id);
+    }
+    return id ?? undefined;
+}
+
+/** The Azure name of a resource (`name` output), if known. */
+export function azureName(r: PolicyResource): string | undefined {
+    const n = peek(() => r.props.name);
+    return typeof n === "string" ? n : undefined;
+}
+
+/**
+ * A name qualified by resource group ("rg/name", lower-cased), for matching by
+ * name: child resources name their parent (accountName, privateEndpointName),
+ * and such names are only unique within a resource group.
+ */
+export function qualifiedName(r: PolicyResource, name: unknown): string | undefined {
+    if (typeof name !== "string") {
+        return undefined;
+    }
+    const rg = peek(() => r.props.resourceGroupName);
+    return `name:${typeof rg === "string" ? rg.toLowerCase() : ""}/${name.toLowerCase()}`;
+}
+
+/** True when input `prop` of `from` was computed from `target` (dependency graph). */
+export function dependsThrough(from: PolicyResource, prop: string, target: PolicyResource): boolean {
+    return (from.propertyDependencies[prop] ?? []).some((d) => d.urn === target.urn);
+}
+
+/** True when `value` is `target`'s ARM ID (or a sub-resource of it). */
+export function isIdOf(value: unknown, target: PolicyResource): boolean {
+    const id = armId(target);
+    if (typeof value !== "string" || id === undefined) {
+        return false;
+    }
+    const v = value.toLowerCase();
+    return v === id || v.startsWith(`${id}/`);
+}
+
+/** True when input `prop` of `from` refers to `target` (graph or ID). */
+export function refersTo(from: PolicyResource, prop: string, target: PolicyResource): boolean {
+    return dependsThrough(from, prop, target) || isIdOf(peek(() => readPath(from.props, prop)), target);
+}
+
+/**
+ * Per-stack lookup tables, built once per `resources` array (one stack policy
+ * evaluation) so relation queries are map lookups instead of scans of the
+ * whole stack for every subject.
+ */
+interface StackIndex {
+    /** Resources by type token. */
+    byType: Map<string, PolicyResource[]>;
+    /** Lazily built relation tables by name. */
+    tables: Map<string, Map<string, PolicyResource[]>>;
+    /** Position of each resource in the stack, to keep results in stack order. */
+    position: Map<PolicyResource, number>;
+}
+
+const indexes = new WeakMap<readonly PolicyResource[], StackIndex>();
+
+function indexOf(all: readonly PolicyResource[]): StackIndex {
+    let idx = indexes.get(all);
+    if (!idx) {
+        const byType = new Map<string, PolicyResource[]>();
+        for (const r of all) {
+            const list = byType.get(r.type);
+            if (list) {
+                list.push(r);
+            } else {
+                byType.set(r.type, [r]);
+            }
+        }
+        idx = { byType, tables: new Map(), position: new Map(all.map((r, i) => [r, i])) };
+        indexes.set(all, idx);
+    }
+    return idx;
+}
+
+/** Resources of `type` (indexed). */
+export function ofType(all: readonly PolicyResource[], type: string): PolicyResource[] {
+    return indexOf(all).byType.get(type) ?? [];
+}
+
+/** Builds (once) a table from keys to resources of `type`. */
+function table(all: readonly PolicyResource[], name: string, type: string, keysOf: (r: PolicyResource) => Iterable<string>): Map<string, PolicyResource[]> {
+    const idx = indexOf(all);
+    let t = idx.tables.get(name);
+    if (!t) {
+        t = new Map();
+        for (const r of ofType(all, type)) {
+            for (const key of new Set(keysOf(r))) {
+                const list = t.get(key);
+                if (list) {
+                    list.push(r);
+                } else {
+                    t.set(key, [r]);
+                }
+            }
+        }
+        idx.tables.set(name, t);
+    }
+    return t;
+}
+
+/** Looks `keys` up in a table, de-duplicated, in stack order. */
+function lookup(t: Map<string, PolicyResource[]>, all: readonly PolicyResource[], keys: (string | undefined)[]): PolicyResource[] {
+    const found = new Set<PolicyResource>();
+    for (const k of keys) {
+        for (const r of k === undefined ? [] : (t.get(k) ?? [])) {
+            found.add(r);
+        }
+    }
+    if (found.size <= 1) {
+        return [...found];
+    }
+    const position = indexOf(all).position;
+    return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+/** An ARM ID and every parent ID of it ("/a/b/c" → "/a/b/c", "/a/b", "/a"), lower-cased. */
+function idAndParents(value: unknown): string[] {
+    if (typeof value !== "string" || !value.startsWith("/")) {
+        return [];
+    }
+    const parts = value.toLowerCase().replace(/\/+$/, "").split("/");
+    const out: string[] = [];
+    for (let i = parts.length; i > 1; i--) {
+        out.push(parts.slice(0, i).join("/"));
+    }
+    return out;
+}
+
+/** URNs input `prop` of `r` was computed from. */
+function depUrns(r: PolicyResource, prop: string): string[] {
+    return (r.propertyDependencies[prop] ?? []).map((d) => d.urn);
+}
+
+const DIAG_SUFFIX = "/providers/microsoft.insights/diagnosticsettings/";
+
+/** Diagnostic settings whose `resourceUri` is `target` (or a sub-resource of it). */
+export function diagnosticSettingsFor(target: PolicyResource, all: readonly PolicyResource[]): PolicyResource[] {
+    const t = table(all, "diag", T.diagnosticSetting, (d) => {
+        const keys = [...depUrns(d, "resourceUri"), ...idAndParents(peek(() => d.props.resourceUri))];
+        // Outputs have no resourceUri; the setting's own ID is "<resourceUri>/providers/microsoft.insights/...".
+        const own = armId(d);
+        const at = own?.indexOf(DIAG_SUFFIX) ?? -1;
+        if (own !== undefined && at > 0) {
+            keys.push(own.slice(0, at));
+        }
+        return keys;
+    });
+    return lookup(t, all, [target.urn, armId(target)]);
+}
+
+/** Private endpoints connected to `target`, optionally restricted to a group ID. */
+export function privateEndpointsFor(target: PolicyResource, all: readonly PolicyResource[], groupId?: string): PolicyResource[] {
+    const connectionsOf = (pe: PolicyResource): unknown[] => [
+        ...(peek(() => readArray(pe.props, "privateLinkServiceConnections")) as unknown[]),
+        ...(peek(() => readArray(pe.props, "manualPrivateLinkServiceConnections")) as unknown[]),
+    ];
+    const t = table(all, "pe", T.privateEndpoint, (pe) => [
+        ...depUrns(pe, "privateLinkServiceConnections"),
+        ...depUrns(pe, "manualPrivateLinkServiceConnections"),
+        ...connectionsOf(pe).flatMap((c) => idAndParents(peek(() => readPath(c, "privateLinkServiceId")))),
+    ]);
+    const endpoints = lookup(t, all, [target.urn, armId(target)]);
+    if (groupId === undefined) {
+        return endpoints;
+    }
+    return endpoints.filter((pe) => {
+        const connections = connectionsOf(pe);
+        const matching = connections.filter((c) => isIdOf(peek(() => readPath(c, "privateLinkServiceId")), target));
+        const candidates = matching.length > 0 ? matching : connections;
+        return candidates.some((c) =>
+            (peek(() => readArray(c, "groupIds")) as unknown[]).some(
+                (g) => typeof g === "string" && g.toLowerCase() === groupId.toLowerCase(),
+            ),
+        );
+    });
+}
+
+const ZONE_GROUP_SEGMENT = "/privatednszonegroups/";
+
+/** DNS zone groups attached to private endpoint `pe`. */
+export function dnsZoneGroupsFor(pe: PolicyResource, all: readonly PolicyResource[]): PolicyResource[] {
+    const t = table(all, "dns", T.dnsZoneGroup, (g) => {
+        const keys = [...(g.parent ? [g.parent.urn] : []), ...depUrns(g, "privateEndpointName")];
+        // Match by name only when the graph does not say which endpoint it belongs to.
+        const named = keys.length === 0 ? qualifiedName(g, peek(() => g.props.privateEndpointName)) : undefined;
+        if (named !== undefined) {
+            keys.push(named);
+        }
+        // Outputs: the group's ID is "<private endpoint ID>/privateDnsZoneGroups/<name>".
+        const own = armId(g);
+        const at = own?.indexOf(ZONE_GROUP_SEGMENT) ?? -1;
+        if (own !== undefined && at > 0) {
+            keys.push(own.slice(0, at));
+        }
+        return keys;
+    });
+    return lookup(t, all, [pe.urn, qualifiedName(pe, azureName(pe) ?? peek(() => pe.props.privateEndpointName)), armId(pe)]);
+}
+
+/** Storage services (blob/file) of `account`, by graph, parent or account name. */
+export function storageServicesFor(account: PolicyResource, all: readonly PolicyResource[], type: string): PolicyResource[] {
+    const t = table(all, `services:${type}`, type, (s) => {
+        const keys = [...(s.parent ? [s.parent.urn] : []), ...depUrns(s, "accountName")];
+        // Match by name only when the graph does not say which account it belongs to.
+        const named = keys.length === 0 ? qualifiedName(s, peek(() => s.props.accountName)) : undefined;
+        if (named !== undefined) {
+            keys.push(named);
+        }
+        return keys;
+    });
+    return lookup(t, all, [account.urn, qualifiedName(account, azureName(account) ?? peek(() => account.props.accountName))]);
+}
+
+/** DNS zone names a zone group links (from zone IDs or the PrivateZone resources). */
+export function zoneNamesOf(group: PolicyResource): string[] {
+    const names = new Set<string>();
+    for (const cfg of peek(() => readArray(group.props, "privateDnsZoneConfigs")) as unknown[]) {
+        const zoneId = peek(() => readPath(cfg, "privateDnsZoneId"));
+        if (typeof zoneId === "string" && zoneId.includes("/")) {
+            names.add(zoneId.split("/").pop()!.toLowerCase());
+        }
+    }
+    for (const dep of group.propertyDependencies["privateDnsZoneConfigs"] ?? []) {
+        if (dep.type === T.privateZone) {
+            const zone = peek(() => dep.props.privateZoneName) ?? azureName(dep);
+            if (typeof zone === "string") {
+                names.add(zone.toLowerCase());
+            }
+        }
+    }
+    return [...names];
+}
+
+/** True when `r` has a private endpoint with a DNS zone group. */
+export function hasPrivateEndpointWithDns(r: PolicyResource, all: readonly PolicyResource[], groupId?: string): boolean {
+    return privateEndpointsFor(r, all, groupId).some((pe) => dnsZoneGroupsFor(pe, all).length > 0);
+}

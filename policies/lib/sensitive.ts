@@ -1,0 +1,63 @@
+/**
+ * What counts as a secret-bearing property name and a plaintext value, shared
+ * by `no-plaintext-secrets` and `aci-no-plain-secret-env`. Names are split into
+ * words (camelCase, snake_case, kebab-case, UPPER_CASE) and judged by their
+ * last word, so `adminPassword`, `primaryKey`, `clientSecret`, `sasToken`,
+ * `connectionString` are sensitive while `keyName`, `keyVault`, `keySize`,
+ * `keyVaultProperties`, `keyIdentifier`, `primaryKeyPath`, `secretName`,
+ * `disableLocalAuth` are not.
+ */
+
+/** Last words that make a name sensitive. */
+const SENSITIVE_LAST = new Set(["password", "passwd", "pwd", "passphrase", "secret", "key", "token", "credential", "credentials", "sas"]);
+/** Words that, after a sensitive word, still denote the secret itself (`secretValue`). */
+const VALUE_SUFFIX = new Set(["value", "text"]);
+/** Words that mark non-secret material (`sshPublicKey`, `publicKeys`). */
+const NON_SECRET_WORDS = new Set(["public", "pub"]);
+
+/** Splits an identifier into lower-case words. */
+export function words(name: string): string[] {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w.length > 0)
+        .map((w) => w.toLowerCase());
+}
+
+/** True when a property or variable named `name` holds a secret. */
+export function isSensitiveName(name: string): boolean {
+    const w = words(name);
+    if (w.length === 0 || w.some((x) => NON_SECRET_WORDS.has(x))) {
+        return false;
+    }
+    // A bare `key` is nearly always the name of a key (configMapKeyRef.key, tag key), not a key.
+    if (w.length === 1 && w[0] === "key") {
+        return false;
+    }
+    const last = w[w.length - 1];
+    if (SENSITIVE_LAST.has(last)) {
+        return true;
+    }
+    if (w.length >= 2 && last === "string" && w[w.length - 2] === "connection") {
+        return true;
+    }
+    return w.length >= 2 && VALUE_SUFFIX.has(last) && SENSITIVE_LAST.has(w[w.length - 2]);
+}
+
+/**
+ * True when `value` is a plaintext secret candidate: a non-empty string that is
+ * not a reference (ARM ID, Key Vault URI or reference, Kubernetes secret ref).
+ */
+export function isPlaintextCandidate(value: unknown): value is string {
+    if (typeof value !== "string" || value.trim() === "") {
+        return false;
+    }
+    const v = value.trim();
+    return !(
+        v.startsWith("/subscriptions/") ||
+        v.startsWith("/providers/") ||
+        /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i.test(v) ||
+        v.startsWith("@Microsoft.KeyVault(")
+    );
+}

@@ -1,0 +1,222 @@
+/** Policies for Kubernetes workloads deployed with @pulumi/kubernetes (matched by type token). */
+import type { PolicyResource } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "../lib/define";
+import type { ProductionConfig } from "../lib/config";
+import { imageProblems, IMAGE_CONFIG_SCHEMA, type ImageConfig } from "../lib/images";
+import { containersOf, INFERENCE_TYPES, namespaceOf, podSpec, WORKLOAD_TYPES } from "../lib/k8s";
+import { peek } from "../lib/relations";
+import { isObject, readArray, readObject, readPath, show } from "../lib/read";
+import { TYPES } from "../lib/tokens";
+
+/** Not privileged and no privilege escalation. */
+export const k8sNoPrivilegedContainers = resourcePolicy({
+    name: "k8s-no-privileged-containers",
+    description: "Kubernetes containers must not run privileged and must disallow privilege escalation (device plugins can be exempted by name).",
+    severity: "critical",
+    remediation: "Set securityContext.privileged to false and securityContext.allowPrivilegeEscalation to false; exempt device plugins with exemptResourceNames.",
+    sources: { other: ["Kubernetes Pod Security Standards (baseline)"], checkov: ["CKV_K8S_16", "CKV_K8S_20"], mcsb: ["PV-2"] },
+    controls: ["k8s.not-privileged"],
+    types: WORKLOAD_TYPES,
+    check: ({ props, report }) => {
+        for (const c of containersOf(props)) {
+            if (readPath(c.spec, "securityContext.privileged") === true) {
+                report(`${c.path}.securityContext.privileged is true; set it to false`);
+            }
+            const escalation = readPath(c.spec, "securityContext.allowPrivilegeEscalation");
+            if (escalation !== false) {
+                report(`${c.path}.securityContext.allowPrivilegeEscalation is ${show(escalation)}; set it to false`);
+            }
+        }
+    },
+});
+
+/** Non-root with a read-only root filesystem. */
+export const k8sNonRootReadOnlyFs = resourcePolicy({
+    name: "k8s-non-root-read-only-fs",
+    description: "Kubernetes containers must run as non-root with a read-only root filesystem.",
+    severity: "high",
+    remediation: "Set runAsNonRoot: true (pod or container securityContext) and readOnlyRootFilesystem: true; mount an emptyDir for scratch space.",
+    sources: { other: ["Kubernetes Pod Security Standards (restricted)"], checkov: ["CKV_K8S_23", "CKV_K8S_22"], mcsb: ["PV-2"] },
+    controls: ["k8s.non-root-read-only-fs"],
+    types: WORKLOAD_TYPES,
+    check: ({ props, report }) => {
+        const podNonRoot = readPath(podSpec(props), "securityContext.runAsNonRoot");
+        for (const c of containersOf(props)) {
+            const own = readPath(c.spec, "securityContext.runAsNonRoot");
+            if ((own ?? podNonRoot) !== true) {
+                report(`${c.path}.securityContext.runAsNonRoot is ${show(own ?? podNonRoot)}; set it to true`);
+            }
+            const ro = readPath(c.spec, "securityContext.readOnlyRootFilesystem");
+            if (ro !== true) {
+                report(`${c.path}.securityContext.readOnlyRootFilesystem is ${show(ro)}; set it to true`);
+            }
+        }
+    },
+});
+
+/** Requests and limits for cpu/memory, and limits for extended resources (FPGA, GPU). */
+export const k8sResourceRequestsLimits = resourcePolicy({
+    name: "k8s-resource-requests-limits",
+    description: "Kubernetes containers must set cpu and memory requests and limits, and limits for any FPGA/GPU resource they use.",
+    severity: "medium",
+    remediation: "Set resources.requests and resources.limits for cpu and memory; put extended resources (e.g. nvidia.com/gpu, xilinx.com/fpga-*) in limits.",
+    sources: { checkov: ["CKV_K8S_10", "CKV_K8S_11", "CKV_K8S_12", "CKV_K8S_13"], mcsb: ["PV-2"] },
+    controls: ["k8s.resource-requests-limits"],
+    types: WORKLOAD_TYPES,
+    check: ({ props, report }) => {
+        for (const c of containersOf(props, false)) {
+            const requests = readObject(c.spec, "resources.requests");
+            const limits = readObject(c.spec, "resources.limits");
+            for (const kind of ["requests", "limits"] as const) {
+                const set = kind === "requests" ? requests : limits;
+                for (const r of ["cpu", "memory"]) {
+                    if (set[r] === undefined) {
+                        report(`${c.path}.resources.${kind}.${r} is not set; set it`);
+                    }
+                }
+            }
+            // Extended resources (vendor/resource) are only honoured as limits.
+            for (const r of Object.keys(requests).filter((k) => k.includes("/"))) {
+                if (limits[r] === undefined) {
+                    report(`${c.path}.resources.limits.${r} is not set but requested; set it equal to the request`);
+                }
+            }
+        }
+    },
+});
+
+/** Liveness and readiness probes on inference containers. */
+export const k8sInferenceProbes = resourcePolicy({
+    name: "k8s-inference-probes",
+    description: "Kubernetes inference containers (Deployments, StatefulSets) must define liveness and readiness probes.",
+    severity: "low",
+    remediation: "Set livenessProbe and readinessProbe (httpGet on the scoring server's health route).",
+    sources: { checkov: ["CKV_K8S_8", "CKV_K8S_9"], other: ["own: reliability"] },
+    controls: ["k8s.probes"],
+    types: INFERENCE_TYPES,
+    check: ({ props, report }) => {
+        for (const c of containersOf(props, false)) {
+            for (const probe of ["livenessProbe", "readinessProbe"]) {
+                if (readPath(c.spec, probe) === undefined) {
+                    report(`${c.path}.${probe} is not set; set it`);
+                }
+            }
+        }
+    },
+});
+
+/** Images from allowed registries, pinned by digest. */
+export const k8sImageProvenance = resourcePolicy<ImageConfig & ProductionConfig>({
+    name: "k8s-image-provenance",
+    description: "Kubernetes container images must come from allowed registries and be pinned by digest.",
+    severity: "high",
+    remediation: "Reference images as <registry>.azurecr.io/<repo>@sha256:<digest>; add other trusted registries to allowedRegistries.",
+    sources: { checkov: ["CKV_K8S_43"], other: ["own: supply chain"], mcsb: ["DS-6"] },
+    controls: ["k8s.image-provenance"],
+    types: WORKLOAD_TYPES,
+    config: IMAGE_CONFIG_SCHEMA(["*.azurecr.io", "mcr.microsoft.com"]),
+    check: ({ props, config, report }) => {
+        for (const c of containersOf(props)) {
+            for (const problem of imageProblems(readPath(c.spec, "image"), config.allowedRegistries)) {
+                report(`${c.path}.image ${problem}`);
+            }
+        }
+    },
+});
+
+/** True for a NetworkPolicy that denies all ingress to every pod of its namespace. */
+function isDefaultDenyIngress(np: PolicyResource): boolean {
+    const spec = readObject(np.props, "spec");
+    const selector = readObject(spec, "podSelector");
+    const selectsAll = Object.keys(readObject(selector, "matchLabels")).length === 0 && readArray(selector, "matchExpressions").length === 0;
+    const types = readArray(spec, "policyTypes");
+    const coversIngress = types.length === 0 || types.some((t) => t === "Ingress");
+    return selectsAll && coversIngress && readArray(spec, "ingress").length === 0;
+}
+
+/** Default-deny NetworkPolicy in each inference namespace. */
+export const k8sNamespaceDefaultDeny = stackPolicy({
+    name: "k8s-namespace-default-deny",
+    description: "Every Kubernetes namespace with an inference workload must have a default-deny ingress NetworkPolicy.",
+    severity: "high",
+    remediation: "Add a networking.k8s.io/v1 NetworkPolicy with podSelector {} and policyTypes [Ingress] (no ingress rules) in the namespace, then allow the scoring traffic explicitly.",
+    sources: { other: ["Kubernetes network policy guidance"], mcsb: ["NS-1"] },
+    controls: ["k8s.namespace-default-deny"],
+    types: INFERENCE_TYPES,
+    check: ({ subjects, resources, report }) => {
+        const denied = new Set(
+            resources.filter((r) => r.type === TYPES.k8sNetworkPolicy && isDefaultDenyIngress(r)).map(namespaceOf),
+        );
+        for (const w of subjects) {
+            const ns = namespaceOf(w);
+            if (!denied.has(ns)) {
+                report(`namespace ${ns} of ${w.name} has no default-deny NetworkPolicy; add one with podSelector {} and policyTypes [Ingress]`, w);
+            }
+        }
+    },
+});
+
+/** Annotation that makes an AKS LoadBalancer service internal. */
+export const INTERNAL_LB_ANNOTATION = "service.beta.kubernetes.io/azure-load-balancer-internal";
+
+/** Config of the load-balancer policy. */
+interface LbConfig extends ProductionConfig {
+    /** Allow public LoadBalancer services. */
+    allowPublicLoadBalancer: boolean;
+}
+
+/** LoadBalancer services are internal unless allowed. */
+export const k8sNoPublicLoadBalancer = resourcePolicy<LbConfig>({
+    name: "k8s-no-public-load-balancer",
+    description: "Kubernetes LoadBalancer services must be internal unless public load balancers are allowed by config.",
+    severity: "high",
+    remediation: `Add the annotation ${INTERNAL_LB_ANNOTATION}: "true", or set allowPublicLoadBalancer in the policy config.`,
+    sources: { other: ["AKS internal load balancer guidance"], mcsb: ["NS-2"] },
+    controls: ["k8s.no-public-load-balancer"],
+    types: [TYPES.k8sService],
+    config: { allowPublicLoadBalancer: { type: "boolean", default: false, description: "Allow public LoadBalancer services." } },
+    check: ({ props, config, report, args }) => {
+        if (readPath(props, "spec.type") !== "LoadBalancer") {
+            args.notApplicable("only LoadBalancer services");
+        }
+        const internal = readObject(props, "metadata.annotations")[INTERNAL_LB_ANNOTATION];
+        if (internal !== "true" && !config.allowPublicLoadBalancer) {
+            report(`metadata.annotations["${INTERNAL_LB_ANNOTATION}"] is ${show(internal)}; set it to "true"`);
+        }
+    },
+});
+
+/** True when every matchLabel of the selector is among `labels`. */
+function selects(selector: unknown, labels: Record<string, unknown>): boolean {
+    const match = readObject(selector, "matchLabels");
+    return Object.keys(match).length > 0 && Object.entries(match).every(([k, v]) => labels[k] === v);
+}
+
+/** Replicated inference workloads have a PodDisruptionBudget. */
+export const k8sDisruptionBudget = stackPolicy({
+    name: "k8s-pdb-for-replicated",
+    description: "Kubernetes inference workloads with more than one replica must have a PodDisruptionBudget selecting their pods.",
+    severity: "low",
+    remediation: "Add a policy/v1 PodDisruptionBudget in the same namespace whose selector.matchLabels match the pod template labels (minAvailable or maxUnavailable 1).",
+    sources: { other: ["Kubernetes disruption guidance"] },
+    controls: ["k8s.disruption-budget"],
+    types: INFERENCE_TYPES,
+    check: ({ subjects, resources, report }) => {
+        const pdbs = resources.filter((r) => r.type === TYPES.k8sPdb);
+        for (const w of subjects) {
+            const replicas = readPath(w.props, "spec.replicas");
+            if (!(typeof replicas === "number" && replicas > 1)) {
+                continue;
+            }
+            const labels = readObject(w.props, "spec.template.metadata.labels");
+            const ns = namespaceOf(w);
+            const covered = pdbs.some((p) => {
+                const selector = peek(() => readPath(p.props, "spec.selector"));
+                return namespaceOf(p) === ns && (selector === undefined ? false : isObject(selector) && selects(selector, labels));
+            });
+            if (!covered) {
+                report(`${w.name} has spec.replicas ${replicas} but no PodDisruptionBudget selects its pods; add one`, w);
+            }
+        }
+    },
+});

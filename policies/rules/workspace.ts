@@ -1,0 +1,218 @@
+/** Policies for the Azure ML workspace (azure-native:machinelearningservices:Workspace). */
+import { is, isNot, present } from "../lib/matchers";
+import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
+import type { ProductionConfig } from "../lib/config";
+import { diagnosticSettingsFor, dnsZoneGroupsFor, privateEndpointsFor, zoneNamesOf } from "../lib/relations";
+import { eqi, readPath, readString, show } from "../lib/read";
+import { TYPES } from "../lib/tokens";
+
+const WS = [TYPES.workspace];
+
+/** Workspace public network access must be disabled (production). */
+export const workspacePublicNetworkDisabled = propertyPolicy({
+    name: "ml-workspace-public-network-disabled",
+    description: "Azure ML workspaces must disable public network access in production.",
+    severity: "high",
+    productionGated: true,
+    remediation: "Set publicNetworkAccess to Disabled and reach the workspace through its private endpoint.",
+    sources: { azurePolicy: ["438c38d2"], psrule: ["Azure.ML.PublicAccess"], checkov: ["CKV_AZURE_144"], mcsb: ["NS-2"] },
+    controls: ["workspace.public-network-access"],
+    types: WS,
+    expectations: [{ path: "publicNetworkAccess", expect: is("Disabled") }],
+});
+
+/** A VNet-bound workspace must not be publicly reachable anyway. */
+export const workspaceNoPublicAccessBehindVnet = propertyPolicy({
+    name: "ml-workspace-no-public-access-behind-vnet",
+    description: "Azure ML workspaces must not allow public access when behind a virtual network.",
+    severity: "high",
+    remediation: "Remove allowPublicAccessWhenBehindVnet or set it to false.",
+    sources: { psrule: ["Azure.ML.PublicAccess"], mcsb: ["NS-2"] },
+    controls: ["workspace.no-public-access-behind-vnet"],
+    types: WS,
+    expectations: [{ path: "allowPublicAccessWhenBehindVnet", expect: isNot(true, "false") }],
+});
+
+/** Config of the managed-network policy. */
+interface ManagedNetworkConfig extends ProductionConfig {
+    /** The workspace uses a customer-managed VNet, so isolationMode Disabled is acceptable. */
+    customerVnet: boolean;
+}
+
+/**
+ * Managed network isolation. AzP 6ddb1705 ships with its parameter defaulting
+ * to `Disabled` despite its title; this policy does what the control means.
+ */
+export const workspaceManagedNetworkIsolation = resourcePolicy<ManagedNetworkConfig>({
+    name: "ml-workspace-managed-network-isolation",
+    description:
+        "Azure ML workspaces must use managed network isolation (AllowOnlyApprovedOutbound in production); unlike AzP 6ddb1705's default parameter, Disabled is only accepted with a customer VNet.",
+    severity: "high",
+    remediation:
+        "Set managedNetwork.isolationMode to AllowOnlyApprovedOutbound (production) or AllowInternetOutbound; use Disabled only with customerVnet: true.",
+    sources: { azurePolicy: ["6ddb1705"], mcsb: ["NS-1"] },
+    controls: ["workspace.managed-network-isolation"],
+    types: WS,
+    config: {
+        production: { type: "boolean", default: false, description: "Production stack: require AllowOnlyApprovedOutbound." },
+        customerVnet: { type: "boolean", default: false, description: "The workspace is isolated by a customer-managed VNet instead." },
+    },
+    check: ({ props, config, report }) => {
+        const mode = readPath(props, "managedNetwork.isolationMode");
+        if (mode === undefined || eqi(mode, "Disabled")) {
+            if (!config.customerVnet) {
+                report(`managedNetwork.isolationMode is ${show(mode)}; set it to ${config.production ? "AllowOnlyApprovedOutbound" : "AllowInternetOutbound or AllowOnlyApprovedOutbound"}`);
+            }
+            return;
+        }
+        if (config.production && !eqi(mode, "AllowOnlyApprovedOutbound")) {
+            report(`managedNetwork.isolationMode is ${show(mode)}; set it to AllowOnlyApprovedOutbound in production`);
+        }
+    },
+});
+
+/** Config of the CMK policy. */
+interface CmkConfig extends ProductionConfig {
+    /** Whether the organisation requires CMK at all. */
+    required: boolean;
+}
+
+/** Customer-managed key encryption (configurable; mandatory in production). */
+export const workspaceCustomerManagedKey = resourcePolicy<CmkConfig>({
+    name: "ml-workspace-customer-managed-key",
+    description: "Azure ML workspaces must encrypt data with a customer-managed key (mandatory in production, configurable).",
+    severity: "medium",
+    productionGated: true,
+    remediation: "Set encryption.status to Enabled with a Key Vault key (keyVaultProperties); the vault needs purge protection.",
+    sources: { azurePolicy: ["ba769a63"], mcsb: ["DP-5"] },
+    controls: ["workspace.customer-managed-key"],
+    types: WS,
+    config: { required: { type: "boolean", default: true, description: "Require customer-managed keys at all." } },
+    check: ({ props, config, report, args }) => {
+        if (!config.required) {
+            args.notApplicable("customer-managed keys are not required by config");
+        }
+        const status = readPath(props, "encryption.status");
+        if (!eqi(status, "Enabled")) {
+            report(`encryption.status is ${show(status)}; set it to Enabled`);
+        }
+    },
+});
+
+/** A user-assigned identity makes access independent of the workspace lifecycle (advisory). */
+export const workspaceUserAssignedIdentity = propertyPolicy({
+    name: "ml-workspace-user-assigned-identity",
+    description: "Azure ML workspaces should use a user-assigned managed identity.",
+    severity: "low",
+    enforcementLevel: "advisory",
+    remediation: "Add a UserAssigned identity and set primaryUserAssignedIdentity to its resource ID.",
+    sources: { azurePolicy: ["5f0c7d88"], psrule: ["Azure.ML.UserManagedIdentity"], mcsb: ["IM-3"] },
+    controls: ["workspace.user-assigned-identity"],
+    types: WS,
+    expectations: [{ path: "primaryUserAssignedIdentity", expect: present("a user-assigned identity resource ID") }],
+});
+
+/** System datastores use the workspace identity, not storage keys. */
+export const workspaceIdentityDatastores = propertyPolicy({
+    name: "ml-workspace-identity-datastores",
+    description: "Azure ML workspaces must access their system datastores with identity-based authentication.",
+    severity: "medium",
+    remediation: "Set systemDatastoresAuthMode to identity (this also lets the storage account disable shared keys).",
+    sources: { other: ["AVM defaults"], mcsb: ["IM-1"] },
+    controls: ["workspace.identity-datastores"],
+    types: WS,
+    expectations: [{ path: "systemDatastoresAuthMode", expect: is("identity") }],
+});
+
+/** Config of the HBI policy. */
+interface HbiConfig extends ProductionConfig {
+    /** The stack's data classification (overridden by the stack tag / workspace tag). */
+    dataClassification: string;
+    /** Classifications that require an HBI workspace. */
+    confidentialClassifications: string[];
+}
+
+/** High-business-impact mode when the data is confidential. */
+export const workspaceHbiWhenConfidential = resourcePolicy<HbiConfig>({
+    name: "ml-workspace-hbi-when-confidential",
+    description: "Azure ML workspaces holding confidential data must be high-business-impact (hbiWorkspace) workspaces.",
+    severity: "medium",
+    remediation: "Set hbiWorkspace to true (it can only be set at creation), or correct the data classification.",
+    sources: { other: ["Azure ML quickstarts"], mcsb: ["DP-1"] },
+    controls: ["workspace.hbi-when-confidential"],
+    types: WS,
+    config: {
+        dataClassification: {
+            type: "string",
+            default: "internal",
+            description: "Data classification of the stack; a `dataClassification` stack tag or workspace tag takes precedence.",
+        },
+        confidentialClassifications: {
+            type: "array",
+            items: { type: "string" },
+            default: ["confidential", "restricted", "highly-confidential"],
+            description: "Classifications that require hbiWorkspace.",
+        },
+    },
+    check: ({ props, config, report, args }) => {
+        const classification =
+            readString(props, "tags.dataClassification") ?? args.stackTags.get("dataClassification") ?? config.dataClassification;
+        const confidential = config.confidentialClassifications.some((c) => eqi(classification, c));
+        if (!confidential) {
+            args.notApplicable(`data classification ${classification} does not require HBI`);
+        }
+        if (readPath(props, "hbiWorkspace") !== true) {
+            report(`hbiWorkspace is ${show(readPath(props, "hbiWorkspace"))} but the data is ${classification}; set it to true`);
+        }
+    },
+});
+
+/** Workspace resource logs go to Log Analytics. */
+export const workspaceResourceLogs = stackPolicy({
+    name: "ml-workspace-resource-logs",
+    description: "Azure ML workspaces must send resource logs through a diagnostic setting.",
+    severity: "medium",
+    remediation: "Add a monitor:DiagnosticSetting with resourceUri = the workspace ID, category group allLogs, to the stack's Log Analytics workspace.",
+    sources: { azurePolicy: ["afe0c3be"], mcsb: ["LT-3"] },
+    controls: ["workspace.resource-logs"],
+    types: WS,
+    check: ({ subjects, resources, report }) => {
+        for (const ws of subjects) {
+            if (diagnosticSettingsFor(ws, resources).length === 0) {
+                report(`no monitor:DiagnosticSetting has resourceUri = workspace ${ws.name}; add one with category group allLogs`, ws);
+            }
+        }
+    },
+});
+
+/** DNS zones an AML private endpoint needs. */
+export const AML_DNS_ZONES = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
+
+/** A private workspace must be reachable through a private endpoint with both AML zones. */
+export const workspacePrivateEndpoint = stackPolicy({
+    name: "ml-workspace-private-endpoint",
+    description: "Azure ML workspaces with public access off must have an amlworkspace private endpoint linked to both AML private DNS zones.",
+    severity: "high",
+    remediation:
+        "Add a network:PrivateEndpoint with groupIds [amlworkspace] to the workspace and a PrivateDnsZoneGroup with privatelink.api.azureml.ms and privatelink.notebooks.azure.net.",
+    sources: { azurePolicy: ["45e05259", "ee40564d"], mcsb: ["NS-2"] },
+    controls: ["workspace.private-endpoint"],
+    types: WS,
+    check: ({ subjects, resources, report }) => {
+        for (const ws of subjects) {
+            if (!eqi(ws.props.publicNetworkAccess, "Disabled")) {
+                continue;
+            }
+            const endpoints = privateEndpointsFor(ws, resources, "amlworkspace");
+            if (endpoints.length === 0) {
+                report(`workspace ${ws.name} has publicNetworkAccess Disabled but no private endpoint with groupIds [amlworkspace]`, ws);
+                continue;
+            }
+            const zones = new Set(endpoints.flatMap((pe) => dnsZoneGroupsFor(pe, resources).flatMap((g) => zoneNamesOf(g))));
+            const missing = AML_DNS_ZONES.filter((z) => !zones.has(z));
+            if (missing.length > 0) {
+                report(`the private endpoint of workspace ${ws.name} is not linked to DNS zone(s) ${missing.join(", ")}; add them to its PrivateDnsZoneGroup`, ws);
+            }
+        }
+    },
+});

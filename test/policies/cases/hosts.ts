@@ -1,0 +1,123 @@
+/** Cases for AKS, ACI, IoT Hub, authorization, Kubernetes and the plaintext-secrets policy. */
+import type { ResourceCase } from "./types";
+
+const AKS = "azure-native:containerservice:ManagedCluster";
+const POOL = "azure-native:containerservice:AgentPool";
+const ACI = "azure-native:containerinstance:ContainerGroup";
+const IOT = "azure-native:iothub:IotHubResource";
+const RA = "azure-native:authorization:RoleAssignment";
+const RD = "azure-native:authorization:RoleDefinition";
+const DEPLOY = "kubernetes:apps/v1:Deployment";
+const SVC = "kubernetes:core/v1:Service";
+
+const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
+const DIGEST = `@sha256:${"c".repeat(64)}`;
+const goodContainer = {
+    name: "score",
+    image: `cr.azurecr.io/models/score${DIGEST}`,
+    securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true },
+    resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "2Gi" } },
+    livenessProbe: { httpGet: { path: "/", port: 5001 } },
+    readinessProbe: { httpGet: { path: "/", port: 5001 } },
+};
+const deployment = { metadata: { namespace: "inference" }, spec: { replicas: 1, template: { metadata: { labels: { app: "a" } }, spec: { containers: [goodContainer] } } } };
+const C0 = "spec.template.spec.containers[0]";
+const aciGood = {
+    identity: { type: "SystemAssigned" },
+    ipAddress: { type: "Private" },
+    subnetIds: [{ id: `${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/aci` }],
+    containers: [{ name: "score", image: `cr.azurecr.io/score${DIGEST}`, livenessProbe: { exec: {} }, readinessProbe: { exec: {} }, environmentVariables: [{ name: "MODEL", value: "m" }, { name: "API_KEY", secureValue: "s" }] }],
+};
+
+/** Cases. */
+export const HOST_CASES: ResourceCase[] = [
+    { policy: "aks-rbac-enabled", type: AKS, compliant: {},
+      violations: [{ patch: { enableRBAC: false }, messages: ["enableRBAC is false; set it to true"] }] },
+    { policy: "aks-entra-azure-rbac", type: AKS, compliant: { aadProfile: { managed: true, enableAzureRBAC: true } },
+      violations: [{ patch: { "aadProfile.enableAzureRBAC": false }, messages: ["aadProfile.enableAzureRBAC is false; set it to true"] },
+                   { patch: { aadProfile: undefined }, messages: ["aadProfile.managed is not set; set it to true", "aadProfile.enableAzureRBAC is not set; set it to true"] }] },
+    { policy: "aks-local-accounts-disabled", type: AKS, compliant: { disableLocalAccounts: true },
+      violations: [{ patch: { disableLocalAccounts: false }, messages: ["disableLocalAccounts is false; set it to true"] }] },
+    { policy: "aks-network-policy", type: AKS, compliant: { networkProfile: { networkPolicy: "cilium" } },
+      violations: [{ patch: { "networkProfile.networkPolicy": "none" }, messages: ["networkProfile.networkPolicy is none; set it to azure or calico or cilium"] }] },
+    { policy: "aks-api-server-restricted", type: AKS, compliant: { apiServerAccessProfile: { authorizedIPRanges: ["203.0.113.0/24"] } },
+      violations: [{ patch: { apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: [] } },
+                     messages: ["apiServerAccessProfile.enablePrivateCluster is not true and apiServerAccessProfile.authorizedIPRanges is empty; set one of them"] }] },
+    { policy: "aks-azure-policy-addon", type: AKS, compliant: { addonProfiles: { azurePolicy: { enabled: true } } },
+      violations: [{ patch: { addonProfiles: { azurepolicy: { enabled: false } } }, messages: ["addonProfiles.azurepolicy.enabled is false; set it to true"] }] },
+    { policy: "aks-defender-enabled", type: AKS, compliant: { securityProfile: { defender: { securityMonitoring: { enabled: true } } } },
+      violations: [{ patch: { securityProfile: undefined }, messages: ["securityProfile.defender.securityMonitoring.enabled is not set; set it to true"] }] },
+    { policy: "aks-managed-identity", type: AKS, compliant: { identity: { type: "UserAssigned" } },
+      violations: [{ patch: { identity: undefined, servicePrincipalProfile: { clientId: "c" } }, messages: ["identity.type is not set; set it to SystemAssigned or UserAssigned"] }] },
+    { policy: "aks-workload-identity", type: AKS, compliant: { oidcIssuerProfile: { enabled: true }, securityProfile: { workloadIdentity: { enabled: true } } },
+      violations: [{ patch: { "oidcIssuerProfile.enabled": false }, messages: ["oidcIssuerProfile.enabled is false; set it to true"] }] },
+    { policy: "aks-auto-upgrade", type: AKS, compliant: { autoUpgradeProfile: { upgradeChannel: "stable" } },
+      violations: [{ patch: { "autoUpgradeProfile.upgradeChannel": "none" }, messages: ["autoUpgradeProfile.upgradeChannel is none; set it to patch or stable"] }] },
+    { policy: "aks-no-node-public-ip", type: AKS, compliant: { agentPoolProfiles: [{ name: "system", enableNodePublicIP: false }] },
+      violations: [{ patch: { agentPoolProfiles: [{ name: "system" }, { name: "user", enableNodePublicIP: true }] }, messages: ["agentPoolProfiles[1].enableNodePublicIP is true; set it to false"] }] },
+    { policy: "aks-no-node-public-ip", type: POOL, compliant: { vmSize: "Standard_D4s_v5" },
+      violations: [{ patch: { enableNodePublicIP: true }, messages: ["enableNodePublicIP is true; set it to false"] }] },
+
+    { policy: "aci-private-ip-in-vnet", type: ACI, compliant: aciGood,
+      violations: [{ patch: { "ipAddress.type": "Public", subnetIds: undefined }, messages: ["ipAddress.type is Public; set it to Private", "subnetIds is not set; set it to [{ id: <subnet ID> }]"] }] },
+    { policy: "aci-managed-identity", type: ACI, compliant: aciGood,
+      violations: [{ patch: { "identity.type": "None" }, messages: ["identity.type is None; set it to SystemAssigned or UserAssigned"] }] },
+    { policy: "aci-no-plain-secret-env", type: ACI, compliant: aciGood,
+      violations: [{ patch: { containers: [{ name: "s", environmentVariables: [{ name: "DB_PASSWORD", value: "hunter2" }, { name: "storageConnectionString", value: "x" }] }] },
+                     messages: ["containers[0].environmentVariables[0] (DB_PASSWORD) sets value; set secureValue instead", "containers[0].environmentVariables[1] (storageConnectionString) sets value; set secureValue instead"] }] },
+    { policy: "aci-image-pinned-from-registry", type: ACI, compliant: aciGood,
+      violations: [{ patch: { containers: [{ name: "s", image: "docker.io/library/python:3.11" }] },
+                     messages: ["containers[0].image is docker.io/library/python:3.11 from docker.io; use a registry in *.azurecr.io", "containers[0].image is docker.io/library/python:3.11, not pinned by digest; set it to <image>@sha256:<digest>"] }],
+      config: [{ title: "allowedRegistries admits another registry", config: { allowedRegistries: ["*.azurecr.io", "mcr.microsoft.com"] }, patch: { containers: [{ name: "s", image: `mcr.microsoft.com/azureml/base${DIGEST}` }] }, messages: [] }] },
+    { policy: "aci-probes", type: ACI, compliant: aciGood,
+      violations: [{ patch: { containers: [{ name: "s", livenessProbe: {} }] }, messages: ["containers[0].readinessProbe is not set; set it"] }] },
+
+    { policy: "iothub-local-auth-disabled", type: IOT, compliant: { properties: { disableLocalAuth: true } },
+      violations: [{ patch: { "properties.disableLocalAuth": false }, messages: ["properties.disableLocalAuth is false; set it to true"] }] },
+    { policy: "iothub-min-tls-1-2", type: IOT, compliant: { properties: { minTlsVersion: "1.2" } },
+      violations: [{ patch: { properties: {} }, messages: ["properties.minTlsVersion is not set; set it to 1.2"] }] },
+    { policy: "iothub-public-network-restricted", type: IOT, compliant: { properties: { publicNetworkAccess: "Enabled", networkRuleSets: { defaultAction: "Deny" } } },
+      violations: [{ patch: { "properties.networkRuleSets": undefined }, messages: ["properties.publicNetworkAccess is Enabled and properties.networkRuleSets.defaultAction is not set; set publicNetworkAccess to Disabled (or defaultAction to Deny)"] }] },
+
+    { policy: "rbac-least-privilege", type: RA, compliant: { principalType: "ServicePrincipal", roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c`, scope: `${SUB}/resourceGroups/rg` },
+      violations: [{ patch: { principalType: "User" }, messages: [`roleDefinitionId is Contributor at scope ${SUB}/resourceGroups/rg for principalType User; assign an AzureML built-in role or a narrower scope`] },
+                   { patch: { principalType: "Group", roleDefinitionId: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`, scope: SUB }, messages: [`roleDefinitionId is Owner at scope ${SUB} for principalType Group; assign an AzureML built-in role or a narrower scope`] }],
+      config: [{ title: "Owner of a single resource is not broad", config: {}, patch: { principalType: "User", scope: `${SUB}/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w` }, messages: [] }] },
+    { policy: "rbac-principal-type-set", type: RA, compliant: { principalType: "Group" },
+      violations: [{ patch: { principalType: undefined }, messages: ["principalType is not set; set it to User, Group or ServicePrincipal"] }] },
+    { policy: "rbac-custom-role-no-wildcard", type: RD, compliant: { permissions: [{ actions: ["Microsoft.MachineLearningServices/workspaces/read"] }] },
+      violations: [{ patch: { permissions: [{ actions: ["a/read"], dataActions: ["*"] }] }, messages: ["permissions[0].dataActions contains *; list the needed actions instead"] }] },
+
+    { policy: "k8s-no-privileged-containers", type: DEPLOY, compliant: deployment,
+      violations: [{ patch: { "spec.template.spec.containers": [{ name: "x", securityContext: { privileged: true } }] },
+                     messages: [`${C0}.securityContext.privileged is true; set it to false`, `${C0}.securityContext.allowPrivilegeEscalation is not set; set it to false`] }] },
+    { policy: "k8s-non-root-read-only-fs", type: DEPLOY, compliant: deployment,
+      violations: [{ patch: { "spec.template.spec.containers": [{ name: "x", securityContext: { readOnlyRootFilesystem: false } }] },
+                     messages: [`${C0}.securityContext.runAsNonRoot is not set; set it to true`, `${C0}.securityContext.readOnlyRootFilesystem is false; set it to true`] }],
+      config: [{ title: "pod-level runAsNonRoot counts", config: {}, patch: { "spec.template.spec.securityContext": { runAsNonRoot: true }, "spec.template.spec.containers": [{ ...goodContainer, securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true } }] }, messages: [] }] },
+    { policy: "k8s-resource-requests-limits", type: DEPLOY, compliant: deployment,
+      violations: [{ patch: { "spec.template.spec.containers": [{ name: "x", resources: { requests: { cpu: "1", memory: "1Gi", "nvidia.com/gpu": 1 }, limits: { memory: "1Gi" } } }] },
+                     messages: [`${C0}.resources.limits.cpu is not set; set it`, `${C0}.resources.limits.nvidia.com/gpu is not set but requested; set it equal to the request`] }] },
+    { policy: "k8s-inference-probes", type: DEPLOY, compliant: deployment,
+      violations: [{ patch: { "spec.template.spec.containers": [{ name: "x" }] }, messages: [`${C0}.livenessProbe is not set; set it`, `${C0}.readinessProbe is not set; set it`] }] },
+    { policy: "k8s-image-provenance", type: DEPLOY, compliant: deployment,
+      violations: [{ patch: { "spec.template.spec.containers": [{ name: "x", image: "cr.azurecr.io/models/score:1.0" }] },
+                     messages: [`${C0}.image is cr.azurecr.io/models/score:1.0, not pinned by digest; set it to <image>@sha256:<digest>`] },
+                   { patch: { "spec.template.spec.containers": [{ name: "x", image: `ghcr.io/acme/x${DIGEST}` }] },
+                     messages: [`${C0}.image is ghcr.io/acme/x${DIGEST} from ghcr.io; use a registry in *.azurecr.io, mcr.microsoft.com`] }],
+      config: [{ title: "allowedRegistries admits ghcr.io", config: { allowedRegistries: ["ghcr.io"] }, patch: { "spec.template.spec.containers": [{ name: "x", image: `ghcr.io/acme/x${DIGEST}` }] }, messages: [] }] },
+    { policy: "k8s-no-public-load-balancer", type: SVC, compliant: { metadata: { annotations: { "service.beta.kubernetes.io/azure-load-balancer-internal": "true" } }, spec: { type: "LoadBalancer" } },
+      violations: [{ patch: { metadata: {} }, messages: ['metadata.annotations["service.beta.kubernetes.io/azure-load-balancer-internal"] is not set; set it to "true"'] }],
+      config: [
+          { title: "allowPublicLoadBalancer allows it", config: { allowPublicLoadBalancer: true }, patch: { metadata: {} }, messages: [] },
+          { title: "ClusterIP services are not load balancers", config: {}, patch: { metadata: {}, "spec.type": "ClusterIP" }, messages: [] },
+      ] },
+
+    { policy: "no-plaintext-secrets", type: AKS, compliant: {
+          keyVaultProperties: { keyName: "cmk", keyVersion: "1", keyIdentifier: "https://kv.vault.azure.net/keys/cmk/1" },
+          keySize: 2048, secretName: "s", primaryKeyPath: "/a", disableLocalAuth: true, keyVault: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv`,
+          linuxProfile: { ssh: { publicKeys: [{ keyData: "ssh-rsa AAAA" }] } }, env: [{ name: "MODEL", value: "m" }], tokenName: "t", storageAccountKey: "",
+      },
+      violations: [{ patch: { adminPassword: "hunter2", servicePrincipalProfile: { secret: "s3cr3t" }, env: [{ name: "API_TOKEN", value: "abc" }], connectionString: "Endpoint=sb://x" },
+                     messages: ["env[0].value (API_TOKEN) holds a plain value; make it a Pulumi secret", "adminPassword holds a plain value; make it a Pulumi secret", "servicePrincipalProfile.secret holds a plain value; make it a Pulumi secret", "connectionString holds a plain value; make it a Pulumi secret"] }] },
+];

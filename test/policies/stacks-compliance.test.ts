@@ -1,0 +1,52 @@
+/**
+ * The shipped stacks against the shipped policy pack, through the same path
+ * `npm run plan` takes: dev has no mandatory violation, prod has none at all,
+ * and weakening prod is caught as mandatory.
+ */
+import * as path from "node:path";
+import { runStack } from "../../offline/run-stack";
+import { readStackConfig } from "../../offline/stack-file";
+import { evaluatePolicies, loadPolicyConfig } from "../../offline/policy-harness";
+import type { PolicyReport } from "../../offline/policy-report";
+
+const ROOT = path.resolve(__dirname, "../..");
+const reports: Record<string, PolicyReport> = {};
+
+beforeAll(async () => {
+    for (const stack of ["dev", "prod"]) {
+        const run = await runStack({ stack, config: readStackConfig(stack) });
+        reports[stack] = evaluatePolicies(run.graph, loadPolicyConfig(path.join(ROOT, "policies", "config", `${stack}.json`)));
+    }
+    const weakened = readStackConfig("prod");
+    const platform = weakened["aml-workspace:platform"] as Record<string, unknown>;
+    platform.network = { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] };
+    const run = await runStack({ stack: "prod", config: weakened });
+    reports.weakened = evaluatePolicies(run.graph, loadPolicyConfig(path.join(ROOT, "policies", "config", "prod.json")));
+});
+
+it("dev: no mandatory violation, no policy failure, no skipped evaluation", () => {
+    expect(reports.dev.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    expect(reports.dev.errors).toEqual([]);
+    expect(reports.dev.skipped).toEqual([]);
+    expect(reports.dev.summary.passed).toBe(true);
+});
+
+it("dev: its deliberate weakenings are still reported, as advisories", () => {
+    const names = new Set(reports.dev.violations.map((v) => v.policyName));
+    expect(names).toContain("ml-workspace-public-network-disabled");
+    expect(names).toContain("storage-public-network-disabled");
+    expect(names).toContain("stateful-resources-protected");
+});
+
+it("prod: no violation at all, mandatory or advisory", () => {
+    expect(reports.prod.violations.map((v) => `${v.policyName}: ${v.message}`)).toEqual([]);
+    expect(reports.prod.errors).toEqual([]);
+    expect(reports.prod.summary.policiesEvaluated).toBeGreaterThan(80);
+});
+
+it("prod with public access turned on: mandatory violations naming the workspace", () => {
+    const mandatory = reports.weakened.violations.filter((v) => v.enforcementLevel === "mandatory");
+    expect(mandatory.map((v) => v.policyName)).toEqual(expect.arrayContaining(["ml-workspace-public-network-disabled", "storage-public-network-disabled"]));
+    expect(mandatory.find((v) => v.policyName === "ml-workspace-public-network-disabled")?.urn).toMatch(/azure-native:machinelearningservices:Workspace::platform-ml-workspace$/);
+    expect(reports.weakened.summary.passed).toBe(false);
+});

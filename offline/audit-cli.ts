@@ -8,6 +8,7 @@
  * invalid policy config, unwritable --out.
  */
 import { writeFileSync } from "node:fs";
+import { EXIT, processIo, UsageError, type CliIo } from "./cli-io";
 import { parseArgs } from "node:util";
 import { CheckpointError, readCheckpoint } from "./checkpoint";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
@@ -15,14 +16,6 @@ import { exitCodeFor, type PolicyReport } from "./policy-report";
 import { renderJson } from "./report-json";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
-
-/** Where the CLI writes; injectable for tests. */
-export interface CliIO {
-    /** Results. */
-    stdout(text: string): void;
-    /** Errors and notes. */
-    stderr(text: string): void;
-}
 
 /** Output formats. */
 export const FORMATS = ["text", "json", "sarif"] as const;
@@ -39,14 +32,6 @@ export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text
 
 exit codes: 0 clean or advisory only, 1 mandatory violation, 2 bad input
 `;
-
-/** Bad command line. */
-class UsageError extends Error {}
-
-const processIO: CliIO = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-};
 
 /** Parses argv into options; throws UsageError. */
 function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string } | "help" {
@@ -93,41 +78,41 @@ export function render(report: PolicyReport, format: Format, artifactUri?: strin
 }
 
 /** Runs the audit; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
     try {
         const opts = parse(argv);
         if (opts === "help") {
-            io.stdout(USAGE);
-            return 0;
+            io.out(USAGE);
+            return EXIT.ok;
         }
         const config = opts.config ? loadPolicyConfig(opts.config) : undefined;
         const stack = readCheckpoint(opts.file);
         const report = evaluatePolicies(stack, config, { configFile: opts.config });
         for (const w of report.warnings) {
-            io.stderr(`audit: warning: ${w}\n`);
+            io.err(`audit: warning: ${w}\n`);
         }
         const output = render(report, opts.format, opts.file);
         if (opts.out) {
             try {
                 writeFileSync(opts.out, output);
             } catch (e) {
-                io.stderr(`audit: cannot write ${opts.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-                return 2;
+                io.err(`audit: cannot write ${opts.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+                return EXIT.badInput;
             }
-            io.stderr(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);
+            io.err(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);
         } else {
-            io.stdout(output);
+            io.out(output);
         }
         return exitCodeFor(report);
     } catch (e) {
         if (e instanceof UsageError) {
-            io.stderr(`audit: ${e.message}\n\n${USAGE}`);
+            io.err(`audit: ${e.message}\n\n${USAGE}`);
         } else if (e instanceof CheckpointError || e instanceof PolicyConfigError) {
-            io.stderr(`audit: ${e.message}\n`);
+            io.err(`audit: ${e.message}\n`);
         } else {
-            io.stderr(`audit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+            io.err(`audit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
         }
-        return 2;
+        return EXIT.badInput;
     }
 }
 

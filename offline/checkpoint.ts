@@ -6,7 +6,8 @@
  * a `--show-secrets` plaintext becomes `secret(value)`.
  */
 import { readFileSync } from "node:fs";
-import { secret, UNKNOWN, type CapturedResource, type CapturedStack } from "./graph";
+import type { CapturedResource, CapturedStack } from "./graph";
+import { decodeWire } from "./wire";
 
 /** What is wrong with a checkpoint file. */
 export type CheckpointErrorKind =
@@ -37,54 +38,8 @@ export class CheckpointError extends Error {
 /** Deployment versions `pulumi stack export` has written (3 today). */
 export const SUPPORTED_VERSIONS = [1, 2, 3];
 
-/** Pulumi's signature key and signatures in serialized property values. */
-const SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-/** The engine's sentinel for an unknown value. */
-const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** Decodes one serialized property value. */
-export function decodeValue(v: unknown): unknown {
-    if (v === UNKNOWN_SENTINEL) {
-        return UNKNOWN;
-    }
-    if (Array.isArray(v)) {
-        return v.map(decodeValue);
-    }
-    if (typeof v !== "object" || v === null) {
-        return v;
-    }
-    const obj = v as Record<string, unknown>;
-    switch (obj[SIG]) {
-        case SECRET_SIG: {
-            if (typeof obj.plaintext === "string") {
-                try {
-                    return secret(decodeValue(JSON.parse(obj.plaintext)));
-                } catch {
-                    return secret(obj.plaintext);
-                }
-            }
-            // Encrypted: the audit has no key, and must never treat it as plain text.
-            return secret("value" in obj ? decodeValue(obj.value) : UNKNOWN);
-        }
-        case RESOURCE_REF_SIG:
-            // The engine downgrades references to the ID (custom) or URN (component) for policies.
-            return typeof obj.id === "string" && obj.id !== "" ? obj.id : obj.urn;
-        case OUTPUT_SIG: {
-            const value = "value" in obj ? decodeValue(obj.value) : UNKNOWN;
-            return obj.secret === true ? secret(value) : value;
-        }
-        default: {
-            const out: Record<string, unknown> = {};
-            for (const [k, x] of Object.entries(obj)) {
-                out[k] = decodeValue(x);
-            }
-            return out;
-        }
-    }
-}
+/** Decodes one serialized property value (the wire format is shared with the plan's capture). */
+export { decodeWire as decodeValue } from "./wire";
 
 /** Project and stack from a URN `urn:pulumi:<stack>::<project>::<type>::<name>`. */
 export function parseUrn(urn: string): { stack: string; project: string; type: string; name: string } | undefined {
@@ -122,8 +77,8 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
     if (raw.delete === true) {
         return undefined;
     }
-    const inputs = isRecord(raw.inputs) ? (decodeValue(raw.inputs) as Record<string, unknown>) : {};
-    let outputs = isRecord(raw.outputs) ? (decodeValue(raw.outputs) as Record<string, unknown>) : undefined;
+    const inputs = isRecord(raw.inputs) ? (decodeWire(raw.inputs) as Record<string, unknown>) : {};
+    let outputs = isRecord(raw.outputs) ? (decodeWire(raw.outputs) as Record<string, unknown>) : undefined;
     // azure-native returns `id` among outputs; keep it reachable when an export only has it at top level.
     if (typeof raw.id === "string" && raw.id !== "" && raw.custom !== false && (outputs === undefined || outputs.id === undefined)) {
         outputs = { ...(outputs ?? {}), id: raw.id };

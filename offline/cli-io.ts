@@ -1,11 +1,7 @@
 /**
- * Shared plumbing of the offline CLIs: exit codes, and turning known errors
- * into one clear message (never a stack trace).
+ * Shared plumbing of the offline CLIs (plan, audit): exit codes, output
+ * streams that tests can replace, and the usage error.
  */
-import { ConfigError } from "../stacks/config-errors";
-import { SimulationError } from "./run-stack";
-import { StackFileError } from "./stack-file";
-
 /** Exit codes of `plan` and `audit`. */
 export const EXIT = {
     /** Clean, or advisory violations only. */
@@ -36,23 +32,4 @@ export class UsageError extends Error {
         super(message);
         this.name = "UsageError";
     }
-}
-
-/**
- * Reports an error the user can fix and returns the exit code; rethrows
- * anything unexpected (a bug, which deserves its stack trace).
- */
-export function reportInputError(e: unknown, io: CliIo, usage: string): number {
-    if (e instanceof ConfigError) {
-        io.err(e.message);
-    } else if (e instanceof SimulationError) {
-        io.err(`${e.message}\n(Azure would reject these at deploy time; fix the stack config or the component.)`);
-    } else if (e instanceof StackFileError) {
-        io.err(`error: ${e.message}`);
-    } else if (e instanceof UsageError) {
-        io.err(`error: ${e.message}\n${usage}`);
-    } else {
-        throw e;
-    }
-    return EXIT.badInput;
 }

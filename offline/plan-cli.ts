@@ -10,15 +10,16 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { EXIT, UsageError, processIo, reportInputError, type CliIo } from "./cli-io";
+import { ConfigError } from "../stacks/config-errors";
+import { EXIT, UsageError, processIo, type CliIo } from "./cli-io";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
 import { exitCodeFor } from "./policy-report";
 import { toJsonReport } from "./report-json";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
 import { planJson, renderSummary, renderTree } from "./plan";
-import { runStack } from "./run-stack";
-import { readStackConfig } from "./stack-file";
+import { runStack, SimulationError } from "./run-stack";
+import { readStackConfig, StackFileError } from "./stack-file";
 
 const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]";
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -45,12 +46,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         if (values.sarif) writeReport(values.sarif, renderSarif(report), io);
         return exitCodeFor(report);
     } catch (e) {
-        if (e instanceof PolicyConfigError) {
-            io.err(`error: ${e.message}`);
-            return EXIT.badInput;
-        }
-        return reportInputError(e, io, USAGE);
+        return reportInputError(e, io);
     }
+}
+
+/**
+ * Reports an error the user can fix and returns exit code 2; rethrows anything
+ * unexpected (a bug, which deserves its stack trace).
+ */
+function reportInputError(e: unknown, io: CliIo): number {
+    if (e instanceof ConfigError) {
+        io.err(e.message);
+    } else if (e instanceof SimulationError) {
+        io.err(`${e.message}\n(Azure would reject these at deploy time; fix the stack config or the component.)`);
+    } else if (e instanceof StackFileError || e instanceof PolicyConfigError) {
+        io.err(`error: ${e.message}`);
+    } else if (e instanceof UsageError) {
+        io.err(`error: ${e.message}\n${USAGE}`);
+    } else {
+        throw e;
+    }
+    return EXIT.badInput;
 }
 
 function writeReport(target: string, content: string, io: CliIo): void {

@@ -3,6 +3,7 @@
  * `schema/platform.schema.json`; `loadPlatformConfig` is the only producer.
  */
 import type { AzureCloud } from "../components/clouds";
+import type { OutboundRuleSpec } from "../components/workspace/outbound-rules";
 
 /** Deployment environment. */
 export type Environment = "dev" | "test" | "prod";
@@ -14,34 +15,6 @@ export type StorageSku = "Standard_LRS" | "Standard_ZRS" | "Standard_GRS" | "Sta
 export type RegistryMode = "onDemand" | "always" | "existing";
 /** Managed network isolation modes of the workspace. */
 export type IsolationMode = "AllowOnlyApprovedOutbound" | "AllowInternetOutbound" | "Disabled";
-
-/** An outbound rule of the workspace managed network. */
-export interface OutboundRuleConfig {
-    /** Rule type. */
-    type: "FQDN" | "PrivateEndpoint" | "ServiceTag";
-    /** Rule category. */
-    category: "UserDefined" | "Recommended" | "Required";
-    /** FQDN rules: the destination host name (wildcards allowed). */
-    destination?: string;
-    /** PrivateEndpoint rules: the target resource ID. */
-    serviceResourceId?: string;
-    /** PrivateEndpoint rules: the sub-resource (group ID), e.g. `blob`. */
-    subresourceTarget?: string;
-    /** PrivateEndpoint rules: allow Spark traffic. */
-    sparkEnabled?: boolean;
-    /** PrivateEndpoint rules: FQDNs to resolve to the endpoint. */
-    fqdns?: string[];
-    /** ServiceTag rules: the service tag. */
-    serviceTag?: string;
-    /** ServiceTag rules: protocol. */
-    protocol?: "TCP" | "UDP" | "ICMP" | "*";
-    /** ServiceTag rules: port ranges, e.g. `443` or `80,443`. */
-    portRanges?: string;
-    /** ServiceTag rules: action. */
-    action?: "Allow" | "Deny";
-    /** ServiceTag rules: address prefixes. */
-    addressPrefixes?: string[];
-}
 
 /** A subnet the toolkit creates. */
 export interface SubnetConfig {
@@ -169,7 +142,7 @@ export interface PlatformConfig {
             /** Provision at creation. */
             provisionNetworkNow: boolean;
             /** Outbound rules by name. */
-            outboundRules: Record<string, OutboundRuleConfig>;
+            outboundRules: Record<string, OutboundRuleSpec>;
         };
         /** Serverless compute settings. */
         serverlessCompute: {

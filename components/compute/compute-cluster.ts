@@ -1,20 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
+import { computeNetworkProperties, computeResourceInputs, type ComputeCommonArgs } from "./compute-common";
 
 /** Arguments of {@link ComputeCluster}. */
-export interface ComputeClusterArgs {
-    /** Resource group of the workspace. */
-    resourceGroupName: pulumi.Input<string>;
-    /** Workspace name. */
-    workspaceName: pulumi.Input<string>;
-    /** Region. */
-    location: pulumi.Input<string>;
-    /** Tags. */
-    tags: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /** Cluster name (3-16). */
-    computeName: string;
-    /** VM size, e.g. `Standard_DS3_v2`. */
-    vmSize: pulumi.Input<string>;
+export interface ComputeClusterArgs extends ComputeCommonArgs {
     /** Minimum nodes. Default 0 (scale to zero). */
     minNodes?: pulumi.Input<number>;
     /** Maximum nodes. */
@@ -23,12 +12,6 @@ export interface ComputeClusterArgs {
     idleSecondsBeforeScaleDown?: number;
     /** `Dedicated` (default) or `LowPriority`. */
     vmPriority?: "Dedicated" | "LowPriority";
-    /** Subnet of a customer network (workspace without managed network). Default: none (the managed network). */
-    subnetId?: pulumi.Input<string>;
-    /** Give nodes public IPs. Default false (needs a subnet or the managed network). */
-    nodePublicIp?: boolean;
-    /** User-assigned identity the nodes act as. Default: a system-assigned identity. */
-    identityId?: pulumi.Input<string>;
 }
 
 /**
@@ -47,22 +30,15 @@ export class ComputeCluster extends pulumi.ComponentResource {
         const compute = new Compute(
             `${name}-compute`,
             {
-                computeName: args.computeName,
-                workspaceName: args.workspaceName,
-                resourceGroupName: args.resourceGroupName,
-                location: args.location,
-                tags: args.tags,
-                identity: args.identityId ? { type: "UserAssigned", userAssignedIdentities: [args.identityId] } : { type: "SystemAssigned" },
+                ...computeResourceInputs(args),
                 properties: {
                     computeType: "AmlCompute",
                     disableLocalAuth: true,
                     properties: {
-                        vmSize: args.vmSize,
+                        ...computeNetworkProperties(args),
                         vmPriority: args.vmPriority ?? "Dedicated",
                         osType: "Linux",
-                        enableNodePublicIp: args.nodePublicIp ?? false,
                         remoteLoginPortPublicAccess: "Disabled",
-                        subnet: args.subnetId ? { id: args.subnetId } : undefined,
                         scaleSettings: {
                             minNodeCount: args.minNodes ?? 0,
                             maxNodeCount: args.maxNodes,

@@ -1,32 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
+import { computeNetworkProperties, computeResourceInputs, type ComputeCommonArgs } from "./compute-common";
 
 /** Arguments of {@link ComputeInstance}. */
-export interface ComputeInstanceArgs {
-    /** Resource group of the workspace. */
-    resourceGroupName: pulumi.Input<string>;
-    /** Workspace name. */
-    workspaceName: pulumi.Input<string>;
-    /** Region. */
-    location: pulumi.Input<string>;
-    /** Tags. */
-    tags: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /** Instance name (3-24, unique in the region). */
-    computeName: string;
-    /** VM size. */
-    vmSize: pulumi.Input<string>;
+export interface ComputeInstanceArgs extends ComputeCommonArgs {
     /** ISO 8601 idle time before shutdown. Default `PT60M`. */
     idleTimeBeforeShutdown?: pulumi.Input<string>;
     /** Entra tenant of the assigned user. */
     tenantId: pulumi.Input<string>;
     /** Object ID of the user the instance belongs to. */
     assignedUserObjectId: pulumi.Input<string>;
-    /** Subnet of a customer network (workspace without managed network). Default: none (the managed network). */
-    subnetId?: pulumi.Input<string>;
-    /** Give the node a public IP. Default false. */
-    nodePublicIp?: boolean;
-    /** User-assigned identity of the instance. Default: a system-assigned identity. */
-    identityId?: pulumi.Input<string>;
 }
 
 /**
@@ -45,19 +28,12 @@ export class ComputeInstance extends pulumi.ComponentResource {
         const compute = new Compute(
             `${name}-compute`,
             {
-                computeName: args.computeName,
-                workspaceName: args.workspaceName,
-                resourceGroupName: args.resourceGroupName,
-                location: args.location,
-                tags: args.tags,
-                identity: args.identityId ? { type: "UserAssigned", userAssignedIdentities: [args.identityId] } : { type: "SystemAssigned" },
+                ...computeResourceInputs(args),
                 properties: {
                     computeType: "ComputeInstance",
                     disableLocalAuth: true,
                     properties: {
-                        vmSize: args.vmSize,
-                        enableNodePublicIp: args.nodePublicIp ?? false,
-                        subnet: args.subnetId ? { id: args.subnetId } : undefined,
+                        ...computeNetworkProperties(args),
                         idleTimeBeforeShutdown: args.idleTimeBeforeShutdown ?? "PT60M",
                         sshSettings: { sshPublicAccess: "Disabled" },
                         applicationSharingPolicy: "Personal",

@@ -20,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), "audit-test-"));
 async function audit(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
     return { code, out, err };
 }
 

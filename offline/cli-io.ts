@@ -20,10 +20,24 @@ export interface CliIo {
     err: (text: string) => void;
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an
+// error. Writing stops; the command still finishes and exits with its own code.
+const closed = new Set<NodeJS.WriteStream>();
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+        closed.add(stream);
+    });
+}
+
+function writeLine(stream: NodeJS.WriteStream, text: string): void {
+    if (!closed.has(stream)) stream.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
 /** The process's own streams. */
 export const processIo: CliIo = {
-    out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+    out: (t) => writeLine(process.stdout, t),
+    err: (t) => writeLine(process.stderr, t),
 };
 
 /** A problem with the command line. */

@@ -10,6 +10,7 @@ import { Network } from "./network/network";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
 import { platformNames, type PlatformNames } from "./platform-names";
+import type { PlacementArgs } from "./placement";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistry } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
@@ -90,7 +91,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         const placement = { resourceGroupName: this.resourceGroupName, location: c.location, tags: c.tags };
         const plan = (this.networkPlan = planNetwork(c));
         const vnet = plan.virtualNetwork;
-        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseVnetName(vnet.existingId) : (vnet.name ?? deriveName("virtualNetwork", `vnet-${c.namePrefix}`));
+        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? deriveName("virtualNetwork", `vnet-${c.namePrefix}`));
         if (vnet) {
             this.network = new Network(
                 `${name}-network`,
@@ -111,7 +112,12 @@ export class MlPlatform extends pulumi.ComponentResource {
             throw new pulumi.ResourceError("managedNetwork.isolationMode Disabled needs a training subnet in network.virtualNetwork", this);
         }
 
-        const registry = decideRegistry({ mode: c.containerRegistry.mode, imageBuildCompute: c.workspace.imageBuildCompute });
+        // Compute runs jobs in environment images, which are built into and pulled from the registry.
+        const registry = decideRegistry({
+            mode: c.containerRegistry.mode,
+            imageBuildCompute: c.workspace.imageBuildCompute,
+            imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length,
+        });
         this.workspace = new Workspace(
             `${name}-ml`,
             {
@@ -178,81 +184,11 @@ export class MlPlatform extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const ws = this.workspace;
-        if (plan.privateEndpoints) {
-            const subnetId = this.network?.privateEndpointsSubnetId;
-            if (subnetId === undefined) throw new pulumi.ResourceError("private endpoints need network.virtualNetwork with a private-endpoints subnet", this);
-            const idOf: Record<string, pulumi.Input<string> | undefined> = {
-                workspace: ws.id,
-                storage: ws.storageAccountId,
-                keyVault: ws.keyVaultId,
-                registry: ws.registry?.id,
-            };
-            const targets: PrivateAccessTarget[] = plan.targets
-                .filter((t) => t.role !== "monitoring")
-                .map((t) => {
-                    const resourceId = idOf[t.role];
-                    if (resourceId === undefined) throw new pulumi.ResourceError(`no ${t.role} resource to reach privately`, this);
-                    return { role: t.role, resourceId, groupIds: t.groupIds, registrySku: t.role === "registry" ? c.containerRegistry.sku : undefined };
-                });
-            const monitored = plan.targets.some((t) => t.role === "monitoring");
-            this.privateAccess = new PrivateAccess(
-                `${name}-private`,
-                {
-                    ...placement,
-                    namePrefix: c.namePrefix,
-                    cloud: c.cloud,
-                    subnetId,
-                    virtualNetworkId: this.network?.virtualNetworkId,
-                    virtualNetworkName: vnetName,
-                    dnsMode: plan.dns.mode,
-                    existingZoneIds: plan.dns.zoneIds,
-                    targets,
-                    monitoring: monitored
-                        ? {
-                              logAnalyticsId: c.monitoring.logAnalytics.existingId ? undefined : ws.logAnalyticsWorkspaceId,
-                              applicationInsightsId: c.monitoring.applicationInsights.existingId ? undefined : ws.applicationInsightsId,
-                              // Private only once public access is off; a hybrid stack keeps the scope open.
-                              accessMode: plan.publicNetworkAccess === "Disabled" ? "PrivateOnly" : "Open",
-                          }
-                        : undefined,
-                },
-                { parent: this },
-            );
-        }
-
-        // Compute: in the managed network, or the training subnet when the workspace has none
-        // (Azure refuses customer subnets for compute of a managed-network workspace); never with node public IPs.
-        // It waits for the private endpoints: compute without public IPs reaches the workspace through them.
-        const computeDependsOn = this.privateAccess ? [this.privateAccess] : [];
-        const computeBase = { ...placement, workspaceName: ws.workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId: ws.userAssignedIdentityId };
-        this.clusters = Object.fromEntries(
-            Object.entries(c.compute.clusters).map(([computeName, cl]) => [
-                computeName,
-                new ComputeCluster(
-                    `${name}-cluster-${computeName}`,
-                    { ...computeBase, computeName, vmSize: cl.vmSize, minNodes: cl.minNodes, maxNodes: cl.maxNodes, idleSecondsBeforeScaleDown: cl.idleSecondsBeforeScaleDown, vmPriority: cl.vmPriority },
-                    { parent: this, dependsOn: computeDependsOn },
-                ),
-            ]),
-        );
-        this.instances = Object.fromEntries(
-            Object.entries(c.compute.instances).map(([computeName, inst]) => [
-                computeName,
-                new ComputeInstance(
-                    `${name}-instance-${computeName}`,
-                    {
-                        ...computeBase,
-                        computeName,
-                        vmSize: inst.vmSize,
-                        idleTimeBeforeShutdown: inst.idleTimeBeforeShutdown,
-                        tenantId: client.tenantId,
-                        assignedUserObjectId: inst.assignedUserObjectId ?? client.objectId,
-                    },
-                    { parent: this, dependsOn: computeDependsOn },
-                ),
-            ]),
-        );
+        this.privateAccess = plan.privateEndpoints ? this.reachPrivately(name, c, plan, placement, vnetName) : undefined;
+        // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
+        const compute = this.createCompute(name, c, placement, computeSubnetId, client, this.privateAccess ? [this.privateAccess] : []);
+        this.clusters = compute.clusters;
+        this.instances = compute.instances;
 
         if (c.protection.deleteLock) {
             // On an adopted group the lock goes on the workspace: the group is not ours to lock.
@@ -273,9 +209,92 @@ export class MlPlatform extends pulumi.ComponentResource {
             virtualNetworkId: this.network?.virtualNetworkId,
         });
     }
-}
 
-/** Name of a virtual network from its ID. */
-function parseVnetName(id: string): string {
-    return parseResourceId(id).name;
+    /** Private endpoints (with DNS) for every private resource, and the Azure Monitor private link scope. */
+    private reachPrivately(name: string, c: PlatformConfig, plan: NetworkPlan, placement: PlacementArgs, vnetName: string | undefined): PrivateAccess {
+        const ws = this.workspace;
+        const subnetId = this.network?.privateEndpointsSubnetId;
+        if (subnetId === undefined) throw new pulumi.ResourceError("private endpoints need network.virtualNetwork with a private-endpoints subnet", this);
+        const idOf: Record<string, pulumi.Input<string> | undefined> = {
+            workspace: ws.id,
+            storage: ws.storageAccountId,
+            keyVault: ws.keyVaultId,
+            registry: ws.registry?.id,
+        };
+        const targets: PrivateAccessTarget[] = plan.targets
+            .filter((t) => t.role !== "monitoring")
+            .map((t) => {
+                const resourceId = idOf[t.role];
+                if (resourceId === undefined) throw new pulumi.ResourceError(`no ${t.role} resource to reach privately`, this);
+                return { role: t.role, resourceId, groupIds: t.groupIds, registrySku: t.role === "registry" ? c.containerRegistry.sku : undefined };
+            });
+        const monitored = plan.targets.some((t) => t.role === "monitoring");
+        return new PrivateAccess(
+            `${name}-private`,
+            {
+                ...placement,
+                namePrefix: c.namePrefix,
+                cloud: c.cloud,
+                subnetId,
+                virtualNetworkId: this.network?.virtualNetworkId,
+                virtualNetworkName: vnetName,
+                dnsMode: plan.dns.mode,
+                existingZoneIds: plan.dns.zoneIds,
+                targets,
+                monitoring: monitored
+                    ? {
+                          logAnalyticsId: c.monitoring.logAnalytics.existingId ? undefined : ws.logAnalyticsWorkspaceId,
+                          applicationInsightsId: c.monitoring.applicationInsights.existingId ? undefined : ws.applicationInsightsId,
+                          // Private only once public access is off; a hybrid stack keeps the scope open.
+                          accessMode: plan.publicNetworkAccess === "Disabled" ? "PrivateOnly" : "Open",
+                      }
+                    : undefined,
+            },
+            { parent: this },
+        );
+    }
+
+    /**
+     * Compute clusters and instances: in the managed network, or in the training subnet when the
+     * workspace has none (Azure refuses customer subnets for compute of a managed-network
+     * workspace); never with node public IPs.
+     */
+    private createCompute(
+        name: string,
+        c: PlatformConfig,
+        placement: PlacementArgs,
+        computeSubnetId: pulumi.Input<string> | undefined,
+        client: { tenantId: pulumi.Output<string>; objectId: pulumi.Output<string> },
+        dependsOn: pulumi.Resource[],
+    ): { clusters: Record<string, ComputeCluster>; instances: Record<string, ComputeInstance> } {
+        const computeBase = { ...placement, workspaceName: this.workspace.workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId: this.workspace.userAssignedIdentityId };
+        const clusters = Object.fromEntries(
+            Object.entries(c.compute.clusters).map(([computeName, cl]) => [
+                computeName,
+                new ComputeCluster(
+                    `${name}-cluster-${computeName}`,
+                    { ...computeBase, computeName, vmSize: cl.vmSize, minNodes: cl.minNodes, maxNodes: cl.maxNodes, idleSecondsBeforeScaleDown: cl.idleSecondsBeforeScaleDown, vmPriority: cl.vmPriority },
+                    { parent: this, dependsOn },
+                ),
+            ]),
+        );
+        const instances = Object.fromEntries(
+            Object.entries(c.compute.instances).map(([computeName, inst]) => [
+                computeName,
+                new ComputeInstance(
+                    `${name}-instance-${computeName}`,
+                    {
+                        ...computeBase,
+                        computeName,
+                        vmSize: inst.vmSize,
+                        idleTimeBeforeShutdown: inst.idleTimeBeforeShutdown,
+                        tenantId: client.tenantId,
+                        assignedUserObjectId: inst.assignedUserObjectId ?? client.objectId,
+                    },
+                    { parent: this, dependsOn },
+                ),
+            ]),
+        );
+        return { clusters, instances };
+    }
 }

@@ -8,6 +8,7 @@ import { allOfType, at, baseConfig, oneOfType, runPlatform } from "../../helpers
 const runs: Record<string, StackRun> = {};
 const variants: Record<string, Record<string, unknown>> = {
     imageBuild: baseConfig({ workspace: { imageBuildCompute: "image-builder" }, compute: { clusters: { "image-builder": { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } }),
+    clusterOnly: baseConfig({ compute: { clusters: { train: { vmSize: "Standard_DS3_v2", maxNodes: 2 } } } }),
     basicRegistry: baseConfig({ network: { publicNetworkAccess: "Enabled" }, containerRegistry: { mode: "always", sku: "Basic" } }),
     gov: baseConfig({ cloud: "AzureUSGovernment", location: "usgovvirginia", containerRegistry: { mode: "always" } }),
     named: baseConfig({
@@ -34,6 +35,11 @@ it("onDemand creates the registry once image builds are configured, and points t
     // Private by default: export blocked, dedicated data endpoint.
     expect(registry.inputs).toMatchObject({ publicNetworkAccess: "Disabled", dataEndpointEnabled: true, policies: { exportPolicy: { status: "disabled" } } });
     expect(allOfType(run.graph, "azure-native:authorization:RoleAssignment").filter((g) => String(g.inputs.scope).includes("Microsoft.ContainerRegistry"))).toHaveLength(2);
+});
+
+it("onDemand also creates the registry for a stack with compute (jobs run in environment images)", () => {
+    const registry = oneOfType(runs.clusterOnly.graph, "azure-native:containerregistry:Registry");
+    expect(oneOfType(runs.clusterOnly.graph, "azure-native:machinelearningservices:Workspace").propertyDependencies.containerRegistry).toEqual([registry.urn]);
 });
 
 it("a public Basic registry gets no Premium-only settings, and export stays allowed (ACR requires it)", () => {

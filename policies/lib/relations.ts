@@ -13,7 +13,9 @@ export const T = {
     diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
     privateEndpoint: "azure-native:network:PrivateEndpoint",
     dnsZoneGroup: "azure-native:network:PrivateDnsZoneGroup",
-    privateZone: "azure-native:network:PrivateZone",
+    privateZone: "azure-native:privatedns:PrivateZone",
+    /** The token azure-native v1/v2 used for private zones; still in older stacks' exports. */
+    legacyPrivateZone: "azure-native:network:PrivateZone",
     logAnalytics: "azure-native:operationalinsights:Workspace",
 } as const;
 
@@ -268,7 +270,7 @@ export function zoneNamesOf(group: PolicyResource): string[] {
         }
     }
     for (const dep of group.propertyDependencies["privateDnsZoneConfigs"] ?? []) {
-        if (dep.type === T.privateZone) {
+        if (dep.type === T.privateZone || dep.type === T.legacyPrivateZone) {
             const zone = peek(() => dep.props.privateZoneName) ?? azureName(dep);
             if (typeof zone === "string") {
                 names.add(zone.toLowerCase());

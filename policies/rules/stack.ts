@@ -147,7 +147,10 @@ function locks(lock: PolicyResource, ws: PolicyResource): boolean {
     }
     if (lock.type === TYPES.lockByScope) {
         const scope = peek(() => lock.props.scope);
-        return refersTo(lock, "scope", ws) || (typeof scope === "string" && /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/?$/i.test(scope));
+        // During preview the group's ID is unknown; the graph still shows the lock's scope
+        // coming from the resource group the workspace is in.
+        const sameGroup = (ws.propertyDependencies["resourceGroupName"] ?? []).some((g) => dependsThrough(lock, "scope", g));
+        return refersTo(lock, "scope", ws) || sameGroup || (typeof scope === "string" && /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/?$/i.test(scope));
     }
     return dependsThrough(lock, "resourceName", ws) || peek(() => lock.props.resourceName) === peek(() => ws.props.name);
 }

@@ -17,6 +17,8 @@ beforeAll(async () => {
         const run = await runStack({ stack, config: readStackConfig(stack) });
         reports[stack] = evaluatePolicies(run.graph, loadPolicyConfig(path.join(ROOT, "policies", "config", `${stack}.json`)));
     }
+    const preview = await runStack({ stack: "prod", config: readStackConfig("prod"), preview: true });
+    reports.prodPreview = evaluatePolicies(preview.graph, loadPolicyConfig(path.join(ROOT, "policies", "config", "prod.json")));
     const weakened = readStackConfig("prod");
     const platform = weakened["aml-workspace:platform"] as Record<string, unknown>;
     platform.network = { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] };
@@ -42,6 +44,12 @@ it("prod: no violation at all, mandatory or advisory", () => {
     expect(reports.prod.violations.map((v) => `${v.policyName}: ${v.message}`)).toEqual([]);
     expect(reports.prod.errors).toEqual([]);
     expect(reports.prod.summary.policiesEvaluated).toBeGreaterThan(80);
+});
+
+it("prod in preview (IDs unknown): relations are found through the dependency graph, so no false violation; unreadable values are skipped, not passed", () => {
+    expect(reports.prodPreview.violations.map((v) => `${v.policyName}: ${v.message}`)).toEqual([]);
+    expect(reports.prodPreview.skipped.length).toBeGreaterThan(0);
+    for (const s of reports.prodPreview.skipped) expect(s.reason).toMatch(/can't be known during preview/);
 });
 
 it("prod with public access turned on: mandatory violations naming the workspace", () => {

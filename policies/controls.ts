@@ -1,5 +1,6 @@
 /**
- * The controls of CONTROLS.md, transcribed (the project never reads ../shared).
+ * The controls of the security baseline (the design's CONTROLS.md), transcribed here so the
+ * project is self-contained.
  * Each row has a stable id; every policy lists the ids it implements, and
  * test/policies/controls-coverage.test.ts checks that each id is claimed and
  * every claimed id exists. Change a row here when the catalogue changes.

@@ -1,5 +1,6 @@
 /** Reading Kubernetes workload shapes (as @pulumi/kubernetes inputs). */
 import type { PolicyResource } from "@pulumi/policy";
+import { isUnknownValueError } from "./pulumi-internals";
 import { peek } from "./relations";
 import { isObject, readArray, readObject, readPath, type Obj } from "./read";
 import { TYPES } from "./tokens";
@@ -34,15 +35,18 @@ export function containersOf(props: Obj, withInit = true): ContainerAt[] {
 
 /** The namespace a namespaced object lives in ("default" when unset). */
 export function namespaceOf(r: PolicyResource): string {
-    const ns = peek(() => readPath(r.props, "metadata.namespace"));
-    if (typeof ns === "string") {
-        return ns;
+    let ns: unknown;
+    try {
+        ns = readPath(r.props, "metadata.namespace");
+    } catch (e) {
+        if (!isUnknownValueError(e)) {
+            throw e;
+        }
+        // During preview a namespace created in the same stack is unknown; identify it by the Namespace resource.
+        const dep = (r.propertyDependencies["metadata"] ?? []).find((d) => d.type === "kubernetes:core/v1:Namespace");
+        const name = dep ? peek(() => readPath(dep.props, "metadata.name")) : undefined;
+        return typeof name === "string" ? name : (dep?.urn ?? "(unknown)");
     }
-    // During preview a namespace created in the same stack is unknown; identify it by the Namespace resource.
-    const dep = (r.propertyDependencies["metadata"] ?? []).find((d) => d.type === "kubernetes:core/v1:Namespace");
-    if (dep) {
-        const name = peek(() => readPath(dep.props, "metadata.name"));
-        return typeof name === "string" ? name : dep.urn;
-    }
-    return ns === undefined ? "default" : "(unknown)";
+    // A known but absent namespace is the default one, whatever else metadata was computed from.
+    return typeof ns === "string" && ns !== "" ? ns : "default";
 }

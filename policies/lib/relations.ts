@@ -17,6 +17,7 @@ export const T = {
     /** The token azure-native v1/v2 used for private zones; still in older stacks' exports. */
     legacyPrivateZone: "azure-native:network:PrivateZone",
     logAnalytics: "azure-native:operationalinsights:Workspace",
+    storageAccount: "azure-native:storage:StorageAccount",
 } as const;
 
 /**
@@ -197,6 +198,49 @@ export function diagnosticSettingsFor(target: PolicyResource, all: readonly Poli
     return lookup(t, all, [target.urn, armId(target)]);
 }
 
+/** Which log entries of a diagnostic setting count (case-insensitive); any enabled entry when both are absent. */
+export interface LogFilter {
+    /** Accepted `category` values (e.g. AuditEvent). */
+    categories?: readonly string[];
+    /** Accepted `categoryGroup` values (e.g. audit, allLogs). */
+    groups?: readonly string[];
+}
+
+/**
+ * True when diagnostic setting `ds` enables a log entry the filter accepts. A
+ * setting with metrics only (no `logs`, or none enabled) sends no resource
+ * logs. An unknown `logs` value throws, so the policy is skipped rather than
+ * guessed.
+ */
+export function enablesLogs(ds: PolicyResource, filter: LogFilter = {}): boolean {
+    const matches = (value: unknown, accepted: readonly string[] | undefined): boolean =>
+        typeof value === "string" && accepted !== undefined && accepted.some((a) => a.toLowerCase() === value.toLowerCase());
+    const any = filter.categories === undefined && filter.groups === undefined;
+    if (any && readPath(ds.props, "logs") === undefined && readPath(ds.props, "metrics") === undefined) {
+        // Neither list is recorded (hand-written or output-only state): the setting exists, which is all we can tell.
+        return true;
+    }
+    return readArray(ds.props, "logs").some(
+        (l) =>
+            readPath(l, "enabled") !== false &&
+            (any
+                ? typeof readPath(l, "category") === "string" || typeof readPath(l, "categoryGroup") === "string"
+                : matches(readPath(l, "category"), filter.categories) || matches(readPath(l, "categoryGroup"), filter.groups)),
+    );
+}
+
+/**
+ * The outcome of looking for resource logs of `target`: "none" (no diagnostic
+ * setting), "no-logs" (settings, but none enables an accepted log), or "ok".
+ */
+export function resourceLogsOf(target: PolicyResource, all: readonly PolicyResource[], filter: LogFilter = {}): "none" | "no-logs" | "ok" {
+    const settings = diagnosticSettingsFor(target, all);
+    if (settings.length === 0) {
+        return "none";
+    }
+    return settings.some((ds) => enablesLogs(ds, filter)) ? "ok" : "no-logs";
+}
+
 /** Private endpoints connected to `target`, optionally restricted to a group ID. */
 export function privateEndpointsFor(target: PolicyResource, all: readonly PolicyResource[], groupId?: string): PolicyResource[] {
     const connectionsOf = (pe: PolicyResource): unknown[] => [
@@ -224,12 +268,25 @@ export function privateEndpointsFor(target: PolicyResource, all: readonly Policy
     });
 }
 
+/**
+ * URNs of the resources of `type` that `r` hangs off in the graph: its parent,
+ * or what input `prop` was computed from. Other links do not count (every
+ * resource has a parent, often the stack or a component, and a name may be
+ * computed from a random suffix), so callers fall back to names when this is empty.
+ */
+function graphLinks(r: PolicyResource, prop: string, type: string): string[] {
+    return [
+        ...(r.parent?.type === type ? [r.parent.urn] : []),
+        ...(r.propertyDependencies[prop] ?? []).filter((d) => d.type === type).map((d) => d.urn),
+    ];
+}
+
 const ZONE_GROUP_SEGMENT = "/privatednszonegroups/";
 
 /** DNS zone groups attached to private endpoint `pe`. */
 export function dnsZoneGroupsFor(pe: PolicyResource, all: readonly PolicyResource[]): PolicyResource[] {
     const t = table(all, "dns", T.dnsZoneGroup, (g) => {
-        const keys = [...(g.parent ? [g.parent.urn] : []), ...depUrns(g, "privateEndpointName")];
+        const keys = graphLinks(g, "privateEndpointName", T.privateEndpoint);
         // Match by name only when the graph does not say which endpoint it belongs to.
         const named = keys.length === 0 ? qualifiedName(g, peek(() => g.props.privateEndpointName)) : undefined;
         if (named !== undefined) {
@@ -249,15 +306,17 @@ export function dnsZoneGroupsFor(pe: PolicyResource, all: readonly PolicyResourc
 /** Storage services (blob/file) of `account`, by graph, parent or account name. */
 export function storageServicesFor(account: PolicyResource, all: readonly PolicyResource[], type: string): PolicyResource[] {
     const t = table(all, `services:${type}`, type, (s) => {
-        const keys = [...(s.parent ? [s.parent.urn] : []), ...depUrns(s, "accountName")];
+        const keys = graphLinks(s, "accountName", T.storageAccount);
         // Match by name only when the graph does not say which account it belongs to.
         const named = keys.length === 0 ? qualifiedName(s, peek(() => s.props.accountName)) : undefined;
         if (named !== undefined) {
             keys.push(named);
         }
+        // Outputs: the service's ID is "<account ID>/blobServices/default".
+        keys.push(...idAndParents(armId(s)).slice(1));
         return keys;
     });
-    return lookup(t, all, [account.urn, qualifiedName(account, azureName(account) ?? peek(() => account.props.accountName))]);
+    return lookup(t, all, [account.urn, armId(account), qualifiedName(account, azureName(account) ?? peek(() => account.props.accountName))]);
 }
 
 /** DNS zone names a zone group links (from zone IDs or the PrivateZone resources). */

@@ -7,6 +7,8 @@
  * `keyVaultProperties`, `keyIdentifier`, `primaryKeyPath`, `secretName`,
  * `disableLocalAuth` are not.
  */
+import { isUnknownValueError } from "./pulumi-internals";
+import { isObject, readPath } from "./read";
 
 /** Last words that make a name sensitive. */
 const SENSITIVE_LAST = new Set(["password", "passwd", "pwd", "passphrase", "secret", "key", "token", "credential", "credentials", "sas"]);
@@ -60,4 +62,26 @@ export function isPlaintextCandidate(value: unknown): value is string {
         /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i.test(v) ||
         v.startsWith("@Microsoft.KeyVault(")
     );
+}
+
+/**
+ * True when a name/value pair (an ACI environment variable) puts something in
+ * `value`: a plaintext candidate, or a value not known here (a Pulumi secret
+ * the audit cannot decrypt, or a computed value). Azure stores and returns
+ * `value` in clear whatever Pulumi knew about it, so only `secureValue` hides
+ * it; whether the pair is sensitive is decided by its name, not its content.
+ */
+export function setsClearValue(pair: unknown): boolean {
+    if (!isObject(pair) || !("value" in pair)) {
+        return false;
+    }
+    try {
+        const value = readPath(pair, "value");
+        return typeof value === "string" ? isPlaintextCandidate(value) : value !== undefined && value !== null;
+    } catch (e) {
+        if (isUnknownValueError(e)) {
+            return true;
+        }
+        throw e;
+    }
 }

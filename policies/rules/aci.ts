@@ -1,7 +1,7 @@
 /** Policies for Azure Container Instances (azure-native:containerinstance:ContainerGroup). */
 import { resourcePolicy } from "../lib/define";
 import type { ProductionConfig } from "../lib/config";
-import { isSensitiveName, isPlaintextCandidate } from "../lib/sensitive";
+import { isSensitiveName, setsClearValue } from "../lib/sensitive";
 import { eqi, readArray, readPath, readString, show } from "../lib/read";
 import { imageProblems, IMAGE_CONFIG_SCHEMA, type ImageConfig } from "../lib/images";
 import { TYPES } from "../lib/tokens";
@@ -49,7 +49,7 @@ export const aciManagedIdentity = resourcePolicy({
 /** Sensitive environment variables use secureValue. */
 export const aciNoPlainSecretEnv = resourcePolicy({
     name: "aci-no-plain-secret-env",
-    description: "Container group environment variables with sensitive names must use secureValue, not value.",
+    description: "Container group environment variables with sensitive names must use secureValue, not value (Azure shows value in clear, even when Pulumi held it as a secret).",
     severity: "high",
     remediation: "Move the value of each sensitive variable from value to secureValue (better: read it from Key Vault with the managed identity).",
     sources: { checkov: ["CKV_AZURE_235"], mcsb: ["IM-8"] },
@@ -59,7 +59,7 @@ export const aciNoPlainSecretEnv = resourcePolicy({
         readArray(props, "containers").forEach((c, i) => {
             readArray(c, "environmentVariables").forEach((env, j) => {
                 const name = readString(env, "name");
-                if (name !== undefined && isSensitiveName(name) && isPlaintextCandidate(readPath(env, "value"))) {
+                if (name !== undefined && isSensitiveName(name) && setsClearValue(env)) {
                     report(`containers[${i}].environmentVariables[${j}] (${name}) sets value; set secureValue instead`);
                 }
             });

@@ -1,7 +1,7 @@
 /** Policies for IoT Hub (azure-native:iothub:IotHubResource; inputs under `properties.`). */
 import { is } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
-import { diagnosticSettingsFor } from "../lib/relations";
+import { resourceLogsOf } from "../lib/relations";
 import { eqi, readPath, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
 
@@ -53,7 +53,7 @@ export const iotHubPublicNetworkRestricted = resourcePolicy({
 /** Logs through a diagnostic setting. */
 export const iotHubDiagnosticSettings = stackPolicy({
     name: "iothub-diagnostic-settings",
-    description: "IoT hubs must send resource logs through a diagnostic setting.",
+    description: "IoT hubs must send resource logs (not only metrics) through a diagnostic setting.",
     severity: "medium",
     remediation: "Add a monitor:DiagnosticSetting with resourceUri = the hub ID and category group allLogs.",
     sources: { azurePolicy: ["383856f8"], mcsb: ["LT-3"] },
@@ -61,8 +61,14 @@ export const iotHubDiagnosticSettings = stackPolicy({
     types: IOT,
     check: ({ subjects, resources, report }) => {
         for (const hub of subjects) {
-            if (diagnosticSettingsFor(hub, resources).length === 0) {
-                report(`IoT hub ${hub.name} has no monitor:DiagnosticSetting; add one with category group allLogs`, hub);
+            const logs = resourceLogsOf(hub, resources);
+            if (logs !== "ok") {
+                report(
+                    logs === "none"
+                        ? `IoT hub ${hub.name} has no monitor:DiagnosticSetting; add one with category group allLogs`
+                        : `the diagnostic settings of IoT hub ${hub.name} enable no resource logs (metrics only); add logs [{ categoryGroup: allLogs, enabled: true }]`,
+                    hub,
+                );
             }
         }
     },

@@ -2,7 +2,7 @@
 import { is } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
 import type { ProductionConfig } from "../lib/config";
-import { diagnosticSettingsFor } from "../lib/relations";
+import { resourceLogsOf } from "../lib/relations";
 import { eqi, readArray, readObject, readPath, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
 
@@ -133,18 +133,10 @@ export const keyVaultAuditLogs = stackPolicy({
     types: KV,
     check: ({ subjects, resources, report }) => {
         for (const vault of subjects) {
-            const settings = diagnosticSettingsFor(vault, resources);
-            const audited = settings.some((s) =>
-                readArray(s.props, "logs").some(
-                    (l) =>
-                        readPath(l, "enabled") !== false &&
-                        (AUDIT_CATEGORIES.some((c) => eqi(readPath(l, "category"), c)) ||
-                            AUDIT_GROUPS.some((g) => eqi(readPath(l, "categoryGroup"), g))),
-                ),
-            );
-            if (!audited) {
+            const logs = resourceLogsOf(vault, resources, { categories: AUDIT_CATEGORIES, groups: AUDIT_GROUPS });
+            if (logs !== "ok") {
                 report(
-                    settings.length === 0
+                    logs === "none"
                         ? `key vault ${vault.name} has no monitor:DiagnosticSetting; add one with categoryGroup audit`
                         : `the diagnostic settings of key vault ${vault.name} do not enable AuditEvent, audit or allLogs; add logs [{ categoryGroup: audit, enabled: true }]`,
                     vault,

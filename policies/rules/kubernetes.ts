@@ -5,7 +5,7 @@ import type { ProductionConfig } from "../lib/config";
 import { imageProblems, IMAGE_CONFIG_SCHEMA, type ImageConfig } from "../lib/images";
 import { containersOf, INFERENCE_TYPES, namespaceOf, podSpec, WORKLOAD_TYPES } from "../lib/k8s";
 import { peek } from "../lib/relations";
-import { isObject, readArray, readObject, readPath, show } from "../lib/read";
+import { eqi, isObject, readArray, readObject, readPath, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
 
 /** Not privileged and no privilege escalation. */
@@ -180,7 +180,8 @@ export const k8sNoPublicLoadBalancer = resourcePolicy<LbConfig>({
             args.notApplicable("only LoadBalancer services");
         }
         const internal = readObject(props, "metadata.annotations")[INTERNAL_LB_ANNOTATION];
-        if (internal !== "true" && !config.allowPublicLoadBalancer) {
+        // The Azure cloud provider compares the value case-insensitively ("True" is internal too).
+        if (!eqi(typeof internal === "string" ? internal.trim() : internal, "true") && !config.allowPublicLoadBalancer) {
             report(`metadata.annotations["${INTERNAL_LB_ANNOTATION}"] is ${show(internal)}; set it to "true"`);
         }
     },

@@ -129,6 +129,9 @@ export const acrRetentionSoftDelete = resourcePolicy({
 /** Built-in scope maps that only pull. */
 const READ_ONLY_BUILTIN_SCOPE_MAPS = ["_repositories_pull", "_repositories_pull_metadata_read"];
 
+/** The only scope-map action allowed: read content of a repository (names may be nested, e.g. models/scoring). */
+const READ_ONLY_ACTION = /^repositories\/[^/]+(\/[^/]+)*\/content\/read$/i;
+
 /** Finds the ScopeMap a token uses (graph first, then by ID). */
 function scopeMapOf(token: PolicyResource, all: PolicyResource[]): PolicyResource | undefined {
     const id = peek(() => token.props.scopeMapId);
@@ -158,7 +161,7 @@ export const acrTokenScopeReadOnly = stackPolicy({
                 continue;
             }
             const extra = readArray(map.props, "actions").filter(
-                (a) => !(typeof a === "string" && /^repositories\/[^/]+\/content\/read$/i.test(a)),
+                (a) => !(typeof a === "string" && READ_ONLY_ACTION.test(a)),
             );
             if (extra.length > 0) {
                 report(`scope map ${map.name} of token ${token.name} allows ${extra.map((a) => show(a)).join(", ")}; keep only repositories/<repo>/content/read`, token);

@@ -127,7 +127,11 @@ function retentionProblems(props: object, path: string, minDays: number): string
     return [];
 }
 
-/** Blob and container soft delete for every account (stack policy: the BlobServiceProperties must exist). */
+/**
+ * Blob and container soft delete: every account needs a BlobServiceProperties
+ * (stack check), and every BlobServiceProperties must enable both retention
+ * policies, also when its account is managed outside the stack.
+ */
 export const storageBlobSoftDelete = stackPolicy<RetentionConfig>({
     name: "storage-blob-soft-delete",
     description: "Every storage account must have blob and container soft delete enabled through BlobServiceProperties.",
@@ -136,22 +140,19 @@ export const storageBlobSoftDelete = stackPolicy<RetentionConfig>({
         "Add a storage:BlobServiceProperties for the account with deleteRetentionPolicy and containerDeleteRetentionPolicy enabled (days at least minRetentionDays).",
     sources: { azurePolicy: ["9fbd64e3"], psrule: ["Azure.Storage.SoftDelete", "Azure.Storage.ContainerSoftDelete"], checkov: ["CKV2_AZURE_38"], mcsb: ["BR-1"] },
     controls: ["storage.blob-soft-delete"],
-    types: SA,
+    types: [...SA, TYPES.blobService],
     config: RETENTION_SCHEMA,
     check: ({ subjects, resources, config, report }) => {
-        for (const account of subjects) {
-            const mine = storageServicesFor(account, resources, TYPES.blobService);
-            if (mine.length === 0) {
-                report(`storage account ${account.name} has no storage:BlobServiceProperties; add one with deleteRetentionPolicy and containerDeleteRetentionPolicy enabled`, account);
-                continue;
-            }
-            for (const s of mine) {
+        for (const r of subjects) {
+            if (r.type === TYPES.blobService) {
                 for (const problem of [
-                    ...retentionProblems(s.props, "deleteRetentionPolicy", config.minRetentionDays),
-                    ...retentionProblems(s.props, "containerDeleteRetentionPolicy", config.minRetentionDays),
+                    ...retentionProblems(r.props, "deleteRetentionPolicy", config.minRetentionDays),
+                    ...retentionProblems(r.props, "containerDeleteRetentionPolicy", config.minRetentionDays),
                 ]) {
-                    report(problem, s);
+                    report(problem, r);
                 }
+            } else if (storageServicesFor(r, resources, TYPES.blobService).length === 0) {
+                report(`storage account ${r.name} has no storage:BlobServiceProperties; add one with deleteRetentionPolicy and containerDeleteRetentionPolicy enabled`, r);
             }
         }
     },

@@ -2,7 +2,7 @@
 import { is, isNot, present } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
 import type { ProductionConfig } from "../lib/config";
-import { diagnosticSettingsFor, dnsZoneGroupsFor, privateEndpointsFor, zoneNamesOf } from "../lib/relations";
+import { dnsZoneGroupsFor, privateEndpointsFor, resourceLogsOf, zoneNamesOf } from "../lib/relations";
 import { eqi, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
 
@@ -170,7 +170,7 @@ export const workspaceHbiWhenConfidential = resourcePolicy<HbiConfig>({
 /** Workspace resource logs go to Log Analytics. */
 export const workspaceResourceLogs = stackPolicy({
     name: "ml-workspace-resource-logs",
-    description: "Azure ML workspaces must send resource logs through a diagnostic setting.",
+    description: "Azure ML workspaces must send resource logs (not only metrics) through a diagnostic setting.",
     severity: "medium",
     remediation: "Add a monitor:DiagnosticSetting with resourceUri = the workspace ID, category group allLogs, to the stack's Log Analytics workspace.",
     sources: { azurePolicy: ["afe0c3be"], mcsb: ["LT-3"] },
@@ -178,8 +178,14 @@ export const workspaceResourceLogs = stackPolicy({
     types: WS,
     check: ({ subjects, resources, report }) => {
         for (const ws of subjects) {
-            if (diagnosticSettingsFor(ws, resources).length === 0) {
-                report(`no monitor:DiagnosticSetting has resourceUri = workspace ${ws.name}; add one with category group allLogs`, ws);
+            const logs = resourceLogsOf(ws, resources);
+            if (logs !== "ok") {
+                report(
+                    logs === "none"
+                        ? `no monitor:DiagnosticSetting has resourceUri = workspace ${ws.name}; add one with category group allLogs`
+                        : `the diagnostic settings of workspace ${ws.name} enable no resource logs (metrics only); add logs [{ categoryGroup: allLogs, enabled: true }]`,
+                    ws,
+                );
             }
         }
     },

@@ -71,3 +71,19 @@ export function matchingExemption(name: string, patterns: readonly string[] | un
     }
     return undefined;
 }
+
+/** Config of policies that look for a private DNS zone group on private endpoints. */
+export interface PrivateDnsConfig extends BaseConfig {
+    /** True when the organisation's Azure Policy creates the endpoints' DNS records (no zone group in the stack). */
+    dnsManagedByPolicy: boolean;
+}
+
+/** Schema fragment: DNS records managed by Azure Policy (the stack's `network.privateDns.mode: policyManaged`). */
+export const PRIVATE_DNS_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
+    dnsManagedByPolicy: {
+        type: "boolean",
+        default: false,
+        description:
+            "Set true when Azure Policy (DeployIfNotExists) adds the private DNS records, as with network.privateDns.mode policyManaged: a private endpoint then needs no zone group in the stack.",
+    },
+};

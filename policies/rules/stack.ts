@@ -1,7 +1,7 @@
 /** Cross-cutting policies over the whole stack. */
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../lib/define";
-import { matchingExemption, type ProductionConfig } from "../lib/config";
+import { matchingExemption, PRIVATE_DNS_SCHEMA, type PrivateDnsConfig, type ProductionConfig } from "../lib/config";
 import { isPlaintextCandidate, isSensitiveName } from "../lib/sensitive";
 import { secretInfoKnown, secretnessOf } from "../lib/secrets";
 import { unproxy, UNKNOWN_SENTINELS } from "../lib/pulumi-internals";
@@ -12,6 +12,7 @@ import {
     isIdOf,
     ofType,
     peek,
+    privateEndpointsFor,
     refersTo,
     storageServicesFor,
 } from "../lib/relations";
@@ -186,7 +187,7 @@ const PUBLIC_ACCESS_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** Private resources are reachable through a private endpoint with DNS. */
-export const privateEndpointWhenPrivate = stackPolicy({
+export const privateEndpointWhenPrivate = stackPolicy<PrivateDnsConfig>({
     name: "private-endpoint-when-private",
     description: "Every resource with public network access disabled must have a private endpoint with a private DNS zone group.",
     severity: "high",
@@ -194,10 +195,13 @@ export const privateEndpointWhenPrivate = stackPolicy({
     sources: { other: ["Azure Private Link guidance"], mcsb: ["NS-2"] },
     controls: ["stack.private-reachable"],
     types: Object.keys(PUBLIC_ACCESS_PATHS),
-    check: ({ subjects, resources, report }) => {
+    config: PRIVATE_DNS_SCHEMA,
+    check: ({ subjects, resources, config, report }) => {
         for (const r of subjects) {
-            if (eqi(readPath(r.props, PUBLIC_ACCESS_PATHS[r.type]), "Disabled") && !hasPrivateEndpointWithDns(r, resources)) {
-                report(`${r.name} has ${PUBLIC_ACCESS_PATHS[r.type]} Disabled but no private endpoint with a DNS zone group; add both`, r);
+            if (!eqi(readPath(r.props, PUBLIC_ACCESS_PATHS[r.type]), "Disabled")) continue;
+            if (config.dnsManagedByPolicy ? privateEndpointsFor(r, resources).length === 0 : !hasPrivateEndpointWithDns(r, resources)) {
+                const wanted = config.dnsManagedByPolicy ? "private endpoint; add one" : "private endpoint with a DNS zone group; add both";
+                report(`${r.name} has ${PUBLIC_ACCESS_PATHS[r.type]} Disabled but no ${wanted}`, r);
             }
         }
     },

@@ -1,7 +1,7 @@
 /** Policies for the Azure ML workspace (azure-native:machinelearningservices:Workspace). */
 import { is, isNot, present } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
-import type { ProductionConfig } from "../lib/config";
+import { PRIVATE_DNS_SCHEMA, type PrivateDnsConfig, type ProductionConfig } from "../lib/config";
 import { dnsZoneGroupsFor, privateEndpointsFor, resourceLogsOf, zoneNamesOf } from "../lib/relations";
 import { eqi, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
@@ -195,7 +195,7 @@ export const workspaceResourceLogs = stackPolicy({
 export const AML_DNS_ZONES = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
 
 /** A private workspace must be reachable through a private endpoint with both AML zones. */
-export const workspacePrivateEndpoint = stackPolicy({
+export const workspacePrivateEndpoint = stackPolicy<PrivateDnsConfig>({
     name: "ml-workspace-private-endpoint",
     description: "Azure ML workspaces with public access off must have an amlworkspace private endpoint linked to both AML private DNS zones.",
     severity: "high",
@@ -204,7 +204,8 @@ export const workspacePrivateEndpoint = stackPolicy({
     sources: { azurePolicy: ["45e05259", "ee40564d"], mcsb: ["NS-2"] },
     controls: ["workspace.private-endpoint"],
     types: WS,
-    check: ({ subjects, resources, report }) => {
+    config: PRIVATE_DNS_SCHEMA,
+    check: ({ subjects, resources, config, report }) => {
         for (const ws of subjects) {
             if (!eqi(ws.props.publicNetworkAccess, "Disabled")) {
                 continue;
@@ -212,6 +213,9 @@ export const workspacePrivateEndpoint = stackPolicy({
             const endpoints = privateEndpointsFor(ws, resources, "amlworkspace");
             if (endpoints.length === 0) {
                 report(`workspace ${ws.name} has publicNetworkAccess Disabled but no private endpoint with groupIds [amlworkspace]`, ws);
+                continue;
+            }
+            if (config.dnsManagedByPolicy) {
                 continue;
             }
             const zones = new Set(endpoints.flatMap((pe) => dnsZoneGroupsFor(pe, resources).flatMap((g) => zoneNamesOf(g))));

@@ -8,6 +8,7 @@ import { runStack } from "../../offline/run-stack";
 import { readStackConfig } from "../../offline/stack-file";
 import { evaluatePolicies, loadPolicyConfig } from "../../offline/policy-harness";
 import type { PolicyReport } from "../../offline/policy-report";
+import { baseConfig, runPlatform } from "../helpers/stack";
 
 const ROOT = path.resolve(__dirname, "../..");
 const reports: Record<string, PolicyReport> = {};
@@ -19,6 +20,10 @@ beforeAll(async () => {
     }
     const preview = await runStack({ stack: "prod", config: readStackConfig("prod"), preview: true });
     reports.prodPreview = evaluatePolicies(preview.graph, loadPolicyConfig(path.join(ROOT, "policies", "config", "prod.json")));
+    const policyDns = await runPlatform(baseConfig({ network: { privateDns: { mode: "policyManaged" } } }), { stack: "policydns" });
+    const dnsOn = { dnsManagedByPolicy: true };
+    reports.policyDnsDefault = evaluatePolicies(policyDns.graph);
+    reports.policyDnsDeclared = evaluatePolicies(policyDns.graph, { "private-endpoint-when-private": dnsOn, "ml-workspace-private-endpoint": dnsOn });
     const weakened = readStackConfig("prod");
     const platform = weakened["aml-workspace:platform"] as Record<string, unknown>;
     platform.network = { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] };
@@ -57,4 +62,10 @@ it("prod with public access turned on: mandatory violations naming the workspace
     expect(mandatory.map((v) => v.policyName)).toEqual(expect.arrayContaining(["ml-workspace-public-network-disabled", "storage-public-network-disabled"]));
     expect(mandatory.find((v) => v.policyName === "ml-workspace-public-network-disabled")?.urn).toMatch(/azure-native:machinelearningservices:Workspace::platform-ml-workspace$/);
     expect(reports.weakened.summary.passed).toBe(false);
+});
+
+it("DNS managed by Azure Policy: endpoints without zone groups are flagged until the policy config says so", () => {
+    const flagged = (r: PolicyReport) => r.violations.filter((v) => ["private-endpoint-when-private", "ml-workspace-private-endpoint"].includes(v.policyName));
+    expect(flagged(reports.policyDnsDefault).length).toBeGreaterThan(0);
+    expect(flagged(reports.policyDnsDeclared)).toEqual([]);
 });

@@ -134,6 +134,9 @@ function isDefaultDenyIngress(np: PolicyResource): boolean {
     return selectsAll && coversIngress && readArray(spec, "ingress").length === 0;
 }
 
+/** Type token of a Kubernetes namespace. */
+const K8S_NAMESPACE = "kubernetes:core/v1:Namespace";
+
 /** Default-deny NetworkPolicy in each inference namespace. */
 export const k8sNamespaceDefaultDeny = stackPolicy({
     name: "k8s-namespace-default-deny",
@@ -147,10 +150,19 @@ export const k8sNamespaceDefaultDeny = stackPolicy({
         const denied = new Set(
             resources.filter((r) => r.type === TYPES.k8sNetworkPolicy && isDefaultDenyIngress(r)).map(namespaceOf),
         );
+        // The namespace is what lacks the policy: report on its Namespace resource when the stack
+        // declares it (once), and on each workload, so either URN leads to the fix.
+        const namespaces = new Map(resources.filter((r) => r.type === K8S_NAMESPACE).map((r) => [peek(() => readPath(r.props, "metadata.name")), r]));
+        const reportedNamespaces = new Set<string>();
         for (const w of subjects) {
             const ns = namespaceOf(w);
-            if (!denied.has(ns)) {
-                report(`namespace ${ns} of ${w.name} has no default-deny NetworkPolicy; add one with podSelector {} and policyTypes [Ingress]`, w);
+            if (denied.has(ns)) continue;
+            const message = `namespace ${ns} of ${w.name} has no default-deny NetworkPolicy; add one with podSelector {} and policyTypes [Ingress]`;
+            report(message, w);
+            const nsResource = namespaces.get(ns);
+            if (nsResource && !reportedNamespaces.has(ns)) {
+                reportedNamespaces.add(ns);
+                report(message, nsResource);
             }
         }
     },

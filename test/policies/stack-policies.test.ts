@@ -218,6 +218,12 @@ describe("k8s-namespace-default-deny and k8s-pdb-for-replicated", () => {
             "namespace other of scorer has no default-deny NetworkPolicy; add one with podSelector {} and policyTypes [Ingress]",
         ]);
     });
+    it("reports on the Namespace resource too when the stack declares it (once per namespace)", () => {
+        const ns = res("kubernetes:core/v1:Namespace", "inference-ns", { metadata: { name: "inference" } });
+        const second = res(T.deploy, "scorer-2", { metadata: { namespace: "inference" }, spec: { replicas: 1 } });
+        const v = violations("k8s-namespace-default-deny", [ns, deploy(1), second]);
+        expect(v.map((x) => x.urn).sort()).toEqual([ns.urn, urnOf(T.deploy, "scorer"), urnOf(T.deploy, "scorer-2")].sort());
+    });
     it("PDB needed only above one replica, and must select the pods", () => {
         const pdb = (labels: Record<string, string>) => res(T.pdb, "pdb", { metadata: { namespace: "inference" }, spec: { selector: { matchLabels: labels } } });
         expect(violations("k8s-pdb-for-replicated", [deploy(1)])).toEqual([]);

@@ -216,6 +216,30 @@ function providerOf(r: CapturedResource, byUrn: Map<string, CapturedResource>): 
     };
 }
 
+/** A memoized getter of the analyzer's view of `values`, deserialized on first read. */
+function lazyProps(values: () => Record<string, unknown>): () => Record<string, unknown> {
+    let props: Record<string, unknown> | undefined;
+    return () => (props ??= unknownCheckingProxy(toAnalyzerProps(values())));
+}
+
+/**
+ * The fields resource and stack policies both get for a resource. Callers add
+ * their own fields by assignment: spreading would read the lazy `props` getter.
+ */
+function resourceView(r: CapturedResource, propsOf: () => Record<string, unknown>) {
+    return {
+        type: r.type,
+        get props() {
+            return propsOf();
+        },
+        urn: r.urn,
+        name: r.name,
+        opts: optionsOf(r),
+        isType: (cls: unknown) => isTypeOf(r.type, cls),
+        asType: (cls: unknown) => (isTypeOf(r.type, cls) ? propsOf() : undefined),
+    };
+}
+
 /** Evaluates one resource policy on every resource. */
 function runResourcePolicy(
     p: AmlPolicy & { validateResource?: ResourceValidation | ResourceValidation[] },
@@ -243,22 +267,10 @@ function runResourcePolicy(
             try {
                 // The server deserializes before calling the validation; we do it on first access to
                 // `props` (same object thereafter), which only saves work for policies that bail out on type.
-                let props: Record<string, unknown> | undefined;
-                const propsOf = (): Record<string, unknown> => (props ??= unknownCheckingProxy(toAnalyzerProps(r.inputs)));
-                const args: ResourceValidationArgs = {
-                    type: r.type,
-                    get props() {
-                        return propsOf();
-                    },
-                    urn: r.urn,
-                    name: r.name,
-                    opts: optionsOf(r),
-                    stackTags,
-                    isType: (cls) => isTypeOf(r.type, cls),
-                    asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? propsOf() : undefined)) as ResourceValidationArgs["asType"],
-                    getConfig,
-                    notApplicable: throwNotApplicable,
-                };
+                const args = resourceView(r, lazyProps(() => r.inputs)) as ResourceValidationArgs;
+                args.stackTags = stackTags;
+                args.getConfig = getConfig;
+                args.notApplicable = throwNotApplicable;
                 const provider = providerOf(r, byUrn);
                 if (provider) {
                     args.provider = provider;
@@ -276,21 +288,9 @@ function policyResources(stack: CapturedStack, byUrn: Map<string, CapturedResour
     const built = stack.resources.map((r) => {
         // Deserialized on first access (fresh per policy, as the server rebuilds per policy):
         // a stack policy that never reads a resource's props costs nothing for it.
-        let props: Record<string, unknown> | undefined;
-        const propsOf = (): Record<string, unknown> => (props ??= unknownCheckingProxy(toAnalyzerProps({ ...r.inputs, ...(r.outputs ?? {}) })));
-        const resource: PolicyResource = {
-            type: r.type,
-            get props() {
-                return propsOf();
-            },
-            urn: r.urn,
-            name: r.name,
-            opts: optionsOf(r),
-            dependencies: [],
-            propertyDependencies: {},
-            isType: (cls) => isTypeOf(r.type, cls),
-            asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? propsOf() : undefined)) as PolicyResource["asType"],
-        };
+        const resource = resourceView(r, lazyProps(() => ({ ...r.inputs, ...(r.outputs ?? {}) }))) as PolicyResource;
+        resource.dependencies = [];
+        resource.propertyDependencies = {};
         const provider = providerOf(r, byUrn);
         if (provider) {
             resource.provider = provider;

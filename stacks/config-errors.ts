@@ -144,7 +144,7 @@ function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
         case "const":
             return { path, problem: `must be ${JSON.stringify(p.allowedValue)}; got ${describe(value)}`, fix: `set it to ${JSON.stringify(p.allowedValue)}` };
         case "type":
-            return { path, problem: `must be ${article(String(p.type))}; got ${describe(value)}`, fix: `write ${article(String(p.type))}${hint ? ` — ${hint}` : ""}` };
+            return { path, problem: `must be ${article(String(p.type))}; got ${describe(value)}`, fix: `write ${article(String(p.type))}` };
         case "pattern":
             return { path, problem: `${describe(value)} has an invalid format`, fix: hint ?? `match ${String(p.pattern)}` };
         case "format":

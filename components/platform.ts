@@ -12,7 +12,7 @@ import { PrivateAccess, type PrivateAccessTarget } from "./network/private-acces
 import { platformNames, type PlatformNames } from "./platform-names";
 import type { PlacementArgs } from "./placement";
 import { parseResourceId } from "./resource-ids";
-import { decideRegistry } from "./workspace/registry-mode";
+import { decideRegistryFor } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
 
 /** Arguments of {@link MlPlatform}. */
@@ -112,12 +112,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             throw new pulumi.ResourceError("managedNetwork.isolationMode Disabled needs a training subnet in network.virtualNetwork", this);
         }
 
-        // Compute runs jobs in environment images, which are built into and pulled from the registry.
-        const registry = decideRegistry({
-            mode: c.containerRegistry.mode,
-            imageBuildCompute: c.workspace.imageBuildCompute,
-            imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length,
-        });
+        const registry = decideRegistryFor(c);
         this.workspace = new Workspace(
             `${name}-ml`,
             {

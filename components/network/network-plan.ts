@@ -7,7 +7,7 @@
  * thing in both places.
  */
 import type { PlatformConfig, PrivateDnsMode, SubnetRole } from "../../stacks/config-types";
-import { decideRegistry } from "../workspace/registry-mode";
+import { decideRegistryFor } from "../workspace/registry-mode";
 import type { PrivateLinkGroupId } from "./private-link-zones";
 
 /** Address space of the virtual network created when private endpoints need one and none is configured. */
@@ -89,7 +89,7 @@ export function createdPrivatableResources(c: PlatformConfig): PrivateTarget[] {
         out.push({ configKey: "storage", role: "storage", groupIds: c.storage.hierarchicalNamespace ? ["blob", "file", "dfs"] : ["blob", "file"] });
     }
     if (!c.keyVault.existingId) out.push({ configKey: "keyVault", role: "keyVault", groupIds: ["vault"] });
-    if (decideRegistry({ mode: c.containerRegistry.mode, imageBuildCompute: c.workspace.imageBuildCompute }) === "create") {
+    if (decideRegistryFor(c) === "create") {
         out.push({ configKey: "containerRegistry", role: "registry", groupIds: ["registry"] });
     }
     const monitoring = [

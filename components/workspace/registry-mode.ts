@@ -29,3 +29,22 @@ export function decideRegistry(d: RegistryDemand): RegistryDecision {
             return d.imageBuildCompute || (d.imageConsumers ?? 0) > 0 ? "create" : "none";
     }
 }
+
+/** The parts of the platform config that bear on the registry. */
+export interface RegistryConfigView {
+    /** `containerRegistry.mode`. */
+    containerRegistry: { mode: RegistryDemand["mode"] };
+    /** `workspace.imageBuildCompute`. */
+    workspace: { imageBuildCompute?: string };
+    /** Compute targets: they run jobs in environment images built into the registry. */
+    compute: { clusters: Record<string, unknown>; instances: Record<string, unknown> };
+}
+
+/** The registry decision for a whole platform config (one place, so the platform and its network plan agree). */
+export function decideRegistryFor(c: RegistryConfigView): RegistryDecision {
+    return decideRegistry({
+        mode: c.containerRegistry.mode,
+        imageBuildCompute: c.workspace.imageBuildCompute,
+        imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length,
+    });
+}

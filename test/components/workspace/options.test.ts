@@ -37,9 +37,11 @@ it("onDemand creates the registry once image builds are configured, and points t
     expect(allOfType(run.graph, "azure-native:authorization:RoleAssignment").filter((g) => String(g.inputs.scope).includes("Microsoft.ContainerRegistry"))).toHaveLength(2);
 });
 
-it("onDemand also creates the registry for a stack with compute (jobs run in environment images)", () => {
+it("onDemand also creates the registry for a stack with compute (jobs run in environment images), and reaches it privately", () => {
     const registry = oneOfType(runs.clusterOnly.graph, "azure-native:containerregistry:Registry");
     expect(oneOfType(runs.clusterOnly.graph, "azure-native:machinelearningservices:Workspace").propertyDependencies.containerRegistry).toEqual([registry.urn]);
+    const endpoints = allOfType(runs.clusterOnly.graph, "azure-native:network:PrivateEndpoint").filter((pe) => pe.propertyDependencies.privateLinkServiceConnections?.includes(registry.urn));
+    expect(endpoints.map((pe) => at(pe.inputs, "privateLinkServiceConnections.0.groupIds"))).toEqual([["registry"]]);
 });
 
 it("a public Basic registry gets no Premium-only settings, and export stays allowed (ACR requires it)", () => {

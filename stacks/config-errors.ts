@@ -7,6 +7,11 @@ import type { ErrorObject } from "ajv";
 /** The Pulumi config key that holds the platform object. */
 export const CONFIG_KEY = "aml-workspace:platform";
 
+/** The full key path of a setting under the platform key, e.g. `at("storage.sku")`. */
+export function at(sub: string): string {
+    return `${CONFIG_KEY}.${sub}`;
+}
+
 /** One problem with the stack configuration. */
 export interface ConfigProblem {
     /** Dotted key path, e.g. `aml-workspace:platform.storage.sku`. */

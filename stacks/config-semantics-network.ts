@@ -6,10 +6,8 @@
 import { contains, overlaps, parseCidr, type Cidr } from "../components/network/cidr";
 import { hasSubnet, planNetwork, type NetworkPlan } from "../components/network/network-plan";
 import { zonesForAll } from "../components/network/private-link-zones";
-import { CONFIG_KEY, type ConfigProblem } from "./config-errors";
+import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, SubnetRole } from "./config-types";
-
-const at = (sub: string): string => `${CONFIG_KEY}.${sub}`;
 
 /**
  * The customer network: shape (create xor adopt), addresses, private DNS,

@@ -6,11 +6,9 @@
 import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
-import { CONFIG_KEY, type ConfigProblem } from "./config-errors";
+import { at, type ConfigProblem } from "./config-errors";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import type { PlatformConfig } from "./config-types";
-
-const at = (sub: string): string => `${CONFIG_KEY}.${sub}`;
 
 /** Every semantic problem of a schema-valid config. */
 export function semanticProblems(c: PlatformConfig): ConfigProblem[] {

@@ -14,22 +14,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../offline/audit-cli";
 import type { JsonReport } from "../../offline/report-json";
+import type { Case } from "../fixtures/audit-independent/case";
 
 const DIR = join(__dirname, "..", "fixtures", "audit-independent");
 const PROD_CONFIG = join(__dirname, "..", "..", "policies", "config", "prod.json");
 
-interface Case {
-    section: string;
-    control: string;
-    variant: string;
-    file: string;
-    policy: string;
-    urn: string;
-    mentions: string;
-    configs?: ("prod" | "default")[];
-    prodLevel: "mandatory" | "advisory";
-    alsoAllowed?: string[];
-}
 
 type ConfigName = "prod" | "default";
 

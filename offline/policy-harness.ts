@@ -240,23 +240,38 @@ function resourceView(r: CapturedResource, propsOf: () => Record<string, unknown
     };
 }
 
+/** What every policy evaluation of one run shares. */
+interface RunContext {
+    /** The stack under evaluation. */
+    stack: CapturedStack;
+    /** Its resources by URN. */
+    byUrn: Map<string, CapturedResource>;
+    /** Stack tags handed to policies. */
+    stackTags: ReadonlyMap<string, string>;
+    /** Results collected so far. */
+    state: RunState;
+}
+
+/** `getConfig` as the server gives it: a fresh copy of the reconciled properties per call. */
+function configGetter(resolved: ResolvedPolicyConfig): <T extends object>() => T {
+    return <T extends object>(): T => ({ ...resolved.properties }) as T;
+}
+
 /** Evaluates one resource policy on every resource. */
 function runResourcePolicy(
     p: AmlPolicy & { validateResource?: ResourceValidation | ResourceValidation[] },
     level: EnforcementLevel,
     resolved: ResolvedPolicyConfig,
-    stack: CapturedStack,
-    byUrn: Map<string, CapturedResource>,
-    stackTags: ReadonlyMap<string, string>,
-    state: RunState,
+    run: RunContext,
 ): void {
+    const { stack, byUrn, stackTags, state } = run;
     if (!p.validateResource) {
         state.notApplicable += stack.resources.length;
         return;
     }
     const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
     const fastType = Array.isArray(p.validateResource) ? undefined : pulumiTypeOf(p.validateResource);
-    const getConfig = <T extends object>(): T => ({ ...resolved.properties }) as T;
+    const getConfig = configGetter(resolved);
     for (const r of stack.resources) {
         if (fastType !== undefined && r.type !== fastType) {
             state.notApplicable++;
@@ -317,11 +332,9 @@ function runStackPolicy(
     p: AmlPolicy,
     level: EnforcementLevel,
     resolved: ResolvedPolicyConfig,
-    stack: CapturedStack,
-    byUrn: Map<string, CapturedResource>,
-    stackTags: ReadonlyMap<string, string>,
-    state: RunState,
+    run: RunContext,
 ): void {
+    const { stack, byUrn, stackTags, state } = run;
     if (!("validateStack" in p) || typeof p.validateStack !== "function") {
         return;
     }
@@ -331,7 +344,7 @@ function runStackPolicy(
     try {
         const args: StackValidationArgs = {
             resources: policyResources(stack, byUrn),
-            getConfig: <T extends object>(): T => ({ ...resolved.properties }) as T,
+            getConfig: configGetter(resolved),
             stackTags,
             notApplicable: throwNotApplicable,
         };
@@ -369,6 +382,7 @@ export function evaluatePolicies(stack: CapturedStack, config?: PolicyPackConfig
     const { byPolicy, warnings } = reconcilePolicyConfig(policies, config, PACK_ENFORCEMENT_LEVEL, options.configFile);
     const byUrn = new Map(stack.resources.map((r) => [r.urn, r]));
     const state: RunState = { violations: [], skipped: [], errors: [], notApplicable: 0 };
+    const run: RunContext = { stack, byUrn, stackTags, state };
     let evaluated = 0;
     // notApplicable() is an exception per resource and type; stack capture is most of its cost,
     // and reports only carry messages, so traces are off while policies run.
@@ -385,9 +399,9 @@ export function evaluatePolicies(stack: CapturedStack, config?: PolicyPackConfig
             // Stack policies cannot remediate and a remediating resource policy still violating is mandatory.
             const effective: EnforcementLevel = level === "remediate" ? "mandatory" : level;
             if (p.kind === "resource") {
-                runResourcePolicy(p, effective, resolved, stack, byUrn, stackTags, state);
+                runResourcePolicy(p, effective, resolved, run);
             } else {
-                runStackPolicy(p, effective, resolved, stack, byUrn, stackTags, state);
+                runStackPolicy(p, effective, resolved, run);
             }
         }
     } finally {

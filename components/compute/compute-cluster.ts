@@ -2,6 +2,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
 import { computeNetworkProperties, computeResourceInputs, type ComputeCommonArgs } from "./compute-common";
 
+/**
+ * VM priority of cluster nodes. An `as const` object with its value type, not a bare string
+ * union: Pulumi's component analyzer refuses anonymous unions and turns this shape into a schema
+ * enum (`aml-workspace:index:VmPriority`), while TypeScript callers still pass plain strings.
+ */
+export const VmPriority = {
+    /** Nodes are never preempted. */
+    Dedicated: "Dedicated",
+    /** Cheaper nodes Azure may preempt. */
+    LowPriority: "LowPriority",
+} as const;
+/** A {@link VmPriority} value. */
+export type VmPriority = (typeof VmPriority)[keyof typeof VmPriority];
+
 /** Arguments of {@link ComputeCluster}. */
 export interface ComputeClusterArgs extends ComputeCommonArgs {
     /** Minimum nodes. Default 0 (scale to zero). */
@@ -10,8 +24,8 @@ export interface ComputeClusterArgs extends ComputeCommonArgs {
     maxNodes: pulumi.Input<number>;
     /** Idle seconds before scale-down. Default 120. */
     idleSecondsBeforeScaleDown?: number;
-    /** `Dedicated` (default) or `LowPriority`. */
-    vmPriority?: "Dedicated" | "LowPriority";
+    /** `Dedicated` or `LowPriority`. Default `Dedicated`. */
+    vmPriority?: VmPriority;
 }
 
 /**

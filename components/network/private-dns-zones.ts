@@ -1,6 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateZone, VirtualNetworkLink } from "@pulumi/azure-native/privatedns";
 
+/**
+ * How a stack's private endpoints get their DNS records. An `as const` object with its value
+ * type, not a bare string union: Pulumi's component analyzer refuses anonymous unions and turns
+ * this shape into a schema enum (`aml-workspace:index:PrivateDnsMode`).
+ */
+export const PrivateDnsMode = {
+    /** Create each zone and link it to the virtual network. */
+    create: "create",
+    /** Use zones that exist already (central DNS in a hub), by ID. */
+    existing: "existing",
+    /** No zones: the organisation's Azure Policy writes the records. */
+    policyManaged: "policyManaged",
+} as const;
+/** A {@link PrivateDnsMode} value. */
+export type PrivateDnsMode = (typeof PrivateDnsMode)[keyof typeof PrivateDnsMode];
+
 /** Arguments of {@link PrivateDnsZones}. */
 export interface PrivateDnsZonesArgs {
     /** Resource group of created zones. */
@@ -10,7 +26,7 @@ export interface PrivateDnsZonesArgs {
     /** Zone names the stack's endpoints need (duplicates are ignored). */
     zoneNames: string[];
     /** `create` (default): create each zone and link it to `virtualNetworkId`; `existing`: use `existingZoneIds`; `policyManaged`: no zones, Azure Policy writes the records. */
-    mode?: "create" | "existing" | "policyManaged";
+    mode?: PrivateDnsMode;
     /** Existing zone IDs by zone name (mode `existing`). Default: none. */
     existingZoneIds?: Record<string, string>;
     /** Network the created zones are linked to. Required in mode `create`. */
@@ -29,7 +45,7 @@ export class PrivateDnsZones extends pulumi.ComponentResource {
     /** Zone ID by zone name; empty in mode `policyManaged`. */
     readonly zoneIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** The created zones' network links (empty unless mode `create`). */
-    readonly links: readonly VirtualNetworkLink[];
+    readonly links: VirtualNetworkLink[];
 
     constructor(name: string, args: PrivateDnsZonesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:PrivateDnsZones", name, {}, opts);

@@ -1,0 +1,189 @@
+/**
+ * The components stay within what Pulumi's component analyzer accepts, so the repository works as
+ * a source-based plugin package (PulumiPlugin.yaml) that Python, Go, .NET, Java and YAML programs
+ * consume with `pulumi package add`. The test runs the SDK's own analyzer
+ * (`@pulumi/pulumi/provider/experimental`, the code `componentProviderHost` runs to answer
+ * GetSchema) over this repository with the real package.json, over exactly the component classes
+ * the plugin host would register (every ComponentResource exported by the entry point), and checks
+ * the schema it infers: every component, every arg, every description.
+ * "Authoring a Source-Based Plugin Package":
+ * https://www.pulumi.com/docs/iac/guides/building-extending/packages/source-based-plugin/
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import typescript from "typescript";
+import { Analyzer, type AnalyzeResult } from "@pulumi/pulumi/provider/experimental/analyzer";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
+import { generateSchema, type PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
+import * as library from "../../components";
+
+const ROOT = path.resolve(__dirname, "../..");
+const PACKAGE_JSON = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { name: string; version: string; description: string };
+/** The provider name the plugin host derives from package.json `name` (run-plugin/run.js). */
+const PROVIDER = PACKAGE_JSON.name;
+
+/**
+ * Shapes the analyzer refuses today, each as the analyzer words it, by component. They live in
+ * files other work is reshaping (workspace/*, platform.ts, private-access.ts, monitoring.ts); the
+ * list can only shrink: a refusal that goes away, or a new one, fails the test, so whoever changes
+ * a shape updates this list. Empty it, and every exported component is usable from every language.
+ */
+export const KNOWN_REFUSALS: Readonly<Record<string, readonly string[]>> = {
+    Workspace: [
+        "Unsupported type for component 'Workspace' property 'WorkspaceArgs.uniqueBy': type 'readonly string[]'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceArgs.publicNetworkAccess': type '\"Enabled\" | \"Disabled\" | undefined'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceArgs.firewallDefaultAction': type '\"Allow\" | \"Deny\" | undefined'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceIdentitySettings.type': type '\"UserAssigned\" | \"SystemAssigned\" | undefined'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceManagedNetworkSettings.isolationMode': type '\"Disabled\" | \"AllowOnlyApprovedOutbound\" | \"AllowInternetOutbound\" | undefined'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceManagedNetworkSettings.firewallSku': type '\"Basic\" | \"Standard\" | undefined'",
+        "Union types are not supported for component 'Workspace' property 'OutboundRuleSpec.type': type '\"FQDN\" | \"PrivateEndpoint\" | \"ServiceTag\"'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceKeyVaultSettings.sku': type '\"standard\" | \"premium\" | undefined'",
+        "Union types are not supported for component 'Workspace' property 'WorkspaceRegistrySettings.sku': type '\"Basic\" | \"Standard\" | \"Premium\" | undefined'",
+        "Unsupported type for component 'Workspace' property 'WorkspaceArgs.dnsSuffixes': type '{ keyVault: string; registry: string; }'",
+        "Could not determine __pulumiType for resource class 'WorkspaceStorage' in '<root>/components/workspace/storage.ts' for component 'Workspace' output 'storage'",
+        "Could not determine __pulumiType for resource class 'WorkspaceKeyVault' in '<root>/components/workspace/key-vault.ts' for component 'Workspace' output 'keyVault'",
+        "Could not determine __pulumiType for resource class 'WorkspaceRegistry' in '<root>/components/workspace/container-registry.ts' for component 'Workspace' output 'registry'",
+    ],
+    WorkspaceStorage: ["Union types are not supported for component 'WorkspaceStorage' input 'WorkspaceStorageArgs.firewallDefaultAction': type '\"Allow\" | \"Deny\"'"],
+    WorkspaceKeyVault: ["Union types are not supported for component 'WorkspaceKeyVault' input 'WorkspaceKeyVaultArgs.sku': type '\"standard\" | \"premium\"'"],
+    WorkspaceRegistry: [
+        "Union types are not supported for component 'WorkspaceRegistry' property 'WorkspaceRegistryArgs.sku': type '\"Basic\" | \"Standard\" | \"Premium\" | undefined'",
+        "Union types are not supported for component 'WorkspaceRegistry' property 'WorkspaceRegistryArgs.publicNetworkAccess': type '\"Enabled\" | \"Disabled\" | undefined'",
+    ],
+    Monitoring: ["Union types are not supported for component 'Monitoring' input 'MonitoringArgs.publicNetworkAccess': type '\"Enabled\" | \"Disabled\"'"],
+    PrivateAccess: [
+        "Union types are not supported for component 'PrivateAccess' property 'PrivateAccessArgs.cloud': type 'AzureCloud | undefined'",
+        "Union types are not supported for component 'PrivateAccess' property 'PrivateAccessArgs.dnsMode': type '\"create\" | \"existing\" | \"policyManaged\" | undefined'",
+        "Union types are not supported for component 'PrivateAccess' property 'PrivateAccessTarget.groupIds[]': type 'PrivateLinkGroupId'",
+        "Union types are not supported for component 'PrivateAccess' property 'PrivateAccessMonitoring.accessMode': type '\"PrivateOnly\" | \"Open\" | undefined'",
+        "Could not determine __pulumiType for resource class 'PrivateDnsZones' in '<root>/components/network/private-dns-zones.ts' for component 'PrivateAccess' output 'dns'",
+    ],
+};
+
+/**
+ * Components not exported from components/index.ts yet, with why. `MlPlatform` takes the whole
+ * stack config (`stacks/config-types`), which the library build refuses to include.
+ */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+    MlPlatform: "components/platform.ts imports stacks/config-types",
+};
+
+/** Every `ComponentResource` class declared under components/, by scanning the source. */
+function declaredComponents(): string[] {
+    const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    return walk(path.join(ROOT, "components"))
+        .flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/export class (\w+) extends pulumi\.ComponentResource/g)].map((m) => m[1]))
+        .sort();
+}
+
+/** The component classes the plugin host registers: every ComponentResource the entry exports. */
+const EXPORTED = getPulumiComponents(library).map((c) => c.name).sort();
+
+interface Analysis {
+    result: AnalyzeResult;
+    schema: PackageSpec;
+    /** Refusals by component, each as the analyzer words it, the root path written `<root>`. */
+    refusals: Record<string, string[]>;
+    /** Property names of each component's args interface, read with the analyzer's own type checker. */
+    argNames: Record<string, string[]>;
+    /** The JSDoc of each component class. */
+    classDocs: Record<string, string>;
+}
+
+/**
+ * Runs the analyzer once over every exported component. The analyzer stops at the first shape it
+ * refuses; to list every refused arg in one run, its per-property step (`analyzeSymbol`, internal
+ * to the SDK) is wrapped to record the refusal and go on. Components with no refusal go through
+ * the analyzer exactly as the plugin host runs it.
+ */
+function analyze(): Analysis {
+    const analyzer = new Analyzer(ROOT, PROVIDER, PACKAGE_JSON, new Set(EXPORTED));
+    const internals = analyzer as unknown as {
+        analyzeSymbol(context: { component: string }, symbol: unknown): unknown;
+        program: typescript.Program;
+        checker: typescript.TypeChecker;
+    };
+    const refusals: Record<string, string[]> = {};
+    const analyzeSymbol = internals.analyzeSymbol.bind(analyzer);
+    internals.analyzeSymbol = (context, symbol) => {
+        try {
+            return analyzeSymbol(context, symbol);
+        } catch (e) {
+            const message = (e instanceof Error ? e.message : String(e)).split("\n")[0].split(ROOT).join("<root>");
+            (refusals[context.component] ??= []).push(message);
+            return { type: "string" };
+        }
+    };
+    const result = analyzer.analyze();
+    const schema = generateSchema(PROVIDER, PACKAGE_JSON.version, PACKAGE_JSON.description, result.components, result.typeDefinitions, result.dependencies);
+
+    const argNames: Record<string, string[]> = {};
+    const classDocs: Record<string, string> = {};
+    const checker = internals.checker;
+    for (const file of internals.program.getSourceFiles()) {
+        if (!file.fileName.startsWith(path.join(ROOT, "components"))) continue;
+        file.forEachChild((node) => {
+            if (!typescript.isClassDeclaration(node) || !node.name || !EXPORTED.includes(node.name.text)) return;
+            const ctor = node.members.find(typescript.isConstructorDeclaration);
+            const argsType = ctor?.parameters.find((p) => p.name.getText() === "args")?.type;
+            if (argsType) argNames[node.name.text] = checker.getTypeAtLocation(argsType).getProperties().map((p) => p.name).sort();
+            classDocs[node.name.text] = typescript.getJSDocCommentsAndTags(node).map((d) => (typeof d.comment === "string" ? d.comment : "")).join("\n");
+        });
+    }
+    return { result, schema, refusals, argNames, classDocs };
+}
+
+let analysis: Analysis;
+beforeAll(() => {
+    analysis = analyze();
+}, 60_000);
+
+it("the entry point exports every component class of the library (or says why not)", () => {
+    expect(declaredComponents()).toEqual([...EXPORTED, ...Object.keys(NOT_EXPORTED)].sort());
+    for (const [name, why] of Object.entries(NOT_EXPORTED)) {
+        // Once the reason is gone the component belongs in the entry point (and out of this list).
+        expect({ name, stillTrue: fs.readFileSync(path.join(ROOT, "components/platform.ts"), "utf8").includes("../stacks/config-types") }).toEqual({ name, stillTrue: true });
+        expect(why).not.toBe("");
+    }
+});
+
+it("the analyzer refuses exactly the known shapes, and nothing else", () => {
+    const known = Object.fromEntries(Object.entries(KNOWN_REFUSALS).map(([k, v]) => [k, [...v]]));
+    expect(analysis.refusals).toEqual(known);
+});
+
+it("every accepted component is in the schema with its description, every arg, and each arg's description", () => {
+    const accepted = EXPORTED.filter((name) => KNOWN_REFUSALS[name] === undefined);
+    // The components fixed in this change; the list grows as KNOWN_REFUSALS shrinks.
+    expect(accepted).toEqual(expect.arrayContaining(["ComputeCluster", "ComputeInstance", "Network", "PrivateDnsZones", "WorkspaceIdentity"]));
+    for (const name of accepted) {
+        const resource = analysis.schema.resources[`${PROVIDER}:index:${name}`];
+        expect({ name, isComponent: resource?.isComponent }).toEqual({ name, isComponent: true });
+        expect({ name, description: resource.description }).toEqual({ name, description: analysis.classDocs[name] });
+        expect(analysis.classDocs[name].length).toBeGreaterThan(20);
+        const inputs = resource.inputProperties ?? {};
+        expect({ name, args: Object.keys(inputs).sort() }).toEqual({ name, args: analysis.argNames[name] });
+        const undocumented = Object.entries(inputs).filter(([, p]) => !p.description?.trim()).map(([arg]) => arg);
+        expect({ name, undocumented }).toEqual({ name, undocumented: [] });
+    }
+});
+
+it("required args are required in the schema, optional ones are not", () => {
+    const cluster = analysis.schema.resources[`${PROVIDER}:index:ComputeCluster`];
+    expect(cluster.requiredInputs).toEqual(expect.arrayContaining(["computeName", "maxNodes", "vmSize", "workspaceName", "resourceGroupName", "location", "tags"]));
+    expect(cluster.requiredInputs).not.toContain("vmPriority");
+    expect(cluster.requiredInputs).not.toContain("minNodes");
+});
+
+it("named value sets become schema enums other languages can use", () => {
+    const vmPriority = analysis.schema.types[`${PROVIDER}:index:VmPriority`];
+    expect(vmPriority?.enum?.map((e) => e.value)).toEqual(["Dedicated", "LowPriority"]);
+    expect(analysis.schema.resources[`${PROVIDER}:index:ComputeCluster`].inputProperties?.vmPriority).toMatchObject({ $ref: `#/types/${PROVIDER}:index:VmPriority` });
+    const dnsMode = analysis.schema.types[`${PROVIDER}:index:PrivateDnsMode`];
+    expect(dnsMode?.enum?.map((e) => e.value)).toEqual(["create", "existing", "policyManaged"]);
+});
+
+it("resources the components expose are referenced through the azure-native schema", () => {
+    expect(analysis.result.dependencies.map((d) => d.name)).toContain("azure-native");
+});

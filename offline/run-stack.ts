@@ -140,3 +140,30 @@ function failureSettled(failureCount: () => number, registered: () => number, qu
         timer.unref();
     });
 }
+
+/** Options of {@link runProgram}. */
+export interface RunProgramOptions {
+    /** Stack name. Default `dev`. */
+    stack?: string;
+    /** Stack config, as a stack file's `config:` map (e.g. `azure-native:location`). Default none. */
+    config?: Record<string, unknown>;
+    /** Preview mode. Default false: a simulated `up`. */
+    preview?: boolean;
+    /** Pulumi organization. Default `organization` (local backend). */
+    organization?: string;
+}
+
+/**
+ * Runs any Pulumi program, such as a user's own program built from the components, under the
+ * same simulated Azure and capture as {@link runStack}. `program` plays the program module: it
+ * registers resources when called and returns what the module exports, the stack outputs.
+ */
+export function runProgram(program: () => Record<string, unknown> | void, opts: RunProgramOptions = {}): Promise<StackRun> {
+    return runStack({
+        stack: opts.stack ?? "dev",
+        config: opts.config ?? {},
+        preview: opts.preview,
+        organization: opts.organization,
+        program: () => Object.fromEntries(Object.entries(program() ?? {}).map(([k, v]) => [k, pulumi.output(v)])),
+    });
+}

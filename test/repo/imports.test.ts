@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIRS = ["components", "stacks", "policies", "offline", "test", "bench"];
+const DIRS = ["components", "stacks", "policies", "offline", "test", "bench", "tools", "examples"];
 
 function sourceFiles(dir: string): string[] {
     if (!fs.existsSync(dir)) return [];

@@ -118,6 +118,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             `${name}-ml`,
             {
                 resourceGroupName: this.resourceGroupName,
+                resourceGroupId,
                 location: c.location,
                 tags: c.tags,
                 workspaceName: this.names.workspace,

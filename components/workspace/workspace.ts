@@ -121,6 +121,8 @@ export interface WorkspaceCmkSettings {
 export interface WorkspaceArgs extends PlacementArgs {
     /** Workspace name (3-33). */
     workspaceName: string;
+    /** ID of the resource group (scope of the managed network approver grant). Default: built from `subscriptionId` and `resourceGroupName`. */
+    resourceGroupId?: pulumi.Input<string>;
     /** Display name in the studio. Default: none. */
     friendlyName?: pulumi.Input<string>;
     /** Description. Default: none. */
@@ -366,7 +368,7 @@ export class Workspace extends pulumi.ComponentResource {
 
         const mn = args.managedNetwork ?? {};
         const isolationMode = mn.isolationMode ?? "AllowOnlyApprovedOutbound";
-        const resourceGroupId = pulumi.interpolate`/subscriptions/${args.subscriptionId}/resourceGroups/${args.resourceGroupName}`;
+        const resourceGroupId = args.resourceGroupId ?? pulumi.interpolate`/subscriptions/${args.subscriptionId}/resourceGroups/${args.resourceGroupName}`;
         // A managed network's private endpoints to storage, vault and registry are approved by the
         // workspace identity: a user-assigned one needs the approver role before the network is provisioned.
         const approver =

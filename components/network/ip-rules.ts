@@ -14,7 +14,12 @@
  *   https://learn.microsoft.com/azure/storage/common/storage-network-security, IP network
  *   rules: "Small address ranges using prefix sizes of /31 or /32 are not supported");
  *   `a.b.c.d/32` is therefore sent as `a.b.c.d`.
- * - Container Registry keeps the value as written.
+ * - Container Registry: no documented rewrite of the value was found (checked 2026-12-02), so it
+ *   is sent as written; revisit if a refresh ever shows a diff.
+ *
+ * Storage and the registry are wired by their components (components/workspace/storage.ts and
+ * container-registry.ts); config already refuses `/32` in `network.allowedIpRanges`, so only Key
+ * Vault's form differs from what the user writes.
  */
 
 /** A firewall whose stored form of an IP rule the toolkit knows. */

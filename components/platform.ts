@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getClientConfigOutput, ManagementLockByScope } from "@pulumi/azure-native/authorization";
 import { ResourceGroup } from "@pulumi/azure-native/resources";
+import { grantStudioEndpointReader } from "./access/studio-endpoints";
 import type { PlatformConfig } from "../stacks/config-types";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
@@ -117,6 +118,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             `${name}-ml`,
             {
                 resourceGroupName: this.resourceGroupName,
+                resourceGroupId,
                 location: c.location,
                 tags: c.tags,
                 workspaceName: this.names.workspace,
@@ -169,9 +171,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                     applicationInsightsExistingId: c.monitoring.applicationInsights.existingId,
                     applicationInsightsName: this.names.applicationInsights,
                 },
-                customerManagedKey: c.encryption.customerManagedKey.enabled
-                    ? { keyName: c.encryption.customerManagedKey.keyName, keySize: c.encryption.customerManagedKey.keySize }
-                    : undefined,
+                customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
                 zoneRedundant: c.production,
                 protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
                 dnsSuffixes: { keyVault: cloud.keyVaultSuffix, registry: cloud.registrySuffix },
@@ -180,6 +180,9 @@ export class MlPlatform extends pulumi.ComponentResource {
         );
 
         this.privateAccess = plan.privateEndpoints ? this.reachPrivately(name, c, plan, placement, vnetName) : undefined;
+        if (this.privateAccess && plan.publicNetworkAccess === "Disabled") {
+            grantStudioEndpointReader(`${name}-ml`, { endpointIds: this.privateAccess.endpointIds, principalId: this.workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: this.names.workspace }, { parent: this });
+        }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
         const compute = this.createCompute(name, c, placement, computeSubnetId, client, this.privateAccess ? [this.privateAccess] : []);
         this.clusters = compute.clusters;

@@ -7,6 +7,7 @@ import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
 import { at, type ConfigProblem } from "./config-errors";
+import { encryptionProblems } from "./config-semantics-encryption";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import type { PlatformConfig } from "./config-types";
 
@@ -115,19 +116,6 @@ function identityProblems(c: PlatformConfig): ConfigProblem[] {
     }
     if (c.encryption.customerManagedKey.enabled && id.type !== "UserAssigned") {
         out.push({ path: at("workspace.identity.type"), problem: "is SystemAssigned but a customer-managed key is enabled", fix: "use UserAssigned: the key must be readable before the workspace (and its system identity) exists" });
-    }
-    return out;
-}
-
-function encryptionProblems(c: PlatformConfig): ConfigProblem[] {
-    const cmk = c.encryption.customerManagedKey;
-    if (!cmk.enabled) return [];
-    const out: ConfigProblem[] = [];
-    if (!c.keyVault.purgeProtection) {
-        out.push({ path: at("keyVault.purgeProtection"), problem: "is false but encryption.customerManagedKey is enabled", fix: "set keyVault.purgeProtection: true (Azure requires purge protection on a vault holding a customer-managed key)" });
-    }
-    if (c.keyVault.existingId) {
-        out.push({ path: at("encryption.customerManagedKey.enabled"), problem: "needs a key in a key vault this stack manages, but keyVault.existingId adopts one", fix: "let the stack create the key vault, or turn the customer-managed key off" });
     }
     return out;
 }

@@ -204,10 +204,20 @@ export interface PlatformConfig {
         customerManagedKey: {
             /** Whether a CMK is used. */
             enabled: boolean;
-            /** Key name. */
+            /** Base name of the created key, or the name of the existing key in `keyVaultId`. */
             keyName: string;
+            /** Type of the created key (`RSA-HSM` needs a premium vault). */
+            keyType: "RSA" | "RSA-HSM";
             /** RSA key size. */
             keySize: 2048 | 3072 | 4096;
+            /** ARM ID of an existing key (e.g. in a central vault). */
+            existingKeyId?: string;
+            /** ARM ID of an existing vault holding the existing key `keyName`. */
+            keyVaultId?: string;
+            /** Service-side encryption of workspace metadata instead of the classic Cosmos DB in your subscription. */
+            serviceSideEncryption: boolean;
+            /** Object ID of the Azure Cosmos DB service principal in this tenant (classic CMK). */
+            cosmosDbPrincipalObjectId?: string;
         };
     };
     /** Deletion guards (resolved from the environment when not set). */

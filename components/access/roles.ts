@@ -3,18 +3,28 @@
  * workspace identity needs on each associated resource (pure data).
  */
 
-/** Built-in role GUIDs (identical in every tenant and cloud). */
+/**
+ * Built-in role GUIDs (identical in every tenant and cloud). Source: "Azure
+ * built-in roles" (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles),
+ * and its category pages for AI + machine learning
+ * (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/ai-machine-learning)
+ * and security (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security).
+ * Checked 2026-12-02.
+ */
 export const BUILTIN_ROLES = {
     contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
     storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     storageFileDataPrivilegedContributor: "69566ab7-960f-475b-8e7c-b3118f30c6bd",
     keyVaultAdministrator: "00482a5a-887f-4fb3-b363-3b7fe8e74483",
     keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e6d-b22465e65bf6",
+    keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
+    keyVaultCryptoOfficer: "14b46e9e-c2b7-41b4-b07b-48a6ebf60603",
     acrPull: "7f951dca-d98d-4e05-9dd1-8a9a3cfb3a3a",
     acrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
     monitoringMetricsPublisher: "3913510d-42f4-4e42-8a64-420c390055eb",
     azureMlDataScientist: "f6c7c914-8db3-469d-8ca1-694a8f32e121",
     azureMlComputeOperator: "e503ece1-11d0-4e8e-8e2c-7a6c3bf38815",
+    azureAiEnterpriseNetworkConnectionApprover: "b556d68e-0be0-4f35-a333-ad7ee1ce17ea",
     reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
 } as const;
 
@@ -27,12 +37,13 @@ export type AssociatedResource = "storage" | "keyVault" | "containerRegistry" | 
 /**
  * Roles a user-assigned workspace identity needs, per associated resource, at
  * that resource's scope (never the group or subscription). Source: "Set up
- * authentication between Azure Machine Learning and other services" (the
- * user-assigned identity table): Contributor on each resource for the control
- * plane, plus the data-plane roles. Storage File Data Privileged Contributor
- * is added because identity-based datastores also mount the notebooks share,
- * and Monitoring Metrics Publisher because App Insights has local auth off, so
- * telemetry must be sent with Entra ID.
+ * authentication between Azure Machine Learning and other services"
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-identity-based-service-authentication,
+ * the user-assigned identity table; checked 2026-12-02): Contributor on each
+ * resource for the control plane, plus the data-plane roles. Storage File Data
+ * Privileged Contributor is added because identity-based datastores also
+ * mount the notebooks share, and Monitoring Metrics Publisher because App
+ * Insights has local auth off, so telemetry must be sent with Entra ID.
  */
 export const WORKSPACE_IDENTITY_ROLES: Readonly<Record<AssociatedResource, readonly BuiltinRole[]>> = {
     storage: ["contributor", "storageBlobDataContributor", "storageFileDataPrivilegedContributor"],
@@ -40,3 +51,63 @@ export const WORKSPACE_IDENTITY_ROLES: Readonly<Record<AssociatedResource, reado
     containerRegistry: ["contributor", "acrPush"],
     applicationInsights: ["contributor", "monitoringMetricsPublisher"],
 };
+
+/**
+ * Roles Azure Machine Learning itself assigns to a workspace's
+ * system-assigned identity on the associated resources when it creates the
+ * workspace. Source: "Set up authentication between Azure Machine Learning and
+ * other services" (https://learn.microsoft.com/azure/machine-learning/how-to-identity-based-service-authentication,
+ * "Workspace identity types": role assignment creation for a system-assigned
+ * identity is "Managed by Microsoft"; checked 2026-12-02), which are the
+ * documented table above less the toolkit's additions; the Storage Blob Data
+ * Contributor grant is confirmed by "The role assignment already exists"
+ * (https://github.com/MicrosoftDocs/azure-docs/issues/80040). Granting one of
+ * these again fails with `RoleAssignmentExists` (the service's assignment has
+ * another name), so the toolkit grants a system identity only the rest.
+ */
+export const SERVICE_GRANTED_ROLES: Readonly<Record<AssociatedResource, readonly BuiltinRole[]>> = {
+    storage: ["contributor", "storageBlobDataContributor"],
+    keyVault: ["contributor", "keyVaultAdministrator"],
+    containerRegistry: ["contributor"],
+    applicationInsights: ["contributor"],
+};
+
+/** The roles the toolkit grants a workspace identity on one associated resource: all of them for a user-assigned identity, those the service does not make for a system-assigned one. */
+export function rolesToGrant(resource: AssociatedResource, identity: "UserAssigned" | "SystemAssigned"): readonly BuiltinRole[] {
+    const all = WORKSPACE_IDENTITY_ROLES[resource];
+    return identity === "UserAssigned" ? all : all.filter((role) => !SERVICE_GRANTED_ROLES[resource].includes(role));
+}
+
+/**
+ * Roles a user-assigned workspace identity needs beyond the associated
+ * resources, by where they are granted:
+ * - `workspace`: Contributor on the workspace itself (the table in "Set up
+ *   authentication between Azure Machine Learning and other services", row
+ *   "Azure Machine Learning workspace"); granted once the workspace exists, at its ID.
+ * - `managedNetworkApprover`: Azure AI Enterprise Network Connection Approver, which a
+ *   managed-network workspace with a user-assigned identity needs to approve the private
+ *   endpoints its managed network creates to the associated resources ("Workspace Managed
+ *   Virtual Network Isolation",
+ *   https://learn.microsoft.com/azure/machine-learning/how-to-managed-network, note under
+ *   Prerequisites; checked 2026-12-02). The article names no scope; the toolkit grants it on
+ *   the workspace's resource group, where the endpoints' targets live.
+ * - `studioEndpointReader`: Reader on each private endpoint of the default storage account in
+ *   the customer network when the account's public network access is disabled (same
+ *   article, "Azure Machine Learning studio"; blob and file endpoints).
+ */
+export const WORKSPACE_EXTRA_ROLES = {
+    workspace: "contributor",
+    managedNetworkApprover: "azureAiEnterpriseNetworkConnectionApprover",
+    studioEndpointReader: "reader",
+} as const satisfies Record<string, BuiltinRole>;
+
+/**
+ * Roles whose data actions include get, wrapKey and unwrapKey on keys: any of them, at the
+ * key, its vault or above, lets a service use a customer-managed key. Source: "Azure built-in
+ * roles for Security" (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security),
+ * checked 2026-12-02. The toolkit grants the narrowest, Key Vault Crypto Service Encryption
+ * User, as "Configure customer-managed keys for your Azure Cosmos DB account"
+ * (https://learn.microsoft.com/azure/cosmos-db/how-to-setup-customer-managed-keys) does for
+ * an RBAC vault.
+ */
+export const KEY_UNWRAP_ROLES: readonly BuiltinRole[] = ["keyVaultCryptoServiceEncryptionUser", "keyVaultCryptoUser", "keyVaultCryptoOfficer", "keyVaultAdministrator"];

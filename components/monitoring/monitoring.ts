@@ -18,7 +18,7 @@ export interface MonitoringArgs extends PlacementArgs {
     applicationInsightsName?: string;
     /** Public ingestion and query. Default `Disabled`. */
     publicNetworkAccess?: pulumi.Input<"Enabled" | "Disabled">;
-    /** Deletion guards for the Log Analytics workspace. Default none. */
+    /** Deletion guards for the Log Analytics workspace and Application Insights (its telemetry history). Default none. */
     protection?: StatefulProtection;
 }
 
@@ -78,7 +78,7 @@ export class Monitoring extends pulumi.ComponentResource {
                     publicNetworkAccessForIngestion: publicAccess,
                     publicNetworkAccessForQuery: publicAccess,
                 },
-                { parent: this },
+                statefulOptions(this, args.protection),
             );
             sendDiagnostics(`${name}-insights-diag`, insights.id, this.logAnalyticsWorkspaceId, DIAGNOSTICS.applicationInsights, { parent: this });
             this.applicationInsightsId = insights.id;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
-import type { PlacementArgs } from "../placement";
+import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 
 /** Arguments of {@link WorkspaceIdentity}. */
 export interface WorkspaceIdentityArgs extends PlacementArgs {
@@ -10,6 +10,12 @@ export interface WorkspaceIdentityArgs extends PlacementArgs {
     existingPrincipalId?: string;
     /** Name of the identity to create (3-128). Required unless adopted. */
     identityName?: string;
+    /**
+     * Deletion guards for the created identity. Default none. Stateful: a customer-managed key
+     * workspace reads its key as this identity, and a new identity (new principal ID) loses
+     * every grant, so prod protects it.
+     */
+    protection?: StatefulProtection;
 }
 
 /**
@@ -34,7 +40,7 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
             const identity = new UserAssignedIdentity(
                 `${name}-uai`,
                 { resourceName: args.identityName, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags },
-                { parent: this },
+                statefulOptions(this, args.protection),
             );
             this.id = identity.id;
             this.principalId = identity.principalId;

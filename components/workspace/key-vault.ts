@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Vault } from "@pulumi/azure-native/keyvault";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+import { firewallIpRules } from "../network/ip-rules";
 import { parseResourceId } from "../resource-ids";
 
 /** Arguments of {@link WorkspaceKeyVault}. */
@@ -18,8 +19,12 @@ export interface WorkspaceKeyVaultArgs extends PlacementArgs {
     dnsSuffix?: string;
     /** Days a deleted vault or object is recoverable (7-90). Default 90. */
     softDeleteRetentionDays?: pulumi.Input<number>;
-    /** Purge protection; irreversible once on. Default true. */
-    purgeProtection?: pulumi.Input<boolean>;
+    /**
+     * Purge protection; irreversible once on. Default true. `false` is never sent: ARM refuses
+     * `enablePurgeProtection: false` ("The property enablePurgeProtection cannot be set to false",
+     * https://github.com/Azure/azure-rest-api-specs/issues/18106), so off means the property is omitted.
+     */
+    purgeProtection?: boolean;
     /** Accept traffic from public networks. Default `Disabled`. */
     publicNetworkAccess?: pulumi.Input<string>;
     /** Public IPs/CIDRs let through the firewall. Default none. */
@@ -67,7 +72,8 @@ export class WorkspaceKeyVault extends pulumi.ComponentResource {
                         enableRbacAuthorization: true,
                         enableSoftDelete: true,
                         softDeleteRetentionInDays: args.softDeleteRetentionDays ?? 90,
-                        enablePurgeProtection: args.purgeProtection ?? true,
+                        // Omitted rather than false: ARM rejects false (see purgeProtection).
+                        ...((args.purgeProtection ?? true) ? { enablePurgeProtection: true } : {}),
                         enabledForDeployment: false,
                         enabledForDiskEncryption: false,
                         enabledForTemplateDeployment: false,
@@ -75,7 +81,8 @@ export class WorkspaceKeyVault extends pulumi.ComponentResource {
                         networkAcls: {
                             defaultAction: "Deny",
                             bypass: "AzureServices",
-                            ipRules: pulumi.output(args.allowedIpRanges ?? []).apply((ranges) => ranges.map((value) => ({ value }))),
+                            // Key Vault stores a single address as a.b.c.d/32: send that form, so a refresh shows no diff.
+                            ipRules: pulumi.output(args.allowedIpRanges ?? []).apply((ranges) => firewallIpRules(ranges, "keyVault").map((value) => ({ value }))),
                         },
                     },
                 },

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Key } from "@pulumi/azure-native/keyvault";
 import { Workspace as MlWorkspace } from "@pulumi/azure-native/machinelearningservices";
 import { grantRole } from "../access/grant";
-import { WORKSPACE_IDENTITY_ROLES, type AssociatedResource } from "../access/roles";
+import { WORKSPACE_EXTRA_ROLES, WORKSPACE_IDENTITY_ROLES, rolesToGrant, type AssociatedResource, type BuiltinRole } from "../access/roles";
 import { Monitoring } from "../monitoring/monitoring";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+import { WorkspaceCmkKey } from "./cmk-key";
+import { parseExistingKey, type CmkKeyType } from "./cmk-spec";
 import { WorkspaceRegistry } from "./container-registry";
 import { WorkspaceIdentity } from "./identity";
 import { WorkspaceKeyVault } from "./key-vault";
@@ -36,7 +37,7 @@ export interface WorkspaceKeyVaultSettings {
     sku?: "standard" | "premium";
     /** Soft delete retention days. Default 90. */
     softDeleteRetentionDays?: number;
-    /** Purge protection. Default true. */
+    /** Purge protection. Default true (off omits the property: ARM refuses `false`). */
     purgeProtection?: boolean;
 }
 
@@ -100,16 +101,28 @@ export interface WorkspaceServerlessComputeSettings {
 
 /** Customer-managed key settings of {@link WorkspaceArgs}. */
 export interface WorkspaceCmkSettings {
-    /** Name of the RSA key created in the workspace vault. */
+    /** Base name of the key created in the workspace vault (a spec hash is appended), or the name of the existing key in `keyVaultId`. */
     keyName: string;
-    /** RSA key size. Default 3072. */
+    /** Type of the created key. Default `RSA`; `RSA-HSM` needs a premium workspace vault. */
+    keyType?: CmkKeyType;
+    /** RSA key size of the created key. Default 3072. */
     keySize?: number;
+    /** ARM ID of an existing key (`.../vaults/<vault>/keys/<key>`), e.g. in a central vault. Default: create the key. */
+    existingKeyId?: string;
+    /** ARM ID of an existing (central) vault holding the existing key `keyName`. Default: create the key in the workspace vault. */
+    keyVaultId?: string;
+    /** Service-side encryption of workspace metadata (`enableServiceSideCMKEncryption`). Default false (classic: Cosmos DB in your subscription). */
+    serviceSideEncryption?: boolean;
+    /** Object ID of the Azure Cosmos DB service principal in this tenant; required for classic CMK. Default: none. */
+    cosmosDbPrincipalObjectId?: string;
 }
 
 /** Arguments of {@link Workspace}. */
 export interface WorkspaceArgs extends PlacementArgs {
     /** Workspace name (3-33). */
     workspaceName: string;
+    /** ID of the resource group (scope of the managed network approver grant). Default: built from `subscriptionId` and `resourceGroupName`. */
+    resourceGroupId?: pulumi.Input<string>;
     /** Display name in the studio. Default: none. */
     friendlyName?: pulumi.Input<string>;
     /** Description. Default: none. */
@@ -213,11 +226,24 @@ export class Workspace extends pulumi.ComponentResource {
         if (args.customerManagedKey && identityType !== "UserAssigned") {
             throw new pulumi.ResourceError("customerManagedKey needs identity.type UserAssigned: the key must be readable before the workspace exists", this);
         }
-        if (args.customerManagedKey && args.keyVault.existingId) {
-            throw new pulumi.ResourceError("customerManagedKey creates its key in the workspace vault, which must not be adopted (keyVault.existingId)", this);
+        const cmkSettings = args.customerManagedKey;
+        const existingKey = cmkSettings && (cmkSettings.existingKeyId !== undefined || cmkSettings.keyVaultId !== undefined)
+            ? parseExistingKey({ keyId: cmkSettings.existingKeyId, vaultId: cmkSettings.keyVaultId, keyName: cmkSettings.keyName })
+            : undefined;
+        if (cmkSettings && (cmkSettings.existingKeyId !== undefined || cmkSettings.keyVaultId !== undefined) && !existingKey) {
+            throw new pulumi.ResourceError("customerManagedKey.existingKeyId must be a key's ARM ID, or keyVaultId a vault's ARM ID", this);
         }
-        if (args.customerManagedKey && args.keyVault.purgeProtection === false) {
+        if (cmkSettings && !existingKey && args.keyVault.existingId) {
+            throw new pulumi.ResourceError("customerManagedKey creates its key in the workspace vault, which is adopted (keyVault.existingId); give existingKeyId or keyVaultId instead", this);
+        }
+        if (cmkSettings && !existingKey && args.keyVault.purgeProtection === false) {
             throw new pulumi.ResourceError("customerManagedKey requires keyVault.purgeProtection", this);
+        }
+        if (cmkSettings && !existingKey && cmkSettings.keyType === "RSA-HSM" && args.keyVault.sku !== "premium") {
+            throw new pulumi.ResourceError("customerManagedKey.keyType RSA-HSM needs keyVault.sku premium (a standard vault has no HSM-protected keys)", this);
+        }
+        if (cmkSettings && !cmkSettings.serviceSideEncryption && !cmkSettings.cosmosDbPrincipalObjectId) {
+            throw new pulumi.ResourceError("customerManagedKey without serviceSideEncryption needs cosmosDbPrincipalObjectId: the Cosmos DB account of a classic CMK workspace uses the key as that principal", this);
         }
 
         const monitoring = new Monitoring(
@@ -278,25 +304,27 @@ export class Workspace extends pulumi.ComponentResource {
             containerRegistry: this.registry?.id,
             applicationInsights: monitoring.applicationInsightsId,
         };
-        const grantAll = (principalId: pulumi.Input<string>, principalKey: string, dependsOn?: pulumi.Resource[]): pulumi.Resource[] =>
+        const grantOne = (principalId: pulumi.Input<string>, principalKey: string, target: string, scope: pulumi.Input<string>, role: BuiltinRole, opts: pulumi.CustomResourceOptions): pulumi.Resource =>
+            grantRole(
+                `${name}-${principalKey}-${target}-${role}`,
+                {
+                    scope,
+                    role,
+                    principalId,
+                    principalType: "ServicePrincipal",
+                    subscriptionId: args.subscriptionId,
+                    identity: [...args.uniqueBy, name, principalKey, target],
+                    description: `Azure ML workspace ${args.workspaceName} (${principalKey} identity) uses ${target}`,
+                },
+                opts,
+            );
+        // A system-assigned identity gets only what the service does not grant it itself
+        // (re-granting those fails with RoleAssignmentExists): see SERVICE_GRANTED_ROLES.
+        const grantAll = (principalId: pulumi.Input<string>, principalKey: string, identityType: "UserAssigned" | "SystemAssigned", dependsOn?: pulumi.Resource[]): pulumi.Resource[] =>
             (Object.keys(WORKSPACE_IDENTITY_ROLES) as AssociatedResource[]).flatMap((resource) => {
                 const scope = scopes[resource];
                 if (scope === undefined) return [];
-                return WORKSPACE_IDENTITY_ROLES[resource].map((role) =>
-                    grantRole(
-                        `${name}-${principalKey}-${resource}-${role}`,
-                        {
-                            scope,
-                            role,
-                            principalId,
-                            principalType: "ServicePrincipal",
-                            subscriptionId: args.subscriptionId,
-                            identity: [...args.uniqueBy, name, principalKey, resource],
-                            description: `Azure ML workspace ${args.workspaceName} (${principalKey} identity) uses ${resource}`,
-                        },
-                        { parent: this, dependsOn },
-                    ),
-                );
+                return rolesToGrant(resource, identityType).map((role) => grantOne(principalId, principalKey, resource, scope, role, { parent: this, dependsOn }));
             });
 
         let userIdentity: WorkspaceIdentity | undefined;
@@ -309,36 +337,44 @@ export class Workspace extends pulumi.ComponentResource {
                     existingId: args.identity?.existingId,
                     existingPrincipalId: args.identity?.existingPrincipalId,
                     identityName: args.identity?.identityName,
+                    protection: args.protection,
                 },
                 { parent: this },
             );
-            grants = grantAll(userIdentity.principalId, "uai");
+            grants = grantAll(userIdentity.principalId, "uai", "UserAssigned");
         }
 
-        const cmkKey = args.customerManagedKey
-            ? new Key(
-                  `${name}-cmk`,
-                  {
-                      keyName: args.customerManagedKey.keyName,
-                      vaultName: this.keyVault.vaultName,
-                      resourceGroupName: args.resourceGroupName,
-                      tags: args.tags,
-                      properties: {
-                          kty: "RSA",
-                          keySize: args.customerManagedKey.keySize ?? 3072,
-                          keyOps: ["wrapKey", "unwrapKey"],
-                          rotationPolicy: {
-                              attributes: { expiryTime: "P2Y" },
-                              lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeBeforeExpiry: "P30D" } }],
-                          },
+        const cmk =
+            cmkSettings && userIdentity
+                ? new WorkspaceCmkKey(
+                      `${name}-cmk`,
+                      {
+                          ...placement,
+                          keyName: cmkSettings.keyName,
+                          keyType: cmkSettings.keyType,
+                          keySize: cmkSettings.keySize,
+                          vault: existingKey ? undefined : { name: this.keyVault.vaultName, id: this.keyVault.id },
+                          existing: existingKey,
+                          workspacePrincipalId: userIdentity.principalId,
+                          cosmosDbPrincipalObjectId: cmkSettings.serviceSideEncryption ? undefined : cmkSettings.cosmosDbPrincipalObjectId,
+                          subscriptionId: args.subscriptionId,
+                          uniqueBy: args.uniqueBy,
+                          workspaceName: args.workspaceName,
+                          protection: args.protection,
                       },
-                  },
-                  statefulOptions(this, args.protection),
-              )
-            : undefined;
+                      { parent: this },
+                  )
+                : undefined;
 
         const mn = args.managedNetwork ?? {};
         const isolationMode = mn.isolationMode ?? "AllowOnlyApprovedOutbound";
+        const resourceGroupId = args.resourceGroupId ?? pulumi.interpolate`/subscriptions/${args.subscriptionId}/resourceGroups/${args.resourceGroupName}`;
+        // A managed network's private endpoints to storage, vault and registry are approved by the
+        // workspace identity: a user-assigned one needs the approver role before the network is provisioned.
+        const approver =
+            userIdentity && isolationMode !== "Disabled"
+                ? [grantOne(userIdentity.principalId, "uai", "resourceGroup", resourceGroupId, WORKSPACE_EXTRA_ROLES.managedNetworkApprover, { parent: this })]
+                : [];
         this.workspace = new MlWorkspace(
             `${name}-workspace`,
             {
@@ -376,25 +412,32 @@ export class Workspace extends pulumi.ComponentResource {
                 imageBuildCompute: args.imageBuildCompute,
                 v1LegacyMode: args.v1LegacyMode ?? false,
                 encryption:
-                    cmkKey && userIdentity
+                    cmk && userIdentity
                         ? {
                               status: "Enabled",
                               identity: { userAssignedIdentity: userIdentity.id },
-                              keyVaultProperties: { keyVaultArmId: this.keyVault.id, keyIdentifier: cmkKey.keyUriWithVersion },
+                              keyVaultProperties: { keyVaultArmId: cmk.keyVaultArmId, keyIdentifier: cmk.keyIdentifier },
                           }
                         : undefined,
+                // Classic (false): metadata in a Cosmos DB account in your subscription, which needs the
+                // Cosmos DB principal's grant on the key. Service-side (true): metadata on Microsoft-managed
+                // resources. See "Customer-managed keys for Azure Machine Learning".
+                enableServiceSideCMKEncryption: cmk ? (cmkSettings?.serviceSideEncryption ?? false) : undefined,
             },
-            // Azure validates the identity's access while creating the workspace.
-            { ...statefulOptions(this, args.protection), dependsOn: grants },
+            // Azure validates the identity's (and Cosmos DB's) access while creating the workspace.
+            { ...statefulOptions(this, args.protection), dependsOn: [...grants, ...approver, ...(cmk?.grants ?? [])] },
         );
 
         this.userAssignedIdentityId = userIdentity?.id;
         this.principalId = userIdentity
             ? userIdentity.principalId
             : this.workspace.identity.apply((i) => i?.principalId ?? "");
-        if (!userIdentity) {
+        if (userIdentity) {
+            // Contributor on the workspace itself, which exists only now.
+            grantOne(userIdentity.principalId, "uai", "workspace", this.workspace.id, WORKSPACE_EXTRA_ROLES.workspace, { parent: this });
+        } else {
             // A system-assigned identity exists only once the workspace does.
-            grantAll(this.principalId, "system", [this.workspace]);
+            grantAll(this.principalId, "system", "SystemAssigned", [this.workspace]);
         }
         sendDiagnostics(`${name}-workspace-diag`, this.workspace.id, logAnalyticsWorkspaceId, DIAGNOSTICS.workspace, { parent: this });
 

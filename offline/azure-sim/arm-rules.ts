@@ -3,6 +3,7 @@
  * simulated create. Each rule returns a message naming the resource, the
  * property and the fix; the simulator refuses the resource with it.
  */
+import { BUILTIN_ROLES, KEY_UNWRAP_ROLES, SERVICE_GRANTED_ROLES, type AssociatedResource } from "../../components/access/roles";
 import type { UNKNOWN } from "../graph";
 
 /** A resource as the rules see it. */
@@ -15,8 +16,10 @@ export interface RuleSubject {
     inputs: Record<string, unknown>;
     /** Subscription of the simulated deployment (to build IDs of related resources). */
     subscriptionId: string;
-    /** Looks up another created resource's inputs by ARM ID (case-insensitive). */
-    lookup: (id: string) => { type: string; inputs: Record<string, unknown> } | undefined;
+    /** Looks up another created resource's inputs (and, outside preview, computed outputs) by ARM ID (case-insensitive). */
+    lookup: (id: string) => { type: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown> } | undefined;
+    /** Every resource created so far, with its lower-cased ARM ID. */
+    all?: () => { id: string; type: string; logicalName: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown> }[];
 }
 
 type Rule = (s: RuleSubject) => string | undefined;
@@ -39,6 +42,76 @@ const GROUP_TARGET_TYPES: Readonly<Record<string, string>> = {
 };
 
 const armTypeOf = (id: string): string | undefined => /\/providers\/([^/]+\/[^/]+)\/[^/]+$/.exec(id)?.[1]?.toLowerCase();
+
+/** The role GUID at the end of a role definition ID. */
+const roleGuidOf = (roleDefinitionId: unknown): string | undefined => (typeof roleDefinitionId === "string" ? roleDefinitionId.split("/").pop()?.toLowerCase() : undefined);
+
+/** Whether an assignment at `scope` applies to `target` (the same resource, or a parent scope of it). */
+const covers = (scope: string, target: string): boolean => target.toLowerCase() === scope.toLowerCase() || target.toLowerCase().startsWith(`${scope.toLowerCase()}/`);
+
+/** The workspace property naming each associated resource. */
+const ASSOCIATED_INPUTS: Readonly<Record<AssociatedResource, string>> = {
+    storage: "storageAccount",
+    keyVault: "keyVault",
+    containerRegistry: "containerRegistry",
+    applicationInsights: "applicationInsights",
+};
+
+/**
+ * A classic customer-managed-key workspace (metadata in a Cosmos DB account in the customer's
+ * subscription) needs the Azure Cosmos DB first-party principal to get, wrap and unwrap the key
+ * ("Use customer-managed keys with Azure Machine Learning", "Allow Azure Cosmos DB to access the
+ * key"). Refused unless a role assignment with one of {@link KEY_UNWRAP_ROLES}, at the key or a
+ * scope above it, exists for a principal other than the workspace's own identity.
+ */
+function classicCmkWithoutCosmosGrant(s: RuleSubject): string | undefined {
+    if (get(s.inputs, "encryption.status") !== "Enabled" || get(s.inputs, "enableServiceSideCMKEncryption") === true || !s.all) return undefined;
+    const vaultId = get(s.inputs, "encryption.keyVaultProperties.keyVaultArmId");
+    if (typeof vaultId !== "string") return undefined;
+    const uri = get(s.inputs, "encryption.keyVaultProperties.keyIdentifier");
+    const keyName = typeof uri === "string" ? /\/keys\/([^/]+)/.exec(uri)?.[1] : undefined;
+    const keyId = keyName ? `${vaultId}/keys/${keyName}` : undefined;
+    const uaiId = get(s.inputs, "encryption.identity.userAssignedIdentity");
+    const own = typeof uaiId === "string" ? s.lookup(uaiId)?.outputs?.principalId : undefined;
+    const unwrap = new Set<string>(KEY_UNWRAP_ROLES.map((r) => BUILTIN_ROLES[r]));
+    const granted = s.all().some((r) => {
+        if (r.type !== "azure-native:authorization:RoleAssignment") return false;
+        const scope = r.inputs.scope;
+        const principal = r.inputs.principalId;
+        if (typeof scope !== "string" || typeof principal !== "string" || principal === own) return false;
+        if (!unwrap.has(roleGuidOf(r.inputs.roleDefinitionId) ?? "")) return false;
+        // With the key's URI unknown (preview), an assignment on any key of the vault counts.
+        return keyId ? covers(scope, keyId) : covers(scope, vaultId) || covers(vaultId, scope);
+    });
+    return granted
+        ? undefined
+        : "encryption is a classic customer-managed key (enableServiceSideCMKEncryption is not true), whose Cosmos DB account uses the key as the Azure Cosmos DB service principal, but no role assignment lets a principal other than the workspace identity get, wrap and unwrap the key; grant it Key Vault Crypto Service Encryption User on the key (config: encryption.customerManagedKey.cosmosDbPrincipalObjectId) or set enableServiceSideCMKEncryption";
+}
+
+/**
+ * Azure ML assigns a system-assigned workspace identity its roles on the associated resources
+ * itself ({@link SERVICE_GRANTED_ROLES}); the same role at the same scope again fails with
+ * RoleAssignmentExists (the existing assignment has another name).
+ */
+function duplicateOfServiceGrant(s: RuleSubject): string | undefined {
+    const principal = s.inputs.principalId;
+    const scope = s.inputs.scope;
+    const role = roleGuidOf(s.inputs.roleDefinitionId);
+    if (typeof principal !== "string" || typeof scope !== "string" || !role || !s.all) return undefined;
+    for (const ws of s.all()) {
+        if (ws.type !== "azure-native:machinelearningservices:Workspace") continue;
+        if (get(ws.outputs, "identity.principalId") !== principal) continue;
+        for (const [resource, input] of Object.entries(ASSOCIATED_INPUTS) as [AssociatedResource, string][]) {
+            const target = ws.inputs[input];
+            if (typeof target !== "string" || target.toLowerCase() !== scope.toLowerCase()) continue;
+            const made = SERVICE_GRANTED_ROLES[resource].find((r) => BUILTIN_ROLES[r] === role);
+            if (made) {
+                return `RoleAssignmentExists: Azure ML already assigned the system-assigned identity of workspace "${ws.logicalName}" the role ${made} on its ${resource}; grant a system identity only the roles the service does not (components/access/roles.ts SERVICE_GRANTED_ROLES)`;
+            }
+        }
+    }
+    return undefined;
+}
 
 const RULES: Readonly<Record<string, readonly Rule[]>> = {
     "azure-native:network:PrivateEndpoint": [
@@ -98,12 +171,30 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 : undefined,
     ],
     "azure-native:keyvault:Vault": [
+        // ARM: "The property \"enablePurgeProtection\" cannot be set to false. Enabling the purge protection
+        // for a vault is an irreversible action." (https://github.com/Azure/azure-rest-api-specs/issues/18106)
+        (s) =>
+            get(s.inputs, "properties.enablePurgeProtection") === false
+                ? 'properties.enablePurgeProtection cannot be set to false ("Enabling the purge protection for a vault is an irreversible action"); omit the property to leave purge protection off'
+                : undefined,
         (s) => {
             const days = get(s.inputs, "properties.softDeleteRetentionInDays");
             return typeof days === "number" && (days < 7 || days > 90) ? `properties.softDeleteRetentionInDays must be 7-90; got ${days}` : undefined;
         },
     ],
+    "azure-native:keyvault:Key": [
+        // "About keys" (https://learn.microsoft.com/azure/key-vault/keys/about-keys): HSM-protected keys
+        // (RSA-HSM, EC-HSM) need a Premium vault; a Standard vault holds software-protected keys only.
+        (s) => {
+            const kty = get(s.inputs, "properties.kty");
+            if (typeof kty !== "string" || !kty.endsWith("-HSM")) return undefined;
+            const vault = s.lookup(`/subscriptions/${s.subscriptionId}/resourceGroups/${String(s.inputs.resourceGroupName)}/providers/Microsoft.KeyVault/vaults/${String(s.inputs.vaultName)}`);
+            const sku = vault && get(vault.inputs, "properties.sku.name");
+            return vault && sku !== "premium" ? `properties.kty ${kty} is an HSM-protected key, which needs a premium vault (the vault's sku is ${String(sku)})` : undefined;
+        },
+    ],
     "azure-native:authorization:RoleAssignment": [
+        duplicateOfServiceGrant,
         (s) => {
             const n = s.inputs.roleAssignmentName;
             return typeof n === "string" && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(n)
@@ -118,7 +209,26 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
             if (typeof vaultId !== "string") return undefined;
             const vault = s.lookup(vaultId);
             return vault && get(vault.inputs, "properties.enablePurgeProtection") !== true
-                ? "encryption uses a customer-managed key from a vault without purge protection; set properties.enablePurgeProtection on the vault"
+                ? "encryption uses a customer-managed key from a vault without purge protection (also when the vault is adopted by this workspace but declared elsewhere in the stack); set properties.enablePurgeProtection on the vault"
+                : undefined;
+        },
+        classicCmkWithoutCosmosGrant,
+        // "Customer-managed keys for Azure Machine Learning", service-side encryption: not supported with
+        // a key vault that has public network access disabled.
+        (s) => {
+            if (get(s.inputs, "encryption.status") !== "Enabled" || get(s.inputs, "enableServiceSideCMKEncryption") !== true) return undefined;
+            const vaultId = get(s.inputs, "encryption.keyVaultProperties.keyVaultArmId");
+            const vault = typeof vaultId === "string" ? s.lookup(vaultId) : undefined;
+            return vault && get(vault.inputs, "properties.publicNetworkAccess") === "Disabled"
+                ? "enableServiceSideCMKEncryption is true but the key's vault has public network access disabled, which service-side encryption does not support; use the classic path (enableServiceSideCMKEncryption false with the Cosmos DB grant) or a vault that accepts public network access"
+                : undefined;
+        },
+        // "Use customer-managed keys with Azure Machine Learning": the key vault must be in the workspace's subscription.
+        (s) => {
+            const vaultId = get(s.inputs, "encryption.keyVaultProperties.keyVaultArmId");
+            const sub = typeof vaultId === "string" ? /^\/subscriptions\/([^/]+)/i.exec(vaultId)?.[1] : undefined;
+            return get(s.inputs, "encryption.status") === "Enabled" && sub && sub.toLowerCase() !== s.subscriptionId.toLowerCase()
+                ? `encryption.keyVaultProperties.keyVaultArmId is in subscription ${sub}, but the key vault of a customer-managed key must be in the workspace's subscription (${s.subscriptionId})`
                 : undefined;
         },
         (s) =>

@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
-import { nameProblem } from "../../components/naming";
+import { deterministicGuid, nameProblem } from "../../components/naming";
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
 import { armRejections } from "./arm-rules";
 import { COMPUTED } from "./computed";
@@ -30,6 +30,8 @@ interface Created {
     type: string;
     logicalName: string;
     inputs: Record<string, unknown>;
+    /** Computed outputs (principal IDs...); absent in preview. */
+    outputs?: Record<string, unknown>;
 }
 
 /** The simulated subscription. One instance per program run. */
@@ -54,6 +56,13 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
                     subscriptionId: SIMULATED_SUBSCRIPTION_ID,
                     tenantId: SIMULATED_TENANT_ID,
                 };
+            case "azure-native:keyvault:getKey": {
+                // An existing key (e.g. in a central vault): its URIs, the version derived from its identity.
+                const { resourceGroupName, vaultName, keyName } = args.inputs as Record<string, string>;
+                const uri = `https://${vaultName}.${this.cloud.keyVaultSuffix}/keys/${keyName}`;
+                const version = deterministicGuid("simulated-azure", "key-version", resourceGroupName, vaultName, keyName).replace(/-/g, "");
+                return { name: keyName, keyUri: uri, keyUriWithVersion: `${uri}/${version}`, kty: "RSA", keySize: 3072 };
+            }
             default:
                 throw new Error(`simulated Azure does not implement the function ${args.token}; add it to offline/azure-sim/simulator.ts`);
         }
@@ -82,7 +91,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         }
         const problem = spec.nameKind ? nameProblem(spec.nameKind, name) : undefined;
         if (problem) return this.reject(`${label}: ${spec.nameKey} ${problem}`, refused);
-        const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, subscriptionId: SIMULATED_SUBSCRIPTION_ID, lookup: (id) => this.created.get(id.toLowerCase()) });
+        const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, subscriptionId: SIMULATED_SUBSCRIPTION_ID, lookup: (id) => this.created.get(id.toLowerCase()), all: () => [...this.created.entries()].map(([id, c]) => ({ id, ...c })) });
         if (rejections.length > 0) return this.reject(rejections.join("; "), refused);
 
         const id = this.armId(spec, name, inputs);
@@ -99,9 +108,11 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
             if (other) return this.reject(`${label}: the name "${name}" is already used by "${other}" and must be unique across Azure`, refused);
             this.globalNames.set(globalKey, args.name);
         }
-        this.created.set(key, { type: args.type, logicalName: args.name, inputs });
+        const entry: Created = { type: args.type, logicalName: args.name, inputs };
+        this.created.set(key, entry);
         if (this.options.preview) return { id: undefined, state: inputs };
         const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
+        entry.outputs = computed;
         return { id, state: { ...inputs, name, id, type: spec.armType, ...computed } };
     }
 

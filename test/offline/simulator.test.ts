@@ -91,10 +91,11 @@ describe("what ARM rejects", () => {
 
     it("refuses a customer-managed key from a vault without purge protection", () => {
         const s = sim();
-        const vault = create(s, "azure-native:keyvault:Vault", { vaultName: "kv-x", resourceGroupName: "rg", properties: { enablePurgeProtection: false } });
+        const vault = create(s, "azure-native:keyvault:Vault", { vaultName: "kv-x", resourceGroupName: "rg", properties: {} });
         create(s, "azure-native:machinelearningservices:Workspace", {
             workspaceName: "mlw-x",
             resourceGroupName: "rg",
+            enableServiceSideCMKEncryption: true,
             encryption: { status: "Enabled", keyVaultProperties: { keyVaultArmId: vault.id } },
         });
         expect(s.rejections).toEqual([expect.stringMatching(/without purge protection/)]);

@@ -64,7 +64,9 @@ describe("everything adopted", () => {
 
     it("still grants the adopted identity its roles on the adopted resources", () => {
         const grants = allOfType(adopted.graph, "azure-native:authorization:RoleAssignment");
-        expect(new Set(grants.map((g) => g.inputs.scope))).toEqual(new Set([IDS.storage, IDS.vault, IDS.registry, IDS.insights]));
+        const workspaceId = String(oneOfType(adopted.graph, "azure-native:authorization:ManagementLockByScope").inputs.scope);
+        // The associated resources, the group (managed network approver) and the workspace itself (Contributor).
+        expect(new Set(grants.map((g) => g.inputs.scope))).toEqual(new Set([IDS.storage, IDS.vault, IDS.registry, IDS.insights, IDS.group, workspaceId]));
         for (const g of grants) expect(g.inputs.principalId).toBe("99999999-0000-0000-0000-000000000001");
     });
 
@@ -93,6 +95,14 @@ describe("system-assigned identity", () => {
         expect(grants.length).toBeGreaterThan(0);
         for (const g of grants) expect(g.dependencies).toContain(ws.urn);
     });
+
+    it("grants only what Azure ML does not grant its system identity itself (a duplicate fails with RoleAssignmentExists)", async () => {
+        const run = await runPlatform(baseConfig({ workspace: { identity: { type: "SystemAssigned" } } }), { stack: "sai" });
+        const roles = allOfType(run.graph, "azure-native:authorization:RoleAssignment").map((g) => String(g.inputs.roleDefinitionId).split("/").pop());
+        // File data (notebooks share), metrics publishing (App Insights without local auth), and
+        // Reader on the private storage's blob and file endpoints (studio); no registry is declared.
+        expect(roles.sort()).toEqual(["69566ab7-960f-475b-8e7c-b3118f30c6bd", "3913510d-42f4-4e42-8a64-420c390055eb", "acdd72a7-3385-48ef-bd42-f606fba81ae7", "acdd72a7-3385-48ef-bd42-f606fba81ae7"].sort());
+    });
 });
 
 describe("conflicting component arguments", () => {
@@ -115,7 +125,9 @@ describe("conflicting component arguments", () => {
 
     it.each<[string, Record<string, unknown>, RegExp]>([
         ["CMK with a system-assigned identity", { identity: { type: "SystemAssigned" }, customerManagedKey: { keyName: "k" } }, /customerManagedKey needs identity.type UserAssigned/],
-        ["CMK in an adopted vault", { keyVault: { existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-y` }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /must not be adopted/],
+        ["CMK in an adopted vault", { keyVault: { existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-y` }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /which is adopted \(keyVault\.existingId\); give existingKeyId or keyVaultId/],
+        ["RSA-HSM key in a standard vault", { customerManagedKey: { keyName: "k", keyType: "RSA-HSM", cosmosDbPrincipalObjectId: "99999999-0000-0000-0000-0000000000c0" }, identity: { identityName: "id-x" } }, /RSA-HSM needs keyVault.sku premium/],
+        ["classic CMK without the Cosmos DB principal", { customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /needs cosmosDbPrincipalObjectId/],
         ["CMK without purge protection", { keyVault: { vaultName: "kv-x", purgeProtection: false }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /requires keyVault.purgeProtection/],
     ])("%s fails with its message", async (_label, extra, message) => {
         let thrown: unknown;

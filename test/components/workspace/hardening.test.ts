@@ -171,14 +171,49 @@ describe("workspace", () => {
         });
     });
 
-    it("prod: customer-managed key from the stack's vault, through the user-assigned identity", () => {
+    it("prod: HSM customer-managed key from the stack's premium vault, through the user-assigned identity", () => {
         const ws = oneOfType(prod.graph, "azure-native:machinelearningservices:Workspace").inputs;
         const key = oneOfType(prod.graph, "azure-native:keyvault:Key");
-        expect(key.inputs).toMatchObject({ keyName: "aml-cmk", properties: { kty: "RSA", keySize: 3072 } });
+        const vault = oneOfType(prod.graph, "azure-native:keyvault:Vault");
+        expect(at(vault.inputs, "properties.sku.name")).toBe("premium");
+        expect(key.inputs).toMatchObject({ properties: { kty: "RSA-HSM", keySize: 3072, keyOps: ["wrapKey", "unwrapKey"] } });
+        // The name carries a hash of the spec: changing type, size or rotation is a visible replace, never a silent no-op.
+        expect(key.inputs.keyName).toMatch(/^aml-cmk-[a-z0-9]{6}$/);
         expect(at(ws, "encryption.status")).toBe("Enabled");
         expect(at(ws, "encryption.identity.userAssignedIdentity")).toBe(ws.primaryUserAssignedIdentity);
         expect(at(ws, "encryption.keyVaultProperties.keyVaultArmId")).toBe(ws.keyVault);
-        expect(at(ws, "encryption.keyVaultProperties.keyIdentifier")).toMatch(/^https:\/\/kv-aml-prod-[a-z0-9]{6}\.vault\.azure\.net\/keys\/aml-cmk\/[0-9a-f]{32}$/);
+        expect(at(ws, "encryption.keyVaultProperties.keyIdentifier")).toMatch(/^https:\/\/kv-aml-prod-[a-z0-9]{6}\.vault\.azure\.net\/keys\/aml-cmk-[a-z0-9]{6}\/[0-9a-f]{32}$/);
+    });
+
+    it("prod: classic CMK path works: the Cosmos DB principal may get, wrap and unwrap with the key before the workspace is created", () => {
+        const ws = oneOfType(prod.graph, "azure-native:machinelearningservices:Workspace");
+        const key = oneOfType(prod.graph, "azure-native:keyvault:Key");
+        const keyId = `${String(ws.inputs.keyVault)}/keys/${String(key.inputs.keyName)}`;
+        expect(ws.inputs.enableServiceSideCMKEncryption).toBe(false);
+        const onKey = allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => g.inputs.scope === keyId);
+        const cosmos = onKey.find((g) => g.inputs.principalId === "00000000-0000-0000-0000-00000000c05d");
+        expect(cosmos?.inputs.roleDefinitionId).toMatch(/\/e147488a-f6f5-4113-8e6d-b22465e65bf6$/);
+        expect(cosmos?.inputs.principalType).toBe("ServicePrincipal");
+        expect(ws.dependencies).toContain(cosmos?.urn);
+        // The workspace identity gets the same key access (it is the CMK identity), scoped to the key.
+        const uai = oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity");
+        expect(onKey.filter((g) => g.propertyDependencies.principalId?.includes(uai.urn))).toHaveLength(1);
+    });
+
+    it("prod: the key, its role assignments, the identity and Application Insights are protected and retained", () => {
+        const guarded = [
+            oneOfType(prod.graph, "azure-native:keyvault:Key"),
+            oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity"),
+            oneOfType(prod.graph, "azure-native:applicationinsights:Component"),
+            ...allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => String(g.inputs.scope).includes("/keys/")),
+        ];
+        expect(guarded.length).toBeGreaterThanOrEqual(5);
+        for (const r of guarded) expect({ name: r.name, protect: r.protect, retainOnDelete: r.retainOnDelete }).toEqual({ name: r.name, protect: true, retainOnDelete: true });
+    });
+
+    it("prod: no enablePurgeProtection false anywhere in the plan", () => {
+        for (const r of prod.graph.resources) expect(JSON.stringify(r.inputs)).not.toMatch(/"enablePurgeProtection":false/);
+        expect(at(oneOfType(prod.graph, "azure-native:keyvault:Vault").inputs, "properties.enablePurgeProtection")).toBe(true);
     });
 
     it("dev: no CMK, internet-outbound managed network without a firewall, public as configured", () => {
@@ -191,18 +226,23 @@ describe("workspace", () => {
         expect(ws.hbiWorkspace).toBe(false);
     });
 
-    it("the workspace waits for its identity's role assignments (Azure checks access at creation)", () => {
+    it("the workspace waits for its identity's role assignments (Azure checks access at creation), except Contributor on itself, which follows it", () => {
         const ws = oneOfType(prod.graph, "azure-native:machinelearningservices:Workspace");
         const grants = allOfType(prod.graph, "azure-native:authorization:RoleAssignment");
-        expect(grants.length).toBeGreaterThan(0);
-        for (const g of grants) expect(ws.dependencies).toContain(g.urn);
+        const onWorkspace = grants.filter((g) => String(g.inputs.scope).includes("/providers/Microsoft.MachineLearningServices/workspaces/"));
+        expect(onWorkspace.map((g) => String(g.inputs.roleDefinitionId).split("/").pop())).toEqual(["b24988ac-6180-42a0-ab88-20f7382dd24c"]);
+        expect(onWorkspace[0].propertyDependencies.scope).toEqual([ws.urn]);
+        const before = grants.filter((g) => !onWorkspace.includes(g) && !g.name.includes("studio"));
+        expect(before.length).toBeGreaterThan(0);
+        for (const g of before) expect(ws.dependencies).toContain(g.urn);
     });
 });
 
 describe("identity access", () => {
     it("grants exactly the documented roles, at resource scope, to a ServicePrincipal, with GUID names", () => {
         const grants = allOfType(prod.graph, "azure-native:authorization:RoleAssignment");
-        const roles = grants.map((g) => `${String(g.inputs.scope).split("/providers/")[1]?.split("/")[0]}:${String(g.inputs.roleDefinitionId).split("/").pop()}`).sort();
+        const scopeKind = (scope: string): string => (scope.includes("/providers/") ? `${scope.split("/providers/")[1].split("/")[0]}${scope.includes("/keys/") ? "/key" : ""}${scope.includes("/privateEndpoints/") ? "/privateEndpoint" : ""}` : "resourceGroup");
+        const roles = grants.map((g) => `${scopeKind(String(g.inputs.scope))}:${String(g.inputs.roleDefinitionId).split("/").pop()}`).sort();
         expect(roles).toEqual(
             [
                 "Microsoft.Storage:b24988ac-6180-42a0-ab88-20f7382dd24c",
@@ -214,13 +254,23 @@ describe("identity access", () => {
                 "Microsoft.ContainerRegistry:8311e382-0749-4cb8-b61a-304f252e45ec",
                 "Microsoft.Insights:b24988ac-6180-42a0-ab88-20f7382dd24c",
                 "Microsoft.Insights:3913510d-42f4-4e42-8a64-420c390055eb",
+                // Contributor on the workspace itself.
+                "Microsoft.MachineLearningServices:b24988ac-6180-42a0-ab88-20f7382dd24c",
+                // Azure AI Enterprise Network Connection Approver for the managed network's endpoints.
+                "resourceGroup:b556d68e-0be0-4f35-a333-ad7ee1ce17ea",
+                // Key Vault Crypto Service Encryption User on the key: the identity and Cosmos DB.
+                "Microsoft.KeyVault/key:e147488a-f6f5-4113-8e6d-b22465e65bf6",
+                "Microsoft.KeyVault/key:e147488a-f6f5-4113-8e6d-b22465e65bf6",
+                // Reader on the storage account's blob and file private endpoints (studio, storage private).
+                "Microsoft.Network/privateEndpoint:acdd72a7-3385-48ef-bd42-f606fba81ae7",
+                "Microsoft.Network/privateEndpoint:acdd72a7-3385-48ef-bd42-f606fba81ae7",
             ].sort(),
         );
         const principal = oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity");
         for (const g of grants) {
             expect(g.inputs.principalType).toBe("ServicePrincipal");
             expect(g.inputs.roleAssignmentName).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-            expect(g.propertyDependencies.principalId).toEqual([principal.urn]);
+            if (g.inputs.principalId !== "00000000-0000-0000-0000-00000000c05d") expect(g.propertyDependencies.principalId).toEqual([principal.urn]);
             expect(g.inputs.roleDefinitionId).toMatch(/^\/subscriptions\/0{8}-0{4}-0{4}-0{4}-0{12}\/providers\/Microsoft\.Authorization\/roleDefinitions\//);
         }
     });

@@ -29,6 +29,7 @@ export { WorkspaceStorage, type WorkspaceStorageArgs } from "./workspace/storage
 export { WorkspaceKeyVault, type WorkspaceKeyVaultArgs } from "./workspace/key-vault";
 export { WorkspaceRegistry, type WorkspaceRegistryArgs } from "./workspace/container-registry";
 export { WorkspaceIdentity, type WorkspaceIdentityArgs } from "./workspace/identity";
+export { WorkspaceCmkKey, type WorkspaceCmkKeyArgs } from "./workspace/cmk-key";
 export type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
 // Monitoring.

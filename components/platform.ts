@@ -5,8 +5,8 @@ import type { PlatformConfig } from "../stacks/config-types";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
-import { deriveName } from "./naming";
 import { Network } from "./network/network";
+import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
 import { platformNames, type PlatformNames } from "./platform-names";
@@ -91,7 +91,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         const placement = { resourceGroupName: this.resourceGroupName, location: c.location, tags: c.tags };
         const plan = (this.networkPlan = planNetwork(c));
         const vnet = plan.virtualNetwork;
-        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? deriveName("virtualNetwork", `vnet-${c.namePrefix}`));
+        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? virtualNetworkName(c.namePrefix));
         if (vnet) {
             this.network = new Network(
                 `${name}-network`,

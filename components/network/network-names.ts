@@ -19,6 +19,9 @@ export const ROLE_NAME_PARTS: Readonly<Record<NetworkRole, string>> = Object.fre
     aks: "aks",
 });
 
+/** The role part of the Azure Monitor private link scope endpoint's name (`pep-<prefix>-monitor`). */
+export const MONITOR_ENDPOINT_ROLE = "monitor";
+
 /** The virtual network the toolkit creates, from the name prefix: `vnet-<prefix>`. */
 export function virtualNetworkName(prefix: string): string {
     return deriveName("virtualNetwork", `vnet-${prefix}`);

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PrivateLinkScope, PrivateLinkScopedResource } from "@pulumi/azure-native/monitor";
 import type { AzureCloud } from "../clouds";
 import type { PlacementArgs } from "../placement";
-import { privateEndpointBase, privateLinkScopeName } from "./network-names";
+import { MONITOR_ENDPOINT_ROLE, privateEndpointBase, privateLinkScopeName } from "./network-names";
 import { PrivateDnsZones } from "./private-dns-zones";
 import { privateEndpointWithDns } from "./private-endpoint";
 import { zonesFor, zonesForAll, type PrivateLinkGroupId } from "./private-link-zones";
@@ -145,7 +145,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
                 );
             }
             // The endpoint is created once the scope holds its resources, so its DNS records cover them.
-            endpoint("monitor", "azuremonitor", false, scope.id, scoped);
+            endpoint(MONITOR_ENDPOINT_ROLE, "azuremonitor", false, scope.id, scoped);
             this.privateLinkScopeId = scope.id;
         }
         this.endpointIds = endpointIds;

@@ -3,6 +3,7 @@
  * `<key path>: <problem> (<how to fix>)`. No stack traces reach the user.
  */
 import type { ErrorObject } from "ajv";
+import { DEFAULT_TAG_LIMITS, tagNameProblem } from "../components/tag-limits";
 
 /** The Pulumi config key that holds the platform object. */
 export const CONFIG_KEY = "aml-workspace:platform";
@@ -156,6 +157,8 @@ export function schemaProblems(errors: readonly ErrorObject[], data: unknown): C
 }
 
 function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
+    // Errors inside `propertyNames` are about the key, not the object: the propertyNames error says it.
+    if ((e as { propertyName?: string }).propertyName !== undefined) return undefined;
     const path = keyPath(CONFIG_KEY, e.instancePath);
     const value = valueAt(data, e.instancePath);
     const hint = typeof e.parentSchema?.description === "string" ? e.parentSchema.description : undefined;
@@ -210,8 +213,12 @@ function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
             return { path, problem: `${describe(value)} is too ${e.keyword === "minLength" ? "short" : "long"}`, fix: `use ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters` };
         case "uniqueItems":
             return { path, problem: `has duplicate entries (items ${String(p.j)} and ${String(p.i)})`, fix: "list each entry once" };
-        case "propertyNames":
-            return { path, problem: `has an invalid key ${JSON.stringify(p.propertyName)}`, fix: hint ?? "rename the key" };
+        case "propertyNames": {
+            const name = String(p.propertyName);
+            const tag = e.instancePath === "/tags" ? tagNameProblem(name, DEFAULT_TAG_LIMITS) : undefined;
+            if (tag) return { path: keyPath(CONFIG_KEY, e.instancePath, name), ...tag };
+            return { path: keyPath(CONFIG_KEY, e.instancePath, name), problem: "is not a valid key here", fix: hint ?? "rename the key" };
+        }
         default:
             return { path, problem: e.message ?? "is invalid", fix: hint ?? "see stacks/schema/platform.schema.json" };
     }

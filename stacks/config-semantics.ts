@@ -54,6 +54,8 @@ function regionProblems(c: PlatformConfig): ConfigProblem[] {
 /** "did you mean eastus2" for `East US 2` (display names: drop spaces, lowercase) and for typos. */
 function regionFix(location: string, regions: readonly string[]): string {
     const normalised = location.toLowerCase().replace(/[\s_-]+/g, "");
+    const elsewhere = normalised !== location ? cloudOfRegion(normalised) : undefined;
+    if (elsewhere && !regions.includes(normalised)) return `did you mean ${normalised}? It is a region of ${elsewhere}: also set cloud: ${elsewhere}`;
     const guess = regions.includes(normalised) ? normalised : closest(normalised, regions);
     return guess ? `did you mean ${guess}? (regions are written as ARM names, lowercase without spaces)` : `use one of: ${regions.join(", ")}`;
 }

@@ -125,6 +125,15 @@ describe("CLI contracts of config messages", () => {
         expect(lines(baseConfig({ location: "East US 2" })).join("\n")).toContain(`${KEY}.location: "East US 2" is not a region where Azure Machine Learning is offered in AzureCloud (did you mean eastus2?`);
     });
 
+    it("suggests the ARM name and the cloud for a display name of another cloud's region", () => {
+        expect(lines(baseConfig({ location: "US Gov Virginia" })).join("\n")).toContain("(did you mean usgovvirginia? It is a region of AzureUSGovernment: also set cloud: AzureUSGovernment)");
+    });
+
+    it("explains port ranges in plain words when the schema refuses their format", () => {
+        const found = lines(baseConfig({ workspace: { managedNetwork: { outboundRules: { web: { type: "ServiceTag", serviceTag: "AzureCloud", protocol: "TCP", portRanges: "80, 443" } } } } })).join("\n");
+        expect(found).toContain(`${KEY}.workspace.managedNetwork.outboundRules.web.portRanges: string "80, 443" has an invalid format (Ports the rule allows: a port (443), a range (8080-8089), a comma list of them without spaces`);
+    });
+
     it("shows the expected shape of an ID in plain words, not a regex", () => {
         const found = lines(baseConfig({ keyVault: { existingId: "kv-central" } })).join("\n");
         expect(found).toContain(`${KEY}.keyVault.existingId: string "kv-central" is not an Azure resource ID (write the full ID, /subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>`);

@@ -9,7 +9,7 @@ import { Network } from "./network/network";
 import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
-import { platformNames, type PlatformNames } from "./platform-names";
+import { givenNames, platformNames, type PlatformNames } from "./platform-names";
 import type { PlacementArgs } from "./placement";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistryFor } from "./workspace/registry-mode";
@@ -62,15 +62,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         this.names = platformNames({
             prefix: c.namePrefix,
             uniqueBy,
-            given: {
-                resourceGroup: c.resourceGroup.existingId ? parseResourceId(c.resourceGroup.existingId).name : c.resourceGroup.name,
-                workspace: c.workspace.name,
-                storageAccount: c.storage.name,
-                keyVault: c.keyVault.name,
-                containerRegistry: c.containerRegistry.name,
-                logAnalytics: c.monitoring.logAnalytics.name,
-                applicationInsights: c.monitoring.applicationInsights.name,
-            },
+            given: givenNames(c),
         });
         const client = getClientConfigOutput({ parent: this });
 

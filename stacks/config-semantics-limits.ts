@@ -4,6 +4,7 @@
  * shutdown bounds, and VM sizes that do not exist. Each problem names the key
  * the user wrote; the limits themselves live in components/ tables.
  */
+import { IDLE_SHUTDOWN_MINUTES, isoDurationMinutes } from "../components/compute/idle-shutdown";
 import { strictestTagLimits, tagNameProblem } from "../components/tag-limits";
 import { canonicalVmSize, AML_VM_SIZES } from "../components/vm-sizes";
 import { at, closest, type ConfigProblem } from "./config-errors";
@@ -82,32 +83,20 @@ export function nilGuidProblems(c: PlatformConfig): ConfigProblem[] {
     return out;
 }
 
-/**
- * Idle shutdown of a compute instance: Azure ML accepts 15 minutes to 3 days.
- * Source: ARM reference of `idleTimeBeforeShutdown` ("Time is defined in ISO8601
- * format. Minimum is 15 min, maximum is 3 days."), IdleShutdownSetting,
- * learn.microsoft.com/javascript/api/@azure/arm-machinelearning/idleshutdownsetting, and
- * "Create an Azure Machine Learning compute instance", idle shutdown
- * (learn.microsoft.com/azure/machine-learning/how-to-create-compute-instance), read 2026-12-02.
- */
-export const IDLE_SHUTDOWN_MINUTES = Object.freeze({ min: 15, max: 3 * 24 * 60 });
-
-/** Minutes of an ISO 8601 duration `P[nD][T[nH][nM]]`, or undefined when it is not one. */
-export function durationMinutes(text: string): number | undefined {
-    const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(text);
-    if (!m) return undefined;
-    return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-}
-
+/** Idle shutdown of each compute instance, within Azure ML's bounds (components/compute/idle-shutdown.ts). */
 function idleShutdownProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     for (const [name, inst] of Object.entries(c.compute.instances)) {
-        const minutes = durationMinutes(inst.idleTimeBeforeShutdown);
-        if (minutes === undefined) continue; // the schema reports the format
+        const key = `compute.instances.${name}.idleTimeBeforeShutdown`;
+        const minutes = isoDurationMinutes(inst.idleTimeBeforeShutdown);
+        if (minutes === undefined) {
+            out.push({ path: at(key), problem: `"${inst.idleTimeBeforeShutdown}" names no time`, fix: "write an ISO 8601 duration from PT15M to P3D, e.g. PT60M" });
+            continue;
+        }
         const { min, max } = IDLE_SHUTDOWN_MINUTES;
         if (minutes < min || minutes > max) {
             out.push({
-                path: at(`compute.instances.${name}.idleTimeBeforeShutdown`),
+                path: at(key),
                 problem: `"${inst.idleTimeBeforeShutdown}" is ${minutes} minutes; Azure ML accepts 15 minutes to 3 days`,
                 fix: `use a duration from PT15M to P3D, e.g. PT60M`,
             });

@@ -9,7 +9,7 @@
 import { nameProblem, NamingError, NAME_RULES, type ResourceKind } from "../components/naming";
 import { endpointNicName, MONITOR_ENDPOINT_ROLE, networkSecurityGroupName, privateEndpointBase, privateEndpointName, ROLE_NAME_PARTS, virtualNetworkName } from "../components/network/network-names";
 import { planNetwork } from "../components/network/network-plan";
-import { platformNames } from "../components/platform-names";
+import { givenNames, platformNames } from "../components/platform-names";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, SubnetRole } from "./config-types";
 
@@ -39,15 +39,7 @@ export function derivedNameProblems(c: PlatformConfig): ConfigProblem[] {
         platformNames({
             prefix: c.namePrefix,
             uniqueBy: SUFFIX_SEED,
-            given: {
-                resourceGroup: c.resourceGroup.name ?? (c.resourceGroup.existingId ? "adopted" : undefined),
-                workspace: c.workspace.name,
-                storageAccount: c.storage.name,
-                keyVault: c.keyVault.name,
-                containerRegistry: c.containerRegistry.name,
-                logAnalytics: c.monitoring.logAnalytics.name,
-                applicationInsights: c.monitoring.applicationInsights.name,
-            },
+            given: givenNames(c),
         });
         return "";
     });

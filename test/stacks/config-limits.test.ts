@@ -57,6 +57,7 @@ describe("refused by ARM: each names the key and the fix", () => {
         // Compute.
         ["idle shutdown under 15 minutes", { compute: { instances: { nb: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT10M" } } } }, `${KEY}.compute.instances.nb.idleTimeBeforeShutdown: "PT10M" is 10 minutes; Azure ML accepts 15 minutes to 3 days (use a duration from PT15M to P3D`],
         ["idle shutdown over 3 days", { compute: { instances: { nb: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "P3DT1M" } } } }, `compute.instances.nb.idleTimeBeforeShutdown: "P3DT1M" is 4321 minutes`],
+        ["idle shutdown that names no time", { compute: { instances: { nb: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT" } } } }, `${KEY}.compute.instances.nb.idleTimeBeforeShutdown: "PT" names no time (write an ISO 8601 duration from PT15M to P3D`],
         ["VM size that does not exist", { compute: { clusters: { cpu: { vmSize: "Standard_DS3_v3", maxNodes: 2 } } } }, `${KEY}.compute.clusters.cpu.vmSize: "Standard_DS3_v3" is not an Azure VM size that Azure ML compute supports (did you mean Standard_DS3_v2?)`],
         ["instance VM size that does not exist", { compute: { instances: { nb: { vmSize: "Standard_Q4s_v9" } } } }, `${KEY}.compute.instances.nb.vmSize: "Standard_Q4s_v9" is not an Azure VM size`],
         // Nil principal IDs.

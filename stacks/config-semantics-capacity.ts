@@ -11,11 +11,12 @@ import { planNetwork, type NetworkPlan } from "../components/network/network-pla
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, SubnetRole } from "./config-types";
 
-/** Every problem of this file's checks. */
-export function capacityProblems(c: PlatformConfig): ConfigProblem[] {
-    const plan = planNetwork(c);
-    return [...forbiddenRangeProblems(c), ...subnetCapacityProblems(c, plan), ...delegatedSubnetProblems(c, plan)];
-}
+/** This file's checks, each on its own so a schema-invalid input skips only the check that reads it. */
+export const CAPACITY_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [
+    forbiddenRangeProblems,
+    (c) => subnetCapacityProblems(c, planNetwork(c)),
+    (c) => delegatedSubnetProblems(c, planNetwork(c)),
+];
 
 /** Address prefixes that include a range Azure refuses in a virtual network (VNet FAQ). */
 function forbiddenRangeProblems(c: PlatformConfig): ConfigProblem[] {

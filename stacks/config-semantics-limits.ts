@@ -11,10 +11,8 @@ import { at, closest, type ConfigProblem } from "./config-errors";
 import { unguarded } from "./config-guard";
 import type { PlatformConfig } from "./config-types";
 
-/** Every problem of this file's checks. */
-export function limitProblems(c: PlatformConfig): ConfigProblem[] {
-    return [...tagProblems(c), ...nilGuidProblems(c), ...idleShutdownProblems(c), ...vmSizeProblems(c)];
-}
+/** This file's checks, each on its own so a schema-invalid input skips only the check that reads it. */
+export const LIMIT_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [tagProblems, nilGuidProblems, idleShutdownProblems, vmSizeProblems];
 
 /** ARM types the stack creates and tags, whose tag limits differ from the default (only storage today). */
 function taggedTypes(c: PlatformConfig): string[] {

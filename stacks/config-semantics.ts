@@ -7,8 +7,8 @@ import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
 import { at, closest, type ConfigProblem } from "./config-errors";
-import { capacityProblems } from "./config-semantics-capacity";
-import { limitProblems } from "./config-semantics-limits";
+import { CAPACITY_CHECKS } from "./config-semantics-capacity";
+import { LIMIT_CHECKS } from "./config-semantics-limits";
 import { derivedNameProblems } from "./config-semantics-names";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import { outboundRuleProblems } from "./config-semantics-outbound";
@@ -25,8 +25,8 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ipRangeProblems,
     networkProblems,
     computeProblems,
-    limitProblems,
-    capacityProblems,
+    ...LIMIT_CHECKS,
+    ...CAPACITY_CHECKS,
     outboundRuleProblems,
     derivedNameProblems,
 ];

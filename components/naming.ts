@@ -13,6 +13,7 @@
  * accepted by Azure; each such choice is commented at its kind.
  */
 import { createHash } from "node:crypto";
+import { reservedNameProblem } from "./reserved-names";
 
 /** Every Azure resource type this toolkit names. */
 export type ResourceKind =
@@ -385,7 +386,7 @@ function codePoints(s: string): number {
 /** Problem with a user-given name, or undefined when valid: e.g. "must be 3-24 lowercase letters and digits; got 'My_Storage' (10 chars)". */
 export function nameProblem(kind: ResourceKind, name: string): string | undefined {
     const rule = specFor(kind).rule;
-    if (rule.pattern.test(name)) return undefined;
+    if (rule.pattern.test(name)) return reservedNameProblem(kind, name);
     return `${rule.label} name must be ${rule.rule}; got '${name}' (${codePoints(name)} chars)`;
 }
 

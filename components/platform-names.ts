@@ -4,6 +4,7 @@
  * names get a stable suffix from the stack's identity, never a random one.
  */
 import { deriveName } from "./naming";
+import { parseResourceId } from "./resource-ids";
 
 /** Inputs to name derivation. */
 export interface NamingInputs {
@@ -33,6 +34,35 @@ export interface PlatformNames {
     applicationInsights: string;
     /** Workspace user-assigned identity. */
     identity: string;
+}
+
+/** The settings that name resources (a structural slice of the stack config, so the library needs no program type). */
+export interface NameSettings {
+    /** Resource group: its name, or the ID it is adopted by (whose last segment is the name). */
+    resourceGroup: { name?: string; existingId?: string };
+    /** Workspace name. */
+    workspace: { name?: string };
+    /** Storage account name. */
+    storage: { name?: string };
+    /** Key vault name. */
+    keyVault: { name?: string };
+    /** Container registry name. */
+    containerRegistry: { name?: string };
+    /** Monitoring names. */
+    monitoring: { logAnalytics: { name?: string }; applicationInsights: { name?: string } };
+}
+
+/** The names the settings give (undefined where the name is derived). */
+export function givenNames(s: NameSettings): NamingInputs["given"] {
+    return {
+        resourceGroup: s.resourceGroup.existingId ? parseResourceId(s.resourceGroup.existingId).name : s.resourceGroup.name,
+        workspace: s.workspace.name,
+        storageAccount: s.storage.name,
+        keyVault: s.keyVault.name,
+        containerRegistry: s.containerRegistry.name,
+        logAnalytics: s.monitoring.logAnalytics.name,
+        applicationInsights: s.monitoring.applicationInsights.name,
+    };
 }
 
 /** Derives every name; prefixes follow the Cloud Adoption Framework abbreviations. */

@@ -6,11 +6,11 @@ import type { PlatformConfig } from "../stacks/config-types";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
-import { deriveName } from "./naming";
 import { Network } from "./network/network";
+import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
-import { platformNames, type PlatformNames } from "./platform-names";
+import { givenNames, platformNames, type PlatformNames } from "./platform-names";
 import type { PlacementArgs } from "./placement";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistryFor } from "./workspace/registry-mode";
@@ -63,15 +63,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         this.names = platformNames({
             prefix: c.namePrefix,
             uniqueBy,
-            given: {
-                resourceGroup: c.resourceGroup.existingId ? parseResourceId(c.resourceGroup.existingId).name : c.resourceGroup.name,
-                workspace: c.workspace.name,
-                storageAccount: c.storage.name,
-                keyVault: c.keyVault.name,
-                containerRegistry: c.containerRegistry.name,
-                logAnalytics: c.monitoring.logAnalytics.name,
-                applicationInsights: c.monitoring.applicationInsights.name,
-            },
+            given: givenNames(c),
         });
         const client = getClientConfigOutput({ parent: this });
 
@@ -92,7 +84,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         const placement = { resourceGroupName: this.resourceGroupName, location: c.location, tags: c.tags };
         const plan = (this.networkPlan = planNetwork(c));
         const vnet = plan.virtualNetwork;
-        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? deriveName("virtualNetwork", `vnet-${c.namePrefix}`));
+        const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? virtualNetworkName(c.namePrefix));
         if (vnet) {
             this.network = new Network(
                 `${name}-network`,

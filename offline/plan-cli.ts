@@ -19,7 +19,7 @@ import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
 import { planJson, renderSummary, renderTree } from "./plan";
 import { runStack, SimulationError } from "./run-stack";
-import { readStackConfig, StackFileError } from "./stack-file";
+import { findStackFile, readStackConfig, StackFileError } from "./stack-file";
 
 const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]";
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -33,7 +33,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // Read the policy config before running anything, so a bad file fails fast.
         const policyConfigFile = values.policyConfig ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
         const policyConfig = policyConfigFile ? loadPolicyConfig(policyConfigFile) : undefined;
-        const run = await runStack({ stack, config, preview: values.preview });
+        const source = findStackFile(stack, values.stackDir);
+        const run = await runStack({ stack, config, preview: values.preview, configSource: source && path.relative(process.cwd(), source) });
         io.out(`${values.preview ? "Previewing" : "Planning"} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         io.out(renderTree(run.graph));
         io.out(`\n${renderSummary(run.graph)}\n`);

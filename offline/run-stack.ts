@@ -29,6 +29,8 @@ export interface RunStackOptions {
     preview?: boolean;
     /** Pulumi organization. Default `organization` (local backend). */
     organization?: string;
+    /** The stack file the config was read from, named in config messages. Default `stacks/Pulumi.<stack>.yaml`. */
+    configSource?: string;
     /** The program to run. Default: the stack program, `definePlatform` from stacks/program.ts. */
     program?: () => Record<string, pulumi.Output<unknown>>;
 }
@@ -93,7 +95,8 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     Error.stackTraceLimit = 1;
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
-        const program = opts.program ?? (await import("../stacks/program")).definePlatform;
+        const { definePlatform } = await import("../stacks/program");
+        const program = opts.program ?? ((): Record<string, pulumi.Output<unknown>> => ({ ...definePlatform({ configSource: opts.configSource }) }));
         const outputs: Record<string, pulumi.Output<unknown>> = { ...program() };
         const resolved: Record<string, unknown> = {};
         const settleAll = async (): Promise<void> => {

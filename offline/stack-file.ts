@@ -29,12 +29,17 @@ export function listStacks(dir = STACKS_DIR): string[] {
 /** The `config:` map of a stack, values as written (objects stay objects). */
 export function readStackConfig(stack: string, dir: string = STACKS_DIR): Record<string, unknown> {
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new StackFileError(`"${stack}" is not a valid stack name (letters, digits, '-', '_', '.')`);
-    const file = [".yaml", ".yml"].map((ext) => path.join(dir, `Pulumi.${stack}${ext}`)).find((f) => fs.existsSync(f));
+    const file = findStackFile(stack, dir);
     if (!file) {
         const known = listStacks(dir);
         throw new StackFileError(`no stack file for "${stack}" in ${path.relative(process.cwd(), dir) || "."}: expected Pulumi.${stack}.yaml (stacks here: ${known.join(", ") || "none"})`);
     }
     return parseStackFile(fs.readFileSync(file, "utf8"), path.relative(process.cwd(), file));
+}
+
+/** The stack file of `stack` in `dir` (`.yaml` before `.yml`), or undefined. */
+export function findStackFile(stack: string, dir: string = STACKS_DIR): string | undefined {
+    return [".yaml", ".yml"].map((ext) => path.join(dir, `Pulumi.${stack}${ext}`)).find((f) => fs.existsSync(f));
 }
 
 /** Parses the text of a stack file. */

@@ -3,6 +3,7 @@
  * `<key path>: <problem> (<how to fix>)`. No stack traces reach the user.
  */
 import type { ErrorObject } from "ajv";
+import { DEFAULT_TAG_LIMITS, tagNameProblem } from "../components/tag-limits";
 
 /** The Pulumi config key that holds the platform object. */
 export const CONFIG_KEY = "aml-workspace:platform";
@@ -94,6 +95,49 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
+ * JSON pointers of the values the schema found invalid: where the error is,
+ * or for a missing, unknown or badly named key, that key under its object.
+ * Semantic checks that read any of them are skipped (stacks/config-guard.ts).
+ */
+export function invalidPointers(errors: readonly ErrorObject[]): string[] {
+    const out = new Set<string>();
+    for (const e of errors) {
+        if (e.keyword === "if" || e.keyword === "allOf") continue;
+        const p = e.params as Record<string, unknown>;
+        const child = e.keyword === "required" ? p.missingProperty : e.keyword === "additionalProperties" ? p.additionalProperty : p.propertyName;
+        const escaped = typeof child === "string" ? `/${child.replace(/~/g, "~0").replace(/\//g, "~1")}` : "";
+        out.add(`${e.instancePath}${escaped}`);
+    }
+    return [...out];
+}
+
+/**
+ * The ARM type an `existingId`-like key must name, by key path under the
+ * platform key (`*` matches one segment), for messages that show the expected
+ * shape in plain words instead of the schema's regex.
+ */
+const ID_TYPES: readonly [RegExp, string | undefined][] = [
+    [/^resourceGroup\.existingId$/, undefined],
+    [/^storage\.existingId$/, "Microsoft.Storage/storageAccounts"],
+    [/^keyVault\.existingId$/, "Microsoft.KeyVault/vaults"],
+    [/^containerRegistry\.existingId$/, "Microsoft.ContainerRegistry/registries"],
+    [/^monitoring\.logAnalytics\.existingId$/, "Microsoft.OperationalInsights/workspaces"],
+    [/^monitoring\.applicationInsights\.existingId$/, "Microsoft.Insights/components"],
+    [/^network\.virtualNetwork\.existingId$/, "Microsoft.Network/virtualNetworks"],
+    [/^network\.privateDns\.zoneIds\.[^.]+$/, "Microsoft.Network/privateDnsZones"],
+    [/^workspace\.identity\.existingId$/, "Microsoft.ManagedIdentity/userAssignedIdentities"],
+];
+
+/** The expected shape of the resource ID at `path` (a full key path), in plain words. */
+export function resourceIdShape(path: string): string {
+    const sub = path.startsWith(`${CONFIG_KEY}.`) ? path.slice(CONFIG_KEY.length + 1) : path;
+    const group = "/subscriptions/<subscription-id>/resourceGroups/<group>";
+    const hit = ID_TYPES.find(([re]) => re.test(sub));
+    if (hit && hit[1] === undefined) return group;
+    return `${group}/providers/${hit ? hit[1] : "<namespace>/<type>"}/<name>`;
+}
+
+/**
  * Converts ajv errors into problems. Errors that only say "the if/then branch
  * failed" are dropped: the branch's own errors say what is wrong.
  */
@@ -113,6 +157,8 @@ export function schemaProblems(errors: readonly ErrorObject[], data: unknown): C
 }
 
 function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
+    // Errors inside `propertyNames` are about the key, not the object: the propertyNames error says it.
+    if ((e as { propertyName?: string }).propertyName !== undefined) return undefined;
     const path = keyPath(CONFIG_KEY, e.instancePath);
     const value = valueAt(data, e.instancePath);
     const hint = typeof e.parentSchema?.description === "string" ? e.parentSchema.description : undefined;
@@ -151,6 +197,9 @@ function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
         case "type":
             return { path, problem: `must be ${article(String(p.type))}; got ${describe(value)}`, fix: `write ${article(String(p.type))}` };
         case "pattern":
+            if (e.schemaPath.startsWith("#/$defs/armId/")) {
+                return { path, problem: `${describe(value)} is not an Azure resource ID`, fix: `write the full ID, ${resourceIdShape(path)}, where the subscription ID is a GUID` };
+            }
             return { path, problem: `${describe(value)} has an invalid format`, fix: hint ?? `match ${String(p.pattern)}` };
         case "format":
             return { path, problem: `${describe(value)} is not a valid ${String(p.format)}`, fix: `write a valid ${String(p.format)}` };
@@ -164,8 +213,12 @@ function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
             return { path, problem: `${describe(value)} is too ${e.keyword === "minLength" ? "short" : "long"}`, fix: `use ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters` };
         case "uniqueItems":
             return { path, problem: `has duplicate entries (items ${String(p.j)} and ${String(p.i)})`, fix: "list each entry once" };
-        case "propertyNames":
-            return { path, problem: `has an invalid key ${JSON.stringify(p.propertyName)}`, fix: hint ?? "rename the key" };
+        case "propertyNames": {
+            const name = String(p.propertyName);
+            const tag = e.instancePath === "/tags" ? tagNameProblem(name, DEFAULT_TAG_LIMITS) : undefined;
+            if (tag) return { path: keyPath(CONFIG_KEY, e.instancePath, name), ...tag };
+            return { path: keyPath(CONFIG_KEY, e.instancePath, name), problem: "is not a valid key here", fix: hint ?? "rename the key" };
+        }
         default:
             return { path, problem: e.message ?? "is invalid", fix: hint ?? "see stacks/schema/platform.schema.json" };
     }

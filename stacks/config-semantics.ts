@@ -6,24 +6,35 @@
 import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
-import { at, type ConfigProblem } from "./config-errors";
+import { at, closest, type ConfigProblem } from "./config-errors";
 import { encryptionProblems } from "./config-semantics-encryption";
+import { CAPACITY_CHECKS } from "./config-semantics-capacity";
+import { LIMIT_CHECKS } from "./config-semantics-limits";
+import { derivedNameProblems } from "./config-semantics-names";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
+import { outboundRuleProblems } from "./config-semantics-outbound";
 import type { PlatformConfig } from "./config-types";
+
+/** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
+export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [
+    regionProblems,
+    nameProblems,
+    adoptionProblems,
+    identityProblems,
+    encryptionProblems,
+    managedNetworkProblems,
+    ipRangeProblems,
+    networkProblems,
+    computeProblems,
+    ...LIMIT_CHECKS,
+    ...CAPACITY_CHECKS,
+    outboundRuleProblems,
+    derivedNameProblems,
+];
 
 /** Every semantic problem of a schema-valid config. */
 export function semanticProblems(c: PlatformConfig): ConfigProblem[] {
-    return [
-        ...regionProblems(c),
-        ...nameProblems(c),
-        ...adoptionProblems(c),
-        ...identityProblems(c),
-        ...encryptionProblems(c),
-        ...managedNetworkProblems(c),
-        ...ipRangeProblems(c),
-        ...networkProblems(c),
-        ...computeProblems(c),
-    ];
+    return SEMANTIC_CHECKS.flatMap((check) => check(c));
 }
 
 function regionProblems(c: PlatformConfig): ConfigProblem[] {
@@ -36,9 +47,18 @@ function regionProblems(c: PlatformConfig): ConfigProblem[] {
             problem: other
                 ? `"${c.location}" is a region of ${other}, not of ${c.cloud}`
                 : `"${c.location}" is not a region where Azure Machine Learning is offered in ${c.cloud}`,
-            fix: other ? `set cloud: ${other}, or pick one of: ${profile.mlRegions.join(", ")}` : `use one of: ${profile.mlRegions.join(", ")}`,
+            fix: other ? `set cloud: ${other}, or pick one of: ${profile.mlRegions.join(", ")}` : regionFix(c.location, profile.mlRegions),
         },
     ];
+}
+
+/** "did you mean eastus2" for `East US 2` (display names: drop spaces, lowercase) and for typos. */
+function regionFix(location: string, regions: readonly string[]): string {
+    const normalised = location.toLowerCase().replace(/[\s_-]+/g, "");
+    const elsewhere = normalised !== location ? cloudOfRegion(normalised) : undefined;
+    if (elsewhere && !regions.includes(normalised)) return `did you mean ${normalised}? It is a region of ${elsewhere}: also set cloud: ${elsewhere}`;
+    const guess = regions.includes(normalised) ? normalised : closest(normalised, regions);
+    return guess ? `did you mean ${guess}? (regions are written as ARM names, lowercase without spaces)` : `use one of: ${regions.join(", ")}`;
 }
 
 function nameProblems(c: PlatformConfig): ConfigProblem[] {

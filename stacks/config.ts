@@ -7,8 +7,9 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import schema from "./schema/platform.schema.json";
-import { CONFIG_KEY, ConfigError, schemaProblems } from "./config-errors";
-import { semanticProblems } from "./config-semantics";
+import { CONFIG_KEY, ConfigError, formatProblem, invalidPointers, keyPath, schemaProblems, type ConfigProblem } from "./config-errors";
+import { runChecks } from "./config-guard";
+import { SEMANTIC_CHECKS } from "./config-semantics";
 import type { PlatformConfig } from "./config-types";
 
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
@@ -28,6 +29,8 @@ export interface ConfigContext {
     project: string;
     /** Pulumi stack name. */
     stack: string;
+    /** The stack file the config was read from, for messages. Default `stacks/Pulumi.<stack>.yaml`. */
+    source?: string;
 }
 
 /**
@@ -36,18 +39,47 @@ export interface ConfigContext {
  */
 export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformConfig {
     if (raw === undefined || raw === null) {
-        throw new ConfigError([{ path: CONFIG_KEY, problem: "is missing", fix: `add a ${CONFIG_KEY} object to stacks/Pulumi.${ctx.stack}.yaml (see README, "Configuration")` }]);
+        throw new ConfigError([{ path: CONFIG_KEY, problem: "is missing", fix: `add a ${CONFIG_KEY} object to ${ctx.source ?? `stacks/Pulumi.${ctx.stack}.yaml`} (see README, "Configuration")` }]);
     }
     // ajv fills defaults in place; never mutate the caller's object. (Not structuredClone:
     // under jest it returns arrays of another realm, which pulumi.output() mistakes for objects.)
     const data: unknown = JSON.parse(JSON.stringify(raw));
-    if (!validate(data)) {
-        throw new ConfigError(schemaProblems(validator!.errors ?? [], data));
+    const valid = validate(data);
+    const errors = valid ? [] : (validator!.errors ?? []);
+    const schema = schemaProblems(errors, data);
+    // Not an object at all: nothing for the semantic checks to read.
+    if (!valid && (data === null || typeof data !== "object" || Array.isArray(data))) throw new ConfigError(schema);
+    // Semantic checks run even when the schema failed (on the defaults-filled data), so one run
+    // reports every problem; a check that reads a schema-invalid value is skipped (config-guard.ts).
+    const invalid = invalidPointers(errors);
+    let config: PlatformConfig;
+    try {
+        config = resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx);
+    } catch (e) {
+        if (valid) throw e;
+        throw new ConfigError(schema);
     }
-    const config = resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx);
-    const problems = semanticProblems(config);
+    const semantic = dropCovered(runChecks(SEMANTIC_CHECKS, config, invalid), invalid);
+    const problems = uniqueProblems([...schema, ...semantic]);
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
+}
+
+/** Semantic problems about a key the schema already reports (the key itself or inside it) say nothing new. */
+function dropCovered(problems: readonly ConfigProblem[], invalid: readonly string[]): ConfigProblem[] {
+    const covered = invalid.map((p) => keyPath(CONFIG_KEY, p));
+    return problems.filter((p) => !covered.some((k) => p.path === k || p.path.startsWith(`${k}.`) || p.path.startsWith(`${k}[`)));
+}
+
+/** The same line once. */
+function uniqueProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
+    const seen = new Set<string>();
+    return problems.filter((p) => {
+        const line = formatProblem(p);
+        if (seen.has(line)) return false;
+        seen.add(line);
+        return true;
+    });
 }
 
 /** Fills the values derived from other settings (production mode, names, protection, environment tag). */

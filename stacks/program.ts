@@ -30,14 +30,21 @@ export interface StackOutputs {
     applicationInsightsConnectionString: pulumi.Output<string>;
 }
 
+/** Options of {@link definePlatform}. */
+export interface DefinePlatformOptions {
+    /** The stack file the config comes from, named in messages. Default `stacks/Pulumi.<stack>.yaml` (Pulumi.yaml `stackConfigDir`). */
+    configSource?: string;
+}
+
 /**
  * Declares the platform of the current stack. Throws `ConfigError` (before
  * registering any resource) when the config is invalid.
  */
-export function definePlatform(): StackOutputs {
+export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     const [project, key] = CONFIG_KEY.split(":");
     const raw = parseConfigValue(new pulumi.Config(project).get(key));
-    const config = loadPlatformConfig(raw, { project: pulumi.getProject(), stack: pulumi.getStack() });
+    const stack = pulumi.getStack();
+    const config = loadPlatformConfig(raw, { project: pulumi.getProject(), stack, source: opts.configSource ?? `stacks/Pulumi.${stack}.yaml` });
     const platform = new MlPlatform("platform", {
         config,
         deployment: { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() },

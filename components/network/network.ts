@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkSecurityGroup, Subnet, VirtualNetwork } from "@pulumi/azure-native/network";
-import { deriveName } from "../naming";
+import { networkSecurityGroupName, ROLE_NAME_PARTS } from "./network-names";
 import type { PlacementArgs } from "../placement";
 
 /** A subnet to create. */
@@ -53,10 +53,10 @@ export interface NetworkArgs extends PlacementArgs {
 
 /** The role-to-resource-name part, and what each role's subnet needs. */
 const ROLE_SPECS = {
-    privateEndpoints: { short: "pe", delegation: undefined },
-    training: { short: "training", delegation: undefined },
-    scoring: { short: "scoring", delegation: "Microsoft.ContainerInstance/containerGroups" },
-    aks: { short: "aks", delegation: undefined },
+    privateEndpoints: { short: ROLE_NAME_PARTS.privateEndpoints, delegation: undefined },
+    training: { short: ROLE_NAME_PARTS.training, delegation: undefined },
+    scoring: { short: ROLE_NAME_PARTS.scoring, delegation: "Microsoft.ContainerInstance/containerGroups" },
+    aks: { short: ROLE_NAME_PARTS.aks, delegation: undefined },
 } as const;
 
 type Role = keyof typeof ROLE_SPECS;
@@ -121,7 +121,7 @@ export class Network extends pulumi.ComponentResource {
                 const nsg = new NetworkSecurityGroup(
                     `${name}-nsg-${short}`,
                     {
-                        networkSecurityGroupName: deriveName("networkSecurityGroup", `nsg-${prefix}-${short}`),
+                        networkSecurityGroupName: networkSecurityGroupName(prefix, short),
                         resourceGroupName: args.resourceGroupName,
                         location: args.location,
                         tags: args.tags,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PrivateLinkScope, PrivateLinkScopedResource } from "@pulumi/azure-native/monitor";
 import type { AzureCloud } from "../clouds";
 import type { PlacementArgs } from "../placement";
+import { MONITOR_ENDPOINT_ROLE, privateEndpointBase, privateLinkScopeName } from "./network-names";
 import { PrivateDnsZones } from "./private-dns-zones";
 import { privateEndpointWithDns } from "./private-endpoint";
 import { zonesFor, zonesForAll, type PrivateLinkGroupId } from "./private-link-zones";
@@ -102,7 +103,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,
-                    endpointName: `pep-${args.namePrefix}-${role.toLowerCase()}${several ? `-${groupId.toLowerCase()}` : ""}`,
+                    endpointName: privateEndpointBase(args.namePrefix, role, groupId, several),
                     targetId,
                     groupId,
                     subnetId: args.subnetId,
@@ -120,7 +121,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
             const scope = new PrivateLinkScope(
                 `${name}-ampls`,
                 {
-                    scopeName: `ampls-${args.namePrefix}`,
+                    scopeName: privateLinkScopeName(args.namePrefix),
                     resourceGroupName: args.resourceGroupName,
                     location: "global",
                     tags: args.tags,
@@ -144,7 +145,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
                 );
             }
             // The endpoint is created once the scope holds its resources, so its DNS records cover them.
-            endpoint("monitor", "azuremonitor", false, scope.id, scoped);
+            endpoint(MONITOR_ENDPOINT_ROLE, "azuremonitor", false, scope.id, scoped);
             this.privateLinkScopeId = scope.id;
         }
         this.endpointIds = endpointIds;

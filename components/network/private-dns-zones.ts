@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateZone, VirtualNetworkLink } from "@pulumi/azure-native/privatedns";
+import { dnsLinkName } from "./network-names";
 
 /**
  * How a stack's private endpoints get their DNS records. An `as const` object with its value
@@ -70,7 +71,7 @@ export class PrivateDnsZones extends pulumi.ComponentResource {
                     new VirtualNetworkLink(
                         `${name}-${zone}-link`,
                         {
-                            virtualNetworkLinkName: `link-${args.virtualNetworkName}`.slice(0, 80),
+                            virtualNetworkLinkName: dnsLinkName(args.virtualNetworkName),
                             privateZoneName: created.name,
                             resourceGroupName: args.resourceGroupName,
                             location: "global",

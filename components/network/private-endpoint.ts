@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateDnsZoneGroup, PrivateEndpoint } from "@pulumi/azure-native/network";
-import { deriveName } from "../naming";
+import { endpointNicName, privateEndpointName } from "./network-names";
 import type { PrivateLinkGroupId } from "./private-link-zones";
 
 /** What {@link privateEndpointWithDns} needs. */
@@ -44,14 +44,14 @@ export function privateEndpointWithDns(name: string, spec: PrivateEndpointSpec, 
     const endpoint = new PrivateEndpoint(
         name,
         {
-            privateEndpointName: deriveName("privateEndpoint", spec.endpointName),
+            privateEndpointName: privateEndpointName(spec.endpointName),
             resourceGroupName: spec.resourceGroupName,
             location: spec.location,
             tags: spec.tags,
             subnet: { id: spec.subnetId },
-            customNetworkInterfaceName: deriveName("privateEndpoint", `${spec.endpointName}-nic`),
+            customNetworkInterfaceName: endpointNicName(spec.endpointName),
             privateLinkServiceConnections: [
-                { name: deriveName("privateEndpoint", spec.endpointName), privateLinkServiceId: spec.targetId, groupIds: [spec.groupId] },
+                { name: privateEndpointName(spec.endpointName), privateLinkServiceId: spec.targetId, groupIds: [spec.groupId] },
             ],
         },
         { parent: opts.parent, dependsOn: spec.dependsOn },

@@ -112,3 +112,51 @@ export function zonesFor(groupId: PrivateLinkGroupId, cloud: AzureCloud, region:
 export function zonesForAll(groupIds: readonly PrivateLinkGroupId[], cloud: AzureCloud, region: string): string[] {
     return [...new Set(groupIds.flatMap((g) => zonesFor(g, cloud, region)))];
 }
+
+/**
+ * Sub-resources (group IDs) each resource type offers to private endpoints, by
+ * lowercase ARM type: what a private endpoint (or a managed-network
+ * `PrivateEndpoint` outbound rule's `subresourceTarget`) may name for a target
+ * of that type. The toolkit's own group IDs above are among them.
+ *
+ * Source: "What is a private endpoint?", section "Private-link resource"
+ * (learn.microsoft.com/azure/private-link/private-endpoint-overview#private-link-resource),
+ * read 2026-12-02. Types not listed are not checked (the table names the common ones).
+ */
+export const PRIVATE_LINK_RESOURCE_GROUP_IDS: Readonly<Record<string, readonly string[]>> = {
+    "microsoft.machinelearningservices/workspaces": ["amlworkspace"],
+    "microsoft.machinelearningservices/registries": ["amlregistry"],
+    "microsoft.storage/storageaccounts": ["blob", "blob_secondary", "file", "file_secondary", "queue", "queue_secondary", "table", "table_secondary", "web", "web_secondary", "dfs", "dfs_secondary"],
+    "microsoft.keyvault/vaults": ["vault"],
+    "microsoft.containerregistry/registries": ["registry"],
+    "microsoft.insights/privatelinkscopes": ["azuremonitor"],
+    "microsoft.devices/iothubs": ["iotHub"],
+    "microsoft.containerservice/managedclusters": ["management"],
+    "microsoft.documentdb/databaseaccounts": ["Sql", "MongoDB", "Cassandra", "Gremlin", "Table", "Analytical"],
+    "microsoft.sql/servers": ["sqlServer"],
+    "microsoft.dbforpostgresql/flexibleservers": ["postgresqlServer"],
+    "microsoft.dbformysql/flexibleservers": ["mysqlServer"],
+    "microsoft.search/searchservices": ["searchService"],
+    "microsoft.cognitiveservices/accounts": ["account"],
+    "microsoft.web/sites": ["sites"],
+    "microsoft.synapse/workspaces": ["Sql", "SqlOnDemand", "Dev"],
+    "microsoft.databricks/workspaces": ["databricks_ui_api", "browser_authentication"],
+    "microsoft.eventhub/namespaces": ["namespace"],
+    "microsoft.servicebus/namespaces": ["namespace"],
+    "microsoft.cache/redis": ["redisCache"],
+    "microsoft.appconfiguration/configurationstores": ["configurationStores"],
+    "microsoft.datafactory/factories": ["dataFactory", "portal"],
+};
+
+/** The group IDs a resource type offers (case-insensitive type), or undefined when the table does not know the type. */
+export function groupIdsOfType(armType: string): readonly string[] | undefined {
+    return PRIVATE_LINK_RESOURCE_GROUP_IDS[armType.toLowerCase()];
+}
+
+/** The resource types that offer `groupId` (case-insensitive). */
+export function typesOfGroupId(groupId: string): string[] {
+    const g = groupId.toLowerCase();
+    return Object.entries(PRIVATE_LINK_RESOURCE_GROUP_IDS)
+        .filter(([, ids]) => ids.some((id) => id.toLowerCase() === g))
+        .map(([type]) => type);
+}

@@ -4,6 +4,7 @@
  * property and the fix; the simulator refuses the resource with it.
  */
 import { BUILTIN_ROLES, KEY_UNWRAP_ROLES, SERVICE_GRANTED_ROLES, type AssociatedResource } from "../../components/access/roles";
+import { groupIdsOfType, typesOfGroupId } from "../../components/network/private-link-zones";
 import type { UNKNOWN } from "../graph";
 
 /** A resource as the rules see it. */
@@ -28,18 +29,8 @@ type Value = unknown | typeof UNKNOWN;
 const get = (o: Value, path: string): unknown =>
     path.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
 
-/** The ARM resource type each private link group ID belongs to. */
-const GROUP_TARGET_TYPES: Readonly<Record<string, string>> = {
-    amlworkspace: "microsoft.machinelearningservices/workspaces",
-    blob: "microsoft.storage/storageaccounts",
-    file: "microsoft.storage/storageaccounts",
-    dfs: "microsoft.storage/storageaccounts",
-    vault: "microsoft.keyvault/vaults",
-    registry: "microsoft.containerregistry/registries",
-    azuremonitor: "microsoft.insights/privatelinkscopes",
-    iothub: "microsoft.devices/iothubs",
-    management: "microsoft.containerservice/managedclusters",
-};
+/** The ARM types that offer a private link group ID: the one table in components/network/private-link-zones.ts. */
+const groupTargetTypes = (groupId: string): string[] => typesOfGroupId(groupId);
 
 const armTypeOf = (id: string): string | undefined => /\/providers\/([^/]+\/[^/]+)\/[^/]+$/.exec(id)?.[1]?.toLowerCase();
 
@@ -122,9 +113,14 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 const groups = (get(conn, "groupIds") as unknown[] | undefined) ?? [];
                 if (typeof target !== "string") continue;
                 for (const g of groups) {
-                    const expected = GROUP_TARGET_TYPES[String(g).toLowerCase()];
                     const actual = armTypeOf(target);
-                    if (expected && actual && expected !== actual) problems.push(`group ID "${String(g)}" is not a sub-resource of ${actual} (it belongs to ${expected})`);
+                    const offered = actual ? groupIdsOfType(actual) : undefined;
+                    const expected = groupTargetTypes(String(g));
+                    if (actual && offered && !offered.some((o) => o.toLowerCase() === String(g).toLowerCase())) {
+                        problems.push(`group ID "${String(g)}" is not a sub-resource of ${actual} (it offers ${offered.join(", ")}${expected.length > 0 ? `; "${String(g)}" belongs to ${expected.join(", ")}` : ""})`);
+                    } else if (actual && !offered && expected.length > 0) {
+                        problems.push(`group ID "${String(g)}" is not a sub-resource of ${actual} (it belongs to ${expected.join(", ")})`);
+                    }
                     if (String(g) === "registry") {
                         const registry = s.lookup(target);
                         const sku = registry && get(registry.inputs, "sku.name");

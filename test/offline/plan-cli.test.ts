@@ -81,7 +81,18 @@ describe("bad input", () => {
         expect(await main(["broken", "--stack-dir", dir], io)).toBe(2);
         expect(io.stdout).toBe("");
         expect(io.stderr).toContain("aml-workspace:platform.storage.skuTier: is not a known setting");
+        // Schema and semantic problems of one file come in one run.
+        expect(io.stderr).toContain('aml-workspace:platform.location: "atlantis" is not a region');
         expect(io.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("a stack file without the platform key names the file actually read (--stack-dir)", async () => {
+        const dir = path.join(tmp, "empty");
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "Pulumi.empty.yaml"), "config:\n  aml-workspace:other: 1\n");
+        const io = capture();
+        expect(await main(["empty", "--stack-dir", dir], io)).toBe(2);
+        expect(io.stderr).toContain(`aml-workspace:platform: is missing (add a aml-workspace:platform object to ${path.relative(process.cwd(), path.join(dir, "Pulumi.empty.yaml"))}`);
     });
 
     it("a mandatory policy violation exits 1 and names the policy", async () => {

@@ -69,6 +69,18 @@ describe("what ARM rejects", () => {
         ["network rules below Premium", "azure-native:containerregistry:Registry", { registryName: "crexample01", resourceGroupName: "rg", sku: { name: "Basic" }, networkRuleSet: { defaultAction: "Deny" } }, /needs the Premium SKU/],
         ["a non-GUID role assignment name", "azure-native:authorization:RoleAssignment", { roleAssignmentName: "grant-1", scope: "/subscriptions/x" }, /must be a GUID/],
         ["soft delete retention out of range", "azure-native:keyvault:Vault", { vaultName: "kv-x", resourceGroupName: "rg", properties: { softDeleteRetentionInDays: 120 } }, /7-90; got 120/],
+        ["a reserved word in a public name", "azure-native:storage:StorageAccount", { accountName: "stmicrosoft01", resourceGroupName: "rg" }, /contains the reserved word MICROSOFT/],
+        [
+            "a sub-resource the target's type does not offer (the shared group ID table)",
+            "azure-native:network:PrivateEndpoint",
+            {
+                privateEndpointName: "pep-x",
+                resourceGroupName: "rg",
+                subnet: { id: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s" },
+                privateLinkServiceConnections: [{ name: "pep-x", privateLinkServiceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stx", groupIds: ["blobs"] }],
+            },
+            /group ID "blobs" is not a sub-resource of microsoft.storage\/storageaccounts \(it offers blob, blob_secondary/,
+        ],
     ])("refuses %s", (_label, type, inputs, message) => {
         const s = sim();
         expect(create(s, type, inputs).id).toBeUndefined();

@@ -66,7 +66,7 @@ describe("schema errors name the key and the fix", () => {
         ["unknown top-level key", baseConfig({ workspce: {} }), `${KEY}.workspce: is not a known setting (did you mean workspace?`],
         ["enum typo", baseConfig({ environment: "production" }), `${KEY}.environment: must be one of "dev", "test", "prod"; got string "production"`],
         ["out of range", baseConfig({ keyVault: { softDeleteRetentionDays: 3 } }), `${KEY}.keyVault.softDeleteRetentionDays: number 3 is out of range (use a number >= 7)`],
-        ["bad ARM ID", baseConfig({ storage: { existingId: "my-storage" } }), `${KEY}.storage.existingId: string "my-storage" has an invalid format`],
+        ["bad ARM ID", baseConfig({ storage: { existingId: "my-storage" } }), `${KEY}.storage.existingId: string "my-storage" is not an Azure resource ID (write the full ID, /subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>, where the subscription ID is a GUID)`],
         ["FQDN rule without destination", baseConfig({ workspace: { managedNetwork: { outboundRules: { pypi: { type: "FQDN" } } } } }), `${KEY}.workspace.managedNetwork.outboundRules.pypi.destination: is required`],
         ["rule field of another type", baseConfig({ workspace: { managedNetwork: { outboundRules: { pypi: { type: "FQDN", destination: "pypi.org", serviceTag: "x" } } } } }), `${KEY}.workspace.managedNetwork.outboundRules.pypi.serviceTag: is not a known setting`],
         ["bad IP range", baseConfig({ network: { allowedIpRanges: ["office"] } }), `${KEY}.network.allowedIpRanges[0]: string "office" has an invalid format`],

@@ -1,0 +1,76 @@
+/**
+ * What Azure Resource Manager accepts in resource tags, per resource type
+ * (pure data + one check), shared by config validation and anything else that
+ * writes tags.
+ *
+ * Source: "Use tags to organize your Azure resources and management hierarchy",
+ * section Limitations (learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations),
+ * read 2026-12-02:
+ *   - at most 50 tag name-value pairs per resource;
+ *   - tag names up to 512 characters, values up to 256; for storage accounts
+ *     names up to 128 and values up to 256;
+ *   - tag names can't contain `<`, `>`, `%`, `&`, `\`, `?`, `/`;
+ *   - tag names are case-insensitive (two names differing only in case are one tag);
+ *   - names starting with `microsoft`, `azure` or `windows` are reserved for Azure.
+ */
+
+/** Limits of one resource type. */
+export interface TagLimits {
+    /** Maximum number of tags on one resource. */
+    maxCount: number;
+    /** Maximum tag name length. */
+    maxNameLength: number;
+    /** Maximum tag value length. */
+    maxValueLength: number;
+}
+
+/** Limits that apply to every type without its own row. */
+export const DEFAULT_TAG_LIMITS: TagLimits = Object.freeze({ maxCount: 50, maxNameLength: 512, maxValueLength: 256 });
+
+/** Types with stricter limits, by lowercase ARM type. */
+export const TAG_LIMITS_BY_TYPE: Readonly<Record<string, TagLimits>> = Object.freeze({
+    "microsoft.storage/storageaccounts": Object.freeze({ maxCount: 50, maxNameLength: 128, maxValueLength: 256 }),
+});
+
+/** Characters a tag name may not contain. */
+export const FORBIDDEN_TAG_NAME_CHARACTERS: readonly string[] = ["<", ">", "%", "&", "\\", "?", "/"];
+
+/** Prefixes reserved for Azure's own tags (case-insensitive). */
+export const RESERVED_TAG_PREFIXES: readonly string[] = ["microsoft", "azure", "windows"];
+
+/** The limits of an ARM type (case-insensitive). */
+export function tagLimitsFor(armType: string): TagLimits {
+    return TAG_LIMITS_BY_TYPE[armType.toLowerCase()] ?? DEFAULT_TAG_LIMITS;
+}
+
+/** The strictest limits over several types: what a tag set given to all of them must meet. */
+export function strictestTagLimits(armTypes: readonly string[]): TagLimits & { nameLimitedBy?: string } {
+    let out: TagLimits & { nameLimitedBy?: string } = { ...DEFAULT_TAG_LIMITS };
+    for (const t of armTypes) {
+        const l = tagLimitsFor(t);
+        if (l.maxNameLength < out.maxNameLength) out = { ...out, maxNameLength: l.maxNameLength, nameLimitedBy: t };
+        out = { ...out, maxCount: Math.min(out.maxCount, l.maxCount), maxValueLength: Math.min(out.maxValueLength, l.maxValueLength) };
+    }
+    return out;
+}
+
+/** A problem with one tag name: what is wrong and how to fix it. */
+export interface TagNameProblem {
+    /** What is wrong. */
+    problem: string;
+    /** How to fix it. */
+    fix: string;
+}
+
+/** Problem with a tag name under `limits`, else undefined. `limitedBy` names the type that sets the length limit. */
+export function tagNameProblem(name: string, limits: TagLimits, limitedBy?: string): TagNameProblem | undefined {
+    const bad = FORBIDDEN_TAG_NAME_CHARACTERS.filter((ch) => name.includes(ch));
+    if (bad.length > 0) return { problem: `tag name contains ${bad.map((b) => `'${b}'`).join(", ")}, which Azure refuses in tag names`, fix: `rename the tag without ${FORBIDDEN_TAG_NAME_CHARACTERS.join(" ")}` };
+    const prefix = RESERVED_TAG_PREFIXES.find((p) => name.toLowerCase().startsWith(p));
+    if (prefix) return { problem: `tag name starts with '${prefix}', a prefix Azure reserves for its own tags`, fix: "rename the tag so it does not start with microsoft, azure or windows" };
+    const length = [...name].length;
+    if (length > limits.maxNameLength) {
+        return { problem: `tag name is ${length} characters; ${limitedBy ? `${limitedBy} accepts` : "Azure accepts"} at most ${limits.maxNameLength}`, fix: `shorten the tag name to ${limits.maxNameLength} characters or fewer` };
+    }
+    return undefined;
+}

@@ -1,0 +1,62 @@
+/**
+ * Runs semantic checks on a config that failed the schema, so one run reports
+ * every problem of a file. A check whose inputs are schema-invalid is skipped
+ * rather than trusted (its answer would be about a value the user must fix
+ * anyway) or allowed to crash: the config it sees is a read-tracking proxy, and
+ * a check that read an invalid value, or threw, contributes nothing.
+ */
+import type { ConfigProblem } from "./config-errors";
+
+/** A semantic check. */
+export type Check<C> = (c: C) => ConfigProblem[];
+
+const RAW = Symbol("raw");
+
+/** The object behind a guard proxy (or `v` itself): for checks that walk everything but report only where they read. */
+export function unguarded<T>(v: T): T {
+    return v !== null && typeof v === "object" && (v as Record<symbol, unknown>)[RAW] !== undefined ? ((v as Record<symbol, unknown>)[RAW] as T) : v;
+}
+
+/** True when JSON pointer `p` is `q` or lies under it. */
+function within(p: string, q: string): boolean {
+    return p === q || p.startsWith(`${q}/`);
+}
+
+/** Wraps `target` so that reading any value at or under an `invalid` pointer calls `taint`. */
+function track<T extends object>(target: T, pointer: string, invalid: readonly string[], taint: () => void, cache: WeakMap<object, object>): T {
+    const hit = cache.get(target);
+    if (hit) return hit as T;
+    const proxy = new Proxy(target, {
+        get(t, key, receiver) {
+            if (key === RAW) return t;
+            const value: unknown = Reflect.get(t, key, receiver);
+            if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(t, key)) return value;
+            const sub = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+            if (invalid.some((q) => within(sub, q))) taint();
+            return value !== null && typeof value === "object" ? track(value, sub, invalid, taint, cache) : value;
+        },
+    });
+    cache.set(target, proxy);
+    return proxy;
+}
+
+/**
+ * Runs each check on `config`. With no invalid pointers the checks run as they
+ * are; otherwise each runs on a tracking view and is skipped when it read a
+ * value under an invalid pointer or threw.
+ */
+export function runChecks<C extends object>(checks: readonly Check<C>[], config: C, invalid: readonly string[]): ConfigProblem[] {
+    if (invalid.length === 0) return checks.flatMap((check) => check(config));
+    const out: ConfigProblem[] = [];
+    for (const check of checks) {
+        let tainted = false;
+        const view = track(config, "", invalid, () => (tainted = true), new WeakMap());
+        try {
+            const found = check(view);
+            if (!tainted) out.push(...found);
+        } catch {
+            // The check met a value of the wrong shape; the schema problem already says which.
+        }
+    }
+    return out;
+}

@@ -31,6 +31,8 @@ export interface RunStackOptions {
     organization?: string;
     /** The program to run. Default: the stack program, `definePlatform` from stacks/program.ts. */
     program?: () => Record<string, pulumi.Output<unknown>>;
+    /** Told the number of resources registered so far, as it grows (for a progress line). Default: none. */
+    onProgress?: (registered: number) => void;
 }
 
 /** What a run produced. */
@@ -91,6 +93,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     // maps on (tsx, jest) formatting those dominates a run. Offline runs need none of them.
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 1;
+    const progress = opts.onProgress ? watchCount(() => monitor.captured.length, opts.onProgress) : undefined;
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
         const program = opts.program ?? (await import("../stacks/program")).definePlatform;
@@ -115,6 +118,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         if (all.length > 0) throw new SimulationError(all);
         return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
     } finally {
+        progress?.stop();
         Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);
     }
@@ -139,4 +143,27 @@ function failureSettled(failureCount: () => number, registered: () => number, qu
         // Never keep the process alive just for this watch.
         timer.unref();
     });
+}
+
+/**
+ * Reports a growing count every `everyMs` while it changes, and once more on stop. Polling
+ * keeps the capture path free of display concerns; a progress line needs no finer grain.
+ */
+function watchCount(count: () => number, report: (n: number) => void, everyMs = 100): { stop(): void } {
+    let last = -1;
+    const tick = (): void => {
+        const n = count();
+        if (n !== last) {
+            last = n;
+            report(n);
+        }
+    };
+    const timer = setInterval(tick, everyMs);
+    timer.unref();
+    return {
+        stop: () => {
+            clearInterval(timer);
+            tick();
+        },
+    };
 }

@@ -7,7 +7,7 @@
  * failure); 2 bad input: usage, missing/unreadable/truncated/wrong-format file,
  * invalid policy config, unwritable --out.
  */
-import { EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
+import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
 import { CheckpointError, readCheckpoint } from "./checkpoint";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
 import { exitCodeFor, type PolicyReport } from "./policy-report";
@@ -74,6 +74,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             io.out(USAGE);
             return EXIT.ok;
         }
+        if (opts.out !== undefined) checkWritable(opts.out);
         const config = opts.config ? loadPolicyConfig(opts.config) : undefined;
         // Progress on a terminal only, and not while stdout carries a machine-readable report.
         const toStdout = !opts.out || opts.out === STDOUT;

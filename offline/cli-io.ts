@@ -100,6 +100,36 @@ export function describeFsError(e: unknown): string {
 export const STDOUT = "-";
 
 /**
+ * Fails fast, before a long run, when a report target cannot be written: it is
+ * a folder, or a part of its path is a file. (Permissions still surface when
+ * writing.) Throws {@link FileAccessError} naming the path as given.
+ */
+export function checkWritable(target: string): void {
+    if (target === STDOUT) return;
+    if (target === "" || target.endsWith("/") || target.endsWith(path.sep)) throw new FileAccessError(`cannot write "${target}": give a file name, not a folder`);
+    // stat throws ENOTDIR when a part of the path is a file; that is the answer, not an error.
+    const stat = (p: string): fs.Stats | undefined => {
+        try {
+            return fs.statSync(p, { throwIfNoEntry: false });
+        } catch {
+            return undefined;
+        }
+    };
+    if (stat(target)?.isDirectory()) throw new FileAccessError(`cannot write ${target}: it is a directory; give a file name`);
+    let dir = path.dirname(path.resolve(target));
+    for (;;) {
+        const found = stat(dir);
+        if (found) {
+            if (!found.isDirectory()) throw new FileAccessError(`cannot write ${target}: ${ERRNO_WORDS.ENOTDIR}`);
+            return;
+        }
+        const parent = path.dirname(dir);
+        if (parent === dir) return;
+        dir = parent;
+    }
+}
+
+/**
  * Writes a report where the user asked: `-` is stdout; otherwise the file,
  * creating its folders. Throws {@link FileAccessError} naming the path as given.
  */
@@ -109,9 +139,8 @@ export function writeReportFile(target: string, content: string, io: CliIo): voi
         io.out(text.slice(0, -1));
         return;
     }
-    if (target === "" || target.endsWith("/") || target.endsWith(path.sep)) throw new FileAccessError(`cannot write "${target}": give a file name, not a folder`);
+    checkWritable(target);
     try {
-        if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new FileAccessError(`cannot write ${target}: it is a directory; give a file name`);
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, text);
     } catch (e) {

@@ -10,7 +10,7 @@
  */
 import * as path from "node:path";
 import { ConfigError } from "../stacks/config-errors";
-import { EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
+import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
 import { exitCodeFor } from "./policy-report";
 import { toJsonReport } from "./report-json";
@@ -64,6 +64,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const show = toStdout ? () => undefined : io.out;
         // Progress goes to a terminal only, and never while stdout carries a report.
         progress = toStdout ? undefined : io.progress;
+        // Refuse unwritable report targets before the run, not after it.
+        for (const target of [values.json, values.sarif]) if (target !== undefined) checkWritable(target);
         const stackFile = readStackFile(stack, values["stack-dir"]);
         // Read the policy config before running anything, so a bad file fails fast.
         const policyConfigFile = values["policy-config"] ?? stackPolicyConfigPath(stack, PROJECT_ROOT);

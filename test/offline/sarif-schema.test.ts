@@ -35,7 +35,7 @@ function sarifValidator() {
     // unicodeRegExp off: the schema's `language` pattern has a stray `]` that only the u flag refuses.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
-    return ajv.compile({ ...body, $id: id });
+    return ajv.compile({ ...body, $id: String(id) });
 }
 const validate = sarifValidator();
 const errorsOf = (log: unknown): string[] => (validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));

@@ -105,7 +105,8 @@ function codeFrame(text: string, line: number, col: number): string {
     return `  ${gutter}${source}\n  ${" ".repeat(gutter.length + Math.max(0, col - 1))}^`;
 }
 
-function parseStackText(text: string, label: string): { config: Record<string, unknown>; keys: KeyLocation[] } {
+/** Parses stack file text into its config map and key positions; `label` names it in errors. */
+export function parseStackText(text: string, label: string): { config: Record<string, unknown>; keys: KeyLocation[] } {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false });
     if (doc.errors.length > 0) {

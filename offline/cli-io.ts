@@ -51,7 +51,7 @@ function writeLine(stream: NodeJS.WriteStream, text: string): void {
 function ttyProgress(stream: NodeJS.WriteStream): ((text: string) => void) | undefined {
     if (!stream.isTTY) return undefined;
     return (text) => {
-        if (!closed.has(stream)) stream.write(`\r${text.slice(0, Math.max(0, (stream.columns ?? 80) - 1))}\x1b[K`);
+        if (!closed.has(stream)) stream.write(`\r${text.slice(0, Math.max(0, (stream.columns || 80) - 1))}\x1b[K`);
     };
 }
 

@@ -93,7 +93,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     // maps on (tsx, jest) formatting those dominates a run. Offline runs need none of them.
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 1;
-    const progress = opts.onProgress ? watchCount(() => monitor.captured.length, opts.onProgress) : undefined;
+    const progress = opts.onProgress ? watchCount(monitor, opts.onProgress) : undefined;
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
         const program = opts.program ?? (await import("../stacks/program")).definePlatform;
@@ -146,24 +146,25 @@ function failureSettled(failureCount: () => number, registered: () => number, qu
 }
 
 /**
- * Reports a growing count every `everyMs` while it changes, and once more on stop. Polling
- * keeps the capture path free of display concerns; a progress line needs no finer grain.
+ * Reports the number of captured resources after each registration, at most every
+ * `everyMs` (a terminal line needs no finer grain), and once more on stop. Registrations
+ * settle in promise callbacks, so a timer alone would rarely get a turn during a run.
  */
-function watchCount(count: () => number, report: (n: number) => void, everyMs = 100): { stop(): void } {
+function watchCount(monitor: CapturingMonitor, report: (n: number) => void, everyMs = 50): { stop(): void } {
     let last = -1;
-    const tick = (): void => {
-        const n = count();
-        if (n !== last) {
-            last = n;
-            report(n);
-        }
+    let lastAt = 0;
+    const tick = (force: boolean): void => {
+        const n = monitor.captured.length;
+        if (n === last || (!force && Date.now() - lastAt < everyMs)) return;
+        last = n;
+        lastAt = Date.now();
+        report(n);
     };
-    const timer = setInterval(tick, everyMs);
-    timer.unref();
-    return {
-        stop: () => {
-            clearInterval(timer);
-            tick();
-        },
-    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, response) => {
+            callback(err, response);
+            tick(false);
+        });
+    return { stop: () => tick(true) };
 }

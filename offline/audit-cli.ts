@@ -8,7 +8,9 @@
  * invalid policy config, unwritable --out.
  */
 import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
+import { readFileSync } from "node:fs";
 import { CheckpointError, readCheckpoint } from "./checkpoint";
+import { exportFileLocator } from "./report-locations";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
 import { exitCodeFor, type PolicyReport } from "./policy-report";
 import { renderJson } from "./report-json";
@@ -54,13 +56,17 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
     return { file: positionals[0], format, config: values.config, out: values.out };
 }
 
-/** Renders a report in a format. */
-export function render(report: PolicyReport, format: Format, artifactUri?: string): string {
+/**
+ * Renders a report in a format.
+ * @param artifactUri the audited file; SARIF places results in it. Default: none.
+ * @param artifactText its content, for SARIF lines. Default: none (results name the file only).
+ */
+export function render(report: PolicyReport, format: Format, artifactUri?: string, artifactText?: string): string {
     switch (format) {
         case "json":
             return renderJson(report);
         case "sarif":
-            return renderSarif(report, { artifactUri });
+            return renderSarif(report, { artifactUri, ...(artifactText === undefined ? {} : { locate: exportFileLocator(artifactText) }) });
         default:
             return renderText(report);
     }
@@ -91,7 +97,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         for (const w of report.warnings) {
             io.err(`audit: warning: ${w}\n`);
         }
-        const output = render(report, opts.format, opts.file);
+        const output = render(report, opts.format, opts.file, opts.format === "sarif" ? readFileSync(opts.file, "utf8") : undefined);
         if (opts.out && opts.out !== STDOUT) {
             writeReportFile(opts.out, output, io);
             io.err(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);

@@ -5,6 +5,7 @@
  * is always a correct place; a deeper key is used when the finding names a
  * setting the stack file actually contains.
  */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CONFIG_KEY } from "../stacks/config-errors";
 import type { Finding, SourcePosition } from "./report-sarif";
 import type { KeyLocation } from "./stack-file";
@@ -56,4 +57,28 @@ export function stackFileLocator(keys: readonly KeyLocation[], rootKey: string =
         if (section) return at(section);
         return root ? at(root) : undefined;
     };
+}
+
+/**
+ * A locator for a `pulumi stack export` (or backend checkpoint) file: a finding
+ * lands on its resource's entry, found by the JSON parser's positions (JSON is
+ * YAML, so the `yaml` package reads it with line numbers), never by a text search.
+ * @param text the export file's content
+ */
+export function exportFileLocator(text: string): (finding: Finding) => SourcePosition | undefined {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter });
+    const byUrn = new Map<string, SourcePosition>();
+    const resources = doc.getIn(["deployment", "resources"], true) ?? doc.getIn(["checkpoint", "latest", "resources"], true);
+    if (isSeq(resources)) {
+        for (const item of resources.items) {
+            if (!isMap(item)) continue;
+            const urn = item.get("urn", true);
+            if (isScalar(urn) && typeof urn.value === "string" && urn.range) {
+                const { line, col } = lineCounter.linePos(urn.range[0]);
+                if (!byUrn.has(urn.value)) byUrn.set(urn.value, { line, column: col });
+            }
+        }
+    }
+    return (finding) => (finding.urn ? byUrn.get(finding.urn) : undefined);
 }

@@ -107,5 +107,14 @@ describe("audit --format sarif", () => {
         expect(log.runs[0].results.length).toBeGreaterThan(10);
         expect(errorsOf(log)).toEqual([]);
         expect(log.runs[0].results[0].locations[0].physicalLocation?.artifactLocation.uri).toBe("test/fixtures/audit/insecure-prod.json");
+        // Each result with a resource sits on that resource's "urn" line of the export.
+        const lines = fs.readFileSync(path.join(ROOT, "test/fixtures/audit/insecure-prod.json"), "utf8").split("\n");
+        const placed = (log.runs[0].results as (SarifResult & { locations: { logicalLocations: { fullyQualifiedName: string }[] }[] })[]).filter((r) => r.locations[0].physicalLocation?.region);
+        expect(placed.length).toBeGreaterThan(10);
+        for (const r of placed) {
+            const region = r.locations[0].physicalLocation?.region;
+            const urn = r.locations[0].logicalLocations[0].fullyQualifiedName;
+            expect(lines[(region?.startLine ?? 0) - 1].slice((region?.startColumn ?? 0) - 1).startsWith(JSON.stringify(urn))).toBe(true);
+        }
     });
 });

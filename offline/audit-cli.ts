@@ -7,10 +7,10 @@
  * failure); 2 bad input: usage, missing/unreadable/truncated/wrong-format file,
  * invalid policy config, unwritable --out.
  */
-import { writeFileSync } from "node:fs";
-import { EXIT, processIo, UsageError, type CliIo } from "./cli-io";
-import { parseArgs } from "node:util";
+import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
+import { readFileSync } from "node:fs";
 import { CheckpointError, readCheckpoint } from "./checkpoint";
+import { exportFileLocator } from "./report-locations";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
 import { exitCodeFor, type PolicyReport } from "./policy-report";
 import { renderJson } from "./report-json";
@@ -28,31 +28,22 @@ export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text
   <stack-export.json>  output of \`pulumi stack export --file <file>\`
   --format             text (default, grouped by resource), json, or sarif (SARIF 2.1.0)
   --config             policy pack config, as for \`pulumi preview --policy-pack-config\`
-  --out                write the report to a file instead of stdout
+  --out                write the report to a file instead of stdout (its folders are created; - is stdout)
+  -h, --help           this text
 
 exit codes: 0 clean or advisory only, 1 mandatory violation, 2 bad input
 `;
 
+const FLAGS = {
+    format: { type: "string", short: "f" },
+    config: { type: "string", short: "c" },
+    out: { type: "string", short: "o" },
+} as const;
+
 /** Parses argv into options; throws UsageError. */
 function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string } | "help" {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                format: { type: "string", short: "f" },
-                config: { type: "string", short: "c" },
-                out: { type: "string", short: "o" },
-                help: { type: "boolean", short: "h" },
-            },
-        });
-    } catch (e) {
-        throw new UsageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
+    const { values, positionals, help } = parseFlags(argv, FLAGS);
+    if (help) {
         return "help";
     }
     if (positionals.length !== 1) {
@@ -65,13 +56,17 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
     return { file: positionals[0], format, config: values.config, out: values.out };
 }
 
-/** Renders a report in a format. */
-export function render(report: PolicyReport, format: Format, artifactUri?: string): string {
+/**
+ * Renders a report in a format.
+ * @param artifactUri the audited file; SARIF places results in it. Default: none.
+ * @param artifactText its content, for SARIF lines. Default: none (results name the file only).
+ */
+export function render(report: PolicyReport, format: Format, artifactUri?: string, artifactText?: string): string {
     switch (format) {
         case "json":
             return renderJson(report);
         case "sarif":
-            return renderSarif(report, { artifactUri });
+            return renderSarif(report, { artifactUri, ...(artifactText === undefined ? {} : { locate: exportFileLocator(artifactText) }) });
         default:
             return renderText(report);
     }
@@ -85,20 +80,26 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             io.out(USAGE);
             return EXIT.ok;
         }
+        if (opts.out !== undefined) checkWritable(opts.out);
         const config = opts.config ? loadPolicyConfig(opts.config) : undefined;
+        // Progress on a terminal only, and not while stdout carries a machine-readable report.
+        const toStdout = !opts.out || opts.out === STDOUT;
+        const progress = toStdout && opts.format !== "text" ? undefined : io.progress;
+        progress?.(`Reading ${opts.file}…`);
         const stack = readCheckpoint(opts.file);
-        const report = evaluatePolicies(stack, config, { configFile: opts.config });
+        progress?.(`Evaluating the policy pack on ${stack.resources.length} resources…`);
+        let report;
+        try {
+            report = evaluatePolicies(stack, config, { configFile: opts.config });
+        } finally {
+            progress?.("");
+        }
         for (const w of report.warnings) {
             io.err(`audit: warning: ${w}\n`);
         }
-        const output = render(report, opts.format, opts.file);
-        if (opts.out) {
-            try {
-                writeFileSync(opts.out, output);
-            } catch (e) {
-                io.err(`audit: cannot write ${opts.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-                return EXIT.badInput;
-            }
+        const output = render(report, opts.format, opts.file, opts.format === "sarif" ? readFileSync(opts.file, "utf8") : undefined);
+        if (opts.out && opts.out !== STDOUT) {
+            writeReportFile(opts.out, output, io);
             io.err(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);
         } else {
             io.out(output);
@@ -106,8 +107,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return exitCodeFor(report);
     } catch (e) {
         if (e instanceof UsageError) {
-            io.err(`audit: ${e.message}\n\n${USAGE}`);
-        } else if (e instanceof CheckpointError || e instanceof PolicyConfigError) {
+            io.err(`audit: ${e.message} ${usageHint("audit")}\n`);
+        } else if (e instanceof CheckpointError || e instanceof PolicyConfigError || e instanceof FileAccessError) {
             io.err(`audit: ${e.message}\n`);
         } else {
             io.err(`audit: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -1,118 +1,128 @@
 /**
- * `npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]`
+ * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--preview] [--stack-dir <dir>]`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
  * CLI), prints the resource tree and a summary, evaluates the policy pack on
  * the captured resources (with `policies/config/<stack>.json` when present),
- * and optionally writes the plan as JSON and the policy results as SARIF.
+ * ends with the stack outputs, and optionally writes the plan as JSON and the
+ * policy results as SARIF (placed in the stack file).
  * Exit codes: 0 clean or advisory only; 1 a mandatory violation; 2 bad input.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { ConfigError } from "../stacks/config-errors";
-import { EXIT, UsageError, processIo, type CliIo } from "./cli-io";
+import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
 import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
 import { exitCodeFor } from "./policy-report";
 import { toJsonReport } from "./report-json";
+import { stackFileLocator } from "./report-locations";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
-import { planJson, renderSummary, renderTree } from "./plan";
+import { planJson, renderOutputs, renderSummary, renderTree } from "./plan";
 import { runStack, SimulationError } from "./run-stack";
-import { findStackFile, readStackConfig, StackFileError } from "./stack-file";
+import { readStackFile, StackFileError } from "./stack-file";
 
-const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]";
+/** Usage text (`--help`). */
+export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--preview] [--stack-dir <dir>]
+
+  <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
+  --json <file>     write the plan (resources, inputs with secrets redacted, outputs, policy results) as JSON; - for stdout
+  --sarif <file>    write the policy results as SARIF 2.1.0, placed in the stack file; - for stdout
+  --policy-config   policy pack config (default policies/config/<stack>.json when it exists)
+  --preview         leave IDs and computed values unknown, as \`pulumi preview\` does
+  --stack-dir <dir> folder of the stack files (default stacks/)
+  -h, --help        this text
+
+Folders of --json and --sarif files are created. With - the text plan is not printed, so stdout is only the report.
+exit codes: 0 clean or advisory only, 1 mandatory policy violation, 2 bad input
+`;
+
+const FLAGS = {
+    json: { type: "string" },
+    sarif: { type: "string" },
+    "policy-config": { type: "string" },
+    preview: { type: "boolean" },
+    "stack-dir": { type: "string" },
+} as const;
+
 const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 /** Runs the plan CLI; returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+    let progress: ((text: string) => void) | undefined;
     try {
-        const { values, positionals } = parseCli(argv);
-        const stack = positionals[0];
-        const config = readStackConfig(stack, values.stackDir);
-        // Read the policy config before running anything, so a bad file fails fast.
-        const policyConfigFile = values.policyConfig ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
-        const policyConfig = policyConfigFile ? loadPolicyConfig(policyConfigFile) : undefined;
-        const source = findStackFile(stack, values.stackDir);
-        const run = await runStack({ stack, config, preview: values.preview, configSource: source && path.relative(process.cwd(), source) });
-        io.out(`${values.preview ? "Previewing" : "Planning"} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
-        io.out(renderTree(run.graph));
-        io.out(`\n${renderSummary(run.graph)}\n`);
-        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile });
-        io.out(`Policy config: ${policyConfigFile ? path.relative(process.cwd(), policyConfigFile) : "none (pack defaults)"}`);
-        io.out(renderText(report));
-        if (values.json) {
-            writeReport(values.json, JSON.stringify(planJson(run.graph, run.outputs, { policies: toJsonReport(report) }), null, 2), io);
+        const { values, positionals, help } = parseFlags(argv, FLAGS);
+        if (help) {
+            io.out(USAGE);
+            return EXIT.ok;
         }
-        if (values.sarif) writeReport(values.sarif, renderSarif(report), io);
+        if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the stack to plan, e.g. dev" : `one stack at a time; got ${positionals.join(", ")}`);
+        if (values.json === STDOUT && values.sarif === STDOUT) throw new UsageError("--json and --sarif cannot both write to stdout (-)");
+        const stack = positionals[0];
+        const toStdout = values.json === STDOUT || values.sarif === STDOUT;
+        // Text and notices go where the report is not: stdout carries only the report when it is "-".
+        const say = toStdout ? io.err : io.out;
+        const show = toStdout ? () => undefined : io.out;
+        // Progress goes to a terminal only, and never while stdout carries a report.
+        progress = toStdout ? undefined : io.progress;
+        // Refuse unwritable report targets before the run, not after it.
+        for (const target of [values.json, values.sarif]) if (target !== undefined) checkWritable(target);
+        const stackFile = readStackFile(stack, values["stack-dir"]);
+        // Read the policy config before running anything, so a bad file fails fast.
+        const policyConfigFile = values["policy-config"] ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
+        const policyConfig = policyConfigFile ? loadPolicyConfig(policyConfigFile) : undefined;
+        const shownPolicyConfig = values["policy-config"] ?? (policyConfigFile ? path.relative(process.cwd(), policyConfigFile) : undefined);
+        const verb = values.preview ? "Previewing" : "Planning";
+        progress?.(`${verb} ${stack}: starting the program…`);
+        const run = await runStack({
+            stack,
+            config: stackFile.config,
+            preview: values.preview ?? false,
+            configSource: stackFile.file,
+            onProgress: progress && ((n) => progress?.(`${verb} ${stack}: ${n} resources registered…`)),
+        });
+        progress?.(`Evaluating the policy pack on ${run.graph.resources.length} resources…`);
+        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile });
+        progress?.("");
+        show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
+        show(renderTree(run.graph));
+        show(`\n${renderSummary(run.graph)}\n`);
+        show(`Policy config: ${shownPolicyConfig ?? "none (pack defaults)"}`);
+        show(renderText(report));
+        show(`\n${renderOutputs(run.outputs)}`);
+        if (values.json) {
+            writeReportFile(values.json, JSON.stringify(planJson(run.graph, run.outputs, { policies: toJsonReport(report) }), null, 2), io);
+            if (values.json !== STDOUT) say(`Wrote ${values.json}`);
+        }
+        if (values.sarif) {
+            writeReportFile(values.sarif, renderSarif(report, { artifactUri: stackFile.file, locate: stackFileLocator(stackFile.keys) }), io);
+            if (values.sarif !== STDOUT) say(`Wrote ${values.sarif}`);
+        }
         return exitCodeFor(report);
     } catch (e) {
-        return reportInputError(e, io);
+        progress?.("");
+        return reportError(e, io);
     }
 }
 
-/**
- * Reports an error the user can fix and returns exit code 2; rethrows anything
- * unexpected (a bug, which deserves its stack trace).
- */
-function reportInputError(e: unknown, io: CliIo): number {
+/** Reports an error in one message (no stack trace) and returns exit code 2. */
+function reportError(e: unknown, io: CliIo): number {
     if (e instanceof ConfigError) {
         io.err(e.message);
     } else if (e instanceof SimulationError) {
         io.err(`${e.message}\n(Azure would reject these at deploy time; fix the stack config or the component.)`);
-    } else if (e instanceof StackFileError || e instanceof PolicyConfigError) {
-        io.err(`error: ${e.message}`);
+    } else if (e instanceof StackFileError || e instanceof PolicyConfigError || e instanceof FileAccessError) {
+        io.err(`plan: ${e.message}`);
     } else if (e instanceof UsageError) {
-        io.err(`error: ${e.message}\n${USAGE}`);
+        io.err(`plan: ${e.message} ${usageHint("plan")}`);
     } else {
-        throw e;
+        // A bug: one line, the trace only on request, so users never face a wall of frames.
+        io.err(`plan: unexpected error: ${e instanceof Error ? e.message : String(e)}${process.env.AML_DEBUG ? `\n${(e as Error).stack ?? ""}` : " (set AML_DEBUG=1 for the stack trace)"}`);
     }
     return EXIT.badInput;
 }
 
-function writeReport(target: string, content: string, io: CliIo): void {
-    const file = path.resolve(target);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content.endsWith("\n") ? content : `${content}\n`);
-    io.out(`Wrote ${path.relative(process.cwd(), file)}`);
-}
-
-interface PlanOptions {
-    json?: string;
-    sarif?: string;
-    policyConfig?: string;
-    preview: boolean;
-    stackDir?: string;
-}
-
-function parseCli(argv: string[]): { values: PlanOptions; positionals: string[] } {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                json: { type: "string" },
-                sarif: { type: "string" },
-                "policy-config": { type: "string" },
-                preview: { type: "boolean", default: false },
-                "stack-dir": { type: "string" },
-            },
-        });
-    } catch (e) {
-        throw new UsageError((e as Error).message);
-    }
-    if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length === 0 ? "name the stack to plan, e.g. dev" : `one stack at a time; got ${parsed.positionals.join(", ")}`);
-    const v = parsed.values;
-    return { values: { json: v.json, sarif: v.sarif, policyConfig: v["policy-config"], preview: v.preview ?? false, stackDir: v["stack-dir"] }, positionals: parsed.positionals };
-}
-
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (e: unknown) => {
-            console.error(e);
-            process.exit(EXIT.badInput);
-        },
-    );
+    void main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
 }

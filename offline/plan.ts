@@ -99,3 +99,20 @@ export function renderSummary(stack: CapturedStack): string {
         `    ${s.protected} protected`,
     ].join("\n");
 }
+
+/**
+ * The stack outputs as `pulumi preview` lists them: one per line, secrets as
+ * `[secret]`, values only known after deployment as `[unknown]`.
+ */
+export function renderOutputs(outputs: Record<string, unknown>): string {
+    // Pulumi drops undefined outputs from the stack (an optional part not deployed).
+    const entries = Object.entries(outputs).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return "Outputs: none";
+    const width = Math.max(...entries.map(([k]) => k.length));
+    const show = (v: unknown): string => {
+        if (v === UNKNOWN) return "[unknown]";
+        if (isSecret(v)) return "[secret]";
+        return JSON.stringify(redact(v));
+    };
+    return ["Outputs:", ...entries.map(([k, v]) => `    ${`${k}:`.padEnd(width + 1)} ${show(v)}`)].join("\n");
+}

@@ -1,26 +1,65 @@
 /**
  * SARIF 2.1.0 rendering of a PolicyReport: one run, the pack's policies as
  * rules (with help text from their remediation and sources), violations as
- * results located by the resource URN (logical location), and skipped
- * evaluations as `note` results so they are visible, not silent.
+ * results located by the resource URN (logical location) and, when the input
+ * file is known, in that file (physical location, with the line when a locator
+ * finds one), and skipped evaluations as `note` results so they are visible,
+ * not silent. The output validates against the SARIF 2.1.0 JSON schema
+ * (test/offline/sarif-schema.test.ts).
  */
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { PolicyMeta, PolicyReport } from "./policy-report";
 import { sourceList } from "../policies/lib/sources";
 
+/** Where in the input file a finding is: 1-based line and column. */
+export interface SourcePosition {
+    /** 1-based line. */
+    line: number;
+    /** 1-based column. */
+    column: number;
+}
+
+/** What a locator gets to place a finding. */
+export interface Finding {
+    /** Offending resource's URN (absent for stack-wide skips). */
+    urn?: string;
+    /** Policy that reported it. */
+    policyName: string;
+    /** The message (violation) or reason (skip). */
+    message: string;
+}
+
 /** Options for {@link renderSarif}. */
 export interface SarifOptions {
-    /** The audited file, added as the results' physical location when given. */
+    /** The input file (stack file or stack export) as a path; results are placed in it when given. */
     artifactUri?: string;
+    /** Finds the line of a finding in the input file. Default: none, the file without a line. */
+    locate?: (finding: Finding) => SourcePosition | undefined;
     /** Tool version (the pack's version). */
     toolVersion?: string;
 }
 
-/** A URL documenting the rule: its PSRule page when it has one, else the pack README anchor. */
-export function helpUriOf(p: PolicyMeta): string {
+/**
+ * A URL documenting the rule: its PSRule page when it has one, else none.
+ * SARIF's `helpUri` must be an absolute URI (schema `format: uri`), and this
+ * repository has no published address to anchor the pack README to; the rule's
+ * `help` text carries the remediation either way.
+ */
+export function helpUriOf(p: PolicyMeta): string | undefined {
     const psrule = p.sources.psrule?.[0];
-    return psrule
-        ? `https://azure.github.io/PSRule.Rules.Azure/en/rules/${psrule}/`
-        : `policies/README.md#${p.name}`;
+    return psrule ? `https://azure.github.io/PSRule.Rules.Azure/en/rules/${psrule}/` : undefined;
+}
+
+/**
+ * A file path as a SARIF artifact URI: a relative URI reference (forward slashes,
+ * percent-encoded segments) when the file is under the working directory, as code
+ * scanning expects paths relative to the checkout; else an absolute `file:` URL.
+ */
+export function artifactUriOf(file: string): string {
+    const relative = path.relative(process.cwd(), path.resolve(file));
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return pathToFileURL(path.resolve(file)).href;
+    return relative.split(path.sep).map(encodeURIComponent).join("/");
 }
 
 /** SARIF's numeric security-severity (GitHub code scanning buckets). */
@@ -34,7 +73,7 @@ export function toSarif(report: PolicyReport, options: SarifOptions = {}): Recor
         shortDescription: { text: p.description },
         fullDescription: { text: `${p.description} Sources: ${sourceList(p.sources)}.` },
         help: { text: p.remediation, markdown: `**Remediation:** ${p.remediation}\n\n**Sources:** ${sourceList(p.sources)}` },
-        helpUri: helpUriOf(p),
+        ...(helpUriOf(p) ? { helpUri: helpUriOf(p) } : {}),
         defaultConfiguration: { level: p.enforcementLevel === "mandatory" || p.enforcementLevel === "remediate" ? "error" : p.enforcementLevel === "disabled" ? "none" : "warning" },
         properties: {
             severity: p.severity,
@@ -45,17 +84,28 @@ export function toSarif(report: PolicyReport, options: SarifOptions = {}): Recor
         },
     }));
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-    const location = (urn: string | undefined, name?: string) => ({
-        ...(options.artifactUri ? { physicalLocation: { artifactLocation: { uri: options.artifactUri } } } : {}),
-        logicalLocations: [{ fullyQualifiedName: urn ?? "stack", ...(name ? { name } : {}), kind: "resource" }],
-    });
+    const artifactUri = options.artifactUri === undefined ? undefined : artifactUriOf(options.artifactUri);
+    const location = (finding: Finding, name?: string) => {
+        const at = artifactUri === undefined ? undefined : options.locate?.(finding);
+        return {
+            ...(artifactUri === undefined
+                ? {}
+                : {
+                      physicalLocation: {
+                          artifactLocation: { uri: artifactUri, index: 0 },
+                          ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
+                      },
+                  }),
+            logicalLocations: [{ fullyQualifiedName: finding.urn ?? "stack", ...(name ? { name } : {}), kind: "resource" }],
+        };
+    };
     const results = [
         ...report.violations.map((v) => ({
             ruleId: v.policyName,
             ruleIndex: ruleIndex.get(v.policyName) ?? -1,
             level: v.enforcementLevel === "mandatory" ? "error" : "warning",
             message: { text: v.message },
-            locations: [location(v.urn, v.resourceName)],
+            locations: [location(v, v.resourceName)],
             properties: { severity: v.severity, enforcementLevel: v.enforcementLevel, resourceType: v.resourceType },
         })),
         ...report.skipped.map((k) => ({
@@ -63,7 +113,7 @@ export function toSarif(report: PolicyReport, options: SarifOptions = {}): Recor
             ruleIndex: ruleIndex.get(k.policyName) ?? -1,
             level: "note",
             message: { text: k.reason },
-            locations: [location(k.urn)],
+            locations: [location({ urn: k.urn, policyName: k.policyName, message: k.reason })],
         })),
     ];
     return {
@@ -79,7 +129,7 @@ export function toSarif(report: PolicyReport, options: SarifOptions = {}): Recor
                         rules,
                     },
                 },
-                ...(options.artifactUri ? { artifacts: [{ location: { uri: options.artifactUri } }] } : {}),
+                ...(artifactUri === undefined ? {} : { artifacts: [{ location: { uri: artifactUri } }] }),
                 results,
                 invocations: [{ executionSuccessful: report.errors.length === 0 }],
             },

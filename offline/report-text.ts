@@ -1,5 +1,8 @@
 /** Human-readable rendering of a PolicyReport: violations grouped by resource, then a summary. */
-import type { PolicyReport, Violation } from "./policy-report";
+import type { PolicyReport, SkippedEvaluation, Violation } from "./policy-report";
+
+/** Resource names listed per skipped policy before "and N more". */
+const SKIPPED_NAMES_SHOWN = 3;
 
 /** Renders the report as text (no colours, so it is safe in CI logs and files). */
 export function renderText(report: PolicyReport): string {
@@ -28,11 +31,7 @@ export function renderText(report: PolicyReport): string {
         lines.push("");
     }
     if (report.skipped.length > 0) {
-        lines.push("Skipped (values not known):");
-        for (const k of report.skipped) {
-            lines.push(`  ${k.policyName}${k.urn ? ` on ${k.urn}` : ""}: ${k.reason}`);
-        }
-        lines.push("");
+        lines.push("Skipped (values not known):", ...renderSkipped(report.skipped), "");
     }
     if (report.errors.length > 0) {
         lines.push("Policy failures:");
@@ -48,4 +47,31 @@ export function renderText(report: PolicyReport): string {
         `${s.mandatory} mandatory, ${s.advisory} advisory, ${s.skipped} skipped, ${s.errors} failed: ${s.passed ? "PASSED" : "FAILED"}`,
     );
     return `${lines.join("\n")}\n`;
+}
+
+/** The name part of a URN (`...::name`). */
+function nameOfUrn(urn: string): string {
+    return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+/**
+ * One line per skipped policy: how many resources, a few of their names, and the
+ * distinct reasons without the analyzer's "can't run policy 'x' from policy pack 'y'" preamble,
+ * which repeats the policy name on every line.
+ */
+export function renderSkipped(skipped: readonly SkippedEvaluation[]): string[] {
+    const byPolicy = new Map<string, SkippedEvaluation[]>();
+    for (const k of skipped) byPolicy.set(k.policyName, [...(byPolicy.get(k.policyName) ?? []), k]);
+    return [...byPolicy].map(([policy, list]) => {
+        const names = [...new Set(list.map((k) => (k.urn ? nameOfUrn(k.urn) : "stack")))];
+        const shown = names.slice(0, SKIPPED_NAMES_SHOWN).join(", ") + (names.length > SKIPPED_NAMES_SHOWN ? `, and ${names.length - SKIPPED_NAMES_SHOWN} more` : "");
+        const preamble = `can't run policy '${policy}' from policy pack `;
+        const detail = (reason: string): string => {
+            const end = reason.startsWith(preamble) ? reason.indexOf(": ", preamble.length) : -1;
+            return end < 0 ? reason : reason.slice(end + 2);
+        };
+        const reasons = [...new Set(list.map((k) => detail(k.reason)))];
+        const count = `${names.length} ${names.length === 1 ? "resource" : "resources"}`;
+        return `  ${policy}: ${count} (${shown}): ${reasons.join("; ")}`;
+    });
 }

@@ -33,6 +33,8 @@ export interface RunStackOptions {
     configSource?: string;
     /** The program to run. Default: the stack program, `definePlatform` from stacks/program.ts. */
     program?: () => Record<string, pulumi.Output<unknown>>;
+    /** Told the number of resources registered so far, as it grows (for a progress line). Default: none. */
+    onProgress?: (registered: number) => void;
 }
 
 /** What a run produced. */
@@ -93,6 +95,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     // maps on (tsx, jest) formatting those dominates a run. Offline runs need none of them.
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 1;
+    const progress = opts.onProgress ? watchCount(monitor, opts.onProgress) : undefined;
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
         const { definePlatform } = await import("../stacks/program");
@@ -118,6 +121,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         if (all.length > 0) throw new SimulationError(all);
         return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
     } finally {
+        progress?.stop();
         Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);
     }
@@ -169,4 +173,28 @@ export function runProgram(program: () => Record<string, unknown> | void, opts: 
         organization: opts.organization,
         program: () => Object.fromEntries(Object.entries(program() ?? {}).map(([k, v]) => [k, pulumi.output(v)])),
     });
+}
+
+/**
+ * Reports the number of captured resources after each registration, at most every
+ * `everyMs` (a terminal line needs no finer grain), and once more on stop. Registrations
+ * settle in promise callbacks, so a timer alone would rarely get a turn during a run.
+ */
+function watchCount(monitor: CapturingMonitor, report: (n: number) => void, everyMs = 50): { stop(): void } {
+    let last = -1;
+    let lastAt = 0;
+    const tick = (force: boolean): void => {
+        const n = monitor.captured.length;
+        if (n === last || (!force && Date.now() - lastAt < everyMs)) return;
+        last = n;
+        lastAt = Date.now();
+        report(n);
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) =>
+        register(req, (err, response) => {
+            callback(err, response);
+            tick(false);
+        });
+    return { stop: () => tick(true) };
 }

@@ -5,6 +5,8 @@
  * (invalid names, duplicates, impossible pairings) is refused with a message.
  */
 import type * as pulumi from "@pulumi/pulumi";
+// The wire value the SDK reads back as "unknown during preview".
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
 import { deterministicGuid, nameProblem } from "../../components/naming";
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
@@ -86,7 +88,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         if (!spec) return this.reject(`${label}: simulated Azure does not model this type; add it to offline/azure-sim/arm-types.ts`, refused);
         const name = spec.fixedName ?? (inputs[spec.nameKey] as string | undefined);
         if (typeof name !== "string") {
-            if (this.options.preview) return { id: undefined, state: inputs };
+            if (this.options.preview) return { id: undefined, state: this.previewState(args.type, args.name, inputs) };
             return this.reject(`${label}: ${spec.nameKey} is not set; the toolkit always names resources explicitly (autonames are random)`, refused);
         }
         const problem = spec.nameKind ? nameProblem(spec.nameKind, name) : undefined;
@@ -97,7 +99,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         const id = this.armId(spec, name, inputs);
         if (id === undefined) {
             // An input the ID depends on is unknown: only possible in preview.
-            return { id: undefined, state: inputs };
+            return { id: undefined, state: this.previewState(args.type, name, inputs) };
         }
         const key = id.toLowerCase();
         const existing = this.created.get(key);
@@ -110,10 +112,17 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         }
         const entry: Created = { type: args.type, logicalName: args.name, inputs };
         this.created.set(key, entry);
-        if (this.options.preview) return { id: undefined, state: inputs };
+        if (this.options.preview) return { id: undefined, state: this.previewState(args.type, name, inputs) };
         const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
         entry.outputs = computed;
         return { id, state: { ...inputs, name, id, type: spec.armType, ...computed } };
+    }
+
+    /** A preview knows the inputs only: every value Azure computes is unknown, as `pulumi preview` shows it. */
+    private previewState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+        // Only the computed keys matter here (their values become unknown), so a placeholder ID will do.
+        const computed = COMPUTED[type]?.({ id: `/preview/${type}/${name}`, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
+        return withUnknowns(inputs, computed);
     }
 
     private armId(spec: ArmTypeSpec, name: string, inputs: Record<string, unknown>): string | undefined {
@@ -143,4 +152,16 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         this.rejections.push(message);
         return result;
     }
+}
+
+
+/** Inputs plus every computed value the inputs do not already give, marked unknown. */
+function withUnknowns(inputs: Record<string, unknown>, computed: Record<string, unknown>): Record<string, unknown> {
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+    const state: Record<string, unknown> = { ...inputs };
+    for (const [k, v] of Object.entries(computed)) {
+        if (!(k in inputs)) state[k] = unknownValue;
+        else if (isObject(v) && isObject(inputs[k])) state[k] = withUnknowns(inputs[k] as Record<string, unknown>, v);
+    }
+    return state;
 }

@@ -3,7 +3,7 @@
  * bad input, and one real process run for the exit code and a clean stderr.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { allPolicies } from "../../policies/all";
@@ -161,11 +161,47 @@ describe("bad input exits 2 with a message that says what is wrong", () => {
         expect(r.err).toMatch(/cfg\.json: invalid for the pack's config schema:\n {2}log-analytics-retention: minRetentionDays must be integer/);
     });
 
-    it("usage errors print the usage", async () => {
-        for (const argv of [[], [SECURE, "--format", "xml"], [SECURE, "--colour"]]) {
-            const r = await audit(...argv);
-            expect(r.code).toBe(2);
-            expect(r.err).toMatch(/usage: npm run audit --/);
+    it.each([
+        ["no file", [], /^audit: missing the stack export file/],
+        ["an unknown format", [SECURE, "--format", "xml"], /^audit: --format must be one of text, json, sarif, not "xml"/],
+        ["an unknown flag", [SECURE, "--colour"], /^audit: unknown flag --colour /],
+        ["a flag without its value", [SECURE, "--config"], /^audit: --config needs a value /],
+        ["a flag followed by another flag", [SECURE, "--out", "--format", "json"], /^audit: --out needs a value \(got the flag --format/],
+    ])("%s: one line naming the problem, pointing at --help", async (_title, argv, message) => {
+        const r = await audit(...(argv as string[]));
+        expect(r.code).toBe(2);
+        expect(r.out).toBe("");
+        expect(r.err).toMatch(message);
+        expect(r.err).toMatch(/\(run `npm run audit -- --help` for usage\)\n$/);
+        expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    });
+
+    it.each([["--help"], ["-h"]])("%s prints the usage on stdout and exits 0", async (flag) => {
+        const r = await audit(flag);
+        expect(r.code).toBe(0);
+        expect(r.err).toBe("");
+        expect(r.out).toMatch(/^usage: npm run audit -- <stack-export.json>/);
+        expect(r.out).toMatch(/--out .*- is stdout/);
+    });
+
+    it.each([
+        ["a folder", () => tmp, /^audit: cannot write .*: it is a directory; give a file name\n$/],
+        ["a path under a file", () => join(SECURE, "report.json"), /^audit: cannot write .*secure-prod\.json\/report\.json: a part of the path is a file, not a directory\n$/],
+    ])("--out naming %s exits 2 with one line", async (_title, out, message) => {
+        const r = await audit(SECURE, "--out", out());
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(message);
+    });
+
+    it("--out creates the folders of its file and names it as given", async () => {
+        const rel = join("out-test-" + process.pid, "a", "report.txt");
+        try {
+            const r = await audit(SECURE, "--out", rel);
+            expect(r.code).toBe(0);
+            expect(readFileSync(rel, "utf8")).toMatch(/PASSED\n$/);
+            expect(r.err).toContain(`wrote text report to ${rel} `);
+        } finally {
+            rmSync("out-test-" + process.pid, { recursive: true, force: true });
         }
     });
 });

@@ -63,10 +63,10 @@ describe("bad input", () => {
         expect(io.stderr).toMatch(/no stack file for "staging".*Pulumi\.staging\.yaml \(stacks here: .*dev.*prod/);
     });
 
-    it("a missing stack argument prints usage", async () => {
+    it("a missing stack argument says so in one line pointing at --help", async () => {
         const io = capture();
         expect(await main([], io)).toBe(2);
-        expect(io.stderr).toMatch(/name the stack to plan[\s\S]*usage: npm run plan/);
+        expect(io.stderr).toBe("plan: name the stack to plan, e.g. dev (run `npm run plan -- --help` for usage)\n");
     });
 
     it("a broken stack config lists each problem with its key path, no stack trace, no plan", async () => {
@@ -92,7 +92,7 @@ describe("bad input", () => {
         fs.writeFileSync(path.join(dir, "Pulumi.empty.yaml"), "config:\n  aml-workspace:other: 1\n");
         const io = capture();
         expect(await main(["empty", "--stack-dir", dir], io)).toBe(2);
-        expect(io.stderr).toContain(`aml-workspace:platform: is missing (add a aml-workspace:platform object to ${path.relative(process.cwd(), path.join(dir, "Pulumi.empty.yaml"))}`);
+        expect(io.stderr).toContain(`aml-workspace:platform: is missing (add a aml-workspace:platform object to ${path.join(dir, "Pulumi.empty.yaml")}`);
     });
 
     it("a mandatory policy violation exits 1 and names the policy", async () => {
@@ -116,5 +116,20 @@ describe("bad input", () => {
         const io = capture();
         expect(await main(["bad", "--stack-dir", dir], io)).toBe(2);
         expect(io.stderr).toMatch(/Pulumi\.bad\.yaml:\d+:\d+: invalid YAML/);
+    });
+
+    it("invalid YAML shows the offending line with a caret under the column", async () => {
+        const dir = path.join(tmp, "yaml-caret");
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "Pulumi.bad.yaml"), "config:\n  aml-workspace:platform:\n    environment: dev\n     location: westeurope\n");
+        const io = capture();
+        expect(await main(["bad", "--stack-dir", dir], io)).toBe(2);
+        const [headline, source, caret] = io.stderr.split("\n");
+        const [, line, col] = /Pulumi\.bad\.yaml:(\d+):(\d+): invalid YAML: /.exec(headline) ?? [];
+        expect(line).toBe("3");
+        expect(source).toBe("  3 |     environment: dev");
+        // The caret sits under the reported column of the quoted line.
+        expect(caret.indexOf("^") - "  3 | ".length + 1).toBe(Number(col));
+        expect(io.stderr).not.toMatch(/\n\s+at /);
     });
 });

@@ -11,6 +11,17 @@ import { definePlatform } from "../../stacks/program";
 import { ConfigError } from "../../stacks/config-errors";
 import { baseConfig, oneOfType, runPlatform } from "../helpers/stack";
 
+// waitForRPCs is @internal in @pulumi/pulumi (offline/run-stack.ts awaits it the same way).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+
+/** A minimal custom resource for the control case. */
+class Thing extends pulumi.CustomResource {
+    constructor(name: string) {
+        super("test:index:Thing", name, {});
+    }
+}
+
 describe("invalid config", () => {
     it("throws ConfigError listing the problems and registers no resource", async () => {
         const sim = new SimulatedAzure({ preview: false });
@@ -19,8 +30,24 @@ describe("invalid config", () => {
         pulumi.runtime.setMockOptions(monitor, "aml-workspace", "broken", false);
         pulumi.runtime.setAllConfig({ "aml-workspace:platform": JSON.stringify(baseConfig({ location: "mars", storage: { sku: "Gold" } })) });
         expect(() => definePlatform()).toThrow(ConfigError);
-        await new Promise((r) => setTimeout(r, 50));
+        // Drain the SDK's own queue of outstanding RPCs: any registration started before the throw
+        // has then reached the monitor, so the captured graph is final (no guessing with a sleep).
+        await waitForRPCs();
         expect(monitor.captured).toEqual([]);
+        expect(monitor.getRegisteredResources().size).toBe(0);
+    });
+
+    it("the same check sees a resource registered just before a throw (so it can fail)", async () => {
+        const sim = new SimulatedAzure({ preview: false });
+        const monitor = new CapturingMonitor(sim);
+        await pulumi.runtime.setMocks(sim, "aml-workspace", "control", false);
+        pulumi.runtime.setMockOptions(monitor, "aml-workspace", "control", false);
+        expect(() => {
+            new Thing("registered-then-threw");
+            throw new Error("a late problem");
+        }).toThrow("a late problem");
+        await waitForRPCs();
+        expect(monitor.captured.map((r) => r.name)).toEqual(["registered-then-threw"]);
     });
 });
 

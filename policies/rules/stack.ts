@@ -18,20 +18,10 @@ import {
 } from "../lib/relations";
 import { eqi, isObject, normalizeLocation, readObject, readPath, readString, type Obj } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { ALL_CLOUDS, cloudsOfStack, mlRegionsOf } from "../lib/clouds";
+import { TAGGABLE_TYPES } from "../lib/taggable";
 
-/** azure-native types that carry ARM tags (tracked resources the toolkit creates). */
-export const TAGGABLE_TYPES = [
-    "azure-native:resources:ResourceGroup",
-    TYPES.storageAccount, TYPES.vault, TYPES.registry, TYPES.workspace, TYPES.compute,
-    TYPES.appInsights, TYPES.logAnalytics, TYPES.managedCluster, TYPES.agentPool,
-    TYPES.containerGroup, TYPES.iotHub, TYPES.privateEndpoint,
-    "azure-native:network:VirtualNetwork", "azure-native:network:NetworkSecurityGroup",
-    "azure-native:network:PrivateZone", "azure-native:network:VirtualNetworkLink",
-    "azure-native:network:PublicIPAddress", "azure-native:network:NatGateway",
-    "azure-native:managedidentity:UserAssignedIdentity",
-    "azure-native:machinelearningservices:OnlineEndpoint", "azure-native:machinelearningservices:OnlineDeployment",
-    "azure-native:insights:PrivateLinkScope", "azure-native:monitor:PrivateLinkScope",
-];
+export { TAGGABLE_TYPES };
 
 /** Config of the required-tags policy. */
 interface TagsConfig extends ProductionConfig {
@@ -72,22 +62,23 @@ export const requiredTags = stackPolicy<TagsConfig>({
 
 /** Config of the allowed-locations policy. */
 interface LocationsConfig extends ProductionConfig {
-    /** Allowed Azure regions (any spelling: "West Europe" or "westeurope"). */
-    allowedLocations: string[];
+    /** Allowed Azure regions (any spelling: "West Europe" or "westeurope"); absent: every Azure ML region of the stack's cloud. */
+    allowedLocations?: string[];
 }
 
-/** Default allowed regions. */
-export const DEFAULT_ALLOWED_LOCATIONS = [
-    "westeurope", "northeurope", "swedencentral", "francecentral", "germanywestcentral", "uksouth",
-    "eastus", "eastus2", "centralus", "westus2", "westus3", "southeastasia", "australiaeast",
-];
-
-/** Resources only in allowed regions. */
+/**
+ * Resources only in allowed regions. Which regions is an organisation's choice
+ * (data residency), so the default restricts nothing the stack's own cloud
+ * offers: without `allowedLocations`, any region where Azure ML is offered in
+ * the cloud(s) the stack's resources are in (components/clouds.ts, the table
+ * config validation uses) is allowed, and a location no cloud's table knows is
+ * reported. A provider deploys to one cloud, so a stack spans one in practice.
+ */
 export const allowedLocations = stackPolicy<LocationsConfig>({
     name: "allowed-locations",
-    description: "Every resource with a location must be in an allowed Azure region.",
+    description: "Every resource with a location must be in an allowed Azure region (by default, any Azure ML region of the stack's cloud).",
     severity: "medium",
-    remediation: "Deploy to one of allowedLocations, or extend the list in the policy config after a data-residency review.",
+    remediation: "Deploy to one of the allowed regions, or extend allowedLocations in the policy config after a data-residency review.",
     sources: { azurePolicy: ["e56962a6", "e765b5de"] },
     controls: ["stack.allowed-locations"],
     types: [],
@@ -95,19 +86,24 @@ export const allowedLocations = stackPolicy<LocationsConfig>({
         allowedLocations: {
             type: "array",
             items: { type: "string", minLength: 1 },
-            default: DEFAULT_ALLOWED_LOCATIONS,
-            description: "Allowed regions; `global` is always allowed.",
+            description: "Allowed regions; `global` is always allowed. Unset (the default): every region where Azure ML is offered in the stack's cloud.",
         },
     },
     check: ({ resources, config, report }) => {
-        const allowed = new Set([...config.allowedLocations.map(normalizeLocation), "global"]);
+        const listed = config.allowedLocations ?? mlRegionsOf(cloudsOfStack(resources));
+        const allowed = new Set([...listed.map(normalizeLocation), "global"]);
+        const hint = config.allowedLocations
+            ? `use one of ${config.allowedLocations.join(", ")}`
+            : listed.length > 0
+              ? "use a region where Azure ML is offered in the stack's cloud"
+              : `use a region where Azure ML is offered (${ALL_CLOUDS.join(", ")} regions)`;
         for (const r of resources) {
             if (!r.type.startsWith("azure-native:") || matchingExemption(r.name, config.exemptResourceNames) !== undefined) {
                 continue;
             }
             const location = readString(r.props, "location");
             if (location !== undefined && !allowed.has(normalizeLocation(location))) {
-                report(`location is ${location}; use one of ${config.allowedLocations.join(", ")}`, r);
+                report(`location is ${location}; ${hint}`, r);
             }
         }
     },

@@ -13,8 +13,20 @@ const ROOT = join(__dirname, "../..");
 const FIX = join(ROOT, "test/fixtures/audit");
 const SECURE = join(FIX, "secure-prod.json");
 const INSECURE = join(FIX, "insecure-prod.json");
-const PROD = join(ROOT, "policies/config/prod.json");
 const tmp = mkdtempSync(join(tmpdir(), "audit-test-"));
+/**
+ * An organisation's config: explicit production (the exports are tagged environment: prod anyway;
+ * this is the override path) and the allow-lists the pack leaves open by default.
+ */
+const PROD = join(tmp, "organisation.json");
+writeFileSync(
+    PROD,
+    JSON.stringify({
+        ...Object.fromEntries(allPolicies.filter((p) => "production" in p.configSchema.properties).map((p) => [p.name, { production: true }])),
+        "allowed-locations": { allowedLocations: ["westeurope", "northeurope"] },
+        "ml-compute-allowed-vm-sizes": { allowedVmSizes: ["Standard_DS3_v2", "Standard_D4s_v5"] },
+    }),
+);
 
 /** Runs main() capturing output. */
 async function audit(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--out <file>]`
+ * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--stack-tag <name>=<value>]... [--out <file>]`
  *
  * Evaluates every policy of the pack on a `pulumi stack export` file.
  * Results go to stdout (or --out), problems to stderr, never a stack trace.
@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { EXIT, processIo, UsageError, type CliIo } from "./cli-io";
 import { parseArgs } from "node:util";
 import { CheckpointError, readCheckpoint } from "./checkpoint";
-import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
+import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError } from "./policy-harness";
 import { exitCodeFor, type PolicyReport } from "./policy-report";
 import { renderJson } from "./report-json";
 import { renderSarif } from "./report-sarif";
@@ -23,18 +23,19 @@ export const FORMATS = ["text", "json", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Usage text. */
-export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--out <file>]
+export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--stack-tag <name>=<value>]... [--out <file>]
 
   <stack-export.json>  output of \`pulumi stack export --file <file>\`
   --format             text (default, grouped by resource), json, or sarif (SARIF 2.1.0)
   --config             policy pack config, as for \`pulumi preview --policy-pack-config\`
+  --stack-tag          a stack tag policies see (repeatable), e.g. environment=prod; none by default
   --out                write the report to a file instead of stdout
 
 exit codes: 0 clean or advisory only, 1 mandatory violation, 2 bad input
 `;
 
 /** Parses argv into options; throws UsageError. */
-function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string } | "help" {
+function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string; stackTags: Map<string, string> } | "help" {
     let parsed;
     try {
         parsed = parseArgs({
@@ -45,6 +46,7 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
                 format: { type: "string", short: "f" },
                 config: { type: "string", short: "c" },
                 out: { type: "string", short: "o" },
+                "stack-tag": { type: "string", multiple: true },
                 help: { type: "boolean", short: "h" },
             },
         });
@@ -62,7 +64,7 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
     }
-    return { file: positionals[0], format, config: values.config, out: values.out };
+    return { file: positionals[0], format, config: values.config, out: values.out, stackTags: parseStackTags(values["stack-tag"]) };
 }
 
 /** Renders a report in a format. */
@@ -87,7 +89,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         }
         const config = opts.config ? loadPolicyConfig(opts.config) : undefined;
         const stack = readCheckpoint(opts.file);
-        const report = evaluatePolicies(stack, config, { configFile: opts.config });
+        const report = evaluatePolicies(stack, config, { configFile: opts.config, stackTags: opts.stackTags });
         for (const w of report.warnings) {
             io.err(`audit: warning: ${w}\n`);
         }

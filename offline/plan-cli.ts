@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]`
+ * `npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
  * CLI), prints the resource tree and a summary, evaluates the policy pack on
@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../stacks/config-errors";
 import { EXIT, UsageError, processIo, type CliIo } from "./cli-io";
-import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
+import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
 import { exitCodeFor } from "./policy-report";
 import { toJsonReport } from "./report-json";
 import { renderSarif } from "./report-sarif";
@@ -21,7 +21,7 @@ import { planJson, renderSummary, renderTree } from "./plan";
 import { runStack, SimulationError } from "./run-stack";
 import { readStackConfig, StackFileError } from "./stack-file";
 
-const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--preview] [--stack-dir <dir>]";
+const USAGE = "usage: npm run plan -- <stack> [--json <file>] [--sarif <file>] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]";
 const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 /** Runs the plan CLI; returns the exit code. */
@@ -33,11 +33,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // Read the policy config before running anything, so a bad file fails fast.
         const policyConfigFile = values.policyConfig ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
         const policyConfig = policyConfigFile ? loadPolicyConfig(policyConfigFile) : undefined;
+        const stackTags = parseStackTags(values.stackTag);
         const run = await runStack({ stack, config, preview: values.preview });
         io.out(`${values.preview ? "Previewing" : "Planning"} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         io.out(renderTree(run.graph));
         io.out(`\n${renderSummary(run.graph)}\n`);
-        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile });
+        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile, stackTags });
         io.out(`Policy config: ${policyConfigFile ? path.relative(process.cwd(), policyConfigFile) : "none (pack defaults)"}`);
         io.out(renderText(report));
         if (values.json) {
@@ -80,6 +81,7 @@ interface PlanOptions {
     json?: string;
     sarif?: string;
     policyConfig?: string;
+    stackTag?: string[];
     preview: boolean;
     stackDir?: string;
 }
@@ -94,6 +96,7 @@ function parseCli(argv: string[]): { values: PlanOptions; positionals: string[] 
                 json: { type: "string" },
                 sarif: { type: "string" },
                 "policy-config": { type: "string" },
+                "stack-tag": { type: "string", multiple: true },
                 preview: { type: "boolean", default: false },
                 "stack-dir": { type: "string" },
             },
@@ -103,7 +106,7 @@ function parseCli(argv: string[]): { values: PlanOptions; positionals: string[] 
     }
     if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length === 0 ? "name the stack to plan, e.g. dev" : `one stack at a time; got ${parsed.positionals.join(", ")}`);
     const v = parsed.values;
-    return { values: { json: v.json, sarif: v.sarif, policyConfig: v["policy-config"], preview: v.preview ?? false, stackDir: v["stack-dir"] }, positionals: parsed.positionals };
+    return { values: { json: v.json, sarif: v.sarif, policyConfig: v["policy-config"], stackTag: v["stack-tag"], preview: v.preview ?? false, stackDir: v["stack-dir"] }, positionals: parsed.positionals };
 }
 
 if (require.main === module) {

@@ -34,7 +34,7 @@ import { reconcilePolicyConfig, type PolicyPackConfigFile, type ResolvedPolicyCo
 import type { PolicyFailure, PolicyMeta, PolicyOutcome, PolicyReport, SkippedEvaluation, Violation } from "./policy-report";
 import { pathCrossesSecret, toAnalyzerProps } from "./policy-values";
 
-export { loadPolicyConfig, PolicyConfigError, type PolicyPackConfigFile } from "./policy-config";
+export { loadPolicyConfig, parseStackTags, PolicyConfigError, type PolicyPackConfigFile } from "./policy-config";
 export type { PolicyMeta, PolicyOutcome, PolicyReport, Violation } from "./policy-report";
 
 /** Version reported in skip messages, as the server's `'<pack>@v<version>'`. */

@@ -191,3 +191,29 @@ describe("the real process", () => {
         expect(p.stderr).toBe("audit: missing-export.json: file not found\n");
     });
 });
+
+describe("--stack-tag", () => {
+    it("gives policies the stack tags passed, so an untagged export is production only when the stack says so", async () => {
+        const data = JSON.parse(readFileSync(INSECURE, "utf8"));
+        for (const r of data.deployment.resources) {
+            delete r.inputs?.tags;
+            delete r.outputs?.tags;
+        }
+        const file = temp("untagged.json", JSON.stringify(data));
+        const gated = new Set(allPolicies.filter((p) => p.productionGated && p.enforcementLevel === "mandatory").map((p) => p.name));
+        const levels = async (...flags: string[]) => {
+            const json = JSON.parse((await audit(file, "--format", "json", ...flags)).out) as { violations: Array<{ policyName: string; enforcementLevel: string }> };
+            return new Set(json.violations.filter((v) => gated.has(v.policyName)).map((v) => v.enforcementLevel));
+        };
+        expect(await levels()).toEqual(new Set(["advisory"]));
+        expect(await levels("--stack-tag", "environment=prod")).toEqual(new Set(["mandatory"]));
+        expect(await levels("--stack-tag", "environment=dev", "--stack-tag", "team=ml")).toEqual(new Set(["advisory"]));
+    });
+
+    it("a malformed tag is a usage error (exit 2, one line, no stack trace)", async () => {
+        const r = await audit(SECURE, "--stack-tag", "environment");
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(/--stack-tag environment: expected <name>=<value>/);
+        expect(r.err).not.toMatch(NO_STACK_TRACE);
+    });
+});

@@ -110,6 +110,18 @@ describe("private-endpoint-when-private", () => {
     it("passes with an endpoint and DNS zone group", () => {
         expect(violations("private-endpoint-when-private", [kv, ...endpoint("pe", kv, "vault", ["privatelink.vaultcore.azure.net"])])).toEqual([]);
     });
+    it("reports a zone group without the service's zone for the resource's cloud (shared table)", () => {
+        expect(details("private-endpoint-when-private", [kv, ...endpoint("pe", kv, "vault", ["privatelink.blob.core.windows.net"])])).toEqual([
+            "the vault private endpoint pe of kv is not linked to DNS zone(s) privatelink.vaultcore.azure.net; add them to its PrivateDnsZoneGroup",
+        ]);
+        const gov = arm(T.kv, "kv", "Microsoft.KeyVault/vaults", { location: "usgovvirginia", properties: { publicNetworkAccess: "Disabled" } });
+        expect(details("private-endpoint-when-private", [gov, ...endpoint("pe", gov, "vault", [...PRIVATE_LINK_ZONES.vault.AzureUSGovernment])])).toEqual([]);
+        expect(details("private-endpoint-when-private", [gov, ...endpoint("pe", gov, "vault", ["privatelink.vaultcore.azure.net"])])).toEqual([
+            "the vault private endpoint pe of kv is not linked to DNS zone(s) privatelink.vaultcore.usgovcloudapi.net; add them to its PrivateDnsZoneGroup",
+        ]);
+        const sa = arm(T.sa, "sa", "Microsoft.Storage/storageAccounts", { location: "chinanorth3", publicNetworkAccess: "Disabled" });
+        expect(details("private-endpoint-when-private", [sa, ...endpoint("pe-blob", sa, "blob", [...PRIVATE_LINK_ZONES.blob.AzureChinaCloud]), ...endpoint("pe-file", sa, "file", [...PRIVATE_LINK_ZONES.file.AzureChinaCloud])])).toEqual([]);
+    });
     it("reports an endpoint without DNS, naming the resource", () => {
         const [pe] = endpoint("pe", kv, "vault", []);
         const v = violations("private-endpoint-when-private", [kv, pe]);

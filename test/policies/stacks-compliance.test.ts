@@ -51,6 +51,18 @@ beforeAll(async () => {
             reports[`${stack}@${cloud}`] = evaluatePolicies(run.graph);
         }
     }
+    // A hub-and-spoke landing zone: adopted spoke network, zones in a central DNS subscription.
+    const hubSub = "/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-hub-dns/providers";
+    const spoke = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke-ml";
+    const zones = [...new Set(Object.values(PRIVATE_LINK_ZONES).flatMap((row) => row.AzureCloud).filter((z) => !z.includes("{region}")))];
+    const hub = readStackConfig("prod");
+    const hubPlatform = hub["aml-workspace:platform"] as Record<string, Record<string, unknown>>;
+    hubPlatform.network = {
+        ...hubPlatform.network,
+        virtualNetwork: { existingId: spoke, subnetIds: { privateEndpoints: `${spoke}/subnets/snet-pe`, scoring: `${spoke}/subnets/snet-scoring`, aks: `${spoke}/subnets/snet-aks` } },
+        privateDns: { mode: "existing", zoneIds: Object.fromEntries(zones.map((z) => [z, `${hubSub}/Microsoft.Network/privateDnsZones/${z}`])) },
+    };
+    reports.hubSpoke = evaluatePolicies((await runStack({ stack: "prod", config: hub })).graph);
     const preview = await runStack({ stack: "prod", config: readStackConfig("prod"), preview: true });
     reports.prodPreview = evaluatePolicies(preview.graph);
     const policyDns = await runPlatform(baseConfig({ network: { privateDns: { mode: "policyManaged" } } }), { stack: "policydns" });
@@ -94,6 +106,10 @@ it("prod: each stack policy checked something and passed (from the harness's rep
     for (const o of stackOutcomes) {
         expect({ policy: o.policyName, outcome: o.outcome, applied: o.applied }).toEqual({ policy: o.policyName, outcome: "passed", applied: 1 });
     }
+});
+
+it("prod in a hub-and-spoke landing zone with central DNS: no violation (zone names read from the zone IDs)", () => {
+    expect(reports.hubSpoke.violations.map((v) => `${v.policyName}: ${v.message}`)).toEqual([]);
 });
 
 it("prod in preview (IDs unknown): relations are found through the dependency graph, so no false violation; unreadable values are skipped, not passed", () => {

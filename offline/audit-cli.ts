@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--out <file>]`
+ * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--stack-tag <name>=<value>]... [--out <file>]`
  *
  * Evaluates every policy of the pack on a `pulumi stack export` file.
  * Results go to stdout (or --out), problems to stderr, never a stack trace.
@@ -11,7 +11,7 @@ import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, us
 import { readFileSync } from "node:fs";
 import { CheckpointError, readCheckpoint } from "./checkpoint";
 import { exportFileLocator } from "./report-locations";
-import { evaluatePolicies, loadPolicyConfig, PolicyConfigError } from "./policy-harness";
+import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError } from "./policy-harness";
 import { exitCodeFor, type PolicyReport } from "./policy-report";
 import { renderJson } from "./report-json";
 import { renderSarif } from "./report-sarif";
@@ -23,11 +23,12 @@ export const FORMATS = ["text", "json", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Usage text. */
-export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--out <file>]
+export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--stack-tag <name>=<value>]... [--out <file>]
 
   <stack-export.json>  output of \`pulumi stack export --file <file>\`
   --format             text (default, grouped by resource), json, or sarif (SARIF 2.1.0)
   --config             policy pack config, as for \`pulumi preview --policy-pack-config\`
+  --stack-tag          a stack tag policies see (repeatable), e.g. environment=prod; none by default
   --out                write the report to a file instead of stdout (its folders are created; - is stdout)
   -h, --help           this text
 
@@ -38,10 +39,11 @@ const FLAGS = {
     format: { type: "string", short: "f" },
     config: { type: "string", short: "c" },
     out: { type: "string", short: "o" },
+    "stack-tag": { type: "string", multiple: true },
 } as const;
 
 /** Parses argv into options; throws UsageError. */
-function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string } | "help" {
+function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string; stackTags: Map<string, string> } | "help" {
     const { values, positionals, help } = parseFlags(argv, FLAGS);
     if (help) {
         return "help";
@@ -53,7 +55,7 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
     }
-    return { file: positionals[0], format, config: values.config, out: values.out };
+    return { file: positionals[0], format, config: values.config, out: values.out, stackTags: parseStackTags(values["stack-tag"]) };
 }
 
 /**
@@ -90,7 +92,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         progress?.(`Evaluating the policy pack on ${stack.resources.length} resources…`);
         let report;
         try {
-            report = evaluatePolicies(stack, config, { configFile: opts.config });
+            report = evaluatePolicies(stack, config, { configFile: opts.config, stackTags: opts.stackTags });
         } finally {
             progress?.("");
         }

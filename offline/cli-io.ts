@@ -155,10 +155,14 @@ export interface FlagSpec {
     type: "string" | "boolean";
     /** One-letter alias, e.g. `o` for `-o`. Default: none. */
     short?: string;
+    /** A value flag that may be repeated; its values are collected in order. Default false. */
+    multiple?: boolean;
 }
 
 /** Values of parsed flags: strings for value flags, booleans for switches. */
-export type FlagValues<S extends Record<string, FlagSpec>> = { [K in keyof S]?: S[K]["type"] extends "string" ? string : boolean };
+export type FlagValues<S extends Record<string, FlagSpec>> = {
+    [K in keyof S]?: S[K]["type"] extends "string" ? (S[K]["multiple"] extends true ? string[] : string) : boolean;
+};
 
 /** What {@link parseFlags} returns. */
 export interface ParsedFlags<S extends Record<string, FlagSpec>> {
@@ -180,7 +184,7 @@ export function parseFlags<S extends Record<string, FlagSpec>>(argv: string[], s
     // Non-strict with tokens: Node's own strict errors are multi-sentence and do not all name the
     // flag, so the checks below read the tokens and word each mistake in one line.
     const { tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
-    const values: Record<string, string | boolean> = {};
+    const values: Record<string, string | string[] | boolean> = {};
     const positionals: string[] = [];
     let help = false;
     for (const t of tokens) {
@@ -202,6 +206,8 @@ export function parseFlags<S extends Record<string, FlagSpec>>(argv: string[], s
         } else if (!t.inlineValue && t.value.length > 1 && t.value.startsWith("-")) {
             // `--json --preview`: the next word is a flag, so the value was forgotten.
             throw new UsageError(`${t.rawName} needs a value (got the flag ${t.value}; write ${t.rawName}=${t.value} if that is the value)`);
+        } else if (flag.multiple) {
+            values[t.name] = [...((values[t.name] as string[] | undefined) ?? []), t.value];
         } else {
             values[t.name] = t.value;
         }

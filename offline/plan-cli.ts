@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--preview] [--stack-dir <dir>]`
+ * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
  * CLI), prints the resource tree and a summary, evaluates the policy pack on
@@ -11,7 +11,7 @@
 import * as path from "node:path";
 import { ConfigError } from "../stacks/config-errors";
 import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
-import { evaluatePolicies, loadPolicyConfig, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
+import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
 import { exitCodeFor } from "./policy-report";
 import { toJsonReport } from "./report-json";
 import { stackFileLocator } from "./report-locations";
@@ -22,12 +22,13 @@ import { runStack, SimulationError } from "./run-stack";
 import { readStackFile, StackFileError } from "./stack-file";
 
 /** Usage text (`--help`). */
-export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--preview] [--stack-dir <dir>]
+export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]
 
   <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
   --json <file>     write the plan (resources, inputs with secrets redacted, outputs, policy results) as JSON; - for stdout
   --sarif <file>    write the policy results as SARIF 2.1.0, placed in the stack file; - for stdout
   --policy-config   policy pack config (default policies/config/<stack>.json when it exists)
+  --stack-tag <n=v> a stack tag the policies see, as the real engine passes them (repeatable); none by default
   --preview         leave IDs and computed values unknown, as \`pulumi preview\` does
   --stack-dir <dir> folder of the stack files (default stacks/)
   -h, --help        this text
@@ -42,6 +43,7 @@ const FLAGS = {
     "policy-config": { type: "string" },
     preview: { type: "boolean" },
     "stack-dir": { type: "string" },
+    "stack-tag": { type: "string", multiple: true },
 } as const;
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -66,6 +68,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         progress = toStdout ? undefined : io.progress;
         // Refuse unwritable report targets before the run, not after it.
         for (const target of [values.json, values.sarif]) if (target !== undefined) checkWritable(target);
+        const stackTags = parseStackTags(values["stack-tag"]);
         const stackFile = readStackFile(stack, values["stack-dir"]);
         // Read the policy config before running anything, so a bad file fails fast.
         const policyConfigFile = values["policy-config"] ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
@@ -81,7 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             onProgress: progress && ((n) => progress?.(`${verb} ${stack}: ${n} resources registered…`)),
         });
         progress?.(`Evaluating the policy pack on ${run.graph.resources.length} resources…`);
-        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile });
+        const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile, stackTags });
         progress?.("");
         show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         show(renderTree(run.graph));

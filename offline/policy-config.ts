@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import Ajv, { type ValidateFunction } from "ajv";
 import type { EnforcementLevel } from "@pulumi/policy";
 import { compileNamePattern } from "../policies/lib/config";
+import { UsageError } from "./cli-io";
 import type { AmlPolicy } from "../policies/lib/meta";
 
 /** One entry of a config file: a level, or an object with an optional level and properties. */
@@ -181,4 +182,22 @@ export function reconcilePolicyConfig(
         throw new PolicyConfigError(`invalid for the pack's config schema:\n  ${errors.join("\n  ")}`, file);
     }
     return { byPolicy, warnings };
+}
+
+/**
+ * Stack tags from repeated `--stack-tag <name>=<value>` flags. The engine hands
+ * policies the stack's tags (`pulumi stack tag ls`); offline there is no
+ * backend to ask, so the plan and the audit give policies exactly the tags the
+ * user passes, and an empty map otherwise (nothing is made up).
+ */
+export function parseStackTags(flags: readonly string[] | undefined): Map<string, string> {
+    const tags = new Map<string, string>();
+    for (const flag of flags ?? []) {
+        const i = flag.indexOf("=");
+        if (i <= 0) {
+            throw new UsageError(`--stack-tag ${flag}: expected <name>=<value>, e.g. --stack-tag environment=prod`);
+        }
+        tags.set(flag.slice(0, i), flag.slice(i + 1));
+    }
+    return tags;
 }

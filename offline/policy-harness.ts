@@ -31,11 +31,11 @@ import type { AmlPolicy } from "../policies/lib/meta";
 import { isUnknownValueError, unknownCheckingProxy } from "../policies/lib/pulumi-internals";
 import type { CapturedResource, CapturedStack } from "./graph";
 import { reconcilePolicyConfig, type PolicyPackConfigFile, type ResolvedPolicyConfig } from "./policy-config";
-import type { PolicyFailure, PolicyMeta, PolicyReport, SkippedEvaluation, Violation } from "./policy-report";
+import type { PolicyFailure, PolicyMeta, PolicyOutcome, PolicyReport, SkippedEvaluation, Violation } from "./policy-report";
 import { pathCrossesSecret, toAnalyzerProps } from "./policy-values";
 
-export { loadPolicyConfig, PolicyConfigError, type PolicyPackConfigFile } from "./policy-config";
-export type { PolicyMeta, PolicyReport, Violation } from "./policy-report";
+export { loadPolicyConfig, parseStackTags, PolicyConfigError, type PolicyPackConfigFile } from "./policy-config";
+export type { PolicyMeta, PolicyOutcome, PolicyReport, Violation } from "./policy-report";
 
 /** Version reported in skip messages, as the server's `'<pack>@v<version>'`. */
 const PACK_VERSION = "0.1.0";
@@ -120,6 +120,10 @@ interface RunState {
     skipped: SkippedEvaluation[];
     errors: PolicyFailure[];
     notApplicable: number;
+    /** Validation calls made (a resource policy: one per resource of its type; a stack policy: one). */
+    calls: number;
+    /** Not-applicable outcomes decided without a call (the `__pulumiType` fast path). */
+    uncalled: number;
 }
 
 /** Builds reportViolation for one policy evaluation, mirroring the server. */
@@ -267,6 +271,7 @@ function runResourcePolicy(
     const { stack, byUrn, stackTags, state } = run;
     if (!p.validateResource) {
         state.notApplicable += stack.resources.length;
+        state.uncalled += stack.resources.length;
         return;
     }
     const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
@@ -275,6 +280,7 @@ function runResourcePolicy(
     for (const r of stack.resources) {
         if (fastType !== undefined && r.type !== fastType) {
             state.notApplicable++;
+            state.uncalled++;
             continue;
         }
         const report = makeReporter(p, level, state, () => ({ urn: r.urn, resource: r }));
@@ -282,6 +288,7 @@ function runResourcePolicy(
             try {
                 // The server deserializes before calling the validation; we do it on first access to
                 // `props` (same object thereafter), which only saves work for policies that bail out on type.
+                state.calls++;
                 const args = resourceView(r, lazyProps(() => r.inputs)) as ResourceValidationArgs;
                 args.stackTags = stackTags;
                 args.getConfig = getConfig;
@@ -341,6 +348,7 @@ function runStackPolicy(
     const rootUrn = stackUrn(stack);
     const report = makeReporter(p, level, state, (urn) => ({ urn: urn ?? rootUrn, resource: byUrn.get(urn ?? rootUrn) }));
     const validateStack = p.validateStack;
+    state.calls++;
     try {
         const args: StackValidationArgs = {
             resources: policyResources(stack, byUrn),
@@ -378,10 +386,12 @@ function metaOf(p: AmlPolicy, level: EnforcementLevel): PolicyMeta {
  */
 export function evaluatePolicies(stack: CapturedStack, config?: PolicyPackConfigFile, options: EvaluateOptions = {}): PolicyReport {
     const policies = options.policies ?? allPolicies;
-    const stackTags = options.stackTags ?? new Map<string, string>();
+    // Like the server: stack tags come from the engine (configureStack), empty until it sends some, frozen.
+    const stackTags = freezeMap(new Map(options.stackTags ?? []));
     const { byPolicy, warnings } = reconcilePolicyConfig(policies, config, PACK_ENFORCEMENT_LEVEL, options.configFile);
     const byUrn = new Map(stack.resources.map((r) => [r.urn, r]));
-    const state: RunState = { violations: [], skipped: [], errors: [], notApplicable: 0 };
+    const state: RunState = { violations: [], skipped: [], errors: [], notApplicable: 0, calls: 0, uncalled: 0 };
+    const outcomes: PolicyOutcome[] = [];
     const run: RunContext = { stack, byUrn, stackTags, state };
     let evaluated = 0;
     // notApplicable() is an exception per resource and type; stack capture is most of its cost,
@@ -398,11 +408,13 @@ export function evaluatePolicies(stack: CapturedStack, config?: PolicyPackConfig
             evaluated++;
             // Stack policies cannot remediate and a remediating resource policy still violating is mandatory.
             const effective: EnforcementLevel = level === "remediate" ? "mandatory" : level;
+            const before = snapshot(state);
             if (p.kind === "resource") {
                 runResourcePolicy(p, effective, resolved, run);
             } else {
                 runStackPolicy(p, effective, resolved, run);
             }
+            outcomes.push(outcomeOf(p, level, before, snapshot(state)));
         }
     } finally {
         Error.stackTraceLimit = traceLimit;
@@ -428,7 +440,51 @@ export function evaluatePolicies(stack: CapturedStack, config?: PolicyPackConfig
             passed: mandatory === 0 && state.errors.length === 0,
         },
         policies: policies.map((p) => metaOf(p, byPolicy.get(p.name)!.enforcementLevel)),
+        evaluated: outcomes,
     };
+}
+
+/** Counters of a run at one moment. */
+interface Counts {
+    violations: number;
+    skipped: number;
+    errors: number;
+    notApplicable: number;
+    calls: number;
+    uncalled: number;
+}
+
+function snapshot(state: RunState): Counts {
+    return { violations: state.violations.length, skipped: state.skipped.length, errors: state.errors.length, notApplicable: state.notApplicable, calls: state.calls, uncalled: state.uncalled };
+}
+
+/** What one policy did, from the counters before and after it ran. */
+function outcomeOf(p: AmlPolicy, level: EnforcementLevel, before: Counts, after: Counts): PolicyOutcome {
+    const d = (k: keyof Counts): number => after[k] - before[k];
+    const evaluations = d("calls");
+    const notApplicable = d("notApplicable");
+    const skipped = d("skipped");
+    const errors = d("errors");
+    const violations = d("violations");
+    // A validation call ends in exactly one of: returned (maybe with violations), notApplicable, skip, error.
+    const applied = evaluations - (notApplicable - d("uncalled")) - skipped - errors;
+    const outcome: PolicyOutcome["outcome"] =
+        errors > 0 ? "failed" : violations > 0 ? "violated" : skipped > 0 ? "skipped" : applied > 0 ? "passed" : "not-applicable";
+    return { policyName: p.name, kind: p.kind, enforcementLevel: level, outcome, evaluations, applied, violations, notApplicable, skipped, errors };
+}
+
+/** A read-only view of a map, as the server's freezeMap (stack tags cannot be changed by a policy). */
+function freezeMap(map: Map<string, string>): ReadonlyMap<string, string> {
+    return Object.freeze({
+        entries: map.entries.bind(map),
+        forEach: map.forEach.bind(map),
+        get: map.get.bind(map),
+        has: map.has.bind(map),
+        keys: map.keys.bind(map),
+        size: map.size,
+        values: map.values.bind(map),
+        [Symbol.iterator]: map[Symbol.iterator].bind(map),
+    }) as ReadonlyMap<string, string>;
 }
 
 /**

@@ -99,6 +99,34 @@ export interface ReportSummary {
     passed: boolean;
 }
 
+/** What one policy that ran (was not disabled) did on the stack. */
+export interface PolicyOutcome {
+    /** Policy name. */
+    policyName: string;
+    /** Resource or stack policy. */
+    kind: "resource" | "stack";
+    /** Effective enforcement level after config. */
+    enforcementLevel: EnforcementLevel;
+    /**
+     * `failed` (threw), `violated` (reported at least one violation), `skipped`
+     * (read an unknown value), `passed` (checked something and found nothing),
+     * `not-applicable` (nothing to check: every call ended in notApplicable).
+     */
+    outcome: "failed" | "violated" | "skipped" | "passed" | "not-applicable";
+    /** Validation calls: one per resource of its type (resource policy), one (stack policy). */
+    evaluations: number;
+    /** Calls that ran to the end (neither notApplicable, skipped nor failed). */
+    applied: number;
+    /** Violations it reported. */
+    violations: number;
+    /** Not-applicable outcomes (including resources of other types). */
+    notApplicable: number;
+    /** Skipped evaluations. */
+    skipped: number;
+    /** Failures. */
+    errors: number;
+}
+
 /** Everything a policy run produced. */
 export interface PolicyReport {
     /** Violations, in evaluation order. */
@@ -113,6 +141,8 @@ export interface PolicyReport {
     summary: ReportSummary;
     /** Metadata of every policy in the pack. */
     policies: PolicyMeta[];
+    /** Every policy that ran, in pack order, with its outcome. */
+    evaluated: PolicyOutcome[];
 }
 
 /** Process exit code for a report: 1 on a mandatory violation or policy failure, else 0. */

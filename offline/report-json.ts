@@ -13,6 +13,8 @@ export interface JsonReport {
     errors: PolicyReport["errors"];
     /** Config warnings. */
     warnings: string[];
+    /** Every policy that ran, with its outcome (passed, violated, skipped, not-applicable, failed). */
+    evaluated: PolicyReport["evaluated"];
 }
 
 /** Builds the JSON document. */
@@ -23,6 +25,7 @@ export function toJsonReport(report: PolicyReport): JsonReport {
         skipped: report.skipped,
         errors: report.errors,
         warnings: report.warnings,
+        evaluated: report.evaluated,
     };
 }
 

@@ -5,6 +5,7 @@
  * policies read `args.getConfig()` and can rely on these keys being present.
  */
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { DEFAULT_PRODUCTION_ENVIRONMENTS } from "./environment";
 
 /** Properties every policy accepts. */
 export interface BaseConfig {
@@ -12,10 +13,12 @@ export interface BaseConfig {
     exemptResourceNames: string[];
 }
 
-/** Properties of policies whose outcome depends on the environment. */
+/** Properties of policies whose outcome depends on the environment (resolved by ./environment.ts). */
 export interface ProductionConfig extends BaseConfig {
-    /** True in production stacks: gated violations become mandatory. */
-    production: boolean;
+    /** Explicit override: true or false wins over the tags; absent (the default) lets the tags decide. */
+    production?: boolean;
+    /** Environment names (tag values) that mean production. */
+    productionEnvironments: string[];
 }
 
 /** Schema fragment: exemptions (every policy). */
@@ -28,12 +31,24 @@ export const EXEMPTIONS_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
     },
 };
 
-/** Schema fragment: production mode. */
+/**
+ * Schema fragment: production mode. `production` has no default on purpose:
+ * the engine fills schema defaults into every policy's config before the pack
+ * runs (pulumi/pkg/resource/analyzer/config.go, ReconcilePolicyPackConfig), so
+ * a default of false would be indistinguishable from an explicit false and the
+ * stack's `environment` tag could never decide.
+ */
 export const PRODUCTION_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
     production: {
         type: "boolean",
-        default: false,
-        description: "Production stack: violations of this control are mandatory (advisory otherwise).",
+        description:
+            "Production override: true or false wins; unset (the default), the resource's `environment` tag decides, then the stack tag `environment`, then (stack policies) the stack's resources.",
+    },
+    productionEnvironments: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        default: [...DEFAULT_PRODUCTION_ENVIRONMENTS],
+        description: "Values of the `environment` tag (resource or stack tag) that mean production, compared case-insensitively.",
     },
 };
 

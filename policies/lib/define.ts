@@ -2,7 +2,8 @@
  * Builders that turn a small spec into a Pulumi policy object plus this pack's
  * metadata. They own the behaviour every policy shares, so rules stay short:
  * type filtering (with the `__pulumiType` fast path the analyzer server uses),
- * exemptions by resource name, production gating and message shape.
+ * exemptions by resource name, production resolution (./environment.ts) and
+ * gating, and message shape.
  */
 import type {
     EnforcementLevel,
@@ -16,6 +17,7 @@ import type {
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { EXEMPTIONS_SCHEMA, PRODUCTION_SCHEMA, matchingExemption, type ProductionConfig } from "./config";
+import { resourceIsProduction, stackProduction } from "./environment";
 import type { Matcher } from "./matchers";
 import type { AmlPolicyMeta, AmlResourcePolicy, AmlStackPolicy, PolicySources } from "./meta";
 import { readPath, show, type Obj } from "./read";
@@ -38,9 +40,11 @@ export interface CommonSpec {
     controls: string[];
     /** Resource types inspected (`*` for every type). */
     types: string[];
-    /** Mandatory only with `production: true`; advisory otherwise. */
+    /** Mandatory only in production (./environment.ts decides); advisory otherwise. */
     productionGated?: boolean;
-    /** Extra tunables beyond exemptions (and `production`, added when gated). */
+    /** The check itself depends on production (stricter minimums); adds the production keys like `productionGated`. */
+    productionAware?: boolean;
+    /** Extra tunables beyond exemptions (and the production keys, added when gated or aware). */
     config?: Record<string, PolicyConfigJSONSchema>;
 }
 
@@ -52,6 +56,8 @@ export interface ResourceCheck<C> {
     args: ResourceValidationArgs;
     /** Reconciled config (schema defaults applied). */
     config: C;
+    /** Whether this resource is production (./environment.ts: config override, own tag, stack tag). */
+    production: boolean;
     /** Reports one violation. */
     report(message: string): void;
 }
@@ -72,6 +78,8 @@ export interface StackCheck<C> {
     args: StackValidationArgs;
     /** Reconciled config. */
     config: C;
+    /** Whether `resource` (or, without one, the stack) is production (./environment.ts). */
+    isProduction(resource?: PolicyResource): boolean;
     /** Reports one violation against `resource` (or the stack). */
     report(message: string, resource?: PolicyResource): void;
 }
@@ -115,6 +123,7 @@ function emit(
 
 function buildMeta(spec: CommonSpec): AmlPolicyMeta {
     const gated = spec.productionGated === true;
+    const aware = gated || spec.productionAware === true;
     return {
         name: spec.name,
         description: spec.description,
@@ -122,7 +131,7 @@ function buildMeta(spec: CommonSpec): AmlPolicyMeta {
         enforcementLevel: spec.enforcementLevel ?? "mandatory",
         remediationSteps: spec.remediation,
         configSchema: {
-            properties: { ...EXEMPTIONS_SCHEMA, ...(gated ? PRODUCTION_SCHEMA : {}), ...(spec.config ?? {}) },
+            properties: { ...EXEMPTIONS_SCHEMA, ...(aware ? PRODUCTION_SCHEMA : {}), ...(spec.config ?? {}) },
         },
         sources: spec.sources,
         controls: spec.controls,
@@ -144,11 +153,13 @@ export function resourcePolicy<C extends object = ProductionConfig>(spec: Resour
         if (exemption !== undefined) {
             args.notApplicable(`resource name matches exemption ${exemption}`);
         }
-        const downgrade = meta.productionGated && config.production !== true;
+        const production = resourceIsProduction(config, args.props, args.stackTags);
+        const downgrade = meta.productionGated && !production;
         spec.check({
             props: args.props,
             args,
             config,
+            production,
             report: (message) => emit(reportViolation, spec.description, message, downgrade),
         });
     };
@@ -202,13 +213,15 @@ export function stackPolicy<C extends object = ProductionConfig>(spec: StackSpec
         const subjects = args.resources.filter(
             (r) => types.has(r.type) && matchingExemption(r.name, config.exemptResourceNames) === undefined,
         );
-        const downgrade = meta.productionGated && config.production !== true;
+        const isProduction = stackProduction(config, args.resources, args.stackTags);
         spec.check({
             resources: args.resources,
             subjects,
             args,
             config,
-            report: (message, resource) => emit(reportViolation, spec.description, message, downgrade, resource?.urn),
+            isProduction,
+            report: (message, resource) =>
+                emit(reportViolation, spec.description, message, meta.productionGated && !isProduction(resource), resource?.urn),
         });
     };
     return { ...meta, kind: "stack", validateStack: validate };

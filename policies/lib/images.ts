@@ -16,7 +16,7 @@ export function IMAGE_CONFIG_SCHEMA(defaults: string[]): Record<string, PolicyCo
             type: "array",
             items: { type: "string", minLength: 1 },
             default: defaults,
-            description: "Registry hosts (globs such as *.azurecr.io) images may come from.",
+            description: "Registry hosts (globs) images may come from; the default lists the container registry suffix of every Azure cloud (components/clouds.ts).",
         },
     };
 }
@@ -30,7 +30,7 @@ export function registryOf(image: string): string {
 /** Problems with one image reference, as message tails. */
 export function imageProblems(image: unknown, allowedRegistries: string[]): string[] {
     if (typeof image !== "string" || image === "") {
-        return ["is not set; set it to <registry>.azurecr.io/<repo>@sha256:<digest>"];
+        return ["is not set; set it to <registry login server>/<repo>@sha256:<digest>"];
     }
     const problems: string[] = [];
     const registry = registryOf(image);

@@ -48,7 +48,7 @@ export interface AmlPolicyMeta {
     controls: string[];
     /** Resource types the policy inspects (for docs and coverage). */
     resourceTypes: string[];
-    /** True when violations are mandatory only with `production: true`, advisory otherwise. */
+    /** True when violations are mandatory only in production (policies/lib/environment.ts), advisory otherwise. */
     productionGated: boolean;
 }
 

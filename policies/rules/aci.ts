@@ -3,6 +3,7 @@ import { resourcePolicy } from "../lib/define";
 import type { ProductionConfig } from "../lib/config";
 import { isSensitiveName, setsClearValue } from "../lib/sensitive";
 import { eqi, readArray, readPath, readString, show } from "../lib/read";
+import { registryPatterns } from "../lib/clouds";
 import { imageProblems, IMAGE_CONFIG_SCHEMA, type ImageConfig } from "../lib/images";
 import { TYPES } from "../lib/tokens";
 
@@ -72,11 +73,11 @@ export const aciImagePinnedFromRegistry = resourcePolicy<ImageConfig & Productio
     name: "aci-image-pinned-from-registry",
     description: "Container group images must come from an allowed registry (the workspace's ACR) and be pinned by digest.",
     severity: "high",
-    remediation: "Reference images as <registry>.azurecr.io/<repo>@sha256:<digest>.",
+    remediation: `Reference images as <registry login server>/<repo>@sha256:<digest> from an Azure container registry (${registryPatterns().join(", ")}).`,
     sources: { other: ["own: supply chain"], mcsb: ["DS-6"] },
     controls: ["aci.image-pinned-from-registry"],
     types: ACI,
-    config: IMAGE_CONFIG_SCHEMA(["*.azurecr.io"]),
+    config: IMAGE_CONFIG_SCHEMA(registryPatterns()),
     check: ({ props, config, report }) => {
         readArray(props, "containers").forEach((c, i) => {
             for (const problem of imageProblems(readPath(c, "image"), config.allowedRegistries)) {

@@ -199,25 +199,20 @@ export const computeClusterScaleToZero = resourcePolicy<ScaleConfig>({
     },
 });
 
-/** Default VM sizes allowed for Azure ML compute (general purpose, memory, and common GPU sizes). */
-export const DEFAULT_ALLOWED_VM_SIZES = [
-    "Standard_DS2_v2", "Standard_DS3_v2", "Standard_DS4_v2", "Standard_DS11_v2", "Standard_DS12_v2",
-    "Standard_D2s_v3", "Standard_D4s_v3", "Standard_D8s_v3", "Standard_D2as_v4", "Standard_D4as_v4",
-    "Standard_D4ds_v5", "Standard_D8ds_v5", "Standard_E4ds_v4", "Standard_E8ds_v4", "Standard_E4s_v3",
-    "Standard_F4s_v2", "Standard_F8s_v2", "Standard_NC4as_T4_v3", "Standard_NC8as_T4_v3",
-    "Standard_NC6s_v3", "Standard_NC24ads_A100_v4",
-];
-
 /** Config of the VM-size policy. */
 interface VmSizeConfig extends ProductionConfig {
-    /** VM sizes allowed (case-insensitive). */
-    allowedVmSizes: string[];
+    /** VM sizes allowed (case-insensitive); absent: no allow-list. */
+    allowedVmSizes?: string[];
 }
 
-/** Cost guardrail on compute VM sizes. */
+/**
+ * Cost guardrail on compute VM sizes. Which sizes is an organisation's choice,
+ * so there is no default list: without `allowedVmSizes` the policy restricts
+ * nothing (whether a size exists is config validation's job, not a policy's).
+ */
 export const computeAllowedVmSizes = resourcePolicy<VmSizeConfig>({
     name: "ml-compute-allowed-vm-sizes",
-    description: "Azure ML compute instances and clusters must use a VM size from the allowed list.",
+    description: "Azure ML compute instances and clusters must use a VM size from the configured allow-list (no list, no restriction).",
     severity: "medium",
     remediation: "Pick a vmSize from allowedVmSizes, or add the size to the policy config after a cost review.",
     sources: { other: ["cost guardrail"] },
@@ -227,17 +222,20 @@ export const computeAllowedVmSizes = resourcePolicy<VmSizeConfig>({
         allowedVmSizes: {
             type: "array",
             items: { type: "string" },
-            default: DEFAULT_ALLOWED_VM_SIZES,
-            description: "VM sizes allowed for compute instances and clusters.",
+            description: "VM sizes allowed for compute instances and clusters. Unset (the default): any size.",
         },
     },
     check: ({ props, config, report, args }) => {
         if (!isVmCompute(props)) {
             args.notApplicable("VM sizes apply to ComputeInstance and AmlCompute only");
         }
+        const allowed = config.allowedVmSizes;
+        if (allowed === undefined) {
+            return args.notApplicable("no allowedVmSizes configured");
+        }
         const size = readPath(props, "properties.properties.vmSize");
-        if (!config.allowedVmSizes.some((s) => eqi(size, s))) {
-            report(`properties.properties.vmSize is ${show(size)}; set it to one of ${config.allowedVmSizes.join(", ")}`);
+        if (!allowed.some((s) => eqi(size, s))) {
+            report(`properties.properties.vmSize is ${show(size)}; set it to one of ${allowed.join(", ")}`);
         }
     },
 });

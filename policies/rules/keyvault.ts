@@ -36,19 +36,19 @@ export const keyVaultSoftDelete = resourcePolicy<SoftDeleteConfig>({
     remediation: "Leave properties.enableSoftDelete unset or true and set properties.softDeleteRetentionInDays to at least the minimum (default 90).",
     sources: { azurePolicy: ["1e66c121"], psrule: ["Azure.KeyVault.SoftDelete"], checkov: ["CKV_AZURE_111"], mcsb: ["DP-8"] },
     controls: ["keyvault.soft-delete"],
+    productionAware: true,
     types: KV,
     config: {
-        production: { type: "boolean", default: false, description: "Production stack: apply productionMinRetentionDays." },
         minRetentionDays: { type: "integer", minimum: 7, maximum: 90, default: 7, description: "Minimum soft-delete retention outside production." },
         productionMinRetentionDays: { type: "integer", minimum: 7, maximum: 90, default: 90, description: "Minimum soft-delete retention in production." },
     },
-    check: ({ props, config, report }) => {
+    check: ({ props, config, production, report }) => {
         const enabled = readPath(props, "properties.enableSoftDelete");
         if (enabled === false) {
             report("properties.enableSoftDelete is false; set it to true");
             return;
         }
-        const min = config.production ? config.productionMinRetentionDays : config.minRetentionDays;
+        const min = production ? config.productionMinRetentionDays : config.minRetentionDays;
         // Azure's default retention is 90 days, so unset complies.
         const days = readPath(props, "properties.softDeleteRetentionInDays");
         if (typeof days === "number" && days < min) {

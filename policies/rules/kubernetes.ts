@@ -2,6 +2,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../lib/define";
 import type { ProductionConfig } from "../lib/config";
+import { registryPatterns } from "../lib/clouds";
 import { imageProblems, IMAGE_CONFIG_SCHEMA, type ImageConfig } from "../lib/images";
 import { containersOf, INFERENCE_TYPES, namespaceOf, podSpec, WORKLOAD_TYPES } from "../lib/k8s";
 import { peek } from "../lib/relations";
@@ -110,11 +111,11 @@ export const k8sImageProvenance = resourcePolicy<ImageConfig & ProductionConfig>
     name: "k8s-image-provenance",
     description: "Kubernetes container images must come from allowed registries and be pinned by digest.",
     severity: "high",
-    remediation: "Reference images as <registry>.azurecr.io/<repo>@sha256:<digest>; add other trusted registries to allowedRegistries.",
+    remediation: "Reference images as <registry login server>/<repo>@sha256:<digest> (an Azure container registry of any cloud, or MCR); add other trusted registries to allowedRegistries.",
     sources: { checkov: ["CKV_K8S_43"], other: ["own: supply chain"], mcsb: ["DS-6"] },
     controls: ["k8s.image-provenance"],
     types: WORKLOAD_TYPES,
-    config: IMAGE_CONFIG_SCHEMA(["*.azurecr.io", "mcr.microsoft.com"]),
+    config: IMAGE_CONFIG_SCHEMA([...registryPatterns(), "mcr.microsoft.com"]),
     check: ({ props, config, report }) => {
         for (const c of containersOf(props)) {
             for (const problem of imageProblems(readPath(c.spec, "image"), config.allowedRegistries)) {

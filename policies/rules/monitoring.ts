@@ -92,14 +92,14 @@ export const logAnalyticsRetention = resourcePolicy<LaRetentionConfig>({
     remediation: "Set retentionInDays to at least the minimum (30 by default, 90 in production).",
     sources: { mcsb: ["LT-6"] },
     controls: ["monitoring.log-analytics-retention"],
+    productionAware: true,
     types: LA,
     config: {
-        production: { type: "boolean", default: false, description: "Production stack: apply productionMinRetentionDays." },
         minRetentionDays: { type: "integer", minimum: 30, maximum: 730, default: 30, description: "Minimum retention outside production." },
         productionMinRetentionDays: { type: "integer", minimum: 30, maximum: 730, default: 90, description: "Minimum retention in production." },
     },
-    check: ({ props, config, report }) => {
-        const min = config.production ? config.productionMinRetentionDays : config.minRetentionDays;
+    check: ({ props, config, production, report }) => {
+        const min = production ? config.productionMinRetentionDays : config.minRetentionDays;
         const days = readPath(props, "retentionInDays");
         // The service default is 30 days.
         const effective = typeof days === "number" ? days : 30;

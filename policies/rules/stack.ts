@@ -8,6 +8,7 @@ import { unproxy, UNKNOWN_SENTINELS } from "../lib/pulumi-internals";
 import {
     dependsThrough,
     diagnosticSettingsFor,
+    dnsZoneGroupsFor,
     hasPrivateEndpointWithDns,
     isIdOf,
     ofType,
@@ -15,23 +16,15 @@ import {
     privateEndpointsFor,
     refersTo,
     storageServicesFor,
+    zoneNamesOf,
 } from "../lib/relations";
-import { eqi, isObject, normalizeLocation, readObject, readPath, readString, type Obj } from "../lib/read";
+import { eqi, isObject, normalizeLocation, readArray, readObject, readPath, readString, type Obj } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, mlRegionsOf, privateLinkZones, type AzureCloud } from "../lib/clouds";
+import { PRIVATE_LINK_ZONES, type PrivateLinkGroupId } from "../../components/network/private-link-zones";
+import { TAGGABLE_TYPES } from "../lib/taggable";
 
-/** azure-native types that carry ARM tags (tracked resources the toolkit creates). */
-export const TAGGABLE_TYPES = [
-    "azure-native:resources:ResourceGroup",
-    TYPES.storageAccount, TYPES.vault, TYPES.registry, TYPES.workspace, TYPES.compute,
-    TYPES.appInsights, TYPES.logAnalytics, TYPES.managedCluster, TYPES.agentPool,
-    TYPES.containerGroup, TYPES.iotHub, TYPES.privateEndpoint,
-    "azure-native:network:VirtualNetwork", "azure-native:network:NetworkSecurityGroup",
-    "azure-native:network:PrivateZone", "azure-native:network:VirtualNetworkLink",
-    "azure-native:network:PublicIPAddress", "azure-native:network:NatGateway",
-    "azure-native:managedidentity:UserAssignedIdentity",
-    "azure-native:machinelearningservices:OnlineEndpoint", "azure-native:machinelearningservices:OnlineDeployment",
-    "azure-native:insights:PrivateLinkScope", "azure-native:monitor:PrivateLinkScope",
-];
+export { TAGGABLE_TYPES };
 
 /** Config of the required-tags policy. */
 interface TagsConfig extends ProductionConfig {
@@ -72,22 +65,23 @@ export const requiredTags = stackPolicy<TagsConfig>({
 
 /** Config of the allowed-locations policy. */
 interface LocationsConfig extends ProductionConfig {
-    /** Allowed Azure regions (any spelling: "West Europe" or "westeurope"). */
-    allowedLocations: string[];
+    /** Allowed Azure regions (any spelling: "West Europe" or "westeurope"); absent: every Azure ML region of the stack's cloud. */
+    allowedLocations?: string[];
 }
 
-/** Default allowed regions. */
-export const DEFAULT_ALLOWED_LOCATIONS = [
-    "westeurope", "northeurope", "swedencentral", "francecentral", "germanywestcentral", "uksouth",
-    "eastus", "eastus2", "centralus", "westus2", "westus3", "southeastasia", "australiaeast",
-];
-
-/** Resources only in allowed regions. */
+/**
+ * Resources only in allowed regions. Which regions is an organisation's choice
+ * (data residency), so the default restricts nothing the stack's own cloud
+ * offers: without `allowedLocations`, any region where Azure ML is offered in
+ * the cloud(s) the stack's resources are in (components/clouds.ts, the table
+ * config validation uses) is allowed, and a location no cloud's table knows is
+ * reported. A provider deploys to one cloud, so a stack spans one in practice.
+ */
 export const allowedLocations = stackPolicy<LocationsConfig>({
     name: "allowed-locations",
-    description: "Every resource with a location must be in an allowed Azure region.",
+    description: "Every resource with a location must be in an allowed Azure region (by default, any Azure ML region of the stack's cloud).",
     severity: "medium",
-    remediation: "Deploy to one of allowedLocations, or extend the list in the policy config after a data-residency review.",
+    remediation: "Deploy to one of the allowed regions, or extend allowedLocations in the policy config after a data-residency review.",
     sources: { azurePolicy: ["e56962a6", "e765b5de"] },
     controls: ["stack.allowed-locations"],
     types: [],
@@ -95,19 +89,24 @@ export const allowedLocations = stackPolicy<LocationsConfig>({
         allowedLocations: {
             type: "array",
             items: { type: "string", minLength: 1 },
-            default: DEFAULT_ALLOWED_LOCATIONS,
-            description: "Allowed regions; `global` is always allowed.",
+            description: "Allowed regions; `global` is always allowed. Unset (the default): every region where Azure ML is offered in the stack's cloud.",
         },
     },
     check: ({ resources, config, report }) => {
-        const allowed = new Set([...config.allowedLocations.map(normalizeLocation), "global"]);
+        const listed = config.allowedLocations ?? mlRegionsOf(cloudsOfStack(resources));
+        const allowed = new Set([...listed.map(normalizeLocation), "global"]);
+        const hint = config.allowedLocations
+            ? `use one of ${config.allowedLocations.join(", ")}`
+            : listed.length > 0
+              ? "use a region where Azure ML is offered in the stack's cloud"
+              : `use a region where Azure ML is offered (${ALL_CLOUDS.join(", ")} regions)`;
         for (const r of resources) {
             if (!r.type.startsWith("azure-native:") || matchingExemption(r.name, config.exemptResourceNames) !== undefined) {
                 continue;
             }
             const location = readString(r.props, "location");
             if (location !== undefined && !allowed.has(normalizeLocation(location))) {
-                report(`location is ${location}; use one of ${config.allowedLocations.join(", ")}`, r);
+                report(`location is ${location}; ${hint}`, r);
             }
         }
     },
@@ -186,22 +185,79 @@ const PUBLIC_ACCESS_PATHS: Readonly<Record<string, string>> = {
     [TYPES.iotHub]: "properties.publicNetworkAccess",
 };
 
+/** Group IDs of a private endpoint's connections (lower-cased). */
+function groupIdsOf(pe: PolicyResource): string[] {
+    const connections = [
+        ...(peek(() => readArray(pe.props, "privateLinkServiceConnections")) as unknown[]),
+        ...(peek(() => readArray(pe.props, "manualPrivateLinkServiceConnections")) as unknown[]),
+    ];
+    return connections.flatMap((c) => (peek(() => readArray(c, "groupIds")) as unknown[]).filter((g): g is string => typeof g === "string").map((g) => g.toLowerCase()));
+}
+
+/** Table group IDs by lower-cased name (`iotHub` is written in camel case). */
+const KNOWN_GROUP_IDS = new Map((Object.keys(PRIVATE_LINK_ZONES) as PrivateLinkGroupId[]).map((g) => [g.toLowerCase(), g]));
+
+/**
+ * The service zone the endpoint's zone groups lack for its group IDs, per the shared
+ * table (components/network/private-link-zones.ts) and the target's cloud
+ * (from its location; else any cloud of the stack, then any cloud: the closest
+ * complete set wins). Empty when they are complete or the names cannot be read.
+ */
+function missingZones(pe: PolicyResource, target: PolicyResource, all: PolicyResource[], stackClouds: () => AzureCloud[]): { groupId: string; missing: string[] }[] {
+    const linked = new Set(dnsZoneGroupsFor(pe, all).flatMap((g) => zoneNamesOf(g)));
+    if (linked.size === 0) {
+        return [];
+    }
+    const location = peek(() => target.props.location);
+    const own = cloudOfLocation(location);
+    const candidates = own ? [own] : stackClouds().length > 0 ? stackClouds() : ALL_CLOUDS;
+    const region = typeof location === "string" ? normalizeLocation(location) : "";
+    const out: { groupId: string; missing: string[] }[] = [];
+    for (const g of groupIdsOf(pe)) {
+        const known = KNOWN_GROUP_IDS.get(g);
+        // The workspace's two zones are ml-workspace-private-endpoint's job; the AKS API zone is
+        // regional; Azure Monitor endpoints belong to a scope, not to the resource.
+        if (known === undefined || known === "amlworkspace" || known === "management" || known === "azuremonitor") {
+            continue;
+        }
+        // The first zone of a row is the service's own endpoint (blob, vault, registry, IoT hub);
+        // later ones serve companions (the IoT hub's built-in Event Hub endpoint) and stay optional.
+        const wanted = candidates.map((c) => privateLinkZones(known, c, region).slice(0, 1));
+        if (wanted.some((w) => w.every((z) => linked.has(z)))) {
+            continue;
+        }
+        const closest = wanted.reduce((best, w) => (w.filter((z) => linked.has(z)).length > best.filter((z) => linked.has(z)).length ? w : best));
+        out.push({ groupId: known, missing: closest.filter((z) => !linked.has(z)) });
+    }
+    return out;
+}
+
 /** Private resources are reachable through a private endpoint with DNS. */
 export const privateEndpointWhenPrivate = stackPolicy<PrivateDnsConfig>({
     name: "private-endpoint-when-private",
-    description: "Every resource with public network access disabled must have a private endpoint with a private DNS zone group.",
+    description: "Every resource with public network access disabled must have a private endpoint with a private DNS zone group linking its service's zones.",
     severity: "high",
-    remediation: "Add a network:PrivateEndpoint to the resource and a network:PrivateDnsZoneGroup linking the service's privatelink DNS zone.",
-    sources: { other: ["Azure Private Link guidance"], mcsb: ["NS-2"] },
+    remediation:
+        "Add a network:PrivateEndpoint to the resource and a network:PrivateDnsZoneGroup linking the privatelink DNS zones of its group ID in the resource's cloud (components/network/private-link-zones.ts lists them).",
+    sources: { other: ["Azure Private Link guidance", "Azure Private Endpoint private DNS zone values"], mcsb: ["NS-2"] },
     controls: ["stack.private-reachable"],
     types: Object.keys(PUBLIC_ACCESS_PATHS),
     config: PRIVATE_DNS_SCHEMA,
     check: ({ subjects, resources, config, report }) => {
+        let clouds: AzureCloud[] | undefined;
+        const stackClouds = (): AzureCloud[] => (clouds ??= [...cloudsOfStack(resources)]);
         for (const r of subjects) {
             if (!eqi(readPath(r.props, PUBLIC_ACCESS_PATHS[r.type]), "Disabled")) continue;
             if (config.dnsManagedByPolicy ? privateEndpointsFor(r, resources).length === 0 : !hasPrivateEndpointWithDns(r, resources)) {
                 const wanted = config.dnsManagedByPolicy ? "private endpoint; add one" : "private endpoint with a DNS zone group; add both";
                 report(`${r.name} has ${PUBLIC_ACCESS_PATHS[r.type]} Disabled but no ${wanted}`, r);
+                continue;
+            }
+            if (config.dnsManagedByPolicy) continue;
+            for (const pe of privateEndpointsFor(r, resources)) {
+                for (const { groupId, missing } of missingZones(pe, r, resources, stackClouds)) {
+                    report(`the ${groupId} private endpoint ${pe.name} of ${r.name} is not linked to DNS zone(s) ${missing.join(", ")}; add them to its PrivateDnsZoneGroup`, r);
+                }
             }
         }
     },

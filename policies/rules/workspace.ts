@@ -2,7 +2,8 @@
 import { is, isNot, present } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
 import { PRIVATE_DNS_SCHEMA, type PrivateDnsConfig, type ProductionConfig } from "../lib/config";
-import { dnsZoneGroupsFor, privateEndpointsFor, resourceLogsOf, zoneNamesOf } from "../lib/relations";
+import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, privateLinkZones, type AzureCloud } from "../lib/clouds";
+import { dnsZoneGroupsFor, peek, privateEndpointsFor, resourceLogsOf, zoneNamesOf } from "../lib/relations";
 import { eqi, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
 
@@ -52,20 +53,20 @@ export const workspaceManagedNetworkIsolation = resourcePolicy<ManagedNetworkCon
         "Set managedNetwork.isolationMode to AllowOnlyApprovedOutbound (production) or AllowInternetOutbound; use Disabled only with customerVnet: true.",
     sources: { azurePolicy: ["6ddb1705"], mcsb: ["NS-1"] },
     controls: ["workspace.managed-network-isolation"],
+    productionAware: true,
     types: WS,
     config: {
-        production: { type: "boolean", default: false, description: "Production stack: require AllowOnlyApprovedOutbound." },
         customerVnet: { type: "boolean", default: false, description: "The workspace is isolated by a customer-managed VNet instead." },
     },
-    check: ({ props, config, report }) => {
+    check: ({ props, config, production, report }) => {
         const mode = readPath(props, "managedNetwork.isolationMode");
         if (mode === undefined || eqi(mode, "Disabled")) {
             if (!config.customerVnet) {
-                report(`managedNetwork.isolationMode is ${show(mode)}; set it to ${config.production ? "AllowOnlyApprovedOutbound" : "AllowInternetOutbound or AllowOnlyApprovedOutbound"}`);
+                report(`managedNetwork.isolationMode is ${show(mode)}; set it to ${production ? "AllowOnlyApprovedOutbound" : "AllowInternetOutbound or AllowOnlyApprovedOutbound"}`);
             }
             return;
         }
-        if (config.production && !eqi(mode, "AllowOnlyApprovedOutbound")) {
+        if (production && !eqi(mode, "AllowOnlyApprovedOutbound")) {
             report(`managedNetwork.isolationMode is ${show(mode)}; set it to AllowOnlyApprovedOutbound in production`);
         }
     },
@@ -191,21 +192,21 @@ export const workspaceResourceLogs = stackPolicy({
     },
 });
 
-/** DNS zones an AML private endpoint needs. */
-export const AML_DNS_ZONES = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"];
+/** The workspace zones per cloud, for the remediation text (from components/network/private-link-zones.ts). */
+const AML_ZONES_BY_CLOUD = ALL_CLOUDS.map((c) => `${c}: ${privateLinkZones("amlworkspace", c, "").join(" + ")}`).join("; ");
 
-/** A private workspace must be reachable through a private endpoint with both AML zones. */
+/** A private workspace must be reachable through a private endpoint with both AML zones of its cloud. */
 export const workspacePrivateEndpoint = stackPolicy<PrivateDnsConfig>({
     name: "ml-workspace-private-endpoint",
-    description: "Azure ML workspaces with public access off must have an amlworkspace private endpoint linked to both AML private DNS zones.",
+    description: "Azure ML workspaces with public access off must have an amlworkspace private endpoint linked to both Azure ML private DNS zones of their cloud.",
     severity: "high",
-    remediation:
-        "Add a network:PrivateEndpoint with groupIds [amlworkspace] to the workspace and a PrivateDnsZoneGroup with privatelink.api.azureml.ms and privatelink.notebooks.azure.net.",
+    remediation: `Add a network:PrivateEndpoint with groupIds [amlworkspace] to the workspace and a PrivateDnsZoneGroup with the API and notebooks zones of the workspace's cloud (${AML_ZONES_BY_CLOUD}).`,
     sources: { azurePolicy: ["45e05259", "ee40564d"], mcsb: ["NS-2"] },
     controls: ["workspace.private-endpoint"],
     types: WS,
     config: PRIVATE_DNS_SCHEMA,
     check: ({ subjects, resources, config, report }) => {
+        let stackClouds: AzureCloud[] | undefined;
         for (const ws of subjects) {
             if (!eqi(ws.props.publicNetworkAccess, "Disabled")) {
                 continue;
@@ -219,10 +220,18 @@ export const workspacePrivateEndpoint = stackPolicy<PrivateDnsConfig>({
                 continue;
             }
             const zones = new Set(endpoints.flatMap((pe) => dnsZoneGroupsFor(pe, resources).flatMap((g) => zoneNamesOf(g))));
-            const missing = AML_DNS_ZONES.filter((z) => !zones.has(z));
-            if (missing.length > 0) {
-                report(`the private endpoint of workspace ${ws.name} is not linked to DNS zone(s) ${missing.join(", ")}; add them to its PrivateDnsZoneGroup`, ws);
+            // The workspace's own location names its cloud; without a known one, any cloud of the stack
+            // (then any cloud at all) whose zones are complete will do, and the closest one is reported.
+            const own = cloudOfLocation(peek(() => ws.props.location));
+            stackClouds ??= [...cloudsOfStack(resources)];
+            const candidates = own ? [own] : stackClouds.length > 0 ? stackClouds : ALL_CLOUDS;
+            const wanted = candidates.map((c) => privateLinkZones("amlworkspace", c, ""));
+            if (wanted.some((w) => w.every((z) => zones.has(z)))) {
+                continue;
             }
+            const closest = wanted.reduce((best, w) => (w.filter((z) => zones.has(z)).length > best.filter((z) => zones.has(z)).length ? w : best));
+            const missing = closest.filter((z) => !zones.has(z));
+            report(`the private endpoint of workspace ${ws.name} is not linked to DNS zone(s) ${missing.join(", ")}; add them to its PrivateDnsZoneGroup`, ws);
         }
     },
 });

@@ -37,22 +37,49 @@ ${policies.length} CrossGuard policies covering every control of the project's c
 (\`policies/controls.ts\`). Use it as Pulumi documents:
 
 \`\`\`sh
-pulumi preview --policy-pack policies --policy-pack-config policies/config/prod.json
+pulumi preview --policy-pack policies                      # production follows the stack's environment tag
+pulumi preview --policy-pack policies --policy-pack-config my-org.json   # with an organisation's choices
 \`\`\`
 
 The pack sits inside the project, so it resolves \`@pulumi/policy\` from the project's root
-\`node_modules\` (no separate \`npm install\` in \`policies/\` is needed).
+\`node_modules\` (no separate \`npm install\` in \`policies/\` is needed), and it reads the facts it
+shares with the components (regions per cloud, DNS suffixes, private DNS zones) from
+\`components/clouds.ts\` and \`components/network/private-link-zones.ts\`: publish it from the
+repository (or bundle it), not from the \`policies/\` folder alone.
 Offline, the same policies run through \`offline/policy-harness.ts\`: \`npm run plan -- <stack>\`
 and \`npm run audit -- <stack export>\`.
 
+## Production
+
+Policies marked "in production" report mandatory violations in production and advisory ones
+elsewhere; a few others only tighten a minimum there. Production needs no config file. For each
+finding, the first of these that applies decides (\`policies/lib/environment.ts\`):
+
+1. an explicit \`"production": true\` or \`false\` in the policy's config (the override; it has no
+   default, because the engine fills schema defaults in before a policy runs);
+2. the resource's own \`environment\` tag (the toolkit tags every taggable resource with the stack
+   config's \`environment\`; tag names are case-insensitive);
+3. the stack tag \`environment\` (\`pulumi stack tag set environment prod\`; the policy gets it as
+   \`args.stackTags\`);
+4. for stack policies, the \`environment\` tags of the stack's resources: production when any of
+   them is production;
+5. otherwise not production.
+
+A value is production when it is one of \`productionEnvironments\` (default \`prod\`, \`production\`).
+A resource policy sees one resource, so an untagged resource in an untagged stack is not production.
+
 ## Configuration
 
-\`policies/config/<stack>.json\` files use the \`--policy-pack-config\` format: \`"all"\` sets the
+A \`--policy-pack-config\` file holds what is an organisation's choice: \`"all"\` sets the
 enforcement level of every policy; a policy's entry sets its \`enforcementLevel\` and its properties.
 Levels resolve as policy entry > \`all\` > policy default > pack default (advisory).
 Every policy accepts \`exemptResourceNames\` (globs or \`/regex/flags\` matched against resource
-names). Policies marked "in production" report mandatory violations only with
-\`"production": true\` (as \`policies/config/prod.json\` sets), advisory ones otherwise.
+names). Defaults that are an organisation's choice restrict nothing the stack's cloud offers:
+\`allowed-locations\` accepts every region where Azure ML is offered in the stack's cloud (from
+\`components/clouds.ts\`) until \`allowedLocations\` is set; \`ml-compute-allowed-vm-sizes\` has no
+allow-list until \`allowedVmSizes\` is set. \`npm run plan -- <stack>\` reads
+\`policies/config/<stack>.json\` when it exists (none ship: production comes from the tags), or
+\`--policy-config <file>\`.
 
 ## Secrets and unknown values
 

@@ -6,19 +6,34 @@
  *
  * The table is cases.json: one row per (control, variant), naming the file,
  * the policy, the offending URN, a word the message must contain, the level
- * expected with the production config, the configs in which the finding is
+ * expected with the organisation's config, the configs in which the finding is
  * expected, and the other policies allowed to report the same resource (each
  * case breaks one control of an otherwise secure resource).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { allPolicies } from "../../policies/all";
 import { main } from "../../offline/audit-cli";
 import type { JsonReport } from "../../offline/report-json";
 import type { Case } from "../fixtures/audit-independent/case";
 
 const DIR = join(__dirname, "..", "fixtures", "audit-independent");
-const PROD_CONFIG = join(__dirname, "..", "..", "policies", "config", "prod.json");
-
+/**
+ * "prod" is an organisation's config: production set explicitly on every policy that has the
+ * setting, and the allow-lists (regions, VM sizes) the pack leaves open by default. "default" is
+ * no config at all: the exports are tagged `environment: prod`, so production comes from the tags.
+ */
+const PROD_CONFIG = join(mkdtempSync(join(tmpdir(), "audit-independent-")), "organisation.json");
+writeFileSync(
+    PROD_CONFIG,
+    JSON.stringify({
+        ...Object.fromEntries(allPolicies.filter((p) => "production" in p.configSchema.properties).map((p) => [p.name, { production: true }])),
+        // The regions this organisation allows (brazilsouth and East Asia are not among them).
+        "allowed-locations": { allowedLocations: ["westeurope", "northeurope", "swedencentral", "uksouth", "eastus", "eastus2", "centralus", "westus2"] },
+        "ml-compute-allowed-vm-sizes": { allowedVmSizes: ["Standard_DS3_v2", "Standard_NC6s_v3", "Standard_D4ds_v5", "Standard_D8ds_v5", "Standard_NP10s"] },
+    }),
+);
 
 type ConfigName = "prod" | "default";
 

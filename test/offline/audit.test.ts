@@ -13,8 +13,20 @@ const ROOT = join(__dirname, "../..");
 const FIX = join(ROOT, "test/fixtures/audit");
 const SECURE = join(FIX, "secure-prod.json");
 const INSECURE = join(FIX, "insecure-prod.json");
-const PROD = join(ROOT, "policies/config/prod.json");
 const tmp = mkdtempSync(join(tmpdir(), "audit-test-"));
+/**
+ * An organisation's config: explicit production (the exports are tagged environment: prod anyway;
+ * this is the override path) and the allow-lists the pack leaves open by default.
+ */
+const PROD = join(tmp, "organisation.json");
+writeFileSync(
+    PROD,
+    JSON.stringify({
+        ...Object.fromEntries(allPolicies.filter((p) => "production" in p.configSchema.properties).map((p) => [p.name, { production: true }])),
+        "allowed-locations": { allowedLocations: ["westeurope", "northeurope"] },
+        "ml-compute-allowed-vm-sizes": { allowedVmSizes: ["Standard_DS3_v2", "Standard_D4s_v5"] },
+    }),
+);
 
 /** Runs main() capturing output. */
 async function audit(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -213,5 +225,31 @@ describe("the real process", () => {
         expect(p.status).toBe(2);
         expect(p.stdout).toBe("");
         expect(p.stderr).toBe("audit: missing-export.json: file not found\n");
+    });
+});
+
+describe("--stack-tag", () => {
+    it("gives policies the stack tags passed, so an untagged export is production only when the stack says so", async () => {
+        const data = JSON.parse(readFileSync(INSECURE, "utf8"));
+        for (const r of data.deployment.resources) {
+            delete r.inputs?.tags;
+            delete r.outputs?.tags;
+        }
+        const file = temp("untagged.json", JSON.stringify(data));
+        const gated = new Set(allPolicies.filter((p) => p.productionGated && p.enforcementLevel === "mandatory").map((p) => p.name));
+        const levels = async (...flags: string[]) => {
+            const json = JSON.parse((await audit(file, "--format", "json", ...flags)).out) as { violations: Array<{ policyName: string; enforcementLevel: string }> };
+            return new Set(json.violations.filter((v) => gated.has(v.policyName)).map((v) => v.enforcementLevel));
+        };
+        expect(await levels()).toEqual(new Set(["advisory"]));
+        expect(await levels("--stack-tag", "environment=prod")).toEqual(new Set(["mandatory"]));
+        expect(await levels("--stack-tag", "environment=dev", "--stack-tag", "team=ml")).toEqual(new Set(["advisory"]));
+    });
+
+    it("a malformed tag is a usage error (exit 2, one line, no stack trace)", async () => {
+        const r = await audit(SECURE, "--stack-tag", "environment");
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(/--stack-tag environment: expected <name>=<value>/);
+        expect(r.err).not.toMatch(NO_STACK_TRACE);
     });
 });

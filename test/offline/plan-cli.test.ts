@@ -101,7 +101,10 @@ describe("bad input", () => {
         const dev = fs.readFileSync(path.join(__dirname, "../../stacks/Pulumi.dev.yaml"), "utf8");
         fs.writeFileSync(path.join(dir, "Pulumi.public.yaml"), dev);
         const io = capture();
-        const code = await main(["public", "--stack-dir", dir, "--policy-config", path.join(__dirname, "../../policies/config/prod.json"), "--sarif", path.join(tmp, "public.sarif")], io);
+        // dev's resources are tagged environment: dev; an explicit production setting in the pack config wins.
+        const policyConfig = path.join(tmp, "production.json");
+        fs.writeFileSync(policyConfig, JSON.stringify({ "ml-workspace-public-network-disabled": { production: true } }));
+        const code = await main(["public", "--stack-dir", dir, "--policy-config", policyConfig, "--sarif", path.join(tmp, "public.sarif")], io);
         expect(code).toBe(1);
         expect(io.stdout).toMatch(/MANDATORY \[high\] ml-workspace-public-network-disabled/);
         const sarif = JSON.parse(fs.readFileSync(path.join(tmp, "public.sarif"), "utf8"));

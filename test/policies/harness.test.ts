@@ -171,3 +171,34 @@ describe("failures", () => {
         expect(evaluatePolicies(stackOf([tls0()]), undefined, { policies: [slow] }).errors[0].message).toMatch(/synchronous/);
     });
 });
+
+describe("stack tags and outcomes", () => {
+    it("stack tags reach resource and stack policies read-only, as the server's frozen map; empty by default", () => {
+        const seen: ReadonlyMap<string, string>[] = [];
+        const r = resourcePolicy({ name: "r", description: "d", severity: "low", remediation: "r", sources: {}, controls: [], types: [SA], check: ({ args }) => void seen.push(args.stackTags) });
+        const s = stackPolicy({ name: "s", description: "d", severity: "low", remediation: "r", sources: {}, controls: [], types: [], check: ({ args }) => void seen.push(args.stackTags) });
+        const tags = new Map([["environment", "prod"]]);
+        evaluatePolicies(stackOf([tls0()]), undefined, { policies: [r, s], stackTags: tags });
+        evaluatePolicies(stackOf([tls0()]), undefined, { policies: [r] });
+        expect(seen.map((m) => [...m])).toEqual([[["environment", "prod"]], [["environment", "prod"]], []]);
+        expect(Object.isFrozen(seen[0])).toBe(true);
+        expect((seen[0] as Map<string, string>).set).toBeUndefined();
+        tags.set("environment", "dev");
+        expect(seen[0].get("environment")).toBe("prod");
+    });
+
+    it("the report lists every policy that ran with its outcome; disabled ones are absent", () => {
+        const report = evaluatePolicies(stackOf([tls0(), res(SA, "ok", { minimumTlsVersion: "TLS1_2" }), res("azure-native:keyvault:Vault", "kv")]), { "storage-https-only": "disabled" }, {
+            policies: [policy("storage-min-tls-1-2"), policy("storage-https-only"), policy("ml-workspace-private-endpoint"), policy("allowed-locations")],
+        });
+        expect(report.evaluated.map((o) => [o.policyName, o.outcome, o.evaluations, o.applied, o.violations])).toEqual([
+            ["storage-min-tls-1-2", "violated", 2, 2, 1],
+            ["ml-workspace-private-endpoint", "passed", 1, 1, 0],
+            ["allowed-locations", "passed", 1, 1, 0],
+        ]);
+        const none = evaluatePolicies(stackOf([res("azure-native:keyvault:Vault", "kv")]), undefined, { policies: [policy("storage-min-tls-1-2")] });
+        expect(none.evaluated.map((o) => [o.outcome, o.evaluations, o.notApplicable])).toEqual([["not-applicable", 0, 1]]);
+        const skipped = run("storage-min-tls-1-2", [res(SA, "sa", { minimumTlsVersion: UNKNOWN })], undefined, true);
+        expect(skipped.evaluated.map((o) => o.outcome)).toEqual(["skipped"]);
+    });
+});

@@ -6,7 +6,7 @@
 import { allPolicies } from "../../policies/all";
 import type { AmlPolicy } from "../../policies/lib/meta";
 import type { CapturedResource, CapturedStack } from "../../offline/graph";
-import { evaluatePolicies, type PolicyPackConfigFile, type PolicyReport, type Violation } from "../../offline/policy-harness";
+import { evaluatePolicies, type PolicyOutcome, type PolicyPackConfigFile, type PolicyReport, type Violation } from "../../offline/policy-harness";
 
 /** Project and stack names used by test stacks. */
 export const PROJECT = "aml";
@@ -45,9 +45,23 @@ export function policy(name: string): AmlPolicy {
     return p;
 }
 
+/** Every outcome the harness reported to {@link run} in this test file, in order (see {@link outcomesSeen}). */
+const outcomes: PolicyOutcome[] = [];
+
+/** Outcomes per policy name seen so far in this test file: proof from the harness's own report that a policy ran and how it ended. */
+export function outcomesSeen(): Map<string, Set<PolicyOutcome["outcome"]>> {
+    const byPolicy = new Map<string, Set<PolicyOutcome["outcome"]>>();
+    for (const o of outcomes) {
+        byPolicy.set(o.policyName, (byPolicy.get(o.policyName) ?? new Set()).add(o.outcome));
+    }
+    return byPolicy;
+}
+
 /** Runs only policy `name` on the resources. */
 export function run(name: string, resources: CapturedResource[], config?: PolicyPackConfigFile, preview = false): PolicyReport {
-    return evaluatePolicies(stackOf(resources, preview), config, { policies: [policy(name)] });
+    const report = evaluatePolicies(stackOf(resources, preview), config, { policies: [policy(name)] });
+    outcomes.push(...report.evaluated);
+    return report;
 }
 
 /** Violations of policy `name` on the resources. */

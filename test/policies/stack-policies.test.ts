@@ -3,8 +3,11 @@
  * each violation against the offending URN, with relations found through the
  * dependency graph (propertyDependencies, parent) and through ARM IDs.
  */
+import { CLOUDS } from "../../components/clouds";
+import { PRIVATE_LINK_ZONES } from "../../components/network/private-link-zones";
 import type { CapturedResource } from "../../offline/graph";
-import { details, res, run, violations } from "./helpers";
+import { allPolicies } from "../../policies/all";
+import { details, outcomesSeen, res, run, violations } from "./helpers";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers";
 const T = {
@@ -86,6 +89,17 @@ describe("ml-workspace-private-endpoint", () => {
             "the private endpoint of workspace ws is not linked to DNS zone(s) privatelink.notebooks.azure.net; add them to its PrivateDnsZoneGroup",
         ]);
     });
+    it("takes each cloud's zones from the shared table: a US Government or China workspace needs its own cloud's zones", () => {
+        for (const [location, cloud] of [["usgovvirginia", "AzureUSGovernment"], ["chinanorth3", "AzureChinaCloud"], ["westeurope", "AzureCloud"]] as const) {
+            const local = arm(T.ws, "ws", "Microsoft.MachineLearningServices/workspaces", { publicNetworkAccess: "Disabled", location });
+            const own = PRIVATE_LINK_ZONES.amlworkspace[cloud];
+            expect({ location, v: details("ml-workspace-private-endpoint", [local, ...endpoint("pe", local, "amlworkspace", [...own])]) }).toEqual({ location, v: [] });
+            const other = cloud === "AzureCloud" ? PRIVATE_LINK_ZONES.amlworkspace.AzureChinaCloud : PRIVATE_LINK_ZONES.amlworkspace.AzureCloud;
+            expect(details("ml-workspace-private-endpoint", [local, ...endpoint("pe", local, "amlworkspace", [...other])])).toEqual([
+                `the private endpoint of workspace ws is not linked to DNS zone(s) ${own.join(", ")}; add them to its PrivateDnsZoneGroup`,
+            ]);
+        }
+    });
     it("does not apply to a public workspace", () => {
         expect(violations("ml-workspace-private-endpoint", [arm(T.ws, "pub", "x", { publicNetworkAccess: "Enabled" })])).toEqual([]);
     });
@@ -95,6 +109,18 @@ describe("private-endpoint-when-private", () => {
     const kv = arm(T.kv, "kv", "Microsoft.KeyVault/vaults", { properties: { publicNetworkAccess: "Disabled" } });
     it("passes with an endpoint and DNS zone group", () => {
         expect(violations("private-endpoint-when-private", [kv, ...endpoint("pe", kv, "vault", ["privatelink.vaultcore.azure.net"])])).toEqual([]);
+    });
+    it("reports a zone group without the service's zone for the resource's cloud (shared table)", () => {
+        expect(details("private-endpoint-when-private", [kv, ...endpoint("pe", kv, "vault", ["privatelink.blob.core.windows.net"])])).toEqual([
+            "the vault private endpoint pe of kv is not linked to DNS zone(s) privatelink.vaultcore.azure.net; add them to its PrivateDnsZoneGroup",
+        ]);
+        const gov = arm(T.kv, "kv", "Microsoft.KeyVault/vaults", { location: "usgovvirginia", properties: { publicNetworkAccess: "Disabled" } });
+        expect(details("private-endpoint-when-private", [gov, ...endpoint("pe", gov, "vault", [...PRIVATE_LINK_ZONES.vault.AzureUSGovernment])])).toEqual([]);
+        expect(details("private-endpoint-when-private", [gov, ...endpoint("pe", gov, "vault", ["privatelink.vaultcore.azure.net"])])).toEqual([
+            "the vault private endpoint pe of kv is not linked to DNS zone(s) privatelink.vaultcore.usgovcloudapi.net; add them to its PrivateDnsZoneGroup",
+        ]);
+        const sa = arm(T.sa, "sa", "Microsoft.Storage/storageAccounts", { location: "chinanorth3", publicNetworkAccess: "Disabled" });
+        expect(details("private-endpoint-when-private", [sa, ...endpoint("pe-blob", sa, "blob", [...PRIVATE_LINK_ZONES.blob.AzureChinaCloud]), ...endpoint("pe-file", sa, "file", [...PRIVATE_LINK_ZONES.file.AzureChinaCloud])])).toEqual([]);
     });
     it("reports an endpoint without DNS, naming the resource", () => {
         const [pe] = endpoint("pe", kv, "vault", []);
@@ -252,11 +278,30 @@ describe("allowed-locations", () => {
     it("passes allowed and global locations in any spelling", () => {
         expect(violations("allowed-locations", [res(T.sa, "sa", { location: "West Europe" }), res(T.zone, "z", { location: "global" })])).toEqual([]);
     });
-    it("reports a disallowed region, tunable by allowedLocations", () => {
+    it("by default accepts every Azure ML region of the stack's cloud (components/clouds.ts), whichever cloud", () => {
+        for (const [cloud, profile] of Object.entries(CLOUDS)) {
+            const stack = profile.mlRegions.map((region, i) => res(T.sa, `sa${i}`, { location: region }));
+            expect({ cloud, v: violations("allowed-locations", stack) }).toEqual({ cloud, v: [] });
+        }
+        expect(violations("allowed-locations", [res(T.ws, "ws", { location: "US Gov Virginia" }), res(T.kv, "kv", { location: "usgovvirginia" })])).toEqual([]);
+    });
+    it("by default reports a location no cloud offers Azure ML in", () => {
+        expect(details("allowed-locations", [res(T.sa, "sa", { location: "westeurope" }), res(T.kv, "kv", { location: "moonbase1" })])).toEqual([
+            "location is moonbase1; use a region where Azure ML is offered in the stack's cloud",
+        ]);
+        expect(details("allowed-locations", [res(T.kv, "kv", { location: "moonbase1" })])).toEqual([
+            "location is moonbase1; use a region where Azure ML is offered (AzureCloud, AzureUSGovernment, AzureChinaCloud regions)",
+        ]);
+    });
+    it("reports a region outside a configured allowedLocations, exemptions apply", () => {
         const r = [res(T.sa, "sa", { location: "brazilsouth" })];
-        expect(violations("allowed-locations", r).map((v) => v.urn)).toEqual([urnOf(T.sa, "sa")]);
+        const only = { "allowed-locations": { allowedLocations: ["West Europe", "northeurope"] } };
+        expect(violations("allowed-locations", r)).toEqual([]);
+        expect(violations("allowed-locations", r, only).map((v) => [v.urn, v.message.split("\n")[1]])).toEqual([
+            [urnOf(T.sa, "sa"), "location is brazilsouth; use one of West Europe, northeurope"],
+        ]);
         expect(violations("allowed-locations", r, { "allowed-locations": { allowedLocations: ["Brazil South"] } })).toEqual([]);
-        expect(violations("allowed-locations", r, { "allowed-locations": { exemptResourceNames: ["s?"] } })).toEqual([]);
+        expect(violations("allowed-locations", r, { "allowed-locations": { ...only["allowed-locations"], exemptResourceNames: ["s?"] } })).toEqual([]);
     });
 });
 
@@ -286,5 +331,17 @@ describe("diagnostic-settings-everywhere", () => {
         const d = res(T.diag, "d", { resourceUri: idOf(sa), storageAccountId: "/x" });
         expect(details("diagnostic-settings-everywhere", [la, sa, d])).toEqual(["the diagnostic settings of sa do not send to the stack's Log Analytics workspace; set workspaceId"]);
         expect(run("diagnostic-settings-everywhere", [la, sa]).violations.map((v) => v.urn)).toEqual([sa.urn]);
+    });
+});
+
+// Runs last (jest runs a file's tests in order): every stack policy of the pack must have been
+// seen by the harness, in the tests above, both reporting a violation and passing.
+describe("coverage, from the harness's own reports", () => {
+    it("every stack policy was evaluated above with outcome violated and with outcome passed", () => {
+        const seen = outcomesSeen();
+        const missing = allPolicies
+            .filter((p) => p.kind === "stack")
+            .flatMap((p) => (["violated", "passed"] as const).filter((o) => !seen.get(p.name)?.has(o)).map((o) => `${p.name}: never ${o}`));
+        expect(missing).toEqual([]);
     });
 });

@@ -30,6 +30,8 @@ export interface ResourceCase {
     compliant: Record<string, unknown>;
     /** Each violation. */
     violations: ViolationCase[];
+    /** Config every test of the case runs with, under the case's own entries (for policies with no default, e.g. allow-lists). */
+    baseConfig?: Record<string, unknown>;
     /** Config effects beyond exemptions and production mode (tested for every policy). */
     config?: ConfigCase[];
 }

@@ -7,6 +7,7 @@ import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
 import { at, type ConfigProblem } from "./config-errors";
+import { lifecycleProblems } from "./config-lifecycle";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import type { PlatformConfig } from "./config-types";
 
@@ -22,6 +23,7 @@ export function semanticProblems(c: PlatformConfig): ConfigProblem[] {
         ...ipRangeProblems(c),
         ...networkProblems(c),
         ...computeProblems(c),
+        ...lifecycleProblems(c),
     ];
 }
 

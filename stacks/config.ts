@@ -10,6 +10,7 @@ import schema from "./schema/platform.schema.json";
 import { CONFIG_KEY, ConfigError, schemaProblems } from "./config-errors";
 import { semanticProblems } from "./config-semantics";
 import type { PlatformConfig } from "./config-types";
+import { resolveLifecycleDefaults } from "./config-lifecycle";
 
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
 
@@ -44,7 +45,7 @@ export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformCo
     if (!validate(data)) {
         throw new ConfigError(schemaProblems(validator!.errors ?? [], data));
     }
-    const config = resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx);
+    const config = resolveLifecycleDefaults(resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx));
     const problems = semanticProblems(config);
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
@@ -63,6 +64,7 @@ function resolveDerived(c: Omit<PlatformConfig, "production" | "namePrefix" | "p
             protect: protection.protect ?? production,
             retainOnDelete: protection.retainOnDelete ?? production,
             deleteLock: protection.deleteLock ?? production,
+            protectSoftDeleted: protection.protectSoftDeleted ?? true,
         },
     } as PlatformConfig;
 }

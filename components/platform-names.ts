@@ -43,7 +43,7 @@ export interface PlatformNames {
 
 /** What identifies a deployment for global name suffixes. */
 export interface SuffixSeedInputs {
-    /** `naming.suffixSeed` from the config: when set, the only seed. */
+    /** `naming.suffixSeed` from the config: when set, the only seed; "/" separates its parts. */
     pinned?: string;
     /** Pulumi project. */
     project: string;
@@ -61,7 +61,9 @@ export interface SuffixSeedInputs {
  * resource. A pinned seed wins, so a stack can keep the names of an earlier seed.
  */
 export function suffixSeed(s: SuffixSeedInputs): string[] {
-    return s.pinned !== undefined ? [s.pinned] : [s.project, s.stack, s.location];
+    // Parts, not one string: a pinned "org/project/stack/location" then hashes exactly like the
+    // four parts earlier versions used, so a stack can keep the names it was deployed with.
+    return s.pinned !== undefined ? s.pinned.split("/") : [s.project, s.stack, s.location];
 }
 
 /** Derives every name; prefixes follow the Cloud Adoption Framework abbreviations. */

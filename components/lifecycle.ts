@@ -39,17 +39,17 @@ export interface SoftDeletedType {
 export const SOFT_DELETED_TYPES: Readonly<Record<string, SoftDeletedType>> = {
     "azure-native:keyvault:Vault": {
         label: "key vault",
-        reserved: "the soft-delete retention (keyVault.softDeleteRetentionDays); with purge protection it cannot be purged earlier",
+        reserved: "for keyVault.softDeleteRetentionDays; purge protection forbids purging it earlier",
         source: "https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview",
     },
     "azure-native:keyvault:Key": {
         label: "key vault key",
-        reserved: "the vault's soft-delete retention: a deleted key is recoverable, and a new key of its name is refused until it is purged",
+        reserved: "for the vault's soft-delete retention, until the deleted key is recovered or purged",
         source: "https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview",
     },
     "azure-native:machinelearningservices:Workspace": {
         label: "Azure ML workspace",
-        reserved: "14 days (workspace soft delete) unless purged",
+        reserved: "for 14 days, unless the workspace is permanently deleted",
         source: "https://learn.microsoft.com/azure/machine-learning/concept-soft-delete",
     },
 };

@@ -18,7 +18,7 @@ export function lifecycleNotes(stack: CapturedStack): string[] {
             const nameKey = ARM_TYPES[r.type]?.nameKey;
             const name = nameKey ? shown(r.inputs[nameKey]) : r.name;
             notes.push(
-                `${soft.label} ${name}: its name stays reserved for ${soft.reserved} after deletion. ` +
+                `${soft.label} ${name}: after deletion its name stays reserved (${soft.reserved}). ` +
                     (r.protect
                         ? "Protected: no update can replace (delete, then re-create) it. To recreate the stack, raise naming.generation (README, \"Names and recreating a stack\")."
                         : "NOT protected (protection.protectSoftDeleted: false): a replacement would delete it and then fail to re-create the name."),
@@ -34,5 +34,5 @@ export function lifecycleNotes(stack: CapturedStack): string[] {
 /** The notes as a text block for the plan summary ("" when there are none). */
 export function renderLifecycleNotes(stack: CapturedStack): string {
     const notes = lifecycleNotes(stack);
-    return notes.length === 0 ? "" : ["", "Notes:", ...notes.map((n) => `    - ${n}`)].join("\n");
+    return notes.length === 0 ? "" : ["", "", "Notes:", ...notes.map((n) => `    - ${n}`)].join("\n");
 }

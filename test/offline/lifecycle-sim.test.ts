@@ -115,8 +115,8 @@ describe("stacks", () => {
     it("the text plan notes the names that outlive their resources and what each lock blocks", () => {
         const summary = renderSummary(prod.graph);
         expect(summary).toMatch(/Notes:\n/);
-        expect(summary).toMatch(/key vault kv-aml-prod-[a-z0-9]{6}: its name stays reserved .* Protected: no update can replace .* raise naming\.generation/);
-        expect(summary).toMatch(/Azure ML workspace mlw-aml-prod: its name stays reserved for 14 days/);
+        expect(summary).toMatch(/key vault kv-aml-prod-[a-z0-9]{6}: after deletion its name stays reserved .* Protected: no update can replace .* raise naming\.generation/);
+        expect(summary).toMatch(/Azure ML workspace mlw-aml-prod: after deletion its name stays reserved \(for 14 days/);
         expect(summary).toMatch(/CanNotDelete lock on .*Microsoft\.OperationalInsights\/workspaces\/log-aml-prod: blocks deleting it and everything under it/);
         expect(renderSummary(dev.graph)).not.toMatch(/ lock on /);
     });

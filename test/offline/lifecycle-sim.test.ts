@@ -157,3 +157,22 @@ describe("adopted resource group in another subscription", () => {
         }
     });
 });
+
+describe("adopted network in another subscription, group created", () => {
+    const NET_SUB = "33333333-3333-3333-3333-333333333333";
+    const VNET = `/subscriptions/${NET_SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/spoke`;
+    it("creates the group, and the private endpoints in it, in the network's subscription", async () => {
+        const run = await runPlatform(
+            baseConfig({ network: { virtualNetwork: { existingId: VNET, subnetIds: { privateEndpoints: `${VNET}/subnets/pe` } }, privateDns: { mode: "policyManaged" } } }),
+            { stack: "netsub" },
+        );
+        expect(oneOfType(run.graph, "pulumi:providers:azure-native").inputs).toMatchObject({ subscriptionId: NET_SUB });
+        const endpoints = allOfType(run.graph, "azure-native:network:PrivateEndpoint");
+        expect(endpoints.length).toBeGreaterThan(3);
+        for (const pe of endpoints) {
+            expect(pe.provider).toMatch(/pulumi:providers:azure-native::platform-provider::/);
+            expect(String((pe.inputs.subnet as { id?: unknown } | undefined)?.id)).toBe(`${VNET}/subnets/pe`);
+        }
+        for (const ra of allOfType(run.graph, "azure-native:authorization:RoleAssignment")) expect(String(ra.inputs.scope)).toMatch(new RegExp(`^/subscriptions/${NET_SUB}/`));
+    });
+});

@@ -10,8 +10,14 @@ import { parseResourceId } from "./resource-ids";
 export interface NamingInputs {
     /** Base of every name, e.g. `aml-dev`. */
     prefix: string;
-    /** Stable identity of the deployment (organization, project, stack, location). */
+    /** Stable identity of the deployment that seeds global suffixes; see {@link suffixSeed}. */
     uniqueBy: readonly string[];
+    /**
+     * Recreate generation: 0 (default) keeps the original names; n > 0 gives the
+     * resources whose names stay reserved after deletion (key vault, workspace) new,
+     * deterministic names, so a stack can be recreated while the old ones are soft-deleted.
+     */
+    generation?: number;
     /** Names the user chose, by resource. */
     given: Partial<Record<keyof PlatformNames, string | undefined>>;
 }
@@ -65,14 +71,43 @@ export function givenNames(s: NameSettings): NamingInputs["given"] {
     };
 }
 
+/** What identifies a deployment for global name suffixes. */
+export interface SuffixSeedInputs {
+    /** `naming.suffixSeed` from the config: when set, the only seed; "/" separates its parts. */
+    pinned?: string;
+    /** Pulumi project. */
+    project: string;
+    /** Pulumi stack. */
+    stack: string;
+    /** Azure region. */
+    location: string;
+}
+
+/**
+ * The seed of global name suffixes (storage, key vault, registry) and role
+ * assignment GUIDs. It deliberately leaves out the Pulumi organization (and
+ * anything else that belongs to the backend): moving a stack from the local
+ * backend to Pulumi Cloud must not rename, and so replace, every globally named
+ * resource. A pinned seed wins, so a stack can keep the names of an earlier seed.
+ */
+export function suffixSeed(s: SuffixSeedInputs): string[] {
+    // Parts, not one string: a pinned "org/project/stack/location" then hashes exactly like the
+    // four parts earlier versions used, so a stack can keep the names it was deployed with.
+    return s.pinned !== undefined ? s.pinned.split("/") : [s.project, s.stack, s.location];
+}
+
 /** Derives every name; prefixes follow the Cloud Adoption Framework abbreviations. */
 export function platformNames(n: NamingInputs): PlatformNames {
     const p = n.prefix;
+    const g = n.generation ?? 0;
+    // Generation 0 adds nothing, so existing stacks keep their names. A later generation
+    // changes the (never truncated) suffix: a readable "-g2" could be cut off a long base.
+    const generationSeed = g > 0 ? [...n.uniqueBy, `generation:${g}`] : undefined;
     return {
         resourceGroup: n.given.resourceGroup ?? deriveName("resourceGroup", `rg-${p}`),
-        workspace: n.given.workspace ?? deriveName("workspace", `mlw-${p}`),
+        workspace: n.given.workspace ?? deriveName("workspace", `mlw-${p}`, generationSeed),
         storageAccount: n.given.storageAccount ?? deriveName("storageAccount", `st${p}`, n.uniqueBy),
-        keyVault: n.given.keyVault ?? deriveName("keyVault", `kv-${p}`, n.uniqueBy),
+        keyVault: n.given.keyVault ?? deriveName("keyVault", `kv-${p}`, generationSeed ?? n.uniqueBy),
         containerRegistry: n.given.containerRegistry ?? deriveName("containerRegistry", `cr${p}`, n.uniqueBy),
         logAnalytics: n.given.logAnalytics ?? deriveName("logAnalytics", `log-${p}`),
         applicationInsights: n.given.applicationInsights ?? deriveName("applicationInsights", `appi-${p}`),

@@ -1,17 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getClientConfigOutput, ManagementLockByScope } from "@pulumi/azure-native/authorization";
+import { Provider } from "@pulumi/azure-native/provider";
 import { ResourceGroup } from "@pulumi/azure-native/resources";
 import { grantStudioEndpointReader } from "./access/studio-endpoints";
 import type { PlatformConfig } from "../stacks/config-types";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
+import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
+import { lifecycleTransformation } from "./lifecycle-options";
 import { Network } from "./network/network";
 import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
-import { givenNames, platformNames, type PlatformNames } from "./platform-names";
+import { givenNames, platformNames, suffixSeed, type PlatformNames } from "./platform-names";
 import type { PlacementArgs } from "./placement";
+import { hasAvailabilityZones } from "./regions";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistryFor } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
@@ -20,9 +24,9 @@ import { Workspace } from "./workspace/workspace";
 export interface MlPlatformArgs {
     /** The validated platform configuration (from `stacks/config.ts`). */
     config: PlatformConfig;
-    /** Pulumi organization, project and stack: the stable identity that seeds global name suffixes. */
+    /** Pulumi organization, project and stack. Project and stack seed global name suffixes (unless `naming.suffixSeed` pins them). */
     deployment: {
-        /** Pulumi organization (empty for the local backend). */
+        /** Pulumi organization; deliberately not part of any name, so a backend move renames nothing. */
         organization: string;
         /** Pulumi project. */
         project: string;
@@ -55,14 +59,42 @@ export class MlPlatform extends pulumi.ComponentResource {
     /** Compute instances by name. */
     readonly instances: Readonly<Record<string, ComputeInstance>>;
 
+    /** The explicit provider of the deployment subscription, when an adopted ID fixes it. */
+    readonly provider?: Provider;
+
     constructor(name: string, args: MlPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aml-workspace:index:MlPlatform", name, {}, opts);
         const c = args.config;
+        const plan = planNetwork(c);
+        const registry = decideRegistryFor(c);
+        // An adopted ID names its subscription: deploy there through an explicit provider, never
+        // into whatever subscription the default provider uses. Explicit providers do not read the
+        // default provider's stack config (azure-native:*); they take credentials from ARM_* variables
+        // or the Azure CLI login ("Provider", https://www.pulumi.com/registry/packages/azure-native/installation-configuration/).
+        const scope = deploymentScope({
+            resourceGroupId: c.resourceGroup.existingId,
+            virtualNetworkId: c.network.virtualNetwork.existingId,
+            createsInNetwork: plan.privateEndpoints || plan.computeInCustomerNetwork,
+        });
+        const provider = scope.subscriptionId
+            ? new Provider(`${name}-provider`, { subscriptionId: scope.subscriptionId, environment: PROVIDER_ENVIRONMENT[c.cloud] }, { parent: opts?.parent })
+            : undefined;
+        const guards = lifecycleTransformation({
+            protectSoftDeleted: c.protection.protectSoftDeleted,
+            retainRegistry: registry === "create" && c.containerRegistry.mode === "onDemand",
+            keepAttachedRegistry: registry === "none",
+        });
+        super("aml-workspace:index:MlPlatform", name, {}, {
+            ...opts,
+            transformations: [...(opts?.transformations ?? []), guards],
+            providers: provider ? withProvider(opts?.providers, provider) : opts?.providers,
+        });
+        this.provider = provider;
         const cloud = CLOUDS[c.cloud];
-        const uniqueBy = [args.deployment.organization, args.deployment.project, args.deployment.stack, c.location];
+        const uniqueBy = suffixSeed({ pinned: c.naming.suffixSeed, project: args.deployment.project, stack: args.deployment.stack, location: c.location });
         this.names = platformNames({
             prefix: c.namePrefix,
             uniqueBy,
+            generation: c.naming.generation,
             given: givenNames(c),
         });
         const client = getClientConfigOutput({ parent: this });
@@ -82,7 +114,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         }
 
         const placement = { resourceGroupName: this.resourceGroupName, location: c.location, tags: c.tags };
-        const plan = (this.networkPlan = planNetwork(c));
+        this.networkPlan = plan;
         const vnet = plan.virtualNetwork;
         const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? virtualNetworkName(c.namePrefix));
         if (vnet) {
@@ -105,7 +137,6 @@ export class MlPlatform extends pulumi.ComponentResource {
             throw new pulumi.ResourceError("managedNetwork.isolationMode Disabled needs a training subnet in network.virtualNetwork", this);
         }
 
-        const registry = decideRegistryFor(c);
         this.workspace = new Workspace(
             `${name}-ml`,
             {
@@ -164,7 +195,8 @@ export class MlPlatform extends pulumi.ComponentResource {
                     applicationInsightsName: this.names.applicationInsights,
                 },
                 customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
-                zoneRedundant: c.production,
+                // Zone redundancy exists only where the region has availability zones.
+                zoneRedundant: c.production && hasAvailabilityZones(c.cloud, c.location),
                 protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
                 dnsSuffixes: { keyVault: cloud.keyVaultSuffix, registry: cloud.registrySuffix },
             },
@@ -180,24 +212,37 @@ export class MlPlatform extends pulumi.ComponentResource {
         this.clusters = compute.clusters;
         this.instances = compute.instances;
 
-        if (c.protection.deleteLock) {
-            // On an adopted group the lock goes on the workspace: the group is not ours to lock.
-            new ManagementLockByScope(
-                `${name}-lock`,
-                {
-                    lockName: "do-not-delete",
-                    scope: c.resourceGroup.existingId ? this.workspace.id : resourceGroupId,
-                    level: "CanNotDelete",
-                    notes: "Azure ML platform: remove this lock deliberately before deleting.",
-                },
-                { parent: this },
-            );
-        }
+        if (c.protection.deleteLock) this.lockStatefulResources(name, c);
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
             workspaceName: this.workspace.workspaceName,
             virtualNetworkId: this.network?.virtualNetworkId,
         });
+    }
+
+    /**
+     * CanNotDelete locks. A lock covers everything under its scope: child resources, and extension
+     * resources such as role assignments and diagnostic settings, and a lock on the group stops
+     * Azure ML clusters from releasing nodes ("Lock your resources to protect your infrastructure",
+     * https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources). So the
+     * group, the workspace (its computes are children) and every resource carrying role assignments
+     * or diagnostic settings stay unlocked (they rely on `protect` and their own soft delete), and
+     * only the stateful resources whose scope holds none of those are locked: today the Log Analytics
+     * workspace (audit and diagnostic history). Each lock depends on the whole workspace, so it is
+     * created last and deleted first.
+     */
+    private lockStatefulResources(name: string, c: PlatformConfig): void {
+        if (c.monitoring.logAnalytics.existingId) return;
+        new ManagementLockByScope(
+            `${name}-lock-logs`,
+            {
+                lockName: "do-not-delete",
+                scope: this.workspace.logAnalyticsWorkspaceId,
+                level: "CanNotDelete",
+                notes: "Azure ML platform audit logs: remove this lock deliberately before deleting.",
+            },
+            { parent: this, dependsOn: [this.workspace] },
+        );
     }
 
     /** Private endpoints (with DNS) for every private resource, and the Azure Monitor private link scope. */
@@ -287,4 +332,13 @@ export class MlPlatform extends pulumi.ComponentResource {
         );
         return { clusters, instances };
     }
+}
+
+/** Adds `provider` to a providers option given as a list or as a map. */
+function withProvider(
+    providers: pulumi.ComponentResourceOptions["providers"],
+    provider: pulumi.ProviderResource,
+): pulumi.ComponentResourceOptions["providers"] {
+    if (providers === undefined) return [provider];
+    return Array.isArray(providers) ? [...providers, provider] : { ...providers, "azure-native": provider };
 }

@@ -4,6 +4,7 @@
  */
 import type { CapturedResource, CapturedStack } from "./graph";
 import { UNKNOWN, isSecret } from "./graph";
+import { renderLifecycleNotes } from "./lifecycle-notes";
 
 /** Counts shown in the summary. */
 export interface PlanSummary {
@@ -97,7 +98,7 @@ export function renderSummary(stack: CapturedStack): string {
         "Resources:",
         `    + ${s.total} to create (${s.custom} Azure resources, ${s.components} components)`,
         `    ${s.protected} protected`,
-    ].join("\n");
+    ].join("\n") + renderLifecycleNotes(stack);
 }
 
 /**

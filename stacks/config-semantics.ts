@@ -11,6 +11,7 @@ import { encryptionProblems } from "./config-semantics-encryption";
 import { CAPACITY_CHECKS } from "./config-semantics-capacity";
 import { LIMIT_CHECKS } from "./config-semantics-limits";
 import { derivedNameProblems } from "./config-semantics-names";
+import { lifecycleProblems } from "./config-lifecycle";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import { outboundRuleProblems } from "./config-semantics-outbound";
 import type { PlatformConfig } from "./config-types";
@@ -30,6 +31,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...CAPACITY_CHECKS,
     outboundRuleProblems,
     derivedNameProblems,
+    lifecycleProblems,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -88,6 +88,13 @@ export interface PlatformConfig {
     cloud: AzureCloud;
     /** Base of derived names. */
     namePrefix: string;
+    /** Stability of derived names. */
+    naming: {
+        /** Seed of global name suffixes (default: project, stack, location). */
+        suffixSeed?: string;
+        /** Recreate generation of the soft-deleted names (key vault, workspace); 0 keeps the original names. */
+        generation: number;
+    };
     /** Tags for every taggable resource (includes `environment`). */
     tags: Record<string, string>;
     /** Sensitivity of the data. */
@@ -226,7 +233,9 @@ export interface PlatformConfig {
         protect: boolean;
         /** Pulumi retainOnDelete on stateful resources. */
         retainOnDelete: boolean;
-        /** CanNotDelete management lock. */
+        /** CanNotDelete management locks where they block no update (resolved from the environment). */
         deleteLock: boolean;
+        /** Pulumi protect on the resources whose names outlive them (key vault, workspace); default true. */
+        protectSoftDeleted: boolean;
     };
 }

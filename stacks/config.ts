@@ -11,6 +11,7 @@ import { CONFIG_KEY, ConfigError, formatProblem, invalidPointers, keyPath, schem
 import { runChecks } from "./config-guard";
 import { SEMANTIC_CHECKS } from "./config-semantics";
 import type { PlatformConfig } from "./config-types";
+import { resolveLifecycleDefaults } from "./config-lifecycle";
 
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
 
@@ -54,7 +55,7 @@ export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformCo
     const invalid = invalidPointers(errors);
     let config: PlatformConfig;
     try {
-        config = resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx);
+        config = resolveLifecycleDefaults(resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx));
     } catch (e) {
         if (valid) throw e;
         throw new ConfigError(schema);
@@ -95,6 +96,7 @@ function resolveDerived(c: Omit<PlatformConfig, "production" | "namePrefix" | "p
             protect: protection.protect ?? production,
             retainOnDelete: protection.retainOnDelete ?? production,
             deleteLock: protection.deleteLock ?? production,
+            protectSoftDeleted: protection.protectSoftDeleted ?? true,
         },
     } as PlatformConfig;
 }

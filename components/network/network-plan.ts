@@ -86,7 +86,8 @@ export function privateEndpointsEnabled(c: PlatformConfig): boolean {
 export function createdPrivatableResources(c: PlatformConfig): PrivateTarget[] {
     const out: PrivateTarget[] = [{ configKey: "workspace", role: "workspace", groupIds: ["amlworkspace"] }];
     if (!c.storage.existingId) {
-        out.push({ configKey: "storage", role: "storage", groupIds: c.storage.hierarchicalNamespace ? ["blob", "file", "dfs"] : ["blob", "file"] });
+        // No dfs: the default storage account never has a hierarchical namespace (config refuses it).
+        out.push({ configKey: "storage", role: "storage", groupIds: ["blob", "file"] });
     }
     if (!c.keyVault.existingId) out.push({ configKey: "keyVault", role: "keyVault", groupIds: ["vault"] });
     if (decideRegistryFor(c) === "create") {

@@ -41,6 +41,12 @@ export interface PrivateDnsZonesArgs {
  * name (storage and Azure Monitor share the blob zone) and linked to the
  * virtual network, or taken as existing IDs (central DNS in a hub), or left
  * to the organisation's Azure Policy (then endpoints get no zone group).
+ *
+ * Mode `create` links each zone to the network; a network can be linked to only
+ * one zone of a given name (hub and spoke share one zone per name: "Azure Private
+ * Endpoint DNS integration", https://learn.microsoft.com/azure/private-link/private-endpoint-dns-integration),
+ * so `create` on an adopted landing-zone network that is already linked to the
+ * hub's zones fails; the config defaults an adopted network to `existing`.
  */
 export class PrivateDnsZones extends pulumi.ComponentResource {
     /** Zone ID by zone name; empty in mode `policyManaged`. */

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Registry } from "@pulumi/azure-native/containerregistry";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+import { regionHasZones } from "../regions";
 import { parseResourceId } from "../resource-ids";
 
 /** Arguments of {@link WorkspaceRegistry}. */
@@ -18,7 +19,7 @@ export interface WorkspaceRegistryArgs extends PlacementArgs {
     allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
     /** Days untagged manifests and soft-deleted artifacts are kept (Premium). Default 7. */
     retentionDays?: pulumi.Input<number>;
-    /** Zone redundancy (Premium). Default false. */
+    /** Zone redundancy (Premium; only requested where the region has availability zones, see regions.ts). Default false. */
     zoneRedundant?: boolean;
     /** Login server DNS suffix in this cloud, for adopted registries. Default `azurecr.io`. */
     dnsSuffix?: string;
@@ -56,6 +57,9 @@ export class WorkspaceRegistry extends pulumi.ComponentResource {
             const premium = sku === "Premium";
             const publicAccess = args.publicNetworkAccess ?? "Disabled";
             const retention = args.retentionDays ?? 7;
+            // ARM refuses zone redundancy in a region without availability zones; a location that is
+            // an output (unknown here) is trusted to have been checked by the caller.
+            const zoneRedundant = premium && (args.zoneRedundant ?? false) && (typeof args.location !== "string" || regionHasZones(args.location));
             const registry = new Registry(
                 `${name}-registry`,
                 {
@@ -76,7 +80,7 @@ export class WorkspaceRegistry extends pulumi.ComponentResource {
                         : undefined,
                     networkRuleBypassOptions: "AzureServices",
                     dataEndpointEnabled: premium && publicAccess === "Disabled",
-                    zoneRedundancy: premium && args.zoneRedundant ? "Enabled" : "Disabled",
+                    zoneRedundancy: zoneRedundant ? "Enabled" : "Disabled",
                     policies: {
                         // ACR accepts a disabled export policy only when public network access is off.
                         exportPolicy: { status: publicAccess === "Disabled" && premium ? "disabled" : "enabled" },

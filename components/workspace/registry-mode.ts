@@ -3,6 +3,13 @@
  * registry lazily, on the first image build, and that one has the admin user
  * on; `onDemand` keeps the laziness but creates a hardened registry as soon as
  * anything in the stack builds or pulls images.
+ *
+ * Lifecycle (decided): an `onDemand` registry, once created, stays. The decision
+ * below has no memory of earlier deployments, so removing the last consumer
+ * turns "create" into "none"; `MlPlatform` then keeps the registry in Azure
+ * (`retainOnDelete` on the created registry) and attached (the workspace ignores
+ * `containerRegistry` changes when the stack declares no registry), because the
+ * workspace still references it. See components/lifecycle-options.ts.
  */
 
 /** What the stack declares that bears on the registry. */

@@ -14,7 +14,11 @@ export interface WorkspaceStorageArgs extends PlacementArgs {
     sku?: pulumi.Input<string>;
     /** Days deleted blobs, containers and file shares are kept. Default 14. */
     softDeleteRetentionDays?: pulumi.Input<number>;
-    /** Hierarchical namespace (Data Lake Storage Gen2). Default false. */
+    /**
+     * Hierarchical namespace (Data Lake Storage Gen2). Default false, and must stay false: "Neither premium
+     * storage nor hierarchical namespaces are supported with the default storage account of the workspace"
+     * ("What is an Azure Machine Learning workspace?", https://learn.microsoft.com/azure/machine-learning/concept-workspace).
+     */
     hierarchicalNamespace?: boolean;
     /** Accept traffic from public networks. Default `Disabled`. */
     publicNetworkAccess?: pulumi.Input<string>;
@@ -49,6 +53,9 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
             this.accountName = pulumi.output(parseResourceId(args.existingId).name);
         } else {
             if (!args.accountName) throw new pulumi.ResourceError("accountName is required when existingId is not set", this);
+            if (args.hierarchicalNamespace) {
+                throw new pulumi.ResourceError("hierarchicalNamespace is not supported on a workspace's default storage account; use a separate account as a datastore", this);
+            }
             const account = new StorageAccount(
                 `${name}-account`,
                 {
@@ -66,7 +73,7 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
                     allowSharedKeyAccess: false,
                     defaultToOAuthAuthentication: true,
                     allowCrossTenantReplication: false,
-                    isHnsEnabled: args.hierarchicalNamespace ?? false,
+                    isHnsEnabled: false,
                     publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
                     networkRuleSet: {
                         defaultAction: args.firewallDefaultAction ?? "Deny",

@@ -5,6 +5,8 @@
  */
 import { BUILTIN_ROLES, KEY_UNWRAP_ROLES, SERVICE_GRANTED_ROLES, type AssociatedResource } from "../../components/access/roles";
 import { groupIdsOfType, typesOfGroupId } from "../../components/network/private-link-zones";
+import { isZoneRedundantStorageSku, regionHasZones } from "../../components/regions";
+import { armTypeOfId, LOCK_SENSITIVE_ARM_TYPES, lockConflicts } from "../../components/lifecycle";
 import type { UNKNOWN } from "../graph";
 
 /** A resource as the rules see it. */
@@ -19,8 +21,8 @@ export interface RuleSubject {
     subscriptionId: string;
     /** Looks up another created resource's inputs (and, outside preview, computed outputs) by ARM ID (case-insensitive). */
     lookup: (id: string) => { type: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown> } | undefined;
-    /** Every resource created so far, with its lower-cased ARM ID. */
-    all?: () => { id: string; type: string; logicalName: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown> }[];
+    /** Every resource created so far, with its ARM ID (absent when unknown in preview). */
+    all: () => readonly { type: string; logicalName: string; id?: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown> }[];
 }
 
 type Rule = (s: RuleSubject) => string | undefined;
@@ -152,7 +154,34 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 : undefined;
         },
     ],
+    "azure-native:storage:StorageAccount": [
+        // "Azure regions with availability zone support": zone-redundant replication needs zones.
+        (s) => {
+            const sku = get(s.inputs, "sku.name");
+            const location = get(s.inputs, "location");
+            return typeof sku === "string" && typeof location === "string" && isZoneRedundantStorageSku(sku) && !regionHasZones(location)
+                ? `sku.name ${sku} is zone-redundant, but ${location} has no availability zones; use an LRS or GRS SKU`
+                : undefined;
+        },
+    ],
+    "azure-native:privatedns:VirtualNetworkLink": [
+        // A virtual network can be linked to only one private DNS zone of a given name
+        // ("Azure Private Endpoint DNS integration", https://learn.microsoft.com/azure/private-link/private-endpoint-dns-integration).
+        (s) => {
+            const vnet = get(s.inputs, "virtualNetwork.id");
+            const zone = s.inputs.privateZoneName;
+            if (typeof vnet !== "string" || typeof zone !== "string") return undefined;
+            const other = s.all().find((r) => r.type === s.type && r.logicalName !== s.logicalName && get(r.inputs, "virtualNetwork.id") === vnet && String(r.inputs.privateZoneName).toLowerCase() === zone.toLowerCase());
+            return other ? `virtual network ${vnet} is already linked to a private DNS zone named ${zone} (by "${other.logicalName}"); a network links to one zone of a name` : undefined;
+        },
+    ],
     "azure-native:containerregistry:Registry": [
+        (s) => {
+            const location = get(s.inputs, "location");
+            return get(s.inputs, "zoneRedundancy") === "Enabled" && typeof location === "string" && !regionHasZones(location)
+                ? `zoneRedundancy is Enabled, but ${location} has no availability zones`
+                : undefined;
+        },
         (s) =>
             get(s.inputs, "policies.retentionPolicy.status") === "enabled" && get(s.inputs, "policies.softDeletePolicy.status") === "enabled"
                 ? "policies.retentionPolicy and policies.softDeletePolicy cannot both be enabled (ACR rejects the pair); keep one"
@@ -198,7 +227,26 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 : undefined;
         },
     ],
+    "azure-native:authorization:ManagementLockByScope": [
+        // A lock covers its scope's children and extension resources ("Lock your resources to protect
+        // your infrastructure"): refuse one that would make the stack's own updates fail.
+        (s) => {
+            const scope = s.inputs.scope;
+            if (typeof scope !== "string") return undefined;
+            const blocked = lockConflicts(scope, s.all().flatMap((r) => (r.id ? [r.id] : [])));
+            return blocked.length > 0
+                ? `a ${String(s.inputs.level)} lock on ${scope} would block deleting ${blocked.map((id) => `${LOCK_SENSITIVE_ARM_TYPES[armTypeOfId(id) ?? ""]?.split(" (")[0]} ${id}`).join(", ")}; lock a resource whose scope holds none of these`
+                : undefined;
+        },
+    ],
     "azure-native:machinelearningservices:Workspace": [
+        (s) => {
+            const storageId = get(s.inputs, "storageAccount");
+            const storage = typeof storageId === "string" ? s.lookup(storageId) : undefined;
+            return storage && get(storage.inputs, "isHnsEnabled") === true
+                ? "storageAccount has a hierarchical namespace (isHnsEnabled), which Azure ML does not support on the default storage account"
+                : undefined;
+        },
         (s) => {
             if (get(s.inputs, "encryption.status") !== "Enabled") return undefined;
             const vaultId = get(s.inputs, "encryption.keyVaultProperties.keyVaultArmId");
@@ -240,4 +288,16 @@ export function armRejections(subject: RuleSubject): string[] {
         const problem = rule(subject);
         return problem ? [`${subject.type} "${subject.logicalName}": ${problem}`] : [];
     });
+}
+
+/**
+ * Locks already created whose scope covers a new resource that the stack must be able to delete
+ * (role assignment, diagnostic setting, compute): the other half of the lock rule, for resources
+ * registered after their lock.
+ */
+export function lockedBy(id: string, created: readonly { type: string; logicalName: string; id?: string; inputs: Record<string, unknown> }[]): string[] {
+    if (LOCK_SENSITIVE_ARM_TYPES[armTypeOfId(id) ?? ""] === undefined) return [];
+    return created
+        .filter((r) => r.type === "azure-native:authorization:ManagementLockByScope" && typeof r.inputs.scope === "string" && lockConflicts(r.inputs.scope, [id]).length > 0)
+        .map((r) => `${id}: a ${String(r.inputs.level)} lock "${r.logicalName}" on ${String(r.inputs.scope)} covers it, so the stack could not delete it; lock a resource whose scope holds no role assignment, diagnostic setting or compute`);
 }

@@ -10,7 +10,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
 import { deterministicGuid, nameProblem } from "../../components/naming";
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
-import { armRejections } from "./arm-rules";
+import { armRejections, lockedBy } from "./arm-rules";
 import { COMPUTED } from "./computed";
 
 /** Placeholder subscription: all zeros, so no real subscription ID can ever appear. */
@@ -31,6 +31,7 @@ export interface SimulatorOptions {
 interface Created {
     type: string;
     logicalName: string;
+    id?: string;
     inputs: Record<string, unknown>;
     /** Computed outputs (principal IDs...); absent in preview. */
     outputs?: Record<string, unknown>;
@@ -42,6 +43,8 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
     readonly rejections: string[] = [];
     private readonly created = new Map<string, Created>();
     private readonly globalNames = new Map<string, string>();
+    /** Subscription of each explicit azure-native provider, by the provider's ID. */
+    private readonly providerSubscriptions = new Map<string, string>();
     private readonly cloud;
 
     constructor(private readonly options: SimulatorOptions) {
@@ -55,7 +58,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
                 return {
                     clientId: "00000000-0000-0000-0000-0000000000cc",
                     objectId: SIMULATED_DEPLOYER_OBJECT_ID,
-                    subscriptionId: SIMULATED_SUBSCRIPTION_ID,
+                    subscriptionId: this.subscriptionOf(args.provider),
                     tenantId: SIMULATED_TENANT_ID,
                 };
             case "azure-native:keyvault:getKey": {
@@ -79,9 +82,13 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const inputs = (args.inputs ?? {}) as Record<string, unknown>;
         if (!args.type.startsWith("azure-native:")) {
-            // Components, providers and non-Azure resources: echo the inputs.
-            return { id: args.custom ? `${args.name}-id` : undefined, state: inputs };
+            // Components, providers and non-Azure resources: echo the inputs. An explicit provider's
+            // subscription is remembered, so what it creates gets IDs in that subscription.
+            const id = args.custom ? `${args.name}-id` : undefined;
+            if (args.type === "pulumi:providers:azure-native" && id && typeof inputs.subscriptionId === "string") this.providerSubscriptions.set(id, inputs.subscriptionId);
+            return { id, state: inputs };
         }
+        const subscriptionId = this.subscriptionOf(args.provider);
         const refused = { id: undefined, state: inputs };
         const label = `${args.type} "${args.name}"`;
         const spec = ARM_TYPES[args.type];
@@ -93,10 +100,17 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         }
         const problem = spec.nameKind ? nameProblem(spec.nameKind, name) : undefined;
         if (problem) return this.reject(`${label}: ${spec.nameKey} ${problem}`, refused);
-        const rejections = armRejections({ type: args.type, logicalName: args.name, inputs, subscriptionId: SIMULATED_SUBSCRIPTION_ID, lookup: (id) => this.created.get(id.toLowerCase()), all: () => [...this.created.entries()].map(([id, c]) => ({ id, ...c })) });
+        const rejections = armRejections({
+            type: args.type,
+            logicalName: args.name,
+            inputs,
+            subscriptionId,
+            lookup: (id) => this.created.get(id.toLowerCase()),
+            all: () => [...this.created.values()],
+        });
         if (rejections.length > 0) return this.reject(rejections.join("; "), refused);
 
-        const id = this.armId(spec, name, inputs);
+        const id = this.armId(spec, name, inputs, subscriptionId);
         if (id === undefined) {
             // An input the ID depends on is unknown: only possible in preview.
             return { id: undefined, state: this.previewState(args.type, name, inputs) };
@@ -104,13 +118,15 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         const key = id.toLowerCase();
         const existing = this.created.get(key);
         if (existing) return this.reject(`${label}: ${id} is already declared by "${existing.logicalName}"; names must be unique`, refused);
+        const locked = lockedBy(id, [...this.created.values()]);
+        if (locked.length > 0) return this.reject(`${label}: ${locked.join("; ")}`, refused);
         if (spec.globallyUnique) {
             const globalKey = `${spec.armType}/${name}`.toLowerCase();
             const other = this.globalNames.get(globalKey);
             if (other) return this.reject(`${label}: the name "${name}" is already used by "${other}" and must be unique across Azure`, refused);
             this.globalNames.set(globalKey, args.name);
         }
-        const entry: Created = { type: args.type, logicalName: args.name, inputs };
+        const entry: Created = { type: args.type, logicalName: args.name, id, inputs };
         this.created.set(key, entry);
         if (this.options.preview) return { id: undefined, state: this.previewState(args.type, name, inputs) };
         const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
@@ -125,8 +141,14 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         return withUnknowns(inputs, computed);
     }
 
-    private armId(spec: ArmTypeSpec, name: string, inputs: Record<string, unknown>): string | undefined {
-        const sub = `/subscriptions/${SIMULATED_SUBSCRIPTION_ID}`;
+    /** The subscription a provider reference (`<urn>::<id>`) deploys into; the placeholder for the default provider. */
+    private subscriptionOf(provider: string | undefined): string {
+        const id = provider?.split("::").pop();
+        return (id && this.providerSubscriptions.get(id)) || SIMULATED_SUBSCRIPTION_ID;
+    }
+
+    private armId(spec: ArmTypeSpec, name: string, inputs: Record<string, unknown>, subscriptionId: string): string | undefined {
+        const sub = `/subscriptions/${subscriptionId}`;
         const str = (k: string): string | undefined => (typeof inputs[k] === "string" ? (inputs[k] as string) : undefined);
         const p = spec.placement;
         switch (p.kind) {

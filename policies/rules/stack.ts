@@ -137,10 +137,16 @@ export const statefulResourcesProtected = stackPolicy({
 /** Lock types that can keep a resource group or workspace from deletion. */
 const LOCK_TYPES = [TYPES.lockAtResourceGroup, TYPES.lockByScope, TYPES.lockAtResource];
 
-/** True when `lock` is a CanNotDelete lock covering `ws` or its resource group. */
-function locks(lock: PolicyResource, ws: PolicyResource): boolean {
+/** True when `lock` is a CanNotDelete lock covering `ws`, its resource group, or the stack's Log Analytics workspace. */
+function locks(lock: PolicyResource, ws: PolicyResource, logAnalytics: readonly PolicyResource[]): boolean {
     if (!eqi(peek(() => lock.props.level), "CanNotDelete")) {
         return false;
+    }
+    // The toolkit's placement: a lock covers role assignments, diagnostic settings and computes under
+    // its scope, so it locks the audit logs rather than the group or the workspace
+    // ("Lock your resources to protect your infrastructure", learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
+    if (lock.type === TYPES.lockByScope && logAnalytics.some((la) => refersTo(lock, "scope", la))) {
+        return true;
     }
     if (lock.type === TYPES.lockAtResourceGroup) {
         return true;
@@ -158,18 +164,19 @@ function locks(lock: PolicyResource, ws: PolicyResource): boolean {
 /** A delete lock on the resource group or workspace (production; advisory). */
 export const resourceLockPresent = stackPolicy({
     name: "resource-lock-present",
-    description: "Production workspaces should have a CanNotDelete lock on the workspace or its resource group.",
+    description: "Production workspaces should have a CanNotDelete lock on their Log Analytics workspace (the toolkit's placement: a lock on the group or the workspace also blocks deleting role assignments and diagnostic settings, and cluster scale-down), or on the workspace or its resource group.",
     severity: "low",
     enforcementLevel: "advisory",
     productionGated: true,
-    remediation: "Add an authorization:ManagementLockAtResourceGroupLevel (or ManagementLockByScope on the workspace) with level CanNotDelete.",
+    remediation: "Add an authorization:ManagementLockByScope with level CanNotDelete on the Log Analytics workspace (protection.deleteLock).",
     sources: { other: ["Azure resource lock guidance"], mcsb: ["BR-1"] },
     controls: ["stack.delete-lock"],
     types: [TYPES.workspace],
     check: ({ subjects, resources, report }) => {
         const lockResources = resources.filter((r) => LOCK_TYPES.includes(r.type as (typeof LOCK_TYPES)[number]));
+        const logAnalytics = resources.filter((r) => r.type === TYPES.logAnalytics);
         for (const ws of subjects) {
-            if (!lockResources.some((l) => locks(l, ws))) {
+            if (!lockResources.some((l) => locks(l, ws, logAnalytics))) {
                 report(`workspace ${ws.name} has no CanNotDelete lock on it or its resource group; add one`, ws);
             }
         }

@@ -28,6 +28,7 @@ const T = {
     dnsGroup: "azure-native:network:PrivateDnsZoneGroup",
     zone: "azure-native:network:PrivateZone",
     lockRg: "azure-native:authorization:ManagementLockAtResourceGroupLevel",
+    lockScope: "azure-native:authorization:ManagementLockByScope",
     deploy: "kubernetes:apps/v1:Deployment",
     netpol: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     pdb: "kubernetes:policy/v1:PodDisruptionBudget",
@@ -316,6 +317,11 @@ describe("stateful-resources-protected and resource-lock-present", () => {
         expect(violations("resource-lock-present", [ws, res(T.lockRg, "lock", { level: "CanNotDelete" })])).toEqual([]);
         const v = violations("resource-lock-present", [ws, res(T.lockRg, "lock", { level: "ReadOnly" })], { "resource-lock-present": { production: true } });
         expect(v.map((x) => [x.enforcementLevel, x.urn])).toEqual([["advisory", ws.urn]]);
+    });
+    it("a CanNotDelete lock on the stack's Log Analytics workspace (the toolkit's placement) satisfies it", () => {
+        const la = arm(T.la, "la", "Microsoft.OperationalInsights/workspaces");
+        expect(violations("resource-lock-present", [ws, la, res(T.lockScope, "lock", { level: "CanNotDelete", scope: idOf(la) })])).toEqual([]);
+        expect(violations("resource-lock-present", [ws, la, res(T.lockScope, "lock", { level: "CanNotDelete", scope: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other" })])).toHaveLength(1);
     });
 });
 

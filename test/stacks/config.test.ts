@@ -45,7 +45,7 @@ describe("valid configs", () => {
     });
 
     it("prod turns protection on unless the stack says otherwise", () => {
-        expect(loadPlatformConfig(baseConfig({ environment: "prod" }), ctx).protection).toEqual({ protect: true, retainOnDelete: true, deleteLock: true });
+        expect(loadPlatformConfig(baseConfig({ environment: "prod" }), ctx).protection).toEqual({ protect: true, retainOnDelete: true, deleteLock: true, protectSoftDeleted: true });
         expect(loadPlatformConfig(baseConfig({ environment: "prod", protection: { deleteLock: false } }), ctx).protection.deleteLock).toBe(false);
     });
 

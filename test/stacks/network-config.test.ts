@@ -32,7 +32,8 @@ describe("valid network configs", () => {
     it.each<[string, Record<string, unknown>]>([
         ["private by default (default virtual network)", base()],
         ["public without a network", base({ network: { publicNetworkAccess: "Enabled" } })],
-        ["adopted network", base({ network: { virtualNetwork: { existingId: VNET, subnetIds: { privateEndpoints: `${VNET}/subnets/pe` } } } })],
+        // An adopted network defaults to privateDns.mode existing; policyManaged needs no zone IDs.
+        ["adopted network", base({ network: { virtualNetwork: { existingId: VNET, subnetIds: { privateEndpoints: `${VNET}/subnets/pe` } }, privateDns: { mode: "policyManaged" } } })],
         [
             "customer network compute",
             base({
@@ -106,6 +107,7 @@ describe("network shape", () => {
                             addressSpace: ["10.0.0.0/16"],
                             subnetIds: { privateEndpoints: "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/other/subnets/pe" },
                         },
+                        privateDns: { mode: "policyManaged" },
                     },
                 }),
             ),

@@ -64,18 +64,17 @@ describe("everything adopted", () => {
 
     it("still grants the adopted identity its roles on the adopted resources", () => {
         const grants = allOfType(adopted.graph, "azure-native:authorization:RoleAssignment");
-        const workspaceId = String(oneOfType(adopted.graph, "azure-native:authorization:ManagementLockByScope").inputs.scope);
+        const workspaceId = `${IDS.group}/providers/Microsoft.MachineLearningServices/workspaces/${String(oneOfType(adopted.graph, "azure-native:machinelearningservices:Workspace").inputs.workspaceName)}`;
         // The associated resources, the group (managed network approver) and the workspace itself (Contributor).
         expect(new Set(grants.map((g) => g.inputs.scope))).toEqual(new Set([IDS.storage, IDS.vault, IDS.registry, IDS.insights, IDS.group, workspaceId]));
         for (const g of grants) expect(g.inputs.principalId).toBe("99999999-0000-0000-0000-000000000001");
     });
 
-    it("sends workspace diagnostics to the adopted Log Analytics and locks the workspace, not the adopted group", () => {
+    it("sends workspace diagnostics to the adopted Log Analytics and locks nothing: the group and Log Analytics are not the stack's, and the workspace holds its computes", () => {
         const diag = allOfType(adopted.graph, "azure-native:monitor:DiagnosticSetting");
         expect(diag).toHaveLength(1);
         expect(diag[0].inputs.workspaceId).toBe(IDS.logs);
-        const lock = oneOfType(adopted.graph, "azure-native:authorization:ManagementLockByScope");
-        expect(String(lock.inputs.scope)).toMatch(/\/resourceGroups\/rg-shared\/providers\/Microsoft\.MachineLearningServices\/workspaces\/mlw-aml-byo$/);
+        expect(allOfType(adopted.graph, "azure-native:authorization:ManagementLockByScope")).toHaveLength(0);
     });
 
     it("derives the registry login server and vault URI of adopted resources", () => {

@@ -307,15 +307,20 @@ describe("protection", () => {
         expect(r.retainOnDelete).toBe(true);
     });
 
-    it("dev protects nothing (stacks can be torn down)", () => {
-        expect(dev.graph.resources.filter((r) => r.protect)).toEqual([]);
+    it("dev protects only what a replacement would break: the key vault and the workspace, whose names stay reserved after deletion", () => {
+        expect(dev.graph.resources.filter((r) => r.protect).map((r) => r.type).sort()).toEqual([
+            "azure-native:keyvault:Vault",
+            "azure-native:machinelearningservices:Workspace",
+        ]);
     });
 
-    it("prod locks the resource group against deletion; dev has no lock", () => {
+    it("prod locks the Log Analytics workspace, after everything it protects; not the group (it holds compute, role assignments, diagnostics); dev has no lock", () => {
         const lock = oneOfType(prod.graph, "azure-native:authorization:ManagementLockByScope");
-        const group = oneOfType(prod.graph, "azure-native:resources:ResourceGroup");
+        const logs = oneOfType(prod.graph, "azure-native:operationalinsights:Workspace");
+        const ws = oneOfType(prod.graph, "azure-native:machinelearningservices:Workspace");
         expect(lock.inputs.level).toBe("CanNotDelete");
-        expect(lock.propertyDependencies.scope).toEqual([group.urn]);
+        expect(lock.propertyDependencies.scope).toEqual([logs.urn]);
+        expect(lock.dependencies).toEqual(expect.arrayContaining([logs.urn, ws.urn]));
         expect(allOfType(dev.graph, "azure-native:authorization:ManagementLockByScope")).toHaveLength(0);
     });
 });

@@ -7,7 +7,7 @@ import { deploymentScope } from "../components/deployment-scope";
 import { planNetwork } from "../components/network/network-plan";
 import { hasAvailabilityZones, isZoneRedundantStorageSku, ZONE_REGIONS } from "../components/regions";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, PrivateDnsMode, StorageSku } from "./config-types";
+import type { PlatformConfig, PlatformConfigInput, PrivateDnsMode, StorageSku } from "./config-types";
 
 /**
  * Fills the defaults that depend on other settings:
@@ -17,13 +17,10 @@ import type { PlatformConfig, PrivateDnsMode, StorageSku } from "./config-types"
  *   normally linked to the hub's central zones, and linking it to a second zone of the same
  *   name fails), `create` otherwise.
  */
-export function resolveLifecycleDefaults(c: PlatformConfig): PlatformConfig {
-    const sku = (c.storage.sku as StorageSku | undefined) ?? (hasAvailabilityZones(c.cloud, c.location) ? "Standard_ZRS" : "Standard_GRS");
-    const mode = (c.network.privateDns.mode as PrivateDnsMode | undefined) ?? (c.network.virtualNetwork.existingId ? "existing" : "create");
+export function resolveDerivedDefaults(c: PlatformConfigInput): { storageSku: StorageSku; privateDnsMode: PrivateDnsMode } {
     return {
-        ...c,
-        storage: { ...c.storage, sku },
-        network: { ...c.network, privateDns: { ...c.network.privateDns, mode } },
+        storageSku: c.storage.sku ?? (hasAvailabilityZones(c.cloud, c.location) ? "Standard_ZRS" : "Standard_GRS"),
+        privateDnsMode: c.network.privateDns.mode ?? (c.network.virtualNetwork.existingId ? "existing" : "create"),
     };
 }
 

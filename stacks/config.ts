@@ -4,24 +4,28 @@
  * to a `PlatformConfig`; anything invalid raises one `ConfigError` listing
  * every problem, before any resource is registered.
  */
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import schema from "./schema/platform.schema.json";
 import { CONFIG_KEY, ConfigError, formatProblem, invalidPointers, keyPath, schemaProblems, type ConfigProblem } from "./config-errors";
 import { runChecks } from "./config-guard";
 import { SEMANTIC_CHECKS } from "./config-semantics";
-import type { PlatformConfig } from "./config-types";
-import { resolveLifecycleDefaults } from "./config-lifecycle";
+import type { PlatformConfig, PlatformConfigInput } from "./config-types";
+import { resolveDerivedDefaults } from "./config-lifecycle";
+import { unverified } from "./config-guard";
 
-let validator: ReturnType<Ajv2020["compile"]> | undefined;
+let validator: ValidateFunction<PlatformConfigInput> | undefined;
 
-function validate(data: unknown): boolean {
+/** The schema validator: a type guard, since the type is generated from the same schema. */
+function schemaValidator(): ValidateFunction<PlatformConfigInput> {
     if (!validator) {
         const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, verbose: true });
         addFormats(ajv);
-        validator = ajv.compile(schema);
+        // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
+        ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+        validator = ajv.compile<PlatformConfigInput>(schema);
     }
-    return validator(data) as boolean;
+    return validator;
 }
 
 /** Where the config came from, to derive defaults. */
@@ -45,8 +49,9 @@ export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformCo
     // ajv fills defaults in place; never mutate the caller's object. (Not structuredClone:
     // under jest it returns arrays of another realm, which pulumi.output() mistakes for objects.)
     const data: unknown = JSON.parse(JSON.stringify(raw));
+    const validate = schemaValidator();
     const valid = validate(data);
-    const errors = valid ? [] : (validator!.errors ?? []);
+    const errors = valid ? [] : (validate.errors ?? []);
     const schema = schemaProblems(errors, data);
     // Not an object at all: nothing for the semantic checks to read.
     if (!valid && (data === null || typeof data !== "object" || Array.isArray(data))) throw new ConfigError(schema);
@@ -55,7 +60,9 @@ export function loadPlatformConfig(raw: unknown, ctx: ConfigContext): PlatformCo
     const invalid = invalidPointers(errors);
     let config: PlatformConfig;
     try {
-        config = resolveLifecycleDefaults(resolveDerived(data as Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx));
+        // Valid data is a PlatformConfigInput by the schema's own guard; invalid data is read only
+        // through the tracking view of config-guard.ts, which skips a check that touches a bad value.
+        config = resolveConfig(valid ? data : unverified<PlatformConfigInput>(data), ctx);
     } catch (e) {
         if (valid) throw e;
         throw new ConfigError(schema);
@@ -83,10 +90,11 @@ function uniqueProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
     });
 }
 
-/** Fills the values derived from other settings (production mode, names, protection, environment tag). */
-function resolveDerived(c: Omit<PlatformConfig, "production" | "namePrefix" | "protection"> & Partial<PlatformConfig>, ctx: ConfigContext): PlatformConfig {
+/** Fills the values derived from other settings (production mode, names, protection, environment tag, region- and network-dependent defaults). */
+function resolveConfig(c: PlatformConfigInput, ctx: ConfigContext): PlatformConfig {
     const production = c.environment === "prod";
-    const protection: Partial<PlatformConfig["protection"]> = c.protection ?? {};
+    const protection = c.protection;
+    const derived = resolveDerivedDefaults(c);
     return {
         ...c,
         production,
@@ -98,7 +106,9 @@ function resolveDerived(c: Omit<PlatformConfig, "production" | "namePrefix" | "p
             deleteLock: protection.deleteLock ?? production,
             protectSoftDeleted: protection.protectSoftDeleted ?? true,
         },
-    } as PlatformConfig;
+        storage: { ...c.storage, sku: derived.storageSku },
+        network: { ...c.network, privateDns: { ...c.network.privateDns, mode: derived.privateDnsMode } },
+    };
 }
 
 /** Parses the config value Pulumi hands over (a JSON string, or an object in tests). */

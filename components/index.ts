@@ -46,10 +46,10 @@ export { ComputeCluster, VmPriority, type ComputeClusterArgs } from "./compute/c
 export { ComputeInstance, type ComputeInstanceArgs } from "./compute/compute-instance";
 export type { ComputeCommonArgs } from "./compute/compute-common";
 
-// `MlPlatform` (components/platform.ts) joins this entry once it no longer imports `stacks/`
-// (issue 8, item 1): the build compiles components/ alone (tsconfig.build.json `rootDir`), so
-// exporting it today would pull the program's config types into the package. The analyzer test
-// lists it in KNOWN_REFUSALS so that this line cannot be forgotten.
+// The whole platform, composed from the components above, and its own args.
+export { MlPlatform } from "./platform";
+export type * from "./platform-args";
+export { PLATFORM_DEFAULTS, resolvePlatformArgs, type PlatformSettings } from "./platform-settings";
 
 // Shared shapes of component args.
 export type { PlacementArgs, StatefulProtection } from "./placement";

@@ -3,7 +3,6 @@ import { getClientConfigOutput, ManagementLockByScope } from "@pulumi/azure-nati
 import { Provider } from "@pulumi/azure-native/provider";
 import { ResourceGroup } from "@pulumi/azure-native/resources";
 import { grantStudioEndpointReader } from "./access/studio-endpoints";
-import type { PlatformConfig } from "../stacks/config-types";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
@@ -12,28 +11,17 @@ import { lifecycleTransformation } from "./lifecycle-options";
 import { Network } from "./network/network";
 import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
+import type { MlPlatformArgs } from "./platform-args";
+import { resolvePlatformArgs, type PlatformSettings } from "./platform-settings";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
-import { givenNames, platformNames, suffixSeed, type PlatformNames } from "./platform-names";
+import { givenNames, platformNames, suffixSeed } from "./platform-names";
 import type { PlacementArgs } from "./placement";
 import { hasAvailabilityZones } from "./regions";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistryFor } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
 
-/** Arguments of {@link MlPlatform}. */
-export interface MlPlatformArgs {
-    /** The validated platform configuration (from `stacks/config.ts`). */
-    config: PlatformConfig;
-    /** Pulumi organization, project and stack. Project and stack seed global name suffixes (unless `naming.suffixSeed` pins them). */
-    deployment: {
-        /** Pulumi organization; deliberately not part of any name, so a backend move renames nothing. */
-        organization: string;
-        /** Pulumi project. */
-        project: string;
-        /** Pulumi stack. */
-        stack: string;
-    };
-}
+export type { MlPlatformArgs } from "./platform-args";
 
 /**
  * The whole platform of one stack, composed from one validated config: the
@@ -44,26 +32,33 @@ export interface MlPlatformArgs {
 export class MlPlatform extends pulumi.ComponentResource {
     /** Resource group name. */
     readonly resourceGroupName: pulumi.Output<string>;
-    /** The workspace component. */
-    readonly workspace: Workspace;
-    /** Every name the platform uses. */
-    readonly names: PlatformNames;
-    /** The network plan the platform was built from. */
-    readonly networkPlan: NetworkPlan;
-    /** The customer virtual network, when the stack has one. */
-    readonly network?: Network;
-    /** Private endpoints, DNS zones and the Azure Monitor private link scope, when private endpoints are on. */
-    readonly privateAccess?: PrivateAccess;
-    /** Compute clusters by name. */
-    readonly clusters: Readonly<Record<string, ComputeCluster>>;
-    /** Compute instances by name. */
-    readonly instances: Readonly<Record<string, ComputeInstance>>;
-
+    /** Workspace name. */
+    readonly workspaceName: pulumi.Output<string>;
+    /** Workspace resource ID. */
+    readonly workspaceId: pulumi.Output<string>;
+    /** Discovery URL of the workspace's regional API. */
+    readonly discoveryUrl: pulumi.Output<string>;
+    /** Principal ID of the workspace identity. */
+    readonly principalId: pulumi.Output<string>;
+    /** Storage account (default datastore) ID. */
+    readonly storageAccountId: pulumi.Output<string>;
+    /** Key vault ID. */
+    readonly keyVaultId: pulumi.Output<string>;
+    /** Key vault URI. */
+    readonly keyVaultUri: pulumi.Output<string>;
+    /** Registry login server; undefined while the stack has no registry. */
+    readonly registryLoginServer: pulumi.Output<string | undefined>;
+    /** Application Insights connection string (secret). */
+    readonly applicationInsightsConnectionString: pulumi.Output<string>;
+    /** Log Analytics workspace ID. */
+    readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
+    /** The customer virtual network's ID; undefined when the stack has none. */
+    readonly virtualNetworkId: pulumi.Output<string | undefined>;
     /** The explicit provider of the deployment subscription, when an adopted ID fixes it. */
     readonly provider?: Provider;
 
     constructor(name: string, args: MlPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-        const c = args.config;
+        const c = resolvePlatformArgs(args);
         const plan = planNetwork(c);
         const registry = decideRegistryFor(c);
         // An adopted ID names its subscription: deploy there through an explicit provider, never
@@ -90,8 +85,8 @@ export class MlPlatform extends pulumi.ComponentResource {
         });
         this.provider = provider;
         const cloud = CLOUDS[c.cloud];
-        const uniqueBy = suffixSeed({ pinned: c.naming.suffixSeed, project: args.deployment.project, stack: args.deployment.stack, location: c.location });
-        this.names = platformNames({
+        const uniqueBy = suffixSeed({ pinned: c.naming.suffixSeed, project: c.deployment.project, stack: c.deployment.stack, location: c.location });
+        const names = platformNames({
             prefix: c.namePrefix,
             uniqueBy,
             generation: c.naming.generation,
@@ -101,12 +96,12 @@ export class MlPlatform extends pulumi.ComponentResource {
 
         let resourceGroupId: pulumi.Output<string>;
         if (c.resourceGroup.existingId) {
-            this.resourceGroupName = pulumi.output(this.names.resourceGroup);
+            this.resourceGroupName = pulumi.output(names.resourceGroup);
             resourceGroupId = pulumi.output(c.resourceGroup.existingId);
         } else {
             const group = new ResourceGroup(
                 `${name}-rg`,
-                { resourceGroupName: this.names.resourceGroup, location: c.location, tags: c.tags },
+                { resourceGroupName: names.resourceGroup, location: c.location, tags: c.tags },
                 { parent: this },
             );
             this.resourceGroupName = group.name;
@@ -114,11 +109,11 @@ export class MlPlatform extends pulumi.ComponentResource {
         }
 
         const placement = { resourceGroupName: this.resourceGroupName, location: c.location, tags: c.tags };
-        this.networkPlan = plan;
         const vnet = plan.virtualNetwork;
         const vnetName = vnet === undefined ? undefined : vnet.existingId ? parseResourceId(vnet.existingId).name : (vnet.name ?? virtualNetworkName(c.namePrefix));
+        let network: Network | undefined;
         if (vnet) {
-            this.network = new Network(
+            network = new Network(
                 `${name}-network`,
                 {
                     ...placement,
@@ -132,19 +127,19 @@ export class MlPlatform extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        const computeSubnetId = plan.computeInCustomerNetwork ? this.network?.trainingSubnetId : undefined;
+        const computeSubnetId = plan.computeInCustomerNetwork ? network?.trainingSubnetId : undefined;
         if (plan.computeInCustomerNetwork && computeSubnetId === undefined) {
             throw new pulumi.ResourceError("managedNetwork.isolationMode Disabled needs a training subnet in network.virtualNetwork", this);
         }
 
-        this.workspace = new Workspace(
+        const workspace = new Workspace(
             `${name}-ml`,
             {
                 resourceGroupName: this.resourceGroupName,
                 resourceGroupId,
                 location: c.location,
                 tags: c.tags,
-                workspaceName: this.names.workspace,
+                workspaceName: names.workspace,
                 friendlyName: c.workspace.friendlyName,
                 description: c.workspace.description,
                 tenantId: client.tenantId,
@@ -153,27 +148,26 @@ export class MlPlatform extends pulumi.ComponentResource {
                 publicNetworkAccess: c.network.publicNetworkAccess,
                 firewallDefaultAction: c.network.firewallDefaultAction,
                 allowedIpRanges: c.network.allowedIpRanges,
-                hbi: c.dataClassification === "confidential",
+                hbi: c.workspace.highBusinessImpact,
                 v1LegacyMode: c.workspace.v1LegacyMode,
                 imageBuildCompute: c.workspace.imageBuildCompute,
                 identity: {
                     type: c.workspace.identity.type,
                     existingId: c.workspace.identity.existingId,
                     existingPrincipalId: c.workspace.identity.existingPrincipalId,
-                    identityName: this.names.identity,
+                    identityName: names.identity,
                 },
                 managedNetwork: c.workspace.managedNetwork,
                 serverlessCompute: { customSubnetId: computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
                 storage: {
                     existingId: c.storage.existingId,
-                    accountName: this.names.storageAccount,
+                    accountName: names.storageAccount,
                     sku: c.storage.sku,
                     softDeleteRetentionDays: c.storage.softDeleteRetentionDays,
-                    hierarchicalNamespace: c.storage.hierarchicalNamespace,
                 },
                 keyVault: {
                     existingId: c.keyVault.existingId,
-                    vaultName: this.names.keyVault,
+                    vaultName: names.keyVault,
                     sku: c.keyVault.sku,
                     softDeleteRetentionDays: c.keyVault.softDeleteRetentionDays,
                     purgeProtection: c.keyVault.purgeProtection,
@@ -183,40 +177,53 @@ export class MlPlatform extends pulumi.ComponentResource {
                         ? undefined
                         : {
                               existingId: registry === "adopt" ? c.containerRegistry.existingId : undefined,
-                              registryName: this.names.containerRegistry,
+                              registryName: names.containerRegistry,
                               sku: c.containerRegistry.sku,
                               retentionDays: c.containerRegistry.retentionDays,
                           },
                 monitoring: {
                     logAnalyticsExistingId: c.monitoring.logAnalytics.existingId,
-                    logAnalyticsName: this.names.logAnalytics,
+                    logAnalyticsName: names.logAnalytics,
                     retentionInDays: c.monitoring.logAnalytics.retentionInDays,
                     applicationInsightsExistingId: c.monitoring.applicationInsights.existingId,
-                    applicationInsightsName: this.names.applicationInsights,
+                    applicationInsightsName: names.applicationInsights,
                 },
                 customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
                 // Zone redundancy exists only where the region has availability zones.
-                zoneRedundant: c.production && hasAvailabilityZones(c.cloud, c.location),
+                zoneRedundant: c.zoneRedundant && hasAvailabilityZones(c.cloud, c.location),
                 protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
                 dnsSuffixes: { keyVault: cloud.keyVaultSuffix, registry: cloud.registrySuffix },
             },
             { parent: this },
         );
 
-        this.privateAccess = plan.privateEndpoints ? this.reachPrivately(name, c, plan, placement, vnetName) : undefined;
-        if (this.privateAccess && plan.publicNetworkAccess === "Disabled") {
-            grantStudioEndpointReader(`${name}-ml`, { endpointIds: this.privateAccess.endpointIds, principalId: this.workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: this.names.workspace }, { parent: this });
+        const privateAccess = plan.privateEndpoints ? this.reachPrivately(name, c, plan, placement, vnetName, workspace, network) : undefined;
+        if (privateAccess && plan.publicNetworkAccess === "Disabled") {
+            grantStudioEndpointReader(`${name}-ml`, { endpointIds: privateAccess.endpointIds, principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: names.workspace }, { parent: this });
         }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
-        const compute = this.createCompute(name, c, placement, computeSubnetId, client, this.privateAccess ? [this.privateAccess] : []);
-        this.clusters = compute.clusters;
-        this.instances = compute.instances;
+        this.createCompute(name, c, placement, computeSubnetId, client, workspace, privateAccess ? [privateAccess] : []);
 
-        if (c.protection.deleteLock) this.lockStatefulResources(name, c);
+        if (c.protection.deleteLock) this.lockStatefulResources(name, c, workspace);
+        this.workspaceName = workspace.workspaceName;
+        this.workspaceId = workspace.id;
+        this.discoveryUrl = workspace.discoveryUrl;
+        this.principalId = workspace.principalId;
+        this.storageAccountId = workspace.storageAccountId;
+        this.keyVaultId = workspace.keyVaultId;
+        this.keyVaultUri = workspace.keyVaultUri;
+        this.registryLoginServer = workspace.registryLoginServer;
+        this.applicationInsightsConnectionString = workspace.applicationInsightsConnectionString;
+        this.logAnalyticsWorkspaceId = workspace.logAnalyticsWorkspaceId;
+        this.virtualNetworkId = network ? network.virtualNetworkId : pulumi.output(undefined);
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
-            workspaceName: this.workspace.workspaceName,
-            virtualNetworkId: this.network?.virtualNetworkId,
+            workspaceName: this.workspaceName,
+            workspaceId: this.workspaceId,
+            principalId: this.principalId,
+            registryLoginServer: this.registryLoginServer,
+            applicationInsightsConnectionString: this.applicationInsightsConnectionString,
+            virtualNetworkId: this.virtualNetworkId,
         });
     }
 
@@ -231,24 +238,31 @@ export class MlPlatform extends pulumi.ComponentResource {
      * workspace (audit and diagnostic history). Each lock depends on the whole workspace, so it is
      * created last and deleted first.
      */
-    private lockStatefulResources(name: string, c: PlatformConfig): void {
+    private lockStatefulResources(name: string, c: PlatformSettings, workspace: Workspace): void {
         if (c.monitoring.logAnalytics.existingId) return;
         new ManagementLockByScope(
             `${name}-lock-logs`,
             {
                 lockName: "do-not-delete",
-                scope: this.workspace.logAnalyticsWorkspaceId,
+                scope: workspace.logAnalyticsWorkspaceId,
                 level: "CanNotDelete",
                 notes: "Azure ML platform audit logs: remove this lock deliberately before deleting.",
             },
-            { parent: this, dependsOn: [this.workspace] },
+            { parent: this, dependsOn: [workspace] },
         );
     }
 
     /** Private endpoints (with DNS) for every private resource, and the Azure Monitor private link scope. */
-    private reachPrivately(name: string, c: PlatformConfig, plan: NetworkPlan, placement: PlacementArgs, vnetName: string | undefined): PrivateAccess {
-        const ws = this.workspace;
-        const subnetId = this.network?.privateEndpointsSubnetId;
+    private reachPrivately(
+        name: string,
+        c: PlatformSettings,
+        plan: NetworkPlan,
+        placement: PlacementArgs,
+        vnetName: string | undefined,
+        ws: Workspace,
+        network: Network | undefined,
+    ): PrivateAccess {
+        const subnetId = network?.privateEndpointsSubnetId;
         if (subnetId === undefined) throw new pulumi.ResourceError("private endpoints need network.virtualNetwork with a private-endpoints subnet", this);
         const idOf: Record<string, pulumi.Input<string> | undefined> = {
             workspace: ws.id,
@@ -271,7 +285,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                 namePrefix: c.namePrefix,
                 cloud: c.cloud,
                 subnetId,
-                virtualNetworkId: this.network?.virtualNetworkId,
+                virtualNetworkId: network?.virtualNetworkId,
                 virtualNetworkName: vnetName,
                 dnsMode: plan.dns.mode,
                 existingZoneIds: plan.dns.zoneIds,
@@ -296,13 +310,14 @@ export class MlPlatform extends pulumi.ComponentResource {
      */
     private createCompute(
         name: string,
-        c: PlatformConfig,
+        c: PlatformSettings,
         placement: PlacementArgs,
         computeSubnetId: pulumi.Input<string> | undefined,
         client: { tenantId: pulumi.Output<string>; objectId: pulumi.Output<string> },
+        workspace: Workspace,
         dependsOn: pulumi.Resource[],
     ): { clusters: Record<string, ComputeCluster>; instances: Record<string, ComputeInstance> } {
-        const computeBase = { ...placement, workspaceName: this.workspace.workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId: this.workspace.userAssignedIdentityId };
+        const computeBase = { ...placement, workspaceName: workspace.workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId: workspace.userAssignedIdentityId };
         const clusters = Object.fromEntries(
             Object.entries(c.compute.clusters).map(([computeName, cl]) => [
                 computeName,

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MlPlatform } from "../components/platform";
 import { CONFIG_KEY } from "./config-errors";
+import { platformArgsOf } from "./platform-args";
 import { loadPlatformConfig, parseConfigValue } from "./config";
 
 /** The stack outputs. */
@@ -45,20 +46,19 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     const raw = parseConfigValue(new pulumi.Config(project).get(key));
     const stack = pulumi.getStack();
     const config = loadPlatformConfig(raw, { project: pulumi.getProject(), stack, source: opts.configSource ?? `stacks/Pulumi.${stack}.yaml` });
-    const platform = new MlPlatform("platform", {
-        config,
-        deployment: { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() },
-    });
-    const ws = platform.workspace;
+    const platform = new MlPlatform(
+        "platform",
+        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }),
+    );
     return {
         resourceGroupName: platform.resourceGroupName,
-        workspaceName: ws.workspaceName,
-        workspaceId: ws.id,
-        discoveryUrl: ws.discoveryUrl,
-        principalId: ws.principalId,
-        storageAccountId: ws.storageAccountId,
-        keyVaultUri: ws.keyVaultUri,
-        registryLoginServer: ws.registryLoginServer,
-        applicationInsightsConnectionString: ws.applicationInsightsConnectionString,
+        workspaceName: platform.workspaceName,
+        workspaceId: platform.workspaceId,
+        discoveryUrl: platform.discoveryUrl,
+        principalId: platform.principalId,
+        storageAccountId: platform.storageAccountId,
+        keyVaultUri: platform.keyVaultUri,
+        registryLoginServer: platform.registryLoginServer,
+        applicationInsightsConnectionString: platform.applicationInsightsConnectionString,
     };
 }

@@ -6,14 +6,57 @@
  * config checks reason about the same plan, so "unreachable" means the same
  * thing in both places.
  */
-import type { PlatformConfig, PrivateDnsMode, SubnetRole } from "../../stacks/config-types";
-import { decideRegistryFor } from "../workspace/registry-mode";
+import { decideRegistryFor, type RegistryConfigView } from "../workspace/registry-mode";
 import type { PrivateLinkGroupId } from "./private-link-zones";
 
 /** Address space of the virtual network created when private endpoints need one and none is configured. */
 export const DEFAULT_ADDRESS_SPACE = "10.0.0.0/16";
 /** Its private-endpoints subnet. */
 export const DEFAULT_PRIVATE_ENDPOINTS_PREFIX = "10.0.0.0/24";
+
+/** The roles subnets play. */
+export type SubnetRole = "privateEndpoints" | "training" | "scoring" | "aks";
+
+/** How private endpoints get their DNS records. */
+export type PrivateDnsMode = "create" | "existing" | "policyManaged";
+
+/**
+ * What the plan reads, as a structural slice: the stack's validated config and the library's
+ * resolved platform settings (platform-settings.ts) both have this shape, so the config checks
+ * and `MlPlatform` plan the very same network without the library knowing the program's types.
+ */
+export interface NetworkPlanInput extends RegistryConfigView {
+    /** Network settings. */
+    network: {
+        /** Public network access of every resource. */
+        publicNetworkAccess: "Enabled" | "Disabled";
+        /** Explicit private endpoints switch; undefined: on exactly when public access is off. */
+        privateEndpoints?: boolean;
+        /** The customer virtual network. */
+        virtualNetwork: {
+            /** Adopted network ID. */
+            existingId?: string;
+            /** Name of the network to create. */
+            name?: string;
+            /** Address space of the network to create. */
+            addressSpace?: string[];
+            /** Subnets to create by role. */
+            subnets: Partial<Record<SubnetRole, { addressPrefix: string; name?: string }>>;
+            /** Adopted subnet IDs by role. */
+            subnetIds: Partial<Record<SubnetRole, string>>;
+        };
+        /** Private DNS. */
+        privateDns: { mode: PrivateDnsMode; zoneIds: Record<string, string> };
+    };
+    /** Workspace settings the plan reads. */
+    workspace: RegistryConfigView["workspace"] & { managedNetwork: { isolationMode: string } };
+    /** Storage: adopted or created. */
+    storage: { existingId?: string };
+    /** Key vault: adopted or created. */
+    keyVault: { existingId?: string };
+    /** Monitoring: adopted or created. */
+    monitoring: { logAnalytics: { existingId?: string }; applicationInsights: { existingId?: string } };
+}
 
 /** Default subnet names by role. */
 export const SUBNET_NAMES: Readonly<Record<SubnetRole, string>> = {
@@ -78,12 +121,12 @@ export interface NetworkPlan {
 }
 
 /** Whether private endpoints are on: explicit, else on exactly when public access is off. */
-export function privateEndpointsEnabled(c: PlatformConfig): boolean {
+export function privateEndpointsEnabled(c: NetworkPlanInput): boolean {
     return c.network.privateEndpoints ?? c.network.publicNetworkAccess === "Disabled";
 }
 
 /** Resources the stack creates (not adopts) that carry the stack's public-access setting, with their endpoint groups. */
-export function createdPrivatableResources(c: PlatformConfig): PrivateTarget[] {
+export function createdPrivatableResources(c: NetworkPlanInput): PrivateTarget[] {
     const out: PrivateTarget[] = [{ configKey: "workspace", role: "workspace", groupIds: ["amlworkspace"] }];
     if (!c.storage.existingId) {
         // No dfs: the default storage account never has a hierarchical namespace (config refuses it).
@@ -103,7 +146,7 @@ export function createdPrivatableResources(c: PlatformConfig): PrivateTarget[] {
 }
 
 /** Builds the plan. */
-export function planNetwork(c: PlatformConfig): NetworkPlan {
+export function planNetwork(c: NetworkPlanInput): NetworkPlan {
     const privateEndpoints = privateEndpointsEnabled(c);
     const computeInCustomerNetwork = c.workspace.managedNetwork.isolationMode === "Disabled";
     const created = createdPrivatableResources(c);
@@ -118,7 +161,7 @@ export function planNetwork(c: PlatformConfig): NetworkPlan {
     };
 }
 
-function planVirtualNetwork(c: PlatformConfig, needed: boolean): PlannedVirtualNetwork | undefined {
+function planVirtualNetwork(c: NetworkPlanInput, needed: boolean): PlannedVirtualNetwork | undefined {
     const v = c.network.virtualNetwork;
     if (v.existingId) {
         return { mode: "adopt", existingId: v.existingId, addressSpace: [], subnets: {}, subnetIds: v.subnetIds, defaulted: false };

@@ -32,3 +32,19 @@ it("no source file imports the @pulumi/azure-native root package", () => {
     const offenders = DIRS.flatMap((d) => sourceFiles(path.join(ROOT, d))).filter((f) => ROOT_IMPORT.test(fs.readFileSync(f, "utf8")));
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
 });
+
+it("the library (components/) imports neither the program (stacks/), the engine (offline/) nor the policy pack", () => {
+    const IMPORT = /(?:from\s+|require\(\s*|import\(\s*)["']([^"']+)["']/g;
+    const componentsDir = path.join(ROOT, "components");
+    const offenders = sourceFiles(componentsDir).flatMap((file) =>
+        [...fs.readFileSync(file, "utf8").matchAll(IMPORT)]
+            .map((m) => m[1])
+            .filter((spec) => spec.startsWith("."))
+            .map((spec) => path.relative(ROOT, path.resolve(path.dirname(file), spec)))
+            .filter((target) => !target.startsWith(`components${path.sep}`) && target !== "components")
+            .map((target) => `${path.relative(ROOT, file)} -> ${target}`),
+    );
+    expect(offenders).toEqual([]);
+    // The check itself sees relative imports that leave the folder.
+    expect(path.relative(ROOT, path.resolve(componentsDir, "../stacks/config-types"))).toBe(path.join("stacks", "config-types"));
+});

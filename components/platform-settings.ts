@@ -1,0 +1,217 @@
+/**
+ * {@link MlPlatformArgs} with every default applied (pure): what `MlPlatform`
+ * and the network plan read. The defaults come from one table,
+ * {@link PLATFORM_DEFAULTS}, keyed like the stack config; the stack schema's
+ * `default`s are checked against it (test/stacks/schema-defaults.test.ts), so
+ * a default is stated once.
+ */
+import type { AzureCloud } from "./clouds";
+import type {
+    MlPlatformArgs,
+    PlatformAdoptableArgs,
+    PlatformClusterArgs,
+    PlatformInstanceArgs,
+    PlatformSubnetIdsArgs,
+    PlatformSubnetsArgs,
+} from "./platform-args";
+import { hasAvailabilityZones } from "./regions";
+import type { OutboundRuleSpec } from "./workspace/outbound-rules";
+
+/**
+ * The platform's defaults, by config path. Each is the hardened value: a weaker
+ * one has to be written. Values that depend on other settings (storage SKU by
+ * region, DNS mode of an adopted network, protection by environment) are
+ * resolved in {@link resolvePlatformArgs} and the stack program, not here.
+ */
+export const PLATFORM_DEFAULTS = {
+    cloud: "AzureCloud",
+    naming: { generation: 0 },
+    network: {
+        publicNetworkAccess: "Disabled",
+        firewallDefaultAction: "Deny",
+        allowedIpRanges: [] as string[],
+    },
+    workspace: {
+        identity: { type: "UserAssigned" },
+        managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound", firewallSku: "Standard", provisionNetworkNow: false },
+        serverlessCompute: { noPublicIp: true },
+        v1LegacyMode: false,
+    },
+    storage: { softDeleteRetentionDays: 14 },
+    keyVault: { sku: "standard", softDeleteRetentionDays: 90, purgeProtection: true },
+    containerRegistry: { mode: "onDemand", sku: "Premium", retentionDays: 7 },
+    monitoring: { logAnalytics: { retentionInDays: 90 } },
+    compute: {
+        cluster: { minNodes: 0, idleSecondsBeforeScaleDown: 120, vmPriority: "Dedicated" },
+        instance: { idleTimeBeforeShutdown: "PT60M" },
+    },
+    encryption: { customerManagedKey: { enabled: false, keyName: "aml-cmk", keyType: "RSA", keySize: 3072, serviceSideEncryption: false } },
+    protection: { protect: false, retainOnDelete: false, deleteLock: false, protectSoftDeleted: true },
+} as const;
+
+/** A resolved compute cluster. */
+export type ResolvedCluster = Required<PlatformClusterArgs>;
+/** A resolved compute instance. */
+export type ResolvedInstance = Required<Omit<PlatformInstanceArgs, "assignedUserObjectId">> & Pick<PlatformInstanceArgs, "assignedUserObjectId">;
+
+/** The platform with every default applied. */
+export interface PlatformSettings {
+    location: string;
+    cloud: AzureCloud;
+    namePrefix: string;
+    tags: Record<string, string>;
+    naming: { suffixSeed?: string; generation: number };
+    deployment: MlPlatformArgs["deployment"];
+    resourceGroup: PlatformAdoptableArgs;
+    network: {
+        publicNetworkAccess: "Enabled" | "Disabled";
+        firewallDefaultAction: "Allow" | "Deny";
+        allowedIpRanges: string[];
+        privateEndpoints?: boolean;
+        virtualNetwork: { existingId?: string; name?: string; addressSpace?: string[]; subnets: PlatformSubnetsArgs; subnetIds: PlatformSubnetIdsArgs };
+        privateDns: { mode: "create" | "existing" | "policyManaged"; zoneIds: Record<string, string> };
+    };
+    workspace: {
+        name?: string;
+        friendlyName?: string;
+        description?: string;
+        highBusinessImpact: boolean;
+        identity: { type: "UserAssigned" | "SystemAssigned"; existingId?: string; existingPrincipalId?: string };
+        managedNetwork: {
+            isolationMode: "AllowOnlyApprovedOutbound" | "AllowInternetOutbound" | "Disabled";
+            firewallSku: "Basic" | "Standard";
+            provisionNetworkNow: boolean;
+            outboundRules: Record<string, OutboundRuleSpec>;
+        };
+        serverlessCompute: { noPublicIp: boolean };
+        imageBuildCompute?: string;
+        v1LegacyMode: boolean;
+    };
+    storage: PlatformAdoptableArgs & { sku: string; softDeleteRetentionDays: number };
+    keyVault: PlatformAdoptableArgs & { sku: "standard" | "premium"; softDeleteRetentionDays: number; purgeProtection: boolean };
+    containerRegistry: PlatformAdoptableArgs & { mode: "onDemand" | "always" | "existing"; sku: "Basic" | "Standard" | "Premium"; retentionDays: number };
+    monitoring: { logAnalytics: PlatformAdoptableArgs & { retentionInDays: number }; applicationInsights: PlatformAdoptableArgs };
+    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    encryption: {
+        customerManagedKey: {
+            enabled: boolean;
+            keyName: string;
+            keyType: "RSA" | "RSA-HSM";
+            keySize: number;
+            existingKeyId?: string;
+            keyVaultId?: string;
+            serviceSideEncryption: boolean;
+            cosmosDbPrincipalObjectId?: string;
+        };
+    };
+    zoneRedundant: boolean;
+    protection: { protect: boolean; retainOnDelete: boolean; deleteLock: boolean; protectSoftDeleted: boolean };
+}
+
+const mapValues = <T, U>(o: Record<string, T> | undefined, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, f(v)]));
+
+/** Applies every default of {@link PLATFORM_DEFAULTS} (and the region- and network-dependent ones). */
+export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
+    const D = PLATFORM_DEFAULTS;
+    const cloud = a.cloud ?? D.cloud;
+    const n = a.network ?? {};
+    const vnet = n.virtualNetwork ?? {};
+    const ws = a.workspace ?? {};
+    const mn = ws.managedNetwork ?? {};
+    const kv = a.keyVault ?? {};
+    const reg = a.containerRegistry ?? {};
+    const cmk = a.encryption?.customerManagedKey ?? {};
+    const p = a.protection ?? {};
+    return {
+        location: a.location,
+        cloud,
+        namePrefix: a.namePrefix,
+        tags: { ...(a.tags ?? {}) },
+        naming: { suffixSeed: a.naming?.suffixSeed, generation: a.naming?.generation ?? D.naming.generation },
+        deployment: a.deployment,
+        resourceGroup: { ...(a.resourceGroup ?? {}) },
+        network: {
+            publicNetworkAccess: n.publicNetworkAccess ?? D.network.publicNetworkAccess,
+            firewallDefaultAction: n.firewallDefaultAction ?? D.network.firewallDefaultAction,
+            allowedIpRanges: [...(n.allowedIpRanges ?? D.network.allowedIpRanges)],
+            privateEndpoints: n.privateEndpoints,
+            virtualNetwork: { ...vnet, subnets: { ...(vnet.subnets ?? {}) }, subnetIds: { ...(vnet.subnetIds ?? {}) } },
+            // An adopted (hub) network is normally linked to central zones already; linking it to a
+            // second zone of the same name fails, so its default is the existing zones.
+            privateDns: { mode: n.privateDns?.mode ?? (vnet.existingId ? "existing" : "create"), zoneIds: { ...(n.privateDns?.zoneIds ?? {}) } },
+        },
+        workspace: {
+            name: ws.name,
+            friendlyName: ws.friendlyName,
+            description: ws.description,
+            highBusinessImpact: ws.highBusinessImpact ?? false,
+            identity: { type: ws.identity?.type ?? D.workspace.identity.type, existingId: ws.identity?.existingId, existingPrincipalId: ws.identity?.existingPrincipalId },
+            managedNetwork: {
+                isolationMode: mn.isolationMode ?? D.workspace.managedNetwork.isolationMode,
+                firewallSku: mn.firewallSku ?? D.workspace.managedNetwork.firewallSku,
+                provisionNetworkNow: mn.provisionNetworkNow ?? D.workspace.managedNetwork.provisionNetworkNow,
+                outboundRules: { ...(mn.outboundRules ?? {}) },
+            },
+            serverlessCompute: { noPublicIp: ws.serverlessCompute?.noPublicIp ?? D.workspace.serverlessCompute.noPublicIp },
+            imageBuildCompute: ws.imageBuildCompute,
+            v1LegacyMode: ws.v1LegacyMode ?? D.workspace.v1LegacyMode,
+        },
+        storage: {
+            ...a.storage,
+            // Zone-redundant where the region has zones; ARM refuses ZRS elsewhere.
+            sku: a.storage?.sku ?? (hasAvailabilityZones(cloud, a.location) ? "Standard_ZRS" : "Standard_GRS"),
+            softDeleteRetentionDays: a.storage?.softDeleteRetentionDays ?? D.storage.softDeleteRetentionDays,
+        },
+        keyVault: {
+            existingId: kv.existingId,
+            name: kv.name,
+            sku: kv.sku ?? D.keyVault.sku,
+            softDeleteRetentionDays: kv.softDeleteRetentionDays ?? D.keyVault.softDeleteRetentionDays,
+            purgeProtection: kv.purgeProtection ?? D.keyVault.purgeProtection,
+        },
+        containerRegistry: {
+            existingId: reg.existingId,
+            name: reg.name,
+            mode: reg.mode ?? D.containerRegistry.mode,
+            sku: reg.sku ?? D.containerRegistry.sku,
+            retentionDays: reg.retentionDays ?? D.containerRegistry.retentionDays,
+        },
+        monitoring: {
+            logAnalytics: { ...a.monitoring?.logAnalytics, retentionInDays: a.monitoring?.logAnalytics?.retentionInDays ?? D.monitoring.logAnalytics.retentionInDays },
+            applicationInsights: { ...a.monitoring?.applicationInsights },
+        },
+        compute: {
+            clusters: mapValues(a.compute?.clusters, (c) => ({
+                vmSize: c.vmSize,
+                maxNodes: c.maxNodes,
+                minNodes: c.minNodes ?? D.compute.cluster.minNodes,
+                idleSecondsBeforeScaleDown: c.idleSecondsBeforeScaleDown ?? D.compute.cluster.idleSecondsBeforeScaleDown,
+                vmPriority: c.vmPriority ?? D.compute.cluster.vmPriority,
+            })),
+            instances: mapValues(a.compute?.instances, (i) => ({
+                vmSize: i.vmSize,
+                idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D.compute.instance.idleTimeBeforeShutdown,
+                assignedUserObjectId: i.assignedUserObjectId,
+            })),
+        },
+        encryption: {
+            customerManagedKey: {
+                enabled: cmk.enabled ?? D.encryption.customerManagedKey.enabled,
+                keyName: cmk.keyName ?? D.encryption.customerManagedKey.keyName,
+                keyType: cmk.keyType ?? D.encryption.customerManagedKey.keyType,
+                keySize: cmk.keySize ?? D.encryption.customerManagedKey.keySize,
+                existingKeyId: cmk.existingKeyId,
+                keyVaultId: cmk.keyVaultId,
+                serviceSideEncryption: cmk.serviceSideEncryption ?? D.encryption.customerManagedKey.serviceSideEncryption,
+                cosmosDbPrincipalObjectId: cmk.cosmosDbPrincipalObjectId,
+            },
+        },
+        zoneRedundant: a.zoneRedundant ?? false,
+        protection: {
+            protect: p.protect ?? D.protection.protect,
+            retainOnDelete: p.retainOnDelete ?? D.protection.retainOnDelete,
+            deleteLock: p.deleteLock ?? D.protection.deleteLock,
+            protectSoftDeleted: p.protectSoftDeleted ?? D.protection.protectSoftDeleted,
+        },
+    };
+}

@@ -1,0 +1,34 @@
+/**
+ * The one mapping from the validated stack config to the library's own
+ * arguments (`MlPlatformArgs`, components/platform-args.ts). The library
+ * never sees the program's config type; the compiler checks every field of
+ * this mapping against both sides.
+ */
+import type { MlPlatformArgs, PlatformDeploymentArgs } from "../components/platform-args";
+import type { PlatformConfig } from "./config-types";
+
+/** The platform of a stack, from its config (defaults applied) and the Pulumi deployment identity. */
+export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs): MlPlatformArgs {
+    const { sku: _workspaceSku, ...workspace } = c.workspace;
+    return {
+        location: c.location,
+        cloud: c.cloud,
+        namePrefix: c.namePrefix,
+        tags: c.tags,
+        naming: c.naming,
+        deployment,
+        resourceGroup: c.resourceGroup,
+        network: c.network,
+        // `dataClassification: confidential` is what makes a workspace high business impact.
+        workspace: { ...workspace, highBusinessImpact: c.dataClassification === "confidential" },
+        storage: { existingId: c.storage.existingId, name: c.storage.name, sku: c.storage.sku, softDeleteRetentionDays: c.storage.softDeleteRetentionDays },
+        keyVault: c.keyVault,
+        containerRegistry: c.containerRegistry,
+        monitoring: c.monitoring,
+        compute: c.compute,
+        encryption: c.encryption,
+        // Production stacks ask for zone redundancy (where the region has zones).
+        zoneRedundant: c.production,
+        protection: c.protection,
+    };
+}

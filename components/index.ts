@@ -30,6 +30,7 @@ export { WorkspaceKeyVault, type WorkspaceKeyVaultArgs } from "./workspace/key-v
 export { WorkspaceRegistry, type WorkspaceRegistryArgs } from "./workspace/container-registry";
 export { WorkspaceIdentity, type WorkspaceIdentityArgs } from "./workspace/identity";
 export { WorkspaceCmkKey, type WorkspaceCmkKeyArgs } from "./workspace/cmk-key";
+export { ProjectWorkspace, type ProjectWorkspaceArgs } from "./workspace/project-workspace";
 export type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
 // Monitoring.

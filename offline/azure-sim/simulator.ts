@@ -8,7 +8,8 @@ import type * as pulumi from "@pulumi/pulumi";
 // The wire value the SDK reads back as "unknown during preview".
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
-import { deterministicGuid, nameProblem } from "../../components/naming";
+import { deterministicGuid } from "../../components/hashing";
+import { nameProblem } from "../../components/naming";
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
 import { armRejections, lockedBy } from "./arm-rules";
 import { COMPUTED } from "./computed";

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from "ajv";
 import { DEFAULT_TAG_LIMITS, tagNameProblem } from "../components/tag-limits";
+import { readKeys } from "../components/object-path";
 
 /** The Pulumi config key that holds the platform object. */
 export const CONFIG_KEY = "aml-workspace:platform";
@@ -86,12 +87,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
     return best;
 }
 
-/** Looks up the value at a JSON pointer inside `root`. */
+/** Looks up the value at a JSON pointer inside `root` (RFC 6901 escapes `~1` and `~0` undone). */
 function valueAt(root: unknown, pointer: string): unknown {
-    return pointer
-        .split("/")
-        .slice(1)
-        .reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), root);
+    return readKeys(root, pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~")));
 }
 
 /**

@@ -7,6 +7,7 @@ import { BUILTIN_ROLES, KEY_UNWRAP_ROLES, SERVICE_GRANTED_ROLES, type Associated
 import { groupIdsOfType, typesOfGroupId } from "../../components/network/private-link-zones";
 import { isZoneRedundantStorageSku, regionHasZones } from "../../components/regions";
 import { armTypeOfId, LOCK_SENSITIVE_ARM_TYPES, lockConflicts } from "../../components/lifecycle";
+import { readPath } from "../../components/object-path";
 import type { UNKNOWN } from "../graph";
 
 /** A resource as the rules see it. */
@@ -28,8 +29,8 @@ export interface RuleSubject {
 type Rule = (s: RuleSubject) => string | undefined;
 type Value = unknown | typeof UNKNOWN;
 
-const get = (o: Value, path: string): unknown =>
-    path.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
+/** Reads a dotted path of an input or output: the one reader in components/object-path.ts. */
+const get = (o: Value, path: string): unknown => readPath(o, path);
 
 /** The ARM types that offer a private link group ID: the one table in components/network/private-link-zones.ts. */
 const groupTargetTypes = (groupId: string): string[] => typesOfGroupId(groupId);

@@ -7,7 +7,8 @@ import { contains, overlaps, parseCidr, type Cidr } from "../components/network/
 import { hasSubnet, planNetwork, type NetworkPlan } from "../components/network/network-plan";
 import { zonesForAll } from "../components/network/private-link-zones";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, SubnetRole } from "./config-types";
+import { SUBNET_ROLE_LIST as ROLES, type SubnetRole } from "../components/network/subnet-roles";
+import type { PlatformConfig } from "./config-types";
 
 /**
  * The customer network: shape (create xor adopt), addresses, private DNS,
@@ -18,8 +19,6 @@ export function networkProblems(c: PlatformConfig): ConfigProblem[] {
     const plan = planNetwork(c);
     return [...virtualNetworkShapeProblems(c, plan), ...addressProblems(c), ...privateDnsProblems(c, plan), ...reachabilityProblems(c, plan)];
 }
-
-const ROLES: readonly SubnetRole[] = ["privateEndpoints", "training", "scoring", "aks"];
 
 function virtualNetworkShapeProblems(c: PlatformConfig, plan: NetworkPlan): ConfigProblem[] {
     const v = c.network.virtualNetwork;

@@ -9,19 +9,15 @@
 import type { PlatformConfig, PrivateDnsMode, SubnetRole } from "../../stacks/config-types";
 import { decideRegistryFor } from "../workspace/registry-mode";
 import type { PrivateLinkGroupId } from "./private-link-zones";
+import { SUBNET_NAMES } from "./subnet-roles";
 
 /** Address space of the virtual network created when private endpoints need one and none is configured. */
 export const DEFAULT_ADDRESS_SPACE = "10.0.0.0/16";
 /** Its private-endpoints subnet. */
 export const DEFAULT_PRIVATE_ENDPOINTS_PREFIX = "10.0.0.0/24";
 
-/** Default subnet names by role. */
-export const SUBNET_NAMES: Readonly<Record<SubnetRole, string>> = {
-    privateEndpoints: "snet-private-endpoints",
-    training: "snet-training",
-    scoring: "snet-scoring",
-    aks: "snet-aks",
-};
+/** Default subnet names by role: the subnet-role table's. */
+export { SUBNET_NAMES } from "./subnet-roles";
 
 /** A subnet to create. */
 export interface PlannedSubnet {

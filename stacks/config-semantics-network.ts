@@ -7,6 +7,7 @@ import { FIREWALL_NON_PUBLIC_RANGES } from "../components/network/address-limits
 import { contains, containsAddress, overlaps, parseAddress, parseCidr, type Cidr } from "../components/network/cidr";
 import { hasSubnet, planNetwork, type NetworkPlan } from "../components/network/network-plan";
 import { zonesForAll } from "../components/network/private-link-zones";
+import { registrySkuAllowsPrivateEndpoints } from "../components/registry-sku";
 import { at, type ConfigProblem } from "./config-errors";
 import { SUBNET_ROLE_LIST as ROLES, type SubnetRole } from "../components/network/subnet-roles";
 import type { PlatformConfig } from "./config-types";
@@ -122,7 +123,7 @@ function reachabilityProblems(c: PlatformConfig, plan: NetworkPlan): ConfigProbl
             });
         }
     }
-    if (plan.privateEndpoints && plan.targets.some((t) => t.role === "registry") && c.containerRegistry.sku !== "Premium") {
+    if (plan.privateEndpoints && plan.targets.some((t) => t.role === "registry") && !registrySkuAllowsPrivateEndpoints(c.containerRegistry.sku)) {
         out.push({ path: at("containerRegistry.sku"), problem: `is ${c.containerRegistry.sku}, but registry private endpoints need Premium`, fix: "set containerRegistry.sku: Premium, or turn network.privateEndpoints off with public access on" });
     }
     return out;

@@ -8,6 +8,7 @@ import { groupIdsOfType, typesOfGroupId } from "../../components/network/private
 import { isZoneRedundantStorageSku, regionHasZones } from "../../components/regions";
 import { armTypeOfId, LOCK_SENSITIVE_ARM_TYPES, lockConflicts } from "../../components/lifecycle";
 import { readPath } from "../../components/object-path";
+import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
 
 /** A resource as the rules see it. */
@@ -127,7 +128,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                     if (String(g) === "registry") {
                         const registry = s.lookup(target);
                         const sku = registry && get(registry.inputs, "sku.name");
-                        if (registry && sku !== "Premium") problems.push(`registry private endpoints need the Premium SKU (the registry is ${String(sku)})`);
+                        if (registry && !registrySkuAllowsPrivateEndpoints(sku)) problems.push(`registry private endpoints need the Premium SKU (the registry is ${String(sku)})`);
                     }
                 }
             }
@@ -192,7 +193,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 ? "policies.exportPolicy can be disabled only when publicNetworkAccess is Disabled"
                 : undefined,
         (s) =>
-            get(s.inputs, "networkRuleSet") !== undefined && get(s.inputs, "sku.name") !== "Premium"
+            get(s.inputs, "networkRuleSet") !== undefined && !registrySkuOffers(get(s.inputs, "sku.name"), "networkRules")
                 ? `networkRuleSet needs the Premium SKU (sku.name is ${String(get(s.inputs, "sku.name"))})`
                 : undefined,
     ],

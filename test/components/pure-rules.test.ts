@@ -6,6 +6,7 @@ import { platformNames } from "../../components/platform-names";
 import { nameProblem } from "../../components/naming";
 import { WORKSPACE_IDENTITY_ROLES, BUILTIN_ROLES } from "../../components/access/roles";
 import { CLOUDS, cloudOfRegion } from "../../components/clouds";
+import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 
 describe("registry decision", () => {
     it.each<[Parameters<typeof decideRegistry>[0], ReturnType<typeof decideRegistry>]>([
@@ -88,5 +89,17 @@ describe("roles and clouds", () => {
         expect(new Set(all).size).toBe(all.length);
         expect(cloudOfRegion("chinanorth3")).toBe("AzureChinaCloud");
         expect(cloudOfRegion("atlantis")).toBeUndefined();
+    });
+});
+
+describe("registry tiers (one rule for config, component, simulator and policy)", () => {
+    test("only Premium offers private endpoints and network rules, in any case; a missing tier offers nothing", () => {
+        expect(registrySkuAllowsPrivateEndpoints("Premium")).toBe(true);
+        expect(registrySkuAllowsPrivateEndpoints("premium")).toBe(true);
+        expect(registrySkuAllowsPrivateEndpoints("Standard")).toBe(false);
+        expect(registrySkuAllowsPrivateEndpoints("Basic")).toBe(false);
+        expect(registrySkuAllowsPrivateEndpoints(undefined)).toBe(false);
+        expect(registrySkuOffers("Standard", "networkRules")).toBe(false);
+        expect(registrySkuOffers("Premium", "networkRules")).toBe(true);
     });
 });

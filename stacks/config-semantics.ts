@@ -7,6 +7,7 @@ import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
 import { readPath } from "../components/object-path";
+import { resourceTypeOfId } from "../components/resource-ids";
 import { EXISTING_ID_KEYS } from "./config-adoptable";
 import { at, closest, type ConfigProblem } from "./config-errors";
 import { encryptionProblems } from "./config-semantics-encryption";
@@ -93,7 +94,7 @@ function adoptionProblems(c: PlatformConfig): ConfigProblem[] {
         if (section.name) {
             out.push({ path: at(`${key}.name`), problem: "conflicts with existingId", fix: "set either name (create) or existingId (adopt), not both" });
         }
-        const actual = providerType(section.existingId);
+        const actual = resourceTypeOfId(section.existingId);
         if (expectedType === undefined ? actual !== undefined : actual?.toLowerCase() !== expectedType.toLowerCase()) {
             out.push({
                 path: at(`${key}.existingId`),
@@ -113,10 +114,6 @@ function adoptionProblems(c: PlatformConfig): ConfigProblem[] {
 }
 
 /** `Microsoft.Storage/storageAccounts` for a resource ID, undefined for a resource group ID. */
-function providerType(id: string): string | undefined {
-    const m = /\/providers\/([^/]+)\/([^/]+)\/[^/]+$/i.exec(id);
-    return m ? `${m[1]}/${m[2]}` : undefined;
-}
 
 function identityProblems(c: PlatformConfig): ConfigProblem[] {
     const id = c.workspace.identity;

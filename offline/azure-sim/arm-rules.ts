@@ -36,8 +36,6 @@ const get = (o: Value, path: string): unknown => readPath(o, path);
 /** The ARM types that offer a private link group ID: the one table in components/network/private-link-zones.ts. */
 const groupTargetTypes = (groupId: string): string[] => typesOfGroupId(groupId);
 
-const armTypeOf = (id: string): string | undefined => /\/providers\/([^/]+\/[^/]+)\/[^/]+$/.exec(id)?.[1]?.toLowerCase();
-
 /** The role GUID at the end of a role definition ID. */
 const roleGuidOf = (roleDefinitionId: unknown): string | undefined => (typeof roleDefinitionId === "string" ? roleDefinitionId.split("/").pop()?.toLowerCase() : undefined);
 
@@ -117,7 +115,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 const groups = (get(conn, "groupIds") as unknown[] | undefined) ?? [];
                 if (typeof target !== "string") continue;
                 for (const g of groups) {
-                    const actual = armTypeOf(target);
+                    const actual = armTypeOfId(target);
                     const offered = actual ? groupIdsOfType(actual) : undefined;
                     const expected = groupTargetTypes(String(g));
                     if (actual && offered && !offered.some((o) => o.toLowerCase() === String(g).toLowerCase())) {
@@ -140,7 +138,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
             const configs = (get(s.inputs, "privateDnsZoneConfigs") as unknown[] | undefined) ?? [];
             const names = configs.map((c) => get(c, "name"));
             if (new Set(names).size !== names.length) return "privateDnsZoneConfigs names must be unique";
-            const bad = configs.map((c) => get(c, "privateDnsZoneId")).find((id) => typeof id === "string" && armTypeOf(id) !== "microsoft.network/privatednszones");
+            const bad = configs.map((c) => get(c, "privateDnsZoneId")).find((id) => typeof id === "string" && armTypeOfId(id) !== "microsoft.network/privatednszones");
             return bad ? `privateDnsZoneConfigs[].privateDnsZoneId "${String(bad)}" is not a private DNS zone` : configs.length > 5 ? "a zone group holds at most 5 zones" : undefined;
         },
     ],

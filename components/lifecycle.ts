@@ -24,6 +24,7 @@
  *   https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources).
  *   A lock at a scope covers every resource whose ID lies under that scope.
  */
+import { resourceTypeOfId } from "./resource-ids";
 
 /** A resource type whose name stays reserved after deletion. */
 export interface SoftDeletedType {
@@ -70,13 +71,7 @@ export function scopeContains(scope: string, id: string): boolean {
 
 /** The ARM type of a resource ID (nested types joined, e.g. `microsoft.machinelearningservices/workspaces/computes`), lowercase. */
 export function armTypeOfId(id: string): string | undefined {
-    const parts = id.split("/providers/");
-    const last = parts[parts.length - 1];
-    if (parts.length < 2 || last === undefined) return undefined;
-    const segs = last.split("/");
-    const ns = segs[0];
-    const types = segs.slice(1).filter((_, k) => k % 2 === 0);
-    return ns && types.length > 0 ? `${ns}/${types.join("/")}`.toLowerCase() : undefined;
+    return resourceTypeOfId(id)?.toLowerCase();
 }
 
 /**

@@ -26,6 +26,22 @@ export function parseResourceId(id: string): ResourceIdParts {
         : { subscriptionId: m[1], resourceGroupName: m[2], type: m[3], name: m[4] };
 }
 
+/**
+ * The resource type an ID names, as written (`Microsoft.Network/virtualNetworks/subnets` for a
+ * subnet: nested types joined); undefined for an ID without a provider segment (a resource
+ * group or subscription). The one reader of a type from an ID: lifecycle rules, the config's
+ * adoption check and the simulator use it.
+ */
+export function resourceTypeOfId(id: string): string | undefined {
+    const parts = id.split("/providers/");
+    const last = parts[parts.length - 1];
+    if (parts.length < 2 || last === undefined) return undefined;
+    const segs = last.split("/");
+    const ns = segs[0];
+    const types = segs.slice(1).filter((_, k) => k % 2 === 0);
+    return ns && types.length > 0 ? `${ns}/${types.join("/")}` : undefined;
+}
+
 /** Builds the ID of a resource-group-level resource. */
 export function resourceId(subscriptionId: string, resourceGroupName: string, type: string, name: string): string {
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/${type}/${name}`;

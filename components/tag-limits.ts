@@ -12,6 +12,10 @@
  *   - tag names can't contain `<`, `>`, `%`, `&`, `\`, `?`, `/`;
  *   - tag names are case-insensitive (two names differing only in case are one tag);
  *   - names starting with `microsoft`, `azure` or `windows` are reserved for Azure.
+ *
+ * Which types take tags at all is another fact, kept with the policy that selects by it
+ * (policies/lib/taggable.ts, azure-native tokens checked against the SDK); this table is
+ * keyed by ARM type and says what a tag may be.
  */
 
 /** Limits of one resource type. */

@@ -5,7 +5,7 @@
  * `secret(UNKNOWN)` (policies that read it are skipped, never fed plaintext);
  * a `--show-secrets` plaintext becomes `secret(value)`.
  */
-import { readFileSync } from "node:fs";
+import { readUserFile } from "./cli-io";
 import type { CapturedResource, CapturedStack } from "./graph";
 import { decodeWire } from "./wire";
 
@@ -170,15 +170,7 @@ export function parseCheckpoint(text: string, file: string): CapturedStack {
 
 /** Reads a stack export file; throws CheckpointError naming the file and the problem. */
 export function readCheckpoint(path: string): CapturedStack {
-    let text: string;
-    try {
-        text = readFileSync(path, "utf8");
-    } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "ENOENT") {
-            throw new CheckpointError("missing", path, "file not found");
-        }
-        throw new CheckpointError("unreadable", path, `cannot read the file (${code === "EISDIR" ? "it is a directory" : (code ?? (e as Error).message)})`);
-    }
-    return parseCheckpoint(text, path);
+    const read = readUserFile(path);
+    if ("reason" in read) throw new CheckpointError(read.missing ? "missing" : "unreadable", path, read.reason);
+    return parseCheckpoint(read.text, path);
 }

@@ -96,6 +96,22 @@ export function describeFsError(e: unknown): string {
     return (code && ERRNO_WORDS[code]) ?? code ?? (e instanceof Error ? e.message : String(e));
 }
 
+/** A file the user named, read; or why not: missing, or unreadable with the reason in words. */
+export type UserFile = { text: string } | { missing: boolean; reason: string };
+
+/**
+ * Reads a text file the user named (a stack export, a policy config): the one place that
+ * turns a read failure into words, "file not found" or "cannot read the file (<why>)".
+ */
+export function readUserFile(file: string): UserFile {
+    try {
+        return { text: fs.readFileSync(file, "utf8") };
+    } catch (e) {
+        const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+        return { missing, reason: missing ? "file not found" : `cannot read the file (${describeFsError(e)})` };
+    }
+}
+
 /** `-` as a report target: standard output. */
 export const STDOUT = "-";
 

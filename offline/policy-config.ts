@@ -7,11 +7,10 @@
  * shallow-merged); validate each policy's properties against
  * `{ type: object, properties, required }`.
  */
-import { readFileSync } from "node:fs";
 import Ajv, { type ValidateFunction } from "ajv";
 import type { EnforcementLevel } from "@pulumi/policy";
 import { compileNamePattern } from "../policies/lib/config";
-import { UsageError } from "./cli-io";
+import { readUserFile, UsageError } from "./cli-io";
 import type { AmlPolicy } from "../policies/lib/meta";
 
 /** One entry of a config file: a level, or an object with an optional level and properties. */
@@ -72,13 +71,9 @@ export function parsePolicyConfig(data: unknown, file?: string): PolicyPackConfi
 
 /** Reads and checks a config file; empty content is an empty config (as the engine allows). */
 export function loadPolicyConfig(path: string): PolicyPackConfigFile {
-    let text: string;
-    try {
-        text = readFileSync(path, "utf8");
-    } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new PolicyConfigError(code === "ENOENT" ? "file not found" : `cannot read file (${code ?? (e as Error).message})`, path);
-    }
+    const read = readUserFile(path);
+    if ("reason" in read) throw new PolicyConfigError(read.reason, path);
+    const text = read.text;
     if (text.trim() === "") {
         return {};
     }

@@ -28,6 +28,8 @@ import type {
 } from "@pulumi/policy";
 import { allPolicies, PACK_ENFORCEMENT_LEVEL, PACK_NAME } from "../policies/all";
 import type { AmlPolicy } from "../policies/lib/meta";
+// The version in skip messages (the server's `'<pack>@v<version>'`) is policies/package.json's.
+import { PACK_VERSION } from "../policies/lib/pack-version";
 import { isUnknownValueError, unknownCheckingProxy } from "../policies/lib/pulumi-internals";
 import type { CapturedResource, CapturedStack } from "./graph";
 import { reconcilePolicyConfig, type PolicyPackConfigFile, type ResolvedPolicyConfig } from "./policy-config";
@@ -37,8 +39,6 @@ import { pathCrossesSecret, toAnalyzerProps } from "./policy-values";
 export { loadPolicyConfig, parseStackTags, PolicyConfigError, type PolicyPackConfigFile } from "./policy-config";
 export type { PolicyMeta, PolicyOutcome, PolicyReport, Violation } from "./policy-report";
 
-/** Version reported in skip messages, as the server's `'<pack>@v<version>'`. */
-const PACK_VERSION = "0.1.0";
 
 /** Options for {@link evaluatePolicies}. */
 export interface EvaluateOptions {

@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { PolicyMeta, PolicyReport } from "./policy-report";
 import { sourceList } from "../policies/lib/sources";
+import { PACK_PACKAGE_NAME, PACK_VERSION } from "../policies/lib/pack-version";
 
 /** Where in the input file a finding is: 1-based line and column. */
 export interface SourcePosition {
@@ -36,7 +37,7 @@ export interface SarifOptions {
     artifactUri?: string;
     /** Finds the line of a finding in the input file. Default: none, the file without a line. */
     locate?: (finding: Finding) => SourcePosition | undefined;
-    /** Tool version (the pack's version). */
+    /** Tool version. Default: the pack's version (policies/package.json). */
     toolVersion?: string;
 }
 
@@ -123,8 +124,8 @@ export function toSarif(report: PolicyReport, options: SarifOptions = {}): Recor
             {
                 tool: {
                     driver: {
-                        name: "aml-workspace-policies",
-                        version: options.toolVersion ?? "0.1.0",
+                        name: PACK_PACKAGE_NAME,
+                        version: options.toolVersion ?? PACK_VERSION,
                         informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
                         rules,
                     },

@@ -4,6 +4,8 @@
  */
 import type { ErrorObject } from "ajv";
 import { DEFAULT_TAG_LIMITS, tagNameProblem } from "../components/tag-limits";
+import { readKeys } from "../components/object-path";
+import { existingIdKeyOf } from "./config-adoptable";
 
 /** The Pulumi config key that holds the platform object. */
 export const CONFIG_KEY = "aml-workspace:platform";
@@ -86,12 +88,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
     return best;
 }
 
-/** Looks up the value at a JSON pointer inside `root`. */
+/** Looks up the value at a JSON pointer inside `root` (RFC 6901 escapes `~1` and `~0` undone). */
 function valueAt(root: unknown, pointer: string): unknown {
-    return pointer
-        .split("/")
-        .slice(1)
-        .reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), root);
+    return readKeys(root, pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~")));
 }
 
 /**
@@ -111,30 +110,13 @@ export function invalidPointers(errors: readonly ErrorObject[]): string[] {
     return [...out];
 }
 
-/**
- * The ARM type an `existingId`-like key must name, by key path under the
- * platform key (`*` matches one segment), for messages that show the expected
- * shape in plain words instead of the schema's regex.
- */
-const ID_TYPES: readonly [RegExp, string | undefined][] = [
-    [/^resourceGroup\.existingId$/, undefined],
-    [/^storage\.existingId$/, "Microsoft.Storage/storageAccounts"],
-    [/^keyVault\.existingId$/, "Microsoft.KeyVault/vaults"],
-    [/^containerRegistry\.existingId$/, "Microsoft.ContainerRegistry/registries"],
-    [/^monitoring\.logAnalytics\.existingId$/, "Microsoft.OperationalInsights/workspaces"],
-    [/^monitoring\.applicationInsights\.existingId$/, "Microsoft.Insights/components"],
-    [/^network\.virtualNetwork\.existingId$/, "Microsoft.Network/virtualNetworks"],
-    [/^network\.privateDns\.zoneIds\.[^.]+$/, "Microsoft.Network/privateDnsZones"],
-    [/^workspace\.identity\.existingId$/, "Microsoft.ManagedIdentity/userAssignedIdentities"],
-];
-
 /** The expected shape of the resource ID at `path` (a full key path), in plain words. */
 export function resourceIdShape(path: string): string {
     const sub = path.startsWith(`${CONFIG_KEY}.`) ? path.slice(CONFIG_KEY.length + 1) : path;
     const group = "/subscriptions/<subscription-id>/resourceGroups/<group>";
-    const hit = ID_TYPES.find(([re]) => re.test(sub));
-    if (hit && hit[1] === undefined) return group;
-    return `${group}/providers/${hit ? hit[1] : "<namespace>/<type>"}/<name>`;
+    const hit = existingIdKeyOf(sub);
+    if (hit && hit.armType === undefined) return group;
+    return `${group}/providers/${hit?.armType ?? "<namespace>/<type>"}/<name>`;
 }
 
 /**

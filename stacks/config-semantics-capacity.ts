@@ -9,7 +9,8 @@ import { endpointAddresses, SUBNET_RESERVED_ADDRESSES, usableAddresses, VNET_FOR
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { planNetwork, type NetworkPlan } from "../components/network/network-plan";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, SubnetRole } from "./config-types";
+import { SUBNET_ROLE_LIST, SUBNET_ROLES, type SubnetRole } from "../components/network/subnet-roles";
+import type { PlatformConfig } from "./config-types";
 
 /** This file's checks, each on its own so a schema-invalid input skips only the check that reads it. */
 export const CAPACITY_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [
@@ -99,9 +100,9 @@ function subnetCapacityProblems(c: PlatformConfig, plan: NetworkPlan): ConfigPro
 }
 
 /**
- * The scoring subnet is delegated to Microsoft.ContainerInstance/containerGroups;
- * a delegated subnet holds only that service's resources, so it cannot also be
- * another role's subnet. Sources: "Subnet delegation" (learn.microsoft.com/azure/virtual-network/subnet-delegation-overview)
+ * A delegated subnet (the scoring subnet, to Microsoft.ContainerInstance/containerGroups;
+ * the delegations are in components/network/subnet-roles.ts) holds only that
+ * service's resources, so it cannot also be another role's subnet. Sources: "Subnet delegation" (learn.microsoft.com/azure/virtual-network/subnet-delegation-overview)
  * and "Virtual network scenarios and resources" for container instances
  * (learn.microsoft.com/azure/container-instances/container-instances-virtual-network-concepts):
  * the delegated subnet can only host container groups. Read 2026-12-02.
@@ -109,15 +110,16 @@ function subnetCapacityProblems(c: PlatformConfig, plan: NetworkPlan): ConfigPro
 function delegatedSubnetProblems(c: PlatformConfig, plan: NetworkPlan): ConfigProblem[] {
     const v = c.network.virtualNetwork;
     const out: ConfigProblem[] = [];
-    const others: SubnetRole[] = ["privateEndpoints", "training", "aks"];
-    const scoringId = v.subnetIds.scoring;
-    if (scoringId) {
-        for (const role of others) {
-            if (v.subnetIds[role]?.toLowerCase() === scoringId.toLowerCase()) {
+    for (const delegated of SUBNET_ROLE_LIST) {
+        const service = SUBNET_ROLES[delegated].delegation;
+        const id = v.subnetIds[delegated];
+        if (service === undefined || !id) continue;
+        for (const role of SUBNET_ROLE_LIST) {
+            if (role !== delegated && v.subnetIds[role]?.toLowerCase() === id.toLowerCase()) {
                 out.push({
-                    path: at("network.virtualNetwork.subnetIds.scoring"),
-                    problem: `is the same subnet as subnetIds.${role}; the scoring subnet is delegated to Microsoft.ContainerInstance/containerGroups and can hold nothing else${role === "privateEndpoints" && plan.privateEndpoints ? " (the private endpoints would go into it)" : ""}`,
-                    fix: `give the scoring role its own subnet, separate from the ${role} subnet`,
+                    path: at(`network.virtualNetwork.subnetIds.${delegated}`),
+                    problem: `is the same subnet as subnetIds.${role}; the ${delegated} subnet is delegated to ${service} and can hold nothing else${role === "privateEndpoints" && plan.privateEndpoints ? " (the private endpoints would go into it)" : ""}`,
+                    fix: `give the ${delegated} role its own subnet, separate from the ${role} subnet`,
                 });
             }
         }
@@ -125,7 +127,7 @@ function delegatedSubnetProblems(c: PlatformConfig, plan: NetworkPlan): ConfigPr
     // Created subnets: two roles given the same name would be one subnet in ARM.
     const created = plan.virtualNetwork?.mode === "create" ? plan.virtualNetwork.subnets : {};
     const byName = new Map<string, SubnetRole>();
-    for (const role of ["privateEndpoints", "training", "scoring", "aks"] as SubnetRole[]) {
+    for (const role of SUBNET_ROLE_LIST) {
         const name = created[role]?.name;
         if (name === undefined) continue;
         const first = byName.get(name.toLowerCase());
@@ -133,10 +135,10 @@ function delegatedSubnetProblems(c: PlatformConfig, plan: NetworkPlan): ConfigPr
             byName.set(name.toLowerCase(), role);
             continue;
         }
-        const delegated = role === "scoring" || first === "scoring";
+        const delegated = SUBNET_ROLES[role].delegation !== undefined ? role : SUBNET_ROLES[first].delegation !== undefined ? first : undefined;
         out.push({
             path: at(`network.virtualNetwork.subnets.${role}.name`),
-            problem: `"${name}" is also the name of the ${first} subnet, so both roles would share one subnet${delegated ? "; the scoring subnet is delegated to Microsoft.ContainerInstance/containerGroups and can hold nothing else" : ""}`,
+            problem: `"${name}" is also the name of the ${first} subnet, so both roles would share one subnet${delegated ? `; the ${delegated} subnet is delegated to ${SUBNET_ROLES[delegated].delegation} and can hold nothing else` : ""}`,
             fix: "give each subnet its own name",
         });
     }

@@ -11,7 +11,8 @@ import { endpointNicName, MONITOR_ENDPOINT_ROLE, networkSecurityGroupName, priva
 import { planNetwork } from "../components/network/network-plan";
 import { givenNames, platformNames } from "../components/platform-names";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, SubnetRole } from "./config-types";
+import type { SubnetRole } from "../components/network/subnet-roles";
+import type { PlatformConfig } from "./config-types";
 
 /**
  * Stand-in for the deployment identity that seeds global suffixes: the suffix

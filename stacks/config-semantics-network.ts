@@ -3,11 +3,14 @@
  * (create xor adopt), its addresses, private DNS, reachability of private
  * resources, and the firewall IP ranges.
  */
-import { contains, overlaps, parseCidr, type Cidr } from "../components/network/cidr";
+import { FIREWALL_NON_PUBLIC_RANGES } from "../components/network/address-limits";
+import { contains, containsAddress, overlaps, parseAddress, parseCidr, type Cidr } from "../components/network/cidr";
 import { hasSubnet, planNetwork, type NetworkPlan } from "../components/network/network-plan";
 import { zonesForAll } from "../components/network/private-link-zones";
+import { registrySkuAllowsPrivateEndpoints } from "../components/registry-sku";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, SubnetRole } from "./config-types";
+import { SUBNET_ROLE_LIST as ROLES, type SubnetRole } from "../components/network/subnet-roles";
+import type { PlatformConfig } from "./config-types";
 
 /**
  * The customer network: shape (create xor adopt), addresses, private DNS,
@@ -18,8 +21,6 @@ export function networkProblems(c: PlatformConfig): ConfigProblem[] {
     const plan = planNetwork(c);
     return [...virtualNetworkShapeProblems(c, plan), ...addressProblems(c), ...privateDnsProblems(c, plan), ...reachabilityProblems(c, plan)];
 }
-
-const ROLES: readonly SubnetRole[] = ["privateEndpoints", "training", "scoring", "aks"];
 
 function virtualNetworkShapeProblems(c: PlatformConfig, plan: NetworkPlan): ConfigProblem[] {
     const v = c.network.virtualNetwork;
@@ -122,7 +123,7 @@ function reachabilityProblems(c: PlatformConfig, plan: NetworkPlan): ConfigProbl
             });
         }
     }
-    if (plan.privateEndpoints && plan.targets.some((t) => t.role === "registry") && c.containerRegistry.sku !== "Premium") {
+    if (plan.privateEndpoints && plan.targets.some((t) => t.role === "registry") && !registrySkuAllowsPrivateEndpoints(c.containerRegistry.sku)) {
         out.push({ path: at("containerRegistry.sku"), problem: `is ${c.containerRegistry.sku}, but registry private endpoints need Premium`, fix: "set containerRegistry.sku: Premium, or turn network.privateEndpoints off with public access on" });
     }
     return out;
@@ -137,16 +138,23 @@ export function ipRangeProblems(c: PlatformConfig): ConfigProblem[] {
     });
 }
 
+/** The non-public ranges, parsed once (the table is all valid blocks; a typo in it fails here at load). */
+const NON_PUBLIC: readonly Cidr[] = FIREWALL_NON_PUBLIC_RANGES.map((r) => {
+    const parsed = parseCidr(r.cidr);
+    if (typeof parsed === "string") throw new Error(`address-limits: ${parsed}`);
+    return parsed;
+});
+
 /** Firewall rules of storage, key vault and registry take public IPv4 only, and no /31 or /32. */
 export function ipRangeProblem(range: string): { problem: string; fix: string } | undefined {
     const [ip, prefixText] = range.split("/");
-    const octets = ip.split(".").map(Number);
-    if (octets.some((o) => o > 255)) return { problem: `"${range}" is not an IPv4 address`, fix: "each part must be 0-255" };
+    const address = parseAddress(ip);
+    if (typeof address === "string") return { problem: `"${range}" is not an IPv4 address`, fix: "each part must be 0-255" };
     const prefix = prefixText === undefined ? 32 : Number(prefixText);
     if (prefix > 32 || prefix < 8) return { problem: `"${range}" has prefix /${prefix}`, fix: "use a prefix from /8 to /30, or a single address without a prefix" };
     if (prefixText !== undefined && prefix > 30) return { problem: `"${range}" uses /${prefix}, which storage firewalls reject`, fix: "write a single address without a prefix" };
-    const [a, b] = octets;
-    const isPrivate = a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || a === 0;
-    if (isPrivate) return { problem: `"${range}" is a private or reserved range`, fix: "firewall IP rules take public addresses; reach private clients through private endpoints" };
+    if (NON_PUBLIC.some((block) => containsAddress(block, address))) {
+        return { problem: `"${range}" is a private or reserved range`, fix: "firewall IP rules take public addresses; reach private clients through private endpoints" };
+    }
     return undefined;
 }

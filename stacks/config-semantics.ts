@@ -6,6 +6,9 @@
 import { CLOUDS, cloudOfRegion } from "../components/clouds";
 import { nameProblem, type ResourceKind } from "../components/naming";
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
+import { readPath } from "../components/object-path";
+import { resourceTypeOfId } from "../components/resource-ids";
+import { EXISTING_ID_KEYS } from "./config-adoptable";
 import { at, closest, type ConfigProblem } from "./config-errors";
 import { encryptionProblems } from "./config-semantics-encryption";
 import { CAPACITY_CHECKS } from "./config-semantics-capacity";
@@ -83,23 +86,15 @@ function nameProblems(c: PlatformConfig): ConfigProblem[] {
 
 /** `existingId` must name the right resource type, and never comes with a `name`. */
 function adoptionProblems(c: PlatformConfig): ConfigProblem[] {
-    const adoptables: [string, { existingId?: string; name?: string }, string | undefined][] = [
-        ["resourceGroup", c.resourceGroup, undefined],
-        ["storage", c.storage, "Microsoft.Storage/storageAccounts"],
-        ["keyVault", c.keyVault, "Microsoft.KeyVault/vaults"],
-        ["containerRegistry", c.containerRegistry, "Microsoft.ContainerRegistry/registries"],
-        ["monitoring.logAnalytics", c.monitoring.logAnalytics, "Microsoft.OperationalInsights/workspaces"],
-        ["monitoring.applicationInsights", c.monitoring.applicationInsights, "Microsoft.Insights/components"],
-        ["network.virtualNetwork", c.network.virtualNetwork, "Microsoft.Network/virtualNetworks"],
-        ["workspace.identity", { existingId: c.workspace.identity.existingId }, "Microsoft.ManagedIdentity/userAssignedIdentities"],
-    ];
     const out: ConfigProblem[] = [];
-    for (const [key, section, expectedType] of adoptables) {
-        if (section.existingId && section.name) {
+    for (const { key: idKey, armType: expectedType } of EXISTING_ID_KEYS.filter((k) => k.adopts)) {
+        const key = idKey.slice(0, -".existingId".length);
+        const section = (readPath(c, key) ?? {}) as { existingId?: unknown; name?: unknown };
+        if (typeof section.existingId !== "string" || section.existingId === "") continue;
+        if (section.name) {
             out.push({ path: at(`${key}.name`), problem: "conflicts with existingId", fix: "set either name (create) or existingId (adopt), not both" });
         }
-        if (!section.existingId) continue;
-        const actual = providerType(section.existingId);
+        const actual = resourceTypeOfId(section.existingId);
         if (expectedType === undefined ? actual !== undefined : actual?.toLowerCase() !== expectedType.toLowerCase()) {
             out.push({
                 path: at(`${key}.existingId`),
@@ -119,10 +114,6 @@ function adoptionProblems(c: PlatformConfig): ConfigProblem[] {
 }
 
 /** `Microsoft.Storage/storageAccounts` for a resource ID, undefined for a resource group ID. */
-function providerType(id: string): string | undefined {
-    const m = /\/providers\/([^/]+)\/([^/]+)\/[^/]+$/i.exec(id);
-    return m ? `${m[1]}/${m[2]}` : undefined;
-}
 
 function identityProblems(c: PlatformConfig): ConfigProblem[] {
     const id = c.workspace.identity;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
-import { deterministicGuid } from "../naming";
+import { deterministicGuid } from "../hashing";
 import { roleDefinitionId } from "../resource-ids";
 import { BUILTIN_ROLES, type BuiltinRole } from "./roles";
 

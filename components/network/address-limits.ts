@@ -55,3 +55,19 @@ export function endpointAddresses(groupId: PrivateLinkGroupId): number {
 export function usableAddresses(prefix: number): number {
     return Math.max(0, 2 ** (32 - prefix) - SUBNET_RESERVED_ADDRESSES);
 }
+
+/**
+ * Ranges a firewall IP rule (storage, key vault, registry) may not name: the firewalls filter
+ * public traffic only. Private ranges of RFC 1918 ("Configure Azure Storage firewalls and virtual
+ * networks", https://learn.microsoft.com/azure/storage/common/storage-network-security,
+ * "IP network rules aren't allowed for private address ranges (as defined in RFC 1918)"), and
+ * this-network, loopback and link-local addresses, which never reach a public endpoint. Read 2026-12-02.
+ */
+export const FIREWALL_NON_PUBLIC_RANGES: readonly ReservedRange[] = Object.freeze([
+    { cidr: "0.0.0.0/8", purpose: "this network" },
+    { cidr: "10.0.0.0/8", purpose: "private (RFC 1918)" },
+    { cidr: "127.0.0.0/8", purpose: "loopback" },
+    { cidr: "169.254.0.0/16", purpose: "link-local" },
+    { cidr: "172.16.0.0/12", purpose: "private (RFC 1918)" },
+    { cidr: "192.168.0.0/16", purpose: "private (RFC 1918)" },
+]);

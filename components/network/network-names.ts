@@ -8,16 +8,8 @@
 import { deriveName } from "../naming";
 import type { PrivateLinkGroupId } from "./private-link-zones";
 
-/** Subnet roles. */
-export type NetworkRole = "privateEndpoints" | "training" | "scoring" | "aks";
-
-/** The role part of per-role names (`nsg-<prefix>-<part>`, logical names). */
-export const ROLE_NAME_PARTS: Readonly<Record<NetworkRole, string>> = Object.freeze({
-    privateEndpoints: "pe",
-    training: "training",
-    scoring: "scoring",
-    aks: "aks",
-});
+/** The role part of per-role names (`nsg-<prefix>-<part>`): the subnet-role table's. */
+export { ROLE_NAME_PARTS } from "./subnet-roles";
 
 /** The role part of the Azure Monitor private link scope endpoint's name (`pep-<prefix>-monitor`). */
 export const MONITOR_ENDPOINT_ROLE = "monitor";

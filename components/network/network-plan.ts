@@ -8,17 +8,16 @@
  */
 import { decideRegistryFor, type RegistryConfigView } from "../workspace/registry-mode";
 import type { PrivateLinkGroupId } from "./private-link-zones";
+import type { PrivateDnsMode } from "./private-dns-zones";
+import { SUBNET_NAMES, type SubnetRole } from "./subnet-roles";
+
+export type { PrivateDnsMode } from "./private-dns-zones";
+export type { SubnetRole } from "./subnet-roles";
 
 /** Address space of the virtual network created when private endpoints need one and none is configured. */
 export const DEFAULT_ADDRESS_SPACE = "10.0.0.0/16";
 /** Its private-endpoints subnet. */
 export const DEFAULT_PRIVATE_ENDPOINTS_PREFIX = "10.0.0.0/24";
-
-/** The roles subnets play. */
-export type SubnetRole = "privateEndpoints" | "training" | "scoring" | "aks";
-
-/** How private endpoints get their DNS records. */
-export type PrivateDnsMode = "create" | "existing" | "policyManaged";
 
 /**
  * What the plan reads, as a structural slice: the stack's validated config and the library's
@@ -58,13 +57,8 @@ export interface NetworkPlanInput extends RegistryConfigView {
     monitoring: { logAnalytics: { existingId?: string }; applicationInsights: { existingId?: string } };
 }
 
-/** Default subnet names by role. */
-export const SUBNET_NAMES: Readonly<Record<SubnetRole, string>> = {
-    privateEndpoints: "snet-private-endpoints",
-    training: "snet-training",
-    scoring: "snet-scoring",
-    aks: "snet-aks",
-};
+/** Default subnet names by role: the subnet-role table's. */
+export { SUBNET_NAMES } from "./subnet-roles";
 
 /** A subnet to create. */
 export interface PlannedSubnet {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NetworkSecurityGroup, Subnet, VirtualNetwork } from "@pulumi/azure-native/network";
-import { networkSecurityGroupName, ROLE_NAME_PARTS } from "./network-names";
+import { networkSecurityGroupName } from "./network-names";
+import { SUBNET_ROLE_LIST, SUBNET_ROLES, type SubnetRole } from "./subnet-roles";
 import type { PlacementArgs } from "../placement";
 
 /** A subnet to create. */
@@ -51,16 +52,8 @@ export interface NetworkArgs extends PlacementArgs {
     namePrefix?: string;
 }
 
-/** The role-to-resource-name part, and what each role's subnet needs. */
-const ROLE_SPECS = {
-    privateEndpoints: { short: ROLE_NAME_PARTS.privateEndpoints, delegation: undefined },
-    training: { short: ROLE_NAME_PARTS.training, delegation: undefined },
-    scoring: { short: ROLE_NAME_PARTS.scoring, delegation: "Microsoft.ContainerInstance/containerGroups" },
-    aks: { short: ROLE_NAME_PARTS.aks, delegation: undefined },
-} as const;
-
-type Role = keyof typeof ROLE_SPECS;
-const ROLES = Object.keys(ROLE_SPECS) as Role[];
+/** The roles, their name parts and delegations: one table (subnet-roles.ts). */
+const ROLES = SUBNET_ROLE_LIST;
 
 /**
  * The customer virtual network: subnets for private endpoints, training
@@ -82,7 +75,7 @@ export class Network extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:Network", name, {}, opts);
-        const ids: Partial<Record<Role, pulumi.Output<string>>> = {};
+        const ids: Partial<Record<SubnetRole, pulumi.Output<string>>> = {};
         if (args.existingId) {
             if (args.addressSpace || args.subnets) throw new pulumi.ResourceError("existingId adopts a network: give subnetIds, not addressSpace or subnets", this);
             this.virtualNetworkId = pulumi.output(args.existingId);
@@ -117,7 +110,7 @@ export class Network extends pulumi.ComponentResource {
             for (const role of ROLES) {
                 const spec = args.subnets?.[role];
                 if (!spec) continue;
-                const { short, delegation } = ROLE_SPECS[role];
+                const { namePart: short, delegation } = SUBNET_ROLES[role];
                 const nsg = new NetworkSecurityGroup(
                     `${name}-nsg-${short}`,
                     {

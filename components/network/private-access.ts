@@ -6,6 +6,7 @@ import { MONITOR_ENDPOINT_ROLE, privateEndpointBase, privateLinkScopeName } from
 import { PrivateDnsZones } from "./private-dns-zones";
 import { privateEndpointWithDns } from "./private-endpoint";
 import { zonesFor, zonesForAll, type PrivateLinkGroupId } from "./private-link-zones";
+import { registrySkuAllowsPrivateEndpoints } from "../registry-sku";
 
 /** One resource reached privately. */
 export interface PrivateAccessTarget {
@@ -72,7 +73,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
         const cloud = args.cloud ?? "AzureCloud";
         const targets = args.targets ?? [];
         for (const t of targets) {
-            if (t.groupIds.includes("registry") && t.registrySku !== undefined && t.registrySku !== "Premium") {
+            if (t.groupIds.includes("registry") && t.registrySku !== undefined && !registrySkuAllowsPrivateEndpoints(t.registrySku)) {
                 throw new pulumi.ResourceError(`registry private endpoints need the Premium SKU; ${t.role} is ${t.registrySku}`, this);
             }
         }

@@ -4,7 +4,7 @@
  * application a classic CMK workspace must let use the key.
  */
 import type { AzureCloud } from "../clouds";
-import { stableSuffix } from "../naming";
+import { stableSuffix } from "../hashing";
 
 /** Key types the toolkit creates: software-protected RSA, or HSM-protected RSA (needs a premium vault). */
 export type CmkKeyType = "RSA" | "RSA-HSM";

@@ -7,6 +7,8 @@ import { BUILTIN_ROLES, KEY_UNWRAP_ROLES, SERVICE_GRANTED_ROLES, type Associated
 import { groupIdsOfType, typesOfGroupId } from "../../components/network/private-link-zones";
 import { isZoneRedundantStorageSku, regionHasZones } from "../../components/regions";
 import { armTypeOfId, LOCK_SENSITIVE_ARM_TYPES, lockConflicts } from "../../components/lifecycle";
+import { readPath } from "../../components/object-path";
+import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
 
 /** A resource as the rules see it. */
@@ -28,13 +30,11 @@ export interface RuleSubject {
 type Rule = (s: RuleSubject) => string | undefined;
 type Value = unknown | typeof UNKNOWN;
 
-const get = (o: Value, path: string): unknown =>
-    path.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), o);
+/** Reads a dotted path of an input or output: the one reader in components/object-path.ts. */
+const get = (o: Value, path: string): unknown => readPath(o, path);
 
 /** The ARM types that offer a private link group ID: the one table in components/network/private-link-zones.ts. */
 const groupTargetTypes = (groupId: string): string[] => typesOfGroupId(groupId);
-
-const armTypeOf = (id: string): string | undefined => /\/providers\/([^/]+\/[^/]+)\/[^/]+$/.exec(id)?.[1]?.toLowerCase();
 
 /** The role GUID at the end of a role definition ID. */
 const roleGuidOf = (roleDefinitionId: unknown): string | undefined => (typeof roleDefinitionId === "string" ? roleDefinitionId.split("/").pop()?.toLowerCase() : undefined);
@@ -115,7 +115,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 const groups = (get(conn, "groupIds") as unknown[] | undefined) ?? [];
                 if (typeof target !== "string") continue;
                 for (const g of groups) {
-                    const actual = armTypeOf(target);
+                    const actual = armTypeOfId(target);
                     const offered = actual ? groupIdsOfType(actual) : undefined;
                     const expected = groupTargetTypes(String(g));
                     if (actual && offered && !offered.some((o) => o.toLowerCase() === String(g).toLowerCase())) {
@@ -126,7 +126,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                     if (String(g) === "registry") {
                         const registry = s.lookup(target);
                         const sku = registry && get(registry.inputs, "sku.name");
-                        if (registry && sku !== "Premium") problems.push(`registry private endpoints need the Premium SKU (the registry is ${String(sku)})`);
+                        if (registry && !registrySkuAllowsPrivateEndpoints(sku)) problems.push(`registry private endpoints need the Premium SKU (the registry is ${String(sku)})`);
                     }
                 }
             }
@@ -138,7 +138,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
             const configs = (get(s.inputs, "privateDnsZoneConfigs") as unknown[] | undefined) ?? [];
             const names = configs.map((c) => get(c, "name"));
             if (new Set(names).size !== names.length) return "privateDnsZoneConfigs names must be unique";
-            const bad = configs.map((c) => get(c, "privateDnsZoneId")).find((id) => typeof id === "string" && armTypeOf(id) !== "microsoft.network/privatednszones");
+            const bad = configs.map((c) => get(c, "privateDnsZoneId")).find((id) => typeof id === "string" && armTypeOfId(id) !== "microsoft.network/privatednszones");
             return bad ? `privateDnsZoneConfigs[].privateDnsZoneId "${String(bad)}" is not a private DNS zone` : configs.length > 5 ? "a zone group holds at most 5 zones" : undefined;
         },
     ],
@@ -205,7 +205,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 ? "policies.exportPolicy can be disabled only when publicNetworkAccess is Disabled"
                 : undefined,
         (s) =>
-            get(s.inputs, "networkRuleSet") !== undefined && get(s.inputs, "sku.name") !== "Premium"
+            get(s.inputs, "networkRuleSet") !== undefined && !registrySkuOffers(get(s.inputs, "sku.name"), "networkRules")
                 ? `networkRuleSet needs the Premium SKU (sku.name is ${String(get(s.inputs, "sku.name"))})`
                 : undefined,
     ],

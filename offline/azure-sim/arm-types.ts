@@ -25,10 +25,8 @@ export interface ArmTypeSpec {
     fixedName?: string;
     /** Placement of the ID. */
     placement: ArmPlacement;
-    /** Naming rule ARM enforces, if the toolkit models it. */
+    /** Naming rule ARM enforces, if the toolkit models it; its `globallyUnique` says whether twice in one stack conflicts even across groups. */
     nameKind?: ResourceKind;
-    /** Whether the name must be unique across all of Azure (so twice in one stack is a conflict even across groups). */
-    globallyUnique?: boolean;
 }
 
 const rg = { kind: "resourceGroup" } as const;
@@ -36,7 +34,7 @@ const rg = { kind: "resourceGroup" } as const;
 /** The table, by azure-native type token. */
 export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     "azure-native:resources:ResourceGroup": { armType: "resourceGroups", nameKey: "resourceGroupName", placement: { kind: "subscription" }, nameKind: "resourceGroup" },
-    "azure-native:storage:StorageAccount": { armType: "Microsoft.Storage/storageAccounts", nameKey: "accountName", placement: rg, nameKind: "storageAccount", globallyUnique: true },
+    "azure-native:storage:StorageAccount": { armType: "Microsoft.Storage/storageAccounts", nameKey: "accountName", placement: rg, nameKind: "storageAccount" },
     "azure-native:storage:BlobServiceProperties": {
         armType: "Microsoft.Storage/storageAccounts/blobServices",
         nameKey: "blobServicesName",
@@ -49,14 +47,14 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         fixedName: "default",
         placement: { kind: "child", parentType: "Microsoft.Storage/storageAccounts", parentNameKey: "accountName", segment: "fileServices" },
     },
-    "azure-native:keyvault:Vault": { armType: "Microsoft.KeyVault/vaults", nameKey: "vaultName", placement: rg, nameKind: "keyVault", globallyUnique: true },
+    "azure-native:keyvault:Vault": { armType: "Microsoft.KeyVault/vaults", nameKey: "vaultName", placement: rg, nameKind: "keyVault" },
     "azure-native:keyvault:Key": {
         armType: "Microsoft.KeyVault/vaults/keys",
         nameKey: "keyName",
         placement: { kind: "child", parentType: "Microsoft.KeyVault/vaults", parentNameKey: "vaultName", segment: "keys" },
         nameKind: "keyVaultKey",
     },
-    "azure-native:containerregistry:Registry": { armType: "Microsoft.ContainerRegistry/registries", nameKey: "registryName", placement: rg, nameKind: "containerRegistry", globallyUnique: true },
+    "azure-native:containerregistry:Registry": { armType: "Microsoft.ContainerRegistry/registries", nameKey: "registryName", placement: rg, nameKind: "containerRegistry" },
     "azure-native:operationalinsights:Workspace": { armType: "Microsoft.OperationalInsights/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "logAnalytics" },
     "azure-native:applicationinsights:Component": { armType: "Microsoft.Insights/components", nameKey: "resourceName", placement: rg, nameKind: "applicationInsights" },
     "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameKey: "resourceName", placement: rg, nameKind: "userAssignedIdentity" },

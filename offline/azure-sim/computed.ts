@@ -3,7 +3,7 @@
  * principal IDs, connection strings...), derived deterministically from the
  * resource's ID so the same program always yields the same values.
  */
-import { deterministicGuid } from "../../components/naming";
+import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
 
 /** What a computed-output function gets. */

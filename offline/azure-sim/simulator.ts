@@ -8,7 +8,8 @@ import type * as pulumi from "@pulumi/pulumi";
 // The wire value the SDK reads back as "unknown during preview".
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
-import { deterministicGuid, nameProblem } from "../../components/naming";
+import { deterministicGuid } from "../../components/hashing";
+import { NAME_RULES, nameProblem } from "../../components/naming";
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
 import { armRejections, lockedBy } from "./arm-rules";
 import { COMPUTED } from "./computed";
@@ -120,7 +121,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         if (existing) return this.reject(`${label}: ${id} is already declared by "${existing.logicalName}"; names must be unique`, refused);
         const locked = lockedBy(id, [...this.created.values()]);
         if (locked.length > 0) return this.reject(`${label}: ${locked.join("; ")}`, refused);
-        if (spec.globallyUnique) {
+        if (spec.nameKind !== undefined && NAME_RULES[spec.nameKind].globallyUnique) {
             const globalKey = `${spec.armType}/${name}`.toLowerCase();
             const other = this.globalNames.get(globalKey);
             if (other) return this.reject(`${label}: the name "${name}" is already used by "${other}" and must be unique across Azure`, refused);

@@ -4,6 +4,7 @@
  * analyzer (or the offline harness) reports the policy as skipped — the same
  * outcome as a hand-written `props.a.b` access.
  */
+import { readPath } from "../../components/object-path";
 
 /** A plain JSON-ish object. */
 export type Obj = Record<string, unknown>;
@@ -13,17 +14,8 @@ export function isObject(v: unknown): v is Obj {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Reads `path` ("a.b.c") from `root`; undefined when any step is missing. */
-export function readPath(root: unknown, path: string): unknown {
-    let cur: unknown = root;
-    for (const key of path.split(".")) {
-        if (typeof cur !== "object" || cur === null) {
-            return undefined;
-        }
-        cur = (cur as Obj)[key];
-    }
-    return cur;
-}
+/** Reads `path` ("a.b.c") from `root`; undefined when any step is missing (the one reader, shared with the simulator). */
+export { readPath };
 
 /** Reads an array at `path`; [] when missing or not an array. */
 export function readArray(root: unknown, path: string): unknown[] {

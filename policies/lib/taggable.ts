@@ -8,6 +8,10 @@
  * (checked 2026-12-02). Extension and child resources without their own tags
  * (diagnostic settings, role assignments, locks, subnets, blob/file services,
  * DNS zone groups, scoped resources) are absent on purpose.
+ *
+ * What a tag may contain (count, lengths, characters) is components/tag-limits.ts, keyed by
+ * ARM type and read by the config checks; the two tables answer different questions and have
+ * different keys (Pulumi tokens here), so they are not merged.
  */
 import { TYPES } from "./tokens";
 

@@ -6,6 +6,7 @@ import type { ProductionConfig } from "../lib/config";
 import { dependsThrough, ofType, peek } from "../lib/relations";
 import { eqi, normalizeLocation, readArray, readObject, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { FPGA_REGIONS, isFpgaVmSize } from "../../components/fpga";
 
 const AKS = [TYPES.managedCluster];
 
@@ -179,14 +180,6 @@ export const aksNoNodePublicIp = resourcePolicy({
     },
 });
 
-/** Regions where FPGA VM sizes (NP-series, PB-series) are offered. */
-export const DEFAULT_FPGA_REGIONS = ["eastus", "westus2", "westeurope", "southeastasia"];
-
-/** True for FPGA VM sizes. */
-export function isFpgaVmSize(size: unknown): boolean {
-    return typeof size === "string" && /^standard_(np|pb)\d/i.test(size);
-}
-
 /** Config of the FPGA region policy. */
 interface FpgaConfig extends ProductionConfig {
     /** Regions where FPGA VM sizes exist. */
@@ -213,7 +206,7 @@ export const aksFpgaSupportedRegion = stackPolicy<FpgaConfig>({
     controls: ["aks.fpga-supported-region"],
     types: [TYPES.managedCluster, TYPES.agentPool],
     config: {
-        fpgaRegions: { type: "array", items: { type: "string" }, default: DEFAULT_FPGA_REGIONS, description: "Regions where FPGA VM sizes are available." },
+        fpgaRegions: { type: "array", items: { type: "string" }, default: [...FPGA_REGIONS], description: "Regions where FPGA VM sizes are available." },
     },
     check: ({ subjects, resources, config, report }) => {
         const allowed = config.fpgaRegions.map(normalizeLocation);

@@ -3,11 +3,17 @@ import { present } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy } from "../lib/define";
 import { eqi, readArray, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { BUILTIN_ROLES } from "../../components/access/roles";
 
-/** Built-in roles too broad for people at subscription or resource-group scope (name by role GUID). */
+/**
+ * Built-in roles too broad for people at subscription or resource-group scope (name by role GUID).
+ * Contributor is the components' table entry; Owner and User Access Administrator, which the
+ * toolkit never grants, are listed here only ("Azure built-in roles", privileged roles,
+ * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles; checked 2026-12-02).
+ */
 export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
     "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-    "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
+    [BUILTIN_ROLES.contributor]: "Contributor",
     "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
 };
 

@@ -5,6 +5,7 @@ import type { ProductionConfig } from "../lib/config";
 import { dependsThrough, ofType, peek } from "../lib/relations";
 import { eqi, readPath, readString, show, type Obj } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { isoDurationMinutes } from "../../components/compute/idle-shutdown";
 
 const COMPUTE = [TYPES.compute];
 /** Compute types that run VMs in the customer's subscription (not attached Kubernetes). */
@@ -100,16 +101,6 @@ export const computeNoNodePublicIp = resourcePolicy({
         }
     },
 });
-
-/** Parses an ISO-8601 duration (PT30M, PT1H30M, P1D) to minutes; undefined if not one. */
-export function isoDurationMinutes(value: string): number | undefined {
-    const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(value);
-    if (!m || value.toUpperCase() === "P" || value.toUpperCase() === "PT") {
-        return undefined;
-    }
-    const [, d, h, min, s] = m;
-    return Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(min ?? 0) + Number(s ?? 0) / 60;
-}
 
 /** Config of the idle-shutdown policy. */
 interface IdleConfig extends ProductionConfig {

@@ -5,6 +5,7 @@ import { propertyPolicy, resourcePolicy, stackPolicy } from "../lib/define";
 import { armId, dependsThrough, ofType, peek, privateEndpointsFor } from "../lib/relations";
 import { eqi, readArray, readPath, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { registrySkuAllowsPrivateEndpoints } from "../../components/registry-sku";
 
 const ACR = [TYPES.registry];
 
@@ -72,7 +73,7 @@ export const acrPremiumWhenPrivate = stackPolicy({
             const isPrivate =
                 eqi(acr.props.publicNetworkAccess, "Disabled") || privateEndpointsFor(acr, resources).length > 0;
             const sku = readPath(acr.props, "sku.name");
-            if (isPrivate && !eqi(sku, "Premium")) {
+            if (isPrivate && !registrySkuAllowsPrivateEndpoints(sku)) {
                 report(`sku.name is ${show(sku)} but registry ${acr.name} is private; set it to Premium`, acr);
             }
         }

@@ -11,11 +11,9 @@ import {
     type ResourceKind,
     assertValidName,
     deriveName,
-    deterministicGuid,
     nameProblem,
-    stableSuffix,
-    uuidV5,
 } from "../../components/naming";
+import { deterministicGuid, stableSuffix, uuidV5 } from "../../components/hashing";
 
 /** Written out (not read from NAME_RULES) so a dropped kind fails the test. */
 const KINDS: readonly ResourceKind[] = [

@@ -1,11 +1,12 @@
 /** Pure rules of the components: no resources, no mocks. */
 import { decideRegistry } from "../../components/workspace/registry-mode";
 import { toArmOutboundRule, toArmOutboundRules } from "../../components/workspace/outbound-rules";
-import { parseResourceId, resourceId, roleDefinitionId } from "../../components/resource-ids";
+import { parseResourceId, resourceId, resourceTypeOfId, roleDefinitionId } from "../../components/resource-ids";
 import { platformNames } from "../../components/platform-names";
 import { nameProblem } from "../../components/naming";
 import { WORKSPACE_IDENTITY_ROLES, BUILTIN_ROLES } from "../../components/access/roles";
 import { CLOUDS, cloudOfRegion } from "../../components/clouds";
+import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 
 describe("registry decision", () => {
     it.each<[Parameters<typeof decideRegistry>[0], ReturnType<typeof decideRegistry>]>([
@@ -88,5 +89,27 @@ describe("roles and clouds", () => {
         expect(new Set(all).size).toBe(all.length);
         expect(cloudOfRegion("chinanorth3")).toBe("AzureChinaCloud");
         expect(cloudOfRegion("atlantis")).toBeUndefined();
+    });
+});
+
+describe("registry tiers (one rule for config, component, simulator and policy)", () => {
+    test("only Premium offers private endpoints and network rules, in any case; a missing tier offers nothing", () => {
+        expect(registrySkuAllowsPrivateEndpoints("Premium")).toBe(true);
+        expect(registrySkuAllowsPrivateEndpoints("premium")).toBe(true);
+        expect(registrySkuAllowsPrivateEndpoints("Standard")).toBe(false);
+        expect(registrySkuAllowsPrivateEndpoints("Basic")).toBe(false);
+        expect(registrySkuAllowsPrivateEndpoints(undefined)).toBe(false);
+        expect(registrySkuOffers("Standard", "networkRules")).toBe(false);
+        expect(registrySkuOffers("Premium", "networkRules")).toBe(true);
+    });
+});
+
+describe("resourceTypeOfId (the one reader of a type from an ID)", () => {
+    test("keeps the case as written and joins nested types; none for a group or subscription ID", () => {
+        const sub = "/subscriptions/00000000-0000-0000-0000-000000000000";
+        expect(resourceTypeOfId(`${sub}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv`)).toBe("Microsoft.KeyVault/vaults");
+        expect(resourceTypeOfId(`${sub}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s`)).toBe("Microsoft.Network/virtualNetworks/subnets");
+        expect(resourceTypeOfId(`${sub}/resourceGroups/rg`)).toBeUndefined();
+        expect(resourceTypeOfId(sub)).toBeUndefined();
     });
 });

@@ -4,6 +4,7 @@
  */
 import type { CapturedResource, CapturedStack } from "../../offline/graph";
 import { runStack, type StackRun } from "../../offline/run-stack";
+import { readPath } from "../../components/object-path";
 
 /** A minimal valid platform config; tests override what they exercise. */
 export function baseConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -32,7 +33,5 @@ export function oneOfType(graph: CapturedStack, type: string): CapturedResource 
     return found[0];
 }
 
-/** Reads a dotted path from a value. */
-export function at(value: unknown, path: string): unknown {
-    return path.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);
-}
+/** Reads a dotted path from a value (the library's one reader, components/object-path.ts). */
+export const at = readPath;

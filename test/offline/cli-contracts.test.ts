@@ -83,7 +83,7 @@ describe("misuse exits 2 with one line", () => {
     });
 
     it("a folder as the policy config", async () => {
-        await expectOneLineError(["dev", "--policy-config", tmp], /^plan: .*cannot read file \(EISDIR\)/);
+        await expectOneLineError(["dev", "--policy-config", tmp], /^plan: .*cannot read the file \(it is a directory\)/);
     });
 
     it.each([

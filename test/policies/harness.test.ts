@@ -8,6 +8,7 @@ import { secret, UNKNOWN } from "../../offline/graph";
 import { evaluatePolicies, PolicyConfigError } from "../../offline/policy-harness";
 import { resourcePolicy, stackPolicy } from "../../policies/lib/define";
 import type { AmlPolicy } from "../../policies/lib/meta";
+import { PACK_VERSION } from "../../policies/lib/pack-version";
 import { policy, res, run, stackOf, violations } from "./helpers";
 
 const SA = "azure-native:storage:StorageAccount";
@@ -67,7 +68,7 @@ describe("unknown values during preview", () => {
             {
                 policyName: "storage-min-tls-1-2",
                 urn: "urn:pulumi:test::aml::azure-native:storage:StorageAccount::sa",
-                reason: "can't run policy 'storage-min-tls-1-2' from policy pack 'aml-workspace@v0.1.0' during preview: string value at .minimumTlsVersion can't be known during preview",
+                reason: `can't run policy 'storage-min-tls-1-2' from policy pack 'aml-workspace@v${PACK_VERSION}' during preview: string value at .minimumTlsVersion can't be known during preview`,
             },
         ]);
     });

@@ -5,6 +5,8 @@
  */
 import { runChecks, unguarded } from "../../stacks/config-guard";
 import type { ConfigProblem } from "../../stacks/config-errors";
+import { EXISTING_ID_KEYS, existingIdKeyOf } from "../../stacks/config-adoptable";
+import schema from "../../stacks/schema/platform.schema.json";
 
 type Cfg = { a: { b: number; c: number }; list: { x: string }[] };
 const config: Cfg = { a: { b: 1, c: 2 }, list: [{ x: "ok" }, { x: "bad" }] };
@@ -33,5 +35,21 @@ describe("runChecks", () => {
     it("gives the raw object to checks that walk everything", () => {
         const walker = (c: Cfg): ConfigProblem[] => (JSON.stringify(unguarded(c)).includes("bad") ? [problem("walk")] : []);
         expect(runChecks([walker], config, ["/a/b"]).map((p) => p.path)).toEqual(["walk"]);
+    });
+});
+
+describe("resource-ID keys (one table for the ID shape and the adoption check)", () => {
+    test("every key of the table exists in the schema, and map keys match their wildcard", () => {
+        const props = (schema as { properties: Record<string, unknown> }).properties;
+        for (const { key } of EXISTING_ID_KEYS) {
+            let node: unknown = { properties: props };
+            for (const part of key.split(".")) {
+                const n = node as { properties?: Record<string, unknown>; additionalProperties?: unknown };
+                node = part === "*" ? n.additionalProperties : n.properties?.[part];
+                expect({ key, part, found: node !== undefined }).toEqual({ key, part, found: true });
+            }
+        }
+        expect(existingIdKeyOf("network.privateDns.zoneIds.blob")?.armType).toBe("Microsoft.Network/privateDnsZones");
+        expect(existingIdKeyOf("storage.name")).toBeUndefined();
     });
 });

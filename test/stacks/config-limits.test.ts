@@ -3,8 +3,7 @@
  * problem names the key the user wrote and says how to fix it. Also: schema
  * and semantic problems of one file come together, without a stack trace.
  */
-import { loadPlatformConfig } from "../../stacks/config";
-import { ConfigError, formatProblem } from "../../stacks/config-errors";
+import { problemLines } from "../helpers/config";
 import { baseConfig } from "../helpers/stack";
 
 const ctx = { project: "aml-workspace", stack: "t" };
@@ -14,13 +13,7 @@ const VNET = `${SUB}/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
 
 /** The problem lines of a config (empty when valid). */
 function lines(raw: unknown, context: typeof ctx & { source?: string } = ctx): string[] {
-    try {
-        loadPlatformConfig(raw, context);
-        return [];
-    } catch (e) {
-        if (e instanceof ConfigError) return e.problems.map(formatProblem);
-        throw e;
-    }
+    return problemLines(raw, context);
 }
 
 /** A created network with the given subnets. */

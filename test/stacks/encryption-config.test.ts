@@ -3,8 +3,7 @@
  * broken CMK path is reported as `<key path>: <problem> (<fix>)` naming the
  * key the user wrote; the documented paths are accepted.
  */
-import { loadPlatformConfig } from "../../stacks/config";
-import { ConfigError, formatProblem } from "../../stacks/config-errors";
+import { problemLines } from "../helpers/config";
 import { baseConfig } from "../helpers/stack";
 
 const ctx = { project: "aml-workspace", stack: "t" };
@@ -13,15 +12,7 @@ const CMK = `${KEY}.encryption.customerManagedKey`;
 const COSMOS = "99999999-0000-0000-0000-0000000000c0";
 const SUB = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-central";
 
-function problems(raw: unknown): string[] {
-    try {
-        loadPlatformConfig(raw, ctx);
-    } catch (e) {
-        if (e instanceof ConfigError) return e.problems.map(formatProblem);
-        throw e;
-    }
-    return [];
-}
+const problems = (raw: unknown): string[] => problemLines(raw, ctx);
 const cmk = (settings: Record<string, unknown>, more: Record<string, unknown> = {}): Record<string, unknown> => baseConfig({ encryption: { customerManagedKey: { enabled: true, ...settings } }, ...more });
 
 describe("refused", () => {

@@ -2,22 +2,15 @@
  * Config checks and defaults of the lifecycle rules: each problem names the key
  * the user wrote and the fix.
  */
-import { ConfigError, type ConfigProblem } from "../../stacks/config-errors";
+import type { ConfigProblem } from "../../stacks/config-errors";
+import { configProblems } from "../helpers/config";
 import { loadPlatformConfig } from "../../stacks/config";
 
 const P = "aml-workspace:platform";
 const ctx = { project: "aml-workspace", stack: "t" };
 const base = (over: Record<string, unknown> = {}): Record<string, unknown> => ({ environment: "dev", location: "westeurope", tags: { owner: "o", costCenter: "c" }, ...over });
 
-function problems(raw: unknown): ConfigProblem[] {
-    try {
-        loadPlatformConfig(raw, ctx);
-    } catch (e) {
-        if (e instanceof ConfigError) return [...e.problems];
-        throw e;
-    }
-    return [];
-}
+const problems = (raw: unknown): ConfigProblem[] => configProblems(raw, ctx);
 
 const VNET_B = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/spoke";
 

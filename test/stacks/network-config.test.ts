@@ -3,7 +3,8 @@
  * spaces and subnets, private DNS, registry SKU, isolation mode, compute; and
  * the ARM shape of each outbound rule type.
  */
-import { ConfigError, type ConfigProblem } from "../../stacks/config-errors";
+import type { ConfigProblem } from "../../stacks/config-errors";
+import { configProblems } from "../helpers/config";
 import { loadPlatformConfig } from "../../stacks/config";
 import { toArmOutboundRule } from "../../components/workspace/outbound-rules";
 
@@ -15,15 +16,7 @@ const base = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
     ...over,
 });
 
-function problems(raw: unknown): ConfigProblem[] {
-    try {
-        loadPlatformConfig(raw, { project: "aml-workspace", stack: "t" });
-    } catch (e) {
-        if (e instanceof ConfigError) return [...e.problems];
-        throw e;
-    }
-    return [];
-}
+const problems = (raw: unknown): ConfigProblem[] => configProblems(raw);
 const paths = (raw: unknown): string[] => problems(raw).map((p) => p.path);
 
 const VNET = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-spoke";

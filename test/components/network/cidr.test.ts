@@ -1,4 +1,5 @@
-import { contains, formatAddress, overlaps, parseCidr, size, type Cidr } from "../../../components/network/cidr";
+import { contains, containsAddress, formatAddress, overlaps, parseAddress, parseCidr, size, type Cidr } from "../../../components/network/cidr";
+import { ipRangeProblem } from "../../../stacks/config-semantics-network";
 
 const cidr = (text: string): Cidr => {
     const parsed = parseCidr(text);
@@ -48,5 +49,24 @@ describe("containment and overlap", () => {
 
     it("adjacent blocks do not overlap", () => {
         expect(overlaps(cidr("10.0.0.0/25"), cidr("10.0.0.128/25"))).toBe(false);
+    });
+});
+
+describe("addresses (the firewall check parses with the same code)", () => {
+    it("parses an address and places it inside or outside a block", () => {
+        const a = parseAddress("172.31.255.255");
+        expect(typeof a).toBe("number");
+        expect(containsAddress(cidr("172.16.0.0/12"), a as number)).toBe(true);
+        expect(containsAddress(cidr("172.16.0.0/12"), parseAddress("172.32.0.0") as number)).toBe(false);
+        expect(parseAddress("10.0.0.256")).toContain("above 255");
+        expect(parseAddress("10.0.0")).toContain("not an IPv4 address");
+    });
+
+    it("a firewall range at the edge of a private block is refused, one past it is accepted", () => {
+        expect(ipRangeProblem("172.31.0.0/16")?.problem).toContain("private or reserved");
+        expect(ipRangeProblem("172.32.0.0/16")).toBeUndefined();
+        expect(ipRangeProblem("192.168.1.7")?.problem).toContain("private or reserved");
+        expect(ipRangeProblem("203.0.113.7")).toBeUndefined();
+        expect(ipRangeProblem("300.0.113.7")?.problem).toContain("not an IPv4 address");
     });
 });

@@ -160,20 +160,20 @@ export class MlPlatform extends pulumi.ComponentResource {
                     type: c.workspace.identity.type,
                     existingId: c.workspace.identity.existingId,
                     existingPrincipalId: c.workspace.identity.existingPrincipalId,
-                    identityName: this.names.identity,
+                    name: c.workspace.identity.existingId || c.workspace.identity.type === "SystemAssigned" ? undefined : this.names.identity,
                 },
                 managedNetwork: c.workspace.managedNetwork,
                 serverlessCompute: { customSubnetId: computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
                 storage: {
                     existingId: c.storage.existingId,
-                    accountName: this.names.storageAccount,
+                    name: c.storage.existingId ? undefined : this.names.storageAccount,
                     sku: c.storage.sku,
                     softDeleteRetentionDays: c.storage.softDeleteRetentionDays,
                     hierarchicalNamespace: c.storage.hierarchicalNamespace,
                 },
                 keyVault: {
                     existingId: c.keyVault.existingId,
-                    vaultName: this.names.keyVault,
+                    name: c.keyVault.existingId ? undefined : this.names.keyVault,
                     sku: c.keyVault.sku,
                     softDeleteRetentionDays: c.keyVault.softDeleteRetentionDays,
                     purgeProtection: c.keyVault.purgeProtection,
@@ -183,16 +183,20 @@ export class MlPlatform extends pulumi.ComponentResource {
                         ? undefined
                         : {
                               existingId: registry === "adopt" ? c.containerRegistry.existingId : undefined,
-                              registryName: this.names.containerRegistry,
+                              name: registry === "adopt" ? undefined : this.names.containerRegistry,
                               sku: c.containerRegistry.sku,
                               retentionDays: c.containerRegistry.retentionDays,
                           },
                 monitoring: {
-                    logAnalyticsExistingId: c.monitoring.logAnalytics.existingId,
-                    logAnalyticsName: this.names.logAnalytics,
-                    retentionInDays: c.monitoring.logAnalytics.retentionInDays,
-                    applicationInsightsExistingId: c.monitoring.applicationInsights.existingId,
-                    applicationInsightsName: this.names.applicationInsights,
+                    logAnalytics: {
+                        existingId: c.monitoring.logAnalytics.existingId,
+                        name: c.monitoring.logAnalytics.existingId ? undefined : this.names.logAnalytics,
+                        retentionInDays: c.monitoring.logAnalytics.retentionInDays,
+                    },
+                    applicationInsights: {
+                        existingId: c.monitoring.applicationInsights.existingId,
+                        name: c.monitoring.applicationInsights.existingId ? undefined : this.names.applicationInsights,
+                    },
                 },
                 customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
                 // Zone redundancy exists only where the region has availability zones.
@@ -254,7 +258,15 @@ export class MlPlatform extends pulumi.ComponentResource {
             workspace: ws.id,
             storage: ws.storageAccountId,
             keyVault: ws.keyVaultId,
-            registry: ws.registry?.id,
+            // Only when the plan reaches a registry: the workspace may have none.
+            ...(plan.targets.some((t) => t.role === "registry")
+                ? {
+                      registry: ws.containerRegistryId.apply((id) => {
+                          if (id === undefined) throw new Error("the network plan reaches the container registry privately, but the workspace has none");
+                          return id;
+                      }),
+                  }
+                : {}),
         };
         const targets: PrivateAccessTarget[] = plan.targets
             .filter((t) => t.role !== "monitoring")

@@ -1,8 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Key, getKeyOutput } from "@pulumi/azure-native/keyvault";
 import { grantRole } from "../access/grant";
+import { COMPONENT_DEFAULTS } from "../defaults";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 import { cmkKeyName, cmkKeySpec, keyResourceId, type CmkKeyType, type ExistingKeyRef } from "./cmk-spec";
+
+/** The vault a created key goes in (the workspace vault). */
+export interface CmkKeyVaultRef {
+    /** Vault name. */
+    name: pulumi.Input<string>;
+    /** Vault ARM ID. */
+    id: pulumi.Input<string>;
+}
 
 /** Arguments of {@link WorkspaceCmkKey}. */
 export interface WorkspaceCmkKeyArgs extends PlacementArgs {
@@ -13,7 +22,7 @@ export interface WorkspaceCmkKeyArgs extends PlacementArgs {
     /** RSA key size of the key to create. Default 3072 (the size Azure ML recommends as a minimum). */
     keySize?: number;
     /** Vault the key is created in (the workspace vault): its name and ID. Required unless `existing` is set. */
-    vault?: { name: pulumi.Input<string>; id: pulumi.Input<string> };
+    vault?: CmkKeyVaultRef;
     /** An existing key, for example in a central vault; when set nothing is created. Default: create one. */
     existing?: ExistingKeyRef;
     /** Principal (object) ID of the workspace's user-assigned identity, which wraps and unwraps with the key. */
@@ -26,7 +35,7 @@ export interface WorkspaceCmkKeyArgs extends PlacementArgs {
     /** Subscription of the role definitions. */
     subscriptionId: pulumi.Input<string>;
     /** Stable strings identifying the deployment (seed the role assignment names). */
-    uniqueBy: readonly string[];
+    uniqueBy: string[];
     /** Workspace name (for the grants' descriptions). */
     workspaceName: string;
     /** Deletion guards for the key and its role assignments. Default none. */
@@ -62,7 +71,7 @@ export class WorkspaceCmkKey extends pulumi.ComponentResource {
             this.keyIdentifier = getKeyOutput({ resourceGroupName: ex.resourceGroupName, vaultName: ex.vaultName, keyName: ex.keyName }, { parent: this }).keyUriWithVersion;
         } else {
             if (!args.keyName || !args.vault) throw new pulumi.ResourceError("keyName and vault are required when existing is not set", this);
-            const spec = cmkKeySpec(args.keyType ?? "RSA", args.keySize ?? 3072);
+            const spec = cmkKeySpec(args.keyType ?? COMPONENT_DEFAULTS["encryption.customerManagedKey.keyType"], args.keySize ?? COMPONENT_DEFAULTS["encryption.customerManagedKey.keySize"]);
             this.key = new Key(
                 `${name}-key`,
                 {

@@ -4,6 +4,7 @@
  *
  * Keys are the stack config path the value sits at (`aml-workspace:platform.<key>` in a stack file;
  * `*` stands for any compute name), which maps to component args as follows:
+ *   cloud                                          → PrivateAccessArgs.cloud
  *   network.publicNetworkAccess                    → WorkspaceArgs.publicNetworkAccess (and every dependency's, Monitoring's)
  *   network.firewallDefaultAction                  → WorkspaceArgs.firewallDefaultAction, WorkspaceStorageArgs.firewallDefaultAction
  *   workspace.identity.type                        → WorkspaceArgs.identity.type
@@ -30,10 +31,13 @@
  * (https://learn.microsoft.com/azure/container-registry/container-registry-skus: private
  * endpoints, network rules and retention need Premium).
  */
+import type { AzureCloud } from "./clouds";
 import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistrySku } from "./enums";
 
 /** The defaults, by stack config path. Secure by default: the hardened value is the default. */
 export const COMPONENT_DEFAULTS = {
+    /** The Azure public cloud, unless a sovereign cloud is named. */
+    cloud: "AzureCloud" as AzureCloud,
     /** Only private endpoints and trusted services reach the workspace and its dependencies. */
     "network.publicNetworkAccess": "Disabled" as PublicNetworkAccess,
     /** A firewall refuses what no rule allows. */

@@ -124,7 +124,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                     ...placement,
                     existingId: vnet.existingId,
                     subnetIds: vnet.existingId ? vnet.subnetIds : undefined,
-                    virtualNetworkName: vnet.existingId ? undefined : vnetName,
+                    name: vnet.existingId ? undefined : vnetName,
                     addressSpace: vnet.existingId ? undefined : vnet.addressSpace,
                     subnets: vnet.existingId ? undefined : vnet.subnets,
                     namePrefix: c.namePrefix,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateLinkScope, PrivateLinkScopedResource } from "@pulumi/azure-native/monitor";
 import type { AzureCloud } from "../clouds";
+import { COMPONENT_DEFAULTS } from "../defaults";
 import type { MonitorAccessMode } from "../enums";
 import type { PlacementArgs } from "../placement";
 import { MONITOR_ENDPOINT_ROLE, privateEndpointBase, privateLinkScopeName } from "./network-names";
@@ -70,7 +71,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
 
     constructor(name: string, args: PrivateAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:PrivateAccess", name, {}, opts);
-        const cloud = args.cloud ?? "AzureCloud";
+        const cloud = args.cloud ?? COMPONENT_DEFAULTS["cloud"];
         const targets = args.targets ?? [];
         for (const t of targets) {
             if (t.groupIds.includes("registry") && t.registrySku !== undefined && t.registrySku !== "Premium") {

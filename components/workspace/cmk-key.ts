@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { Key, getKeyOutput } from "@pulumi/azure-native/keyvault";
 import { grantRole } from "../access/grant";
 import { COMPONENT_DEFAULTS } from "../defaults";
@@ -57,7 +58,7 @@ export class WorkspaceCmkKey extends pulumi.ComponentResource {
     /** Key identifier the workspace encrypts with (versioned URI). */
     readonly keyIdentifier: pulumi.Output<string>;
     /** The role assignments; the workspace must wait for them (Azure checks the key while creating it). */
-    readonly grants: pulumi.Resource[];
+    readonly grants: RoleAssignment[];
     /** The created key; undefined when adopted. */
     readonly key?: Key;
 

@@ -181,4 +181,7 @@ it("bring-your-own args have one shape: existingId or name, in every component",
 
 it("resources the components expose are referenced through the azure-native schema", () => {
     expect(analysis.result.dependencies.map((d) => d.name)).toContain("azure-native");
+    // A member typed as the SDK's base `Resource` would become a made-up object type with only `urn`.
+    expect(Object.keys(analysis.schema.types)).not.toContain(`${PROVIDER}:index:Resource`);
+    expect(analysis.schema.resources[`${PROVIDER}:index:WorkspaceCmkKey`].properties?.grants).toMatchObject({ type: "array", items: { $ref: expect.stringContaining("azure-native") } });
 });

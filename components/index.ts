@@ -33,7 +33,6 @@ export { WorkspaceKeyVault, type WorkspaceKeyVaultArgs } from "./workspace/key-v
 export { WorkspaceRegistry, type WorkspaceRegistryArgs } from "./workspace/container-registry";
 export { WorkspaceIdentity, type WorkspaceIdentityArgs } from "./workspace/identity";
 export { WorkspaceCmkKey, type WorkspaceCmkKeyArgs, type CmkKeyVaultRef } from "./workspace/cmk-key";
-export type { ExistingKeyRef } from "./workspace/cmk-spec";
 export type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
 // Monitoring.

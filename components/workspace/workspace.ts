@@ -8,6 +8,7 @@ import { Monitoring } from "../monitoring/monitoring";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 import { WorkspaceCmkKey } from "./cmk-key";
+import { keyResourceId } from "./cmk-spec";
 import { WorkspaceRegistry } from "./container-registry";
 import { WorkspaceIdentity } from "./identity";
 import { WorkspaceKeyVault } from "./key-vault";
@@ -322,11 +323,11 @@ export class Workspace extends pulumi.ComponentResource {
                       `${name}-cmk`,
                       {
                           ...placement,
-                          keyName: cmkSettings.keyName,
+                          existingId: existingKey ? keyResourceId(existingKey.vaultId, existingKey.keyName) : undefined,
+                          name: existingKey ? undefined : cmkSettings.keyName,
                           keyType: cmkSettings.keyType,
                           keySize: cmkSettings.keySize,
                           vault: existingKey ? undefined : { name: keyVault.vaultName, id: keyVault.id },
-                          existing: existingKey,
                           workspacePrincipalId: userIdentity.principalId,
                           cosmosDbPrincipalObjectId: cmkSettings.serviceSideEncryption ? undefined : cmkSettings.cosmosDbPrincipalObjectId,
                           subscriptionId: args.subscriptionId,

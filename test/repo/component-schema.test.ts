@@ -174,7 +174,7 @@ it("bring-your-own args have one shape: existingId or name, in every component",
     for (const t of ["WorkspaceStorageSettings", "WorkspaceKeyVaultSettings", "WorkspaceRegistrySettings", "LogAnalyticsSettings", "ApplicationInsightsSettings", "WorkspaceIdentitySettings", "MonitoringLogAnalyticsArgs", "MonitoringApplicationInsightsArgs"]) {
         expect({ t, props: shape(t) }).toEqual({ t, props: expect.arrayContaining(["existingId", "name"]) });
     }
-    for (const component of ["WorkspaceStorage", "WorkspaceKeyVault", "WorkspaceRegistry", "WorkspaceIdentity"]) {
+    for (const component of ["WorkspaceStorage", "WorkspaceKeyVault", "WorkspaceRegistry", "WorkspaceIdentity", "WorkspaceCmkKey", "Network"]) {
         expect({ component, args: analysis.argNames[component] }).toEqual({ component, args: expect.arrayContaining(["existingId", "name"]) });
     }
 });

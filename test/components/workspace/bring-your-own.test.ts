@@ -8,6 +8,8 @@ import { runStack } from "../../../offline/run-stack";
 import { Workspace, type WorkspaceArgs } from "../../../components/workspace/workspace";
 import { WorkspaceKeyVault } from "../../../components/workspace/key-vault";
 import { Monitoring } from "../../../components/monitoring/monitoring";
+import { Network } from "../../../components/network/network";
+import { WorkspaceCmkKey } from "../../../components/workspace/cmk-key";
 import { WorkspaceStorage } from "../../../components/workspace/storage";
 import { allOfType, baseConfig, oneOfType, runPlatform } from "../../helpers/stack";
 
@@ -124,7 +126,7 @@ describe("conflicting component arguments", () => {
         keyVault: { name: "kv-x" },
         monitoring: { logAnalytics: { name: "log-x" }, applicationInsights: { name: "appi-x" } },
     };
-    /** What constructing the component throws (nothing registers: the run's graph stays empty). */
+    /** What constructing the component throws, inside a Pulumi run. */
     const thrownBy = async (make: () => unknown): Promise<unknown> => {
         let thrown: unknown;
         await failures(() => {
@@ -167,5 +169,10 @@ describe("conflicting component arguments", () => {
         expect((vault as Error).message).toMatch(/^existingId: set together with name/);
         const monitoring = await thrownBy(() => new Monitoring("mon", { ...placement, logAnalytics: { name: "log-x" }, applicationInsights: { existingId: IDS.insights, name: "appi-x" } }));
         expect((monitoring as Error).message).toMatch(/^applicationInsights\.existingId: set together with applicationInsights\.name/);
+        const network = await thrownBy(() => new Network("net", { ...placement, existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-hub`, name: "vnet-x" }));
+        expect(network).toBeInstanceOf(pulumi.ResourceError);
+        expect((network as Error).message).toMatch(/^existingId: set together with name/);
+        const key = await thrownBy(() => new WorkspaceCmkKey("cmk", { ...placement, existingId: `${IDS.vault}/keys/k1`, name: "k1", workspacePrincipalId: "p", subscriptionId: "s", uniqueBy: ["x"], workspaceName: "mlw-x" }));
+        expect((key as Error).message).toMatch(/^existingId: set together with name/);
     });
 });

@@ -4,8 +4,20 @@
  * cloud is one row, not a branch in every component.
  */
 
-/** An Azure cloud the toolkit can deploy to. */
-export type AzureCloud = "AzureCloud" | "AzureUSGovernment" | "AzureChinaCloud";
+/**
+ * An Azure cloud the toolkit can deploy to. An `as const` object with its value type (see
+ * enums.ts for why): a schema enum for other languages, plain strings for TypeScript callers.
+ */
+export const AzureCloud = {
+    /** Azure public cloud. */
+    AzureCloud: "AzureCloud",
+    /** Azure Government (US). */
+    AzureUSGovernment: "AzureUSGovernment",
+    /** Azure operated by 21Vianet (China). */
+    AzureChinaCloud: "AzureChinaCloud",
+} as const;
+/** A {@link AzureCloud} value. */
+export type AzureCloud = (typeof AzureCloud)[keyof typeof AzureCloud];
 
 /** What differs between clouds. */
 export interface CloudProfile {

@@ -20,7 +20,10 @@ export {
     type WorkspaceKeyVaultSettings,
     type WorkspaceRegistrySettings,
     type WorkspaceMonitoringSettings,
+    type LogAnalyticsSettings,
+    type ApplicationInsightsSettings,
     type WorkspaceIdentitySettings,
+    type WorkspaceDnsSuffixes,
     type WorkspaceManagedNetworkSettings,
     type WorkspaceServerlessComputeSettings,
     type WorkspaceCmkSettings,
@@ -29,18 +32,18 @@ export { WorkspaceStorage, type WorkspaceStorageArgs } from "./workspace/storage
 export { WorkspaceKeyVault, type WorkspaceKeyVaultArgs } from "./workspace/key-vault";
 export { WorkspaceRegistry, type WorkspaceRegistryArgs } from "./workspace/container-registry";
 export { WorkspaceIdentity, type WorkspaceIdentityArgs } from "./workspace/identity";
-export { WorkspaceCmkKey, type WorkspaceCmkKeyArgs } from "./workspace/cmk-key";
+export { WorkspaceCmkKey, type WorkspaceCmkKeyArgs, type CmkKeyVaultRef } from "./workspace/cmk-key";
 export { ProjectWorkspace, type ProjectWorkspaceArgs } from "./workspace/project-workspace";
 export type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
 // Monitoring.
-export { Monitoring, type MonitoringArgs } from "./monitoring/monitoring";
+export { Monitoring, type MonitoringArgs, type MonitoringLogAnalyticsArgs, type MonitoringApplicationInsightsArgs } from "./monitoring/monitoring";
 
 // Network and private reachability.
 export { Network, type NetworkArgs, type NetworkSubnetArgs, type NetworkSubnetsArgs, type NetworkSubnetIdsArgs } from "./network/network";
 export { PrivateAccess, type PrivateAccessArgs, type PrivateAccessTarget, type PrivateAccessMonitoring } from "./network/private-access";
 export { PrivateDnsZones, PrivateDnsMode, type PrivateDnsZonesArgs } from "./network/private-dns-zones";
-export { zonesFor, zonesForAll, PRIVATE_LINK_ZONES, type PrivateLinkGroupId } from "./network/private-link-zones";
+export { zonesFor, zonesForAll, PRIVATE_LINK_ZONES, PrivateLinkGroupId } from "./network/private-link-zones";
 
 // Compute.
 export { ComputeCluster, VmPriority, type ComputeClusterArgs } from "./compute/compute-cluster";
@@ -50,13 +53,16 @@ export type { ComputeCommonArgs } from "./compute/compute-common";
 // The whole platform, composed from the components above, and its own args.
 export { MlPlatform } from "./platform";
 export type * from "./platform-args";
-export { PLATFORM_DEFAULTS, resolvePlatformArgs, type PlatformSettings } from "./platform-settings";
+export { resolvePlatformArgs, type PlatformSettings } from "./platform-settings";
 
-// Shared shapes of component args.
+// Shared shapes of component args: placement, deletion guards, bring-your-own, named value sets, defaults.
 export type { PlacementArgs, StatefulProtection } from "./placement";
+export { resolveBringYourOwn, type BringYourOwn, type BringYourOwnChoice } from "./bring-your-own";
+export { PublicNetworkAccess, FirewallDefaultAction, KeyVaultSku, RegistrySku, IdentityType, IsolationMode, FirewallSku, OutboundRuleType, CmkKeyType, MonitorAccessMode } from "./enums";
+export { COMPONENT_DEFAULTS, type DefaultKey } from "./defaults";
 
 // Pure helpers: clouds, name rules, derived names, resource IDs.
-export { CLOUDS, cloudOfRegion, type AzureCloud, type CloudProfile } from "./clouds";
+export { CLOUDS, cloudOfRegion, AzureCloud, type CloudProfile } from "./clouds";
 export { NAME_RULES, NamingError, assertValidName, deriveName, nameProblem, type NameRule, type ResourceKind } from "./naming";
 export { platformNames, type NamingInputs, type PlatformNames } from "./platform-names";
 export { parseResourceId, resourceId, type ResourceIdParts } from "./resource-ids";

@@ -7,6 +7,9 @@
  * (platform-settings.ts) fills them.
  */
 import type { AzureCloud } from "./clouds";
+import type { VmPriority } from "./compute/compute-cluster";
+import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku } from "./enums";
+import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
 /** Create a resource (optionally with this name) or adopt an existing one by ID. */
@@ -66,7 +69,7 @@ export interface PlatformVirtualNetworkArgs {
 /** Private DNS of the private endpoints. */
 export interface PlatformPrivateDnsArgs {
     /** `create` zones, use `existing` zone IDs, or leave records to Azure Policy (`policyManaged`). Default `existing` for an adopted network, else `create`. */
-    mode?: "create" | "existing" | "policyManaged";
+    mode?: PrivateDnsMode;
     /** Existing zone IDs by zone name (mode `existing`). Default: none. */
     zoneIds?: { [zoneName: string]: string };
 }
@@ -74,9 +77,9 @@ export interface PlatformPrivateDnsArgs {
 /** Reachability of the workspace and its dependencies. */
 export interface PlatformNetworkArgs {
     /** Public network access of every resource. Default `Disabled`. */
-    publicNetworkAccess?: "Enabled" | "Disabled";
+    publicNetworkAccess?: PublicNetworkAccess;
     /** Storage firewall default action when public. Default `Deny`. */
-    firewallDefaultAction?: "Allow" | "Deny";
+    firewallDefaultAction?: FirewallDefaultAction;
     /** Public IPs/CIDRs let through the firewalls. Default none. */
     allowedIpRanges?: string[];
     /** Private endpoints for the workspace and its dependencies. Default: on exactly when public access is off. */
@@ -90,7 +93,7 @@ export interface PlatformNetworkArgs {
 /** The workspace identity. */
 export interface PlatformIdentityArgs {
     /** `UserAssigned` (created before the workspace, so its access is in place) or `SystemAssigned`. Default `UserAssigned`. */
-    type?: "UserAssigned" | "SystemAssigned";
+    type?: IdentityType;
     /** Existing user-assigned identity. Default: create one. */
     existingId?: string;
     /** Principal (object) ID of `existingId`; required with it. Default: none. */
@@ -100,9 +103,9 @@ export interface PlatformIdentityArgs {
 /** The workspace's managed network. */
 export interface PlatformManagedNetworkArgs {
     /** Isolation mode. Default `AllowOnlyApprovedOutbound`. */
-    isolationMode?: "AllowOnlyApprovedOutbound" | "AllowInternetOutbound" | "Disabled";
+    isolationMode?: IsolationMode;
     /** Firewall SKU for FQDN rules. Default `Standard`. */
-    firewallSku?: "Basic" | "Standard";
+    firewallSku?: FirewallSku;
     /** Provision the managed network at creation. Default false. */
     provisionNetworkNow?: boolean;
     /** Outbound rules by name. Default none. */
@@ -148,7 +151,7 @@ export interface PlatformStorageArgs extends PlatformAdoptableArgs {
 /** The key vault. */
 export interface PlatformKeyVaultArgs extends PlatformAdoptableArgs {
     /** Vault SKU; `premium` for HSM keys. Default `standard`. */
-    sku?: "standard" | "premium";
+    sku?: KeyVaultSku;
     /** Soft delete retention days (7-90). Default 90. */
     softDeleteRetentionDays?: number;
     /** Purge protection (irreversible once on). Default true. */
@@ -158,9 +161,9 @@ export interface PlatformKeyVaultArgs extends PlatformAdoptableArgs {
 /** The container registry. */
 export interface PlatformRegistryArgs extends PlatformAdoptableArgs {
     /** `onDemand` (created once something builds or pulls images), `always`, or `existing`. Default `onDemand`. */
-    mode?: "onDemand" | "always" | "existing";
+    mode?: RegistryMode;
     /** SKU; private endpoints need Premium. Default `Premium`. */
-    sku?: "Basic" | "Standard" | "Premium";
+    sku?: RegistrySku;
     /** Retention days of untagged manifests. Default 7. */
     retentionDays?: number;
 }
@@ -190,7 +193,7 @@ export interface PlatformClusterArgs {
     /** Idle seconds before a node is released. Default 120. */
     idleSecondsBeforeScaleDown?: number;
     /** `Dedicated` or `LowPriority` VMs. Default `Dedicated`. */
-    vmPriority?: "Dedicated" | "LowPriority";
+    vmPriority?: VmPriority;
 }
 
 /** A compute instance. */
@@ -218,7 +221,7 @@ export interface PlatformCustomerManagedKeyArgs {
     /** Key name (in the workspace vault, or `keyVaultId`'s). Default `aml-cmk`. */
     keyName?: string;
     /** `RSA` or `RSA-HSM` (premium vault). Default `RSA`. */
-    keyType?: "RSA" | "RSA-HSM";
+    keyType?: CmkKeyType;
     /** RSA key size. Default 3072. */
     keySize?: number;
     /** Versioned key ID of an existing key (central vault). Default: none. */

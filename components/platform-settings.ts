@@ -1,11 +1,12 @@
 /**
  * {@link MlPlatformArgs} with every default applied (pure): what `MlPlatform`
- * and the network plan read. The defaults come from one table,
- * {@link PLATFORM_DEFAULTS}, keyed like the stack config; the stack schema's
- * `default`s are checked against it (test/stacks/schema-defaults.test.ts), so
- * a default is stated once.
+ * and the network plan read. The defaults come from the one table,
+ * COMPONENT_DEFAULTS (defaults.ts), keyed like the stack config; the stack
+ * schema's `default`s are checked against it (test/stacks/schema-defaults.test.ts),
+ * so a default is stated once.
  */
 import type { AzureCloud } from "./clouds";
+import { COMPONENT_DEFAULTS as D } from "./defaults";
 import type {
     MlPlatformArgs,
     PlatformAdoptableArgs,
@@ -17,37 +18,6 @@ import type {
 import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
-/**
- * The platform's defaults, by config path. Each is the hardened value: a weaker
- * one has to be written. Values that depend on other settings (storage SKU by
- * region, DNS mode of an adopted network, protection by environment) are
- * resolved in {@link resolvePlatformArgs} and the stack program, not here.
- */
-export const PLATFORM_DEFAULTS = {
-    cloud: "AzureCloud",
-    naming: { generation: 0 },
-    network: {
-        publicNetworkAccess: "Disabled",
-        firewallDefaultAction: "Deny",
-        allowedIpRanges: [] as string[],
-    },
-    workspace: {
-        identity: { type: "UserAssigned" },
-        managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound", firewallSku: "Standard", provisionNetworkNow: false },
-        serverlessCompute: { noPublicIp: true },
-        v1LegacyMode: false,
-    },
-    storage: { softDeleteRetentionDays: 14 },
-    keyVault: { sku: "standard", softDeleteRetentionDays: 90, purgeProtection: true },
-    containerRegistry: { mode: "onDemand", sku: "Premium", retentionDays: 7 },
-    monitoring: { logAnalytics: { retentionInDays: 90 } },
-    compute: {
-        cluster: { minNodes: 0, idleSecondsBeforeScaleDown: 120, vmPriority: "Dedicated" },
-        instance: { idleTimeBeforeShutdown: "PT60M" },
-    },
-    encryption: { customerManagedKey: { enabled: false, keyName: "aml-cmk", keyType: "RSA", keySize: 3072, serviceSideEncryption: false } },
-    protection: { protect: false, retainOnDelete: false, deleteLock: false, protectSoftDeleted: true },
-} as const;
 
 /** A resolved compute cluster. */
 export type ResolvedCluster = Required<PlatformClusterArgs>;
@@ -110,10 +80,9 @@ export interface PlatformSettings {
 
 const mapValues = <T, U>(o: Record<string, T> | undefined, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, f(v)]));
 
-/** Applies every default of {@link PLATFORM_DEFAULTS} (and the region- and network-dependent ones). */
+/** Applies every default of COMPONENT_DEFAULTS (and the region- and network-dependent ones). */
 export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
-    const D = PLATFORM_DEFAULTS;
-    const cloud = a.cloud ?? D.cloud;
+    const cloud = a.cloud ?? D["cloud"];
     const n = a.network ?? {};
     const vnet = n.virtualNetwork ?? {};
     const ws = a.workspace ?? {};
@@ -127,13 +96,13 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
         cloud,
         namePrefix: a.namePrefix,
         tags: { ...(a.tags ?? {}) },
-        naming: { suffixSeed: a.naming?.suffixSeed, generation: a.naming?.generation ?? D.naming.generation },
+        naming: { suffixSeed: a.naming?.suffixSeed, generation: a.naming?.generation ?? D["naming.generation"] },
         deployment: a.deployment,
         resourceGroup: { ...(a.resourceGroup ?? {}) },
         network: {
-            publicNetworkAccess: n.publicNetworkAccess ?? D.network.publicNetworkAccess,
-            firewallDefaultAction: n.firewallDefaultAction ?? D.network.firewallDefaultAction,
-            allowedIpRanges: [...(n.allowedIpRanges ?? D.network.allowedIpRanges)],
+            publicNetworkAccess: n.publicNetworkAccess ?? D["network.publicNetworkAccess"],
+            firewallDefaultAction: n.firewallDefaultAction ?? D["network.firewallDefaultAction"],
+            allowedIpRanges: [...(n.allowedIpRanges ?? D["network.allowedIpRanges"])],
             privateEndpoints: n.privateEndpoints,
             virtualNetwork: { ...vnet, subnets: { ...(vnet.subnets ?? {}) }, subnetIds: { ...(vnet.subnetIds ?? {}) } },
             // An adopted (hub) network is normally linked to central zones already; linking it to a
@@ -145,73 +114,73 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             friendlyName: ws.friendlyName,
             description: ws.description,
             highBusinessImpact: ws.highBusinessImpact ?? false,
-            identity: { type: ws.identity?.type ?? D.workspace.identity.type, existingId: ws.identity?.existingId, existingPrincipalId: ws.identity?.existingPrincipalId },
+            identity: { type: ws.identity?.type ?? D["workspace.identity.type"], existingId: ws.identity?.existingId, existingPrincipalId: ws.identity?.existingPrincipalId },
             managedNetwork: {
-                isolationMode: mn.isolationMode ?? D.workspace.managedNetwork.isolationMode,
-                firewallSku: mn.firewallSku ?? D.workspace.managedNetwork.firewallSku,
-                provisionNetworkNow: mn.provisionNetworkNow ?? D.workspace.managedNetwork.provisionNetworkNow,
+                isolationMode: mn.isolationMode ?? D["workspace.managedNetwork.isolationMode"],
+                firewallSku: mn.firewallSku ?? D["workspace.managedNetwork.firewallSku"],
+                provisionNetworkNow: mn.provisionNetworkNow ?? D["workspace.managedNetwork.provisionNetworkNow"],
                 outboundRules: { ...(mn.outboundRules ?? {}) },
             },
-            serverlessCompute: { noPublicIp: ws.serverlessCompute?.noPublicIp ?? D.workspace.serverlessCompute.noPublicIp },
+            serverlessCompute: { noPublicIp: ws.serverlessCompute?.noPublicIp ?? D["workspace.serverlessCompute.noPublicIp"] },
             imageBuildCompute: ws.imageBuildCompute,
-            v1LegacyMode: ws.v1LegacyMode ?? D.workspace.v1LegacyMode,
+            v1LegacyMode: ws.v1LegacyMode ?? D["workspace.v1LegacyMode"],
         },
         storage: {
             ...a.storage,
             // Zone-redundant where the region has zones; ARM refuses ZRS elsewhere.
             sku: a.storage?.sku ?? (hasAvailabilityZones(cloud, a.location) ? "Standard_ZRS" : "Standard_GRS"),
-            softDeleteRetentionDays: a.storage?.softDeleteRetentionDays ?? D.storage.softDeleteRetentionDays,
+            softDeleteRetentionDays: a.storage?.softDeleteRetentionDays ?? D["storage.softDeleteRetentionDays"],
         },
         keyVault: {
             existingId: kv.existingId,
             name: kv.name,
-            sku: kv.sku ?? D.keyVault.sku,
-            softDeleteRetentionDays: kv.softDeleteRetentionDays ?? D.keyVault.softDeleteRetentionDays,
-            purgeProtection: kv.purgeProtection ?? D.keyVault.purgeProtection,
+            sku: kv.sku ?? D["keyVault.sku"],
+            softDeleteRetentionDays: kv.softDeleteRetentionDays ?? D["keyVault.softDeleteRetentionDays"],
+            purgeProtection: kv.purgeProtection ?? D["keyVault.purgeProtection"],
         },
         containerRegistry: {
             existingId: reg.existingId,
             name: reg.name,
-            mode: reg.mode ?? D.containerRegistry.mode,
-            sku: reg.sku ?? D.containerRegistry.sku,
-            retentionDays: reg.retentionDays ?? D.containerRegistry.retentionDays,
+            mode: reg.mode ?? D["containerRegistry.mode"],
+            sku: reg.sku ?? D["containerRegistry.sku"],
+            retentionDays: reg.retentionDays ?? D["containerRegistry.retentionDays"],
         },
         monitoring: {
-            logAnalytics: { ...a.monitoring?.logAnalytics, retentionInDays: a.monitoring?.logAnalytics?.retentionInDays ?? D.monitoring.logAnalytics.retentionInDays },
+            logAnalytics: { ...a.monitoring?.logAnalytics, retentionInDays: a.monitoring?.logAnalytics?.retentionInDays ?? D["monitoring.logAnalytics.retentionInDays"] },
             applicationInsights: { ...a.monitoring?.applicationInsights },
         },
         compute: {
             clusters: mapValues(a.compute?.clusters, (c) => ({
                 vmSize: c.vmSize,
                 maxNodes: c.maxNodes,
-                minNodes: c.minNodes ?? D.compute.cluster.minNodes,
-                idleSecondsBeforeScaleDown: c.idleSecondsBeforeScaleDown ?? D.compute.cluster.idleSecondsBeforeScaleDown,
-                vmPriority: c.vmPriority ?? D.compute.cluster.vmPriority,
+                minNodes: c.minNodes ?? D["compute.clusters.*.minNodes"],
+                idleSecondsBeforeScaleDown: c.idleSecondsBeforeScaleDown ?? D["compute.clusters.*.idleSecondsBeforeScaleDown"],
+                vmPriority: c.vmPriority ?? D["compute.clusters.*.vmPriority"],
             })),
             instances: mapValues(a.compute?.instances, (i) => ({
                 vmSize: i.vmSize,
-                idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D.compute.instance.idleTimeBeforeShutdown,
+                idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D["compute.instances.*.idleTimeBeforeShutdown"],
                 assignedUserObjectId: i.assignedUserObjectId,
             })),
         },
         encryption: {
             customerManagedKey: {
-                enabled: cmk.enabled ?? D.encryption.customerManagedKey.enabled,
-                keyName: cmk.keyName ?? D.encryption.customerManagedKey.keyName,
-                keyType: cmk.keyType ?? D.encryption.customerManagedKey.keyType,
-                keySize: cmk.keySize ?? D.encryption.customerManagedKey.keySize,
+                enabled: cmk.enabled ?? D["encryption.customerManagedKey.enabled"],
+                keyName: cmk.keyName ?? D["encryption.customerManagedKey.keyName"],
+                keyType: cmk.keyType ?? D["encryption.customerManagedKey.keyType"],
+                keySize: cmk.keySize ?? D["encryption.customerManagedKey.keySize"],
                 existingKeyId: cmk.existingKeyId,
                 keyVaultId: cmk.keyVaultId,
-                serviceSideEncryption: cmk.serviceSideEncryption ?? D.encryption.customerManagedKey.serviceSideEncryption,
+                serviceSideEncryption: cmk.serviceSideEncryption ?? D["encryption.customerManagedKey.serviceSideEncryption"],
                 cosmosDbPrincipalObjectId: cmk.cosmosDbPrincipalObjectId,
             },
         },
         zoneRedundant: a.zoneRedundant ?? false,
         protection: {
-            protect: p.protect ?? D.protection.protect,
-            retainOnDelete: p.retainOnDelete ?? D.protection.retainOnDelete,
-            deleteLock: p.deleteLock ?? D.protection.deleteLock,
-            protectSoftDeleted: p.protectSoftDeleted ?? D.protection.protectSoftDeleted,
+            protect: p.protect ?? D["protection.protect"],
+            retainOnDelete: p.retainOnDelete ?? D["protection.retainOnDelete"],
+            deleteLock: p.deleteLock ?? D["protection.deleteLock"],
+            protectSoftDeleted: p.protectSoftDeleted ?? D["protection.protectSoftDeleted"],
         },
     };
 }

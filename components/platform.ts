@@ -49,7 +49,7 @@ export class MlPlatform extends pulumi.ComponentResource {
     /** Registry login server; undefined while the stack has no registry. */
     readonly registryLoginServer: pulumi.Output<string | undefined>;
     /** Application Insights connection string (secret). */
-    readonly applicationInsightsConnectionString: pulumi.Output<string>;
+    readonly applicationInsightsConnectionString: pulumi.Output<string | undefined>;
     /** Log Analytics workspace ID. */
     readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
     /** The customer virtual network's ID; undefined when the stack has none. */
@@ -119,7 +119,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                     ...placement,
                     existingId: vnet.existingId,
                     subnetIds: vnet.existingId ? vnet.subnetIds : undefined,
-                    virtualNetworkName: vnet.existingId ? undefined : vnetName,
+                    name: vnet.existingId ? undefined : vnetName,
                     addressSpace: vnet.existingId ? undefined : vnet.addressSpace,
                     subnets: vnet.existingId ? undefined : vnet.subnets,
                     namePrefix: c.namePrefix,
@@ -155,19 +155,19 @@ export class MlPlatform extends pulumi.ComponentResource {
                     type: c.workspace.identity.type,
                     existingId: c.workspace.identity.existingId,
                     existingPrincipalId: c.workspace.identity.existingPrincipalId,
-                    identityName: names.identity,
+                    name: c.workspace.identity.existingId || c.workspace.identity.type === "SystemAssigned" ? undefined : names.identity,
                 },
                 managedNetwork: c.workspace.managedNetwork,
                 serverlessCompute: { customSubnetId: computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
                 storage: {
                     existingId: c.storage.existingId,
-                    accountName: names.storageAccount,
+                    name: c.storage.existingId ? undefined : names.storageAccount,
                     sku: c.storage.sku,
                     softDeleteRetentionDays: c.storage.softDeleteRetentionDays,
                 },
                 keyVault: {
                     existingId: c.keyVault.existingId,
-                    vaultName: names.keyVault,
+                    name: c.keyVault.existingId ? undefined : names.keyVault,
                     sku: c.keyVault.sku,
                     softDeleteRetentionDays: c.keyVault.softDeleteRetentionDays,
                     purgeProtection: c.keyVault.purgeProtection,
@@ -177,16 +177,20 @@ export class MlPlatform extends pulumi.ComponentResource {
                         ? undefined
                         : {
                               existingId: registry === "adopt" ? c.containerRegistry.existingId : undefined,
-                              registryName: names.containerRegistry,
+                              name: registry === "adopt" ? undefined : names.containerRegistry,
                               sku: c.containerRegistry.sku,
                               retentionDays: c.containerRegistry.retentionDays,
                           },
                 monitoring: {
-                    logAnalyticsExistingId: c.monitoring.logAnalytics.existingId,
-                    logAnalyticsName: names.logAnalytics,
-                    retentionInDays: c.monitoring.logAnalytics.retentionInDays,
-                    applicationInsightsExistingId: c.monitoring.applicationInsights.existingId,
-                    applicationInsightsName: names.applicationInsights,
+                    logAnalytics: {
+                        existingId: c.monitoring.logAnalytics.existingId,
+                        name: c.monitoring.logAnalytics.existingId ? undefined : names.logAnalytics,
+                        retentionInDays: c.monitoring.logAnalytics.retentionInDays,
+                    },
+                    applicationInsights: {
+                        existingId: c.monitoring.applicationInsights.existingId,
+                        name: c.monitoring.applicationInsights.existingId ? undefined : names.applicationInsights,
+                    },
                 },
                 customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
                 // Zone redundancy exists only where the region has availability zones.
@@ -268,7 +272,15 @@ export class MlPlatform extends pulumi.ComponentResource {
             workspace: ws.id,
             storage: ws.storageAccountId,
             keyVault: ws.keyVaultId,
-            registry: ws.registry?.id,
+            // Only when the plan reaches a registry: the workspace may have none.
+            ...(plan.targets.some((t) => t.role === "registry")
+                ? {
+                      registry: ws.containerRegistryId.apply((id) => {
+                          if (id === undefined) throw new Error("the network plan reaches the container registry privately, but the workspace has none");
+                          return id;
+                      }),
+                  }
+                : {}),
         };
         const targets: PrivateAccessTarget[] = plan.targets
             .filter((t) => t.role !== "monitoring")

@@ -28,7 +28,7 @@ export interface StackOutputs {
     /** Registry login server, when the stack has a registry. */
     registryLoginServer: pulumi.Output<string | undefined>;
     /** Application Insights connection string (secret). */
-    applicationInsightsConnectionString: pulumi.Output<string>;
+    applicationInsightsConnectionString: pulumi.Output<string | undefined>;
 }
 
 /** Options of {@link definePlatform}. */

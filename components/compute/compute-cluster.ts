@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
+import { COMPONENT_DEFAULTS } from "../defaults";
 import { computeNetworkProperties, computeResourceInputs, type ComputeCommonArgs } from "./compute-common";
 
 /**
@@ -50,13 +51,13 @@ export class ComputeCluster extends pulumi.ComponentResource {
                     disableLocalAuth: true,
                     properties: {
                         ...computeNetworkProperties(args),
-                        vmPriority: args.vmPriority ?? "Dedicated",
+                        vmPriority: args.vmPriority ?? COMPONENT_DEFAULTS["compute.clusters.*.vmPriority"],
                         osType: "Linux",
                         remoteLoginPortPublicAccess: "Disabled",
                         scaleSettings: {
-                            minNodeCount: args.minNodes ?? 0,
+                            minNodeCount: args.minNodes ?? COMPONENT_DEFAULTS["compute.clusters.*.minNodes"],
                             maxNodeCount: args.maxNodes,
-                            nodeIdleTimeBeforeScaleDown: `PT${args.idleSecondsBeforeScaleDown ?? 120}S`,
+                            nodeIdleTimeBeforeScaleDown: `PT${args.idleSecondsBeforeScaleDown ?? COMPONENT_DEFAULTS["compute.clusters.*.idleSecondsBeforeScaleDown"]}S`,
                         },
                     },
                 },

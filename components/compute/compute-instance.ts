@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { COMPONENT_DEFAULTS } from "../defaults";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
 import { computeNetworkProperties, computeResourceInputs, type ComputeCommonArgs } from "./compute-common";
 
@@ -34,7 +35,7 @@ export class ComputeInstance extends pulumi.ComponentResource {
                     disableLocalAuth: true,
                     properties: {
                         ...computeNetworkProperties(args),
-                        idleTimeBeforeShutdown: args.idleTimeBeforeShutdown ?? "PT60M",
+                        idleTimeBeforeShutdown: args.idleTimeBeforeShutdown ?? COMPONENT_DEFAULTS["compute.instances.*.idleTimeBeforeShutdown"],
                         sshSettings: { sshPublicAccess: "Disabled" },
                         applicationSharingPolicy: "Personal",
                         computeInstanceAuthorizationType: "personal",

@@ -2,22 +2,37 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component } from "@pulumi/azure-native/applicationinsights";
 import { Workspace as LogAnalyticsWorkspace } from "@pulumi/azure-native/operationalinsights";
 import { DIAGNOSTICS, sendDiagnostics } from "./diagnostics";
+import { bringYourOwn } from "../bring-your-own-check";
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { PublicNetworkAccess } from "../enums";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+
+/** The Log Analytics workspace of {@link MonitoringArgs}: adopt (`existingId`) or create (`name`). */
+export interface MonitoringLogAnalyticsArgs {
+    /** ID of an existing Log Analytics workspace; when set none is created. Default: create one. */
+    existingId?: string;
+    /** Name of the workspace to create (4-63). Required unless adopted; must be unset when adopted. */
+    name?: string;
+    /** Days logs are kept in a created workspace. Default 90. */
+    retentionInDays?: number;
+}
+
+/** The Application Insights component of {@link MonitoringArgs}: adopt (`existingId`) or create (`name`). */
+export interface MonitoringApplicationInsightsArgs {
+    /** ID of an existing Application Insights component; when set none is created. Default: create one. */
+    existingId?: string;
+    /** Name of the component to create. Required unless adopted; must be unset when adopted. */
+    name?: string;
+}
 
 /** Arguments of {@link Monitoring}. */
 export interface MonitoringArgs extends PlacementArgs {
-    /** ID of an existing Log Analytics workspace; when set none is created. Default: create one. */
-    logAnalyticsExistingId?: string;
-    /** Name of the Log Analytics workspace to create (4-63). Required unless adopted. */
-    logAnalyticsName?: string;
-    /** Days logs are kept. Default 90. */
-    retentionInDays?: pulumi.Input<number>;
-    /** ID of an existing Application Insights component; when set none is created. Default: create one. */
-    applicationInsightsExistingId?: string;
-    /** Name of the Application Insights component to create. Required unless adopted. */
-    applicationInsightsName?: string;
+    /** Log Analytics workspace. Default: create one (needs `name`). */
+    logAnalytics: MonitoringLogAnalyticsArgs;
+    /** Application Insights component. Default: create one (needs `name`). */
+    applicationInsights: MonitoringApplicationInsightsArgs;
     /** Public ingestion and query. Default `Disabled`. */
-    publicNetworkAccess?: pulumi.Input<"Enabled" | "Disabled">;
+    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
     /** Deletion guards for the Log Analytics workspace and Application Insights (its telemetry history). Default none. */
     protection?: StatefulProtection;
 }
@@ -31,25 +46,26 @@ export class Monitoring extends pulumi.ComponentResource {
     readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
     /** Application Insights component resource ID. */
     readonly applicationInsightsId: pulumi.Output<string>;
-    /** Application Insights connection string (secret); empty when the component is adopted. */
-    readonly connectionString: pulumi.Output<string>;
+    /** Application Insights connection string (secret); undefined when the component is adopted (read it from the component). */
+    readonly connectionString: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:Monitoring", name, {}, opts);
-        const publicAccess = args.publicNetworkAccess ?? "Disabled";
-        if (args.logAnalyticsExistingId) {
-            this.logAnalyticsWorkspaceId = pulumi.output(args.logAnalyticsExistingId);
+        const publicAccess = args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"];
+        const logsChoice = bringYourOwn("logAnalytics", args.logAnalytics, this);
+        const insightsChoice = bringYourOwn("applicationInsights", args.applicationInsights, this);
+        if (logsChoice.adopt) {
+            this.logAnalyticsWorkspaceId = pulumi.output(logsChoice.existingId);
         } else {
-            if (!args.logAnalyticsName) throw new pulumi.ResourceError("logAnalyticsName is required when logAnalyticsExistingId is not set", this);
             const logs = new LogAnalyticsWorkspace(
                 `${name}-logs`,
                 {
-                    workspaceName: args.logAnalyticsName,
+                    workspaceName: logsChoice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,
                     sku: { name: "PerGB2018" },
-                    retentionInDays: args.retentionInDays ?? 90,
+                    retentionInDays: args.logAnalytics.retentionInDays ?? COMPONENT_DEFAULTS["monitoring.logAnalytics.retentionInDays"],
                     features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
                     publicNetworkAccessForIngestion: publicAccess,
                     publicNetworkAccessForQuery: publicAccess,
@@ -58,15 +74,14 @@ export class Monitoring extends pulumi.ComponentResource {
             );
             this.logAnalyticsWorkspaceId = logs.id;
         }
-        if (args.applicationInsightsExistingId) {
-            this.applicationInsightsId = pulumi.output(args.applicationInsightsExistingId);
-            this.connectionString = pulumi.secret("");
+        if (insightsChoice.adopt) {
+            this.applicationInsightsId = pulumi.output(insightsChoice.existingId);
+            this.connectionString = pulumi.secret(pulumi.output<string | undefined>(undefined));
         } else {
-            if (!args.applicationInsightsName) throw new pulumi.ResourceError("applicationInsightsName is required when applicationInsightsExistingId is not set", this);
             const insights = new Component(
                 `${name}-insights`,
                 {
-                    resourceName: args.applicationInsightsName,
+                    resourceName: insightsChoice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NetworkSecurityGroup, Subnet, VirtualNetwork } from "@pulumi/azure-native/network";
 import { networkSecurityGroupName } from "./network-names";
 import { SUBNET_ROLE_LIST, SUBNET_ROLES, type SubnetRole } from "./subnet-roles";
+import { bringYourOwn } from "../bring-your-own-check";
 import type { PlacementArgs } from "../placement";
 
 /** A subnet to create. */
@@ -42,8 +43,8 @@ export interface NetworkArgs extends PlacementArgs {
     existingId?: string;
     /** Existing subnets of `existingId` by role. Default: none. */
     subnetIds?: NetworkSubnetIdsArgs;
-    /** Name of the network to create (2-64). Required unless adopted. */
-    virtualNetworkName?: string;
+    /** Name of the network to create (2-64). Required unless adopted; must be unset when adopted. */
+    name?: string;
     /** Address space of the network to create. Required unless adopted. */
     addressSpace?: string[];
     /** Subnets to create by role, each with its own network security group. Default: none. */
@@ -76,24 +77,25 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:Network", name, {}, opts);
         const ids: Partial<Record<SubnetRole, pulumi.Output<string>>> = {};
-        if (args.existingId) {
+        const choice = bringYourOwn("", args, this);
+        if (choice.adopt) {
             if (args.addressSpace || args.subnets) throw new pulumi.ResourceError("existingId adopts a network: give subnetIds, not addressSpace or subnets", this);
-            this.virtualNetworkId = pulumi.output(args.existingId);
+            this.virtualNetworkId = pulumi.output(choice.existingId);
             for (const role of ROLES) {
                 const id = args.subnetIds?.[role];
                 if (id === undefined) continue;
-                if (!id.toLowerCase().startsWith(`${args.existingId.toLowerCase()}/subnets/`)) {
-                    throw new pulumi.ResourceError(`subnetIds.${role} is not a subnet of ${args.existingId}`, this);
+                if (!id.toLowerCase().startsWith(`${choice.existingId.toLowerCase()}/subnets/`)) {
+                    throw new pulumi.ResourceError(`subnetIds.${role} is not a subnet of ${choice.existingId}`, this);
                 }
                 ids[role] = pulumi.output(id);
             }
         } else {
-            if (!args.virtualNetworkName || !args.addressSpace?.length) throw new pulumi.ResourceError("virtualNetworkName and addressSpace are required when existingId is not set", this);
+            if (!args.addressSpace?.length) throw new pulumi.ResourceError("addressSpace: is required when existingId is not set (the CIDRs of the network to create)", this);
             if (args.subnetIds) throw new pulumi.ResourceError("subnetIds needs existingId; describe subnets to create under subnets", this);
             const vnet = new VirtualNetwork(
                 `${name}-vnet`,
                 {
-                    virtualNetworkName: args.virtualNetworkName,
+                    virtualNetworkName: choice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,
@@ -103,7 +105,7 @@ export class Network extends pulumi.ComponentResource {
                 { parent: this },
             );
             this.virtualNetworkId = vnet.id;
-            const prefix = args.namePrefix ?? args.virtualNetworkName;
+            const prefix = args.namePrefix ?? choice.name;
             // ARM serialises writes to one network; creating subnets one after another avoids
             // "AnotherOperationInProgress" conflicts.
             let previous: pulumi.Resource | undefined;

@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateLinkScope, PrivateLinkScopedResource } from "@pulumi/azure-native/monitor";
 import type { AzureCloud } from "../clouds";
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { MonitorAccessMode } from "../enums";
 import type { PlacementArgs } from "../placement";
 import { MONITOR_ENDPOINT_ROLE, privateEndpointBase, privateLinkScopeName } from "./network-names";
-import { PrivateDnsZones } from "./private-dns-zones";
+import { PrivateDnsZones, type PrivateDnsMode } from "./private-dns-zones";
 import { privateEndpointWithDns } from "./private-endpoint";
 import { zonesFor, zonesForAll, type PrivateLinkGroupId } from "./private-link-zones";
 import { registrySkuAllowsPrivateEndpoints } from "../registry-sku";
@@ -27,7 +29,7 @@ export interface PrivateAccessMonitoring {
     /** Application Insights component ID. Default: none. */
     applicationInsightsId?: pulumi.Input<string>;
     /** Ingestion and query access mode of the scope. Default `PrivateOnly`. */
-    accessMode?: "PrivateOnly" | "Open";
+    accessMode?: MonitorAccessMode;
 }
 
 /** Arguments of {@link PrivateAccess}. */
@@ -42,8 +44,8 @@ export interface PrivateAccessArgs extends PlacementArgs {
     virtualNetworkId?: pulumi.Input<string>;
     /** Name of that network, for link names. Default: `vnet`. */
     virtualNetworkName?: string;
-    /** DNS: `create` (default), `existing` or `policyManaged`. */
-    dnsMode?: "create" | "existing" | "policyManaged";
+    /** DNS: `create`, `existing` or `policyManaged`. Default `create`. */
+    dnsMode?: PrivateDnsMode;
     /** Existing zone IDs by zone name (mode `existing`). Default: none. */
     existingZoneIds?: Record<string, string>;
     /** Resources reached with private endpoints. Default: none. */
@@ -63,14 +65,14 @@ export interface PrivateAccessArgs extends PlacementArgs {
 export class PrivateAccess extends pulumi.ComponentResource {
     /** Endpoint IDs by `<role>-<groupId>`. */
     readonly endpointIds: Readonly<Record<string, pulumi.Output<string>>>;
-    /** The DNS zones. */
-    readonly dns: PrivateDnsZones;
+    /** Private DNS zone ID by zone name (empty in DNS mode `policyManaged`). */
+    readonly dnsZoneIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** The Azure Monitor private link scope ID, when monitoring is reached privately. */
     readonly privateLinkScopeId?: pulumi.Output<string>;
 
     constructor(name: string, args: PrivateAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:PrivateAccess", name, {}, opts);
-        const cloud = args.cloud ?? "AzureCloud";
+        const cloud = args.cloud ?? COMPONENT_DEFAULTS["cloud"];
         const targets = args.targets ?? [];
         for (const t of targets) {
             if (t.groupIds.includes("registry") && t.registrySku !== undefined && !registrySkuAllowsPrivateEndpoints(t.registrySku)) {
@@ -79,14 +81,21 @@ export class PrivateAccess extends pulumi.ComponentResource {
         }
         const monitoring = args.monitoring && (args.monitoring.logAnalyticsId !== undefined || args.monitoring.applicationInsightsId !== undefined) ? args.monitoring : undefined;
         const groupIds = [...targets.flatMap((t) => t.groupIds), ...(monitoring ? (["azuremonitor"] as const) : [])];
-        // Zone names must be plain strings (they name resources); regional zones (AKS) need a plain location.
-        const location = typeof args.location === "string" ? args.location : "";
-        this.dns = new PrivateDnsZones(
+        // Zone names must be plain strings (they name resources); regional zones (AKS) need a plain
+        // location, and zonesFor fails loudly when one is needed and the location is an output.
+        const location = typeof args.location === "string" ? args.location : undefined;
+        let zoneNames: string[];
+        try {
+            zoneNames = zonesForAll(groupIds, cloud, location);
+        } catch (e) {
+            throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), this);
+        }
+        const dns = new PrivateDnsZones(
             `${name}-dns`,
             {
                 resourceGroupName: args.resourceGroupName,
                 tags: args.tags,
-                zoneNames: zonesForAll(groupIds, cloud, location),
+                zoneNames,
                 mode: args.dnsMode,
                 existingZoneIds: args.existingZoneIds,
                 virtualNetworkId: args.virtualNetworkId,
@@ -96,7 +105,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
         );
         const endpointIds: Record<string, pulumi.Output<string>> = {};
         const zonesOf = (groupId: PrivateLinkGroupId): { name: string; id: pulumi.Input<string> }[] =>
-            args.dnsMode === "policyManaged" ? [] : zonesFor(groupId, cloud, location).map((zone) => ({ name: zone, id: this.dns.zoneIds[zone] }));
+            args.dnsMode === "policyManaged" ? [] : zonesFor(groupId, cloud, location).map((zone) => ({ name: zone, id: dns.zoneIds[zone] }));
         const endpoint = (role: string, groupId: PrivateLinkGroupId, several: boolean, targetId: pulumi.Input<string>, dependsOn: pulumi.Resource[]): void => {
             const made = privateEndpointWithDns(
                 `${name}-${role}-${groupId}`,
@@ -109,7 +118,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
                     groupId,
                     subnetId: args.subnetId,
                     zones: zonesOf(groupId),
-                    dependsOn: [...this.dns.links, ...dependsOn],
+                    dependsOn: [...dns.links, ...dependsOn],
                 },
                 { parent: this },
             );
@@ -150,6 +159,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
             this.privateLinkScopeId = scope.id;
         }
         this.endpointIds = endpointIds;
+        this.dnsZoneIds = dns.zoneIds;
         this.registerOutputs({ endpointIds: this.endpointIds, privateLinkScopeId: this.privateLinkScopeId });
     }
 }

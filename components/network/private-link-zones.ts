@@ -10,17 +10,32 @@
  */
 import type { AzureCloud } from "../clouds";
 
-/** A Private Link sub-resource (group ID) the toolkit connects to. */
-export type PrivateLinkGroupId =
-    | "amlworkspace"
-    | "blob"
-    | "file"
-    | "dfs"
-    | "vault"
-    | "registry"
-    | "azuremonitor"
-    | "iotHub"
-    | "management";
+/**
+ * A Private Link sub-resource (group ID) the toolkit connects to. An `as const` object with its
+ * value type (see enums.ts for why).
+ */
+export const PrivateLinkGroupId = {
+    /** Azure ML workspace. */
+    amlworkspace: "amlworkspace",
+    /** Storage blobs. */
+    blob: "blob",
+    /** Storage file shares. */
+    file: "file",
+    /** Data Lake Storage Gen2. */
+    dfs: "dfs",
+    /** Key vault. */
+    vault: "vault",
+    /** Container registry. */
+    registry: "registry",
+    /** Azure Monitor private link scope. */
+    azuremonitor: "azuremonitor",
+    /** IoT Hub. */
+    iotHub: "iotHub",
+    /** AKS API server. */
+    management: "management",
+} as const;
+/** A {@link PrivateLinkGroupId} value. */
+export type PrivateLinkGroupId = (typeof PrivateLinkGroupId)[keyof typeof PrivateLinkGroupId];
 
 /** Zone names per cloud; `{region}` stands for the ARM location (AKS API servers). */
 export const PRIVATE_LINK_ZONES: Readonly<Record<PrivateLinkGroupId, Readonly<Record<AzureCloud, readonly string[]>>>> = {
@@ -103,13 +118,20 @@ export const PRIVATE_LINK_ZONES: Readonly<Record<PrivateLinkGroupId, Readonly<Re
 /** The most zones one private DNS zone group can hold (ARM limit); every row fits. */
 export const MAX_ZONES_PER_GROUP = 5;
 
-/** The zones a private endpoint of `groupId` needs in `cloud` (regional zones filled in). */
-export function zonesFor(groupId: PrivateLinkGroupId, cloud: AzureCloud, region: string): string[] {
-    return PRIVATE_LINK_ZONES[groupId][cloud].map((zone) => zone.replace("{region}", region));
+/**
+ * The zones a private endpoint of `groupId` needs in `cloud` (regional zones filled in). A regional
+ * zone with no region known throws: a guessed region would name a zone no endpoint resolves in.
+ */
+export function zonesFor(groupId: PrivateLinkGroupId, cloud: AzureCloud, region: string | undefined): string[] {
+    return PRIVATE_LINK_ZONES[groupId][cloud].map((zone) => {
+        if (!zone.includes("{region}")) return zone;
+        if (region === undefined || region === "") throw new Error(`the private DNS zone of ${groupId} endpoints (${zone}) depends on the region: give a plain location string, not an output`);
+        return zone.replace("{region}", region);
+    });
 }
 
 /** Every distinct zone a set of endpoints needs, in first-use order (blob is shared by storage and Azure Monitor). */
-export function zonesForAll(groupIds: readonly PrivateLinkGroupId[], cloud: AzureCloud, region: string): string[] {
+export function zonesForAll(groupIds: readonly PrivateLinkGroupId[], cloud: AzureCloud, region: string | undefined): string[] {
     return [...new Set(groupIds.flatMap((g) => zonesFor(g, cloud, region)))];
 }
 

@@ -1,21 +1,32 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { Key, getKeyOutput } from "@pulumi/azure-native/keyvault";
 import { grantRole } from "../access/grant";
+import { COMPONENT_DEFAULTS } from "../defaults";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
-import { cmkKeyName, cmkKeySpec, keyResourceId, type CmkKeyType, type ExistingKeyRef } from "./cmk-spec";
+import { bringYourOwn } from "../bring-your-own-check";
+import { cmkKeyName, cmkKeySpec, keyResourceId, parseExistingKey, type CmkKeyType } from "./cmk-spec";
+
+/** The vault a created key goes in (the workspace vault). */
+export interface CmkKeyVaultRef {
+    /** Vault name. */
+    name: pulumi.Input<string>;
+    /** Vault ARM ID. */
+    id: pulumi.Input<string>;
+}
 
 /** Arguments of {@link WorkspaceCmkKey}. */
 export interface WorkspaceCmkKeyArgs extends PlacementArgs {
-    /** Base name of the key to create (a hash of its spec is appended). Required unless `existing` is set. */
-    keyName?: string;
+    /** ARM ID of an existing key (`.../vaults/<vault>/keys/<key>`), e.g. in a central vault; nothing is created. Default: create one. */
+    existingId?: string;
+    /** Base name of the key to create (a hash of its spec is appended). Required unless `existingId` is set; must be unset with it. */
+    name?: string;
     /** Key type of the key to create. Default `RSA`; `RSA-HSM` needs a premium vault. */
     keyType?: CmkKeyType;
     /** RSA key size of the key to create. Default 3072 (the size Azure ML recommends as a minimum). */
     keySize?: number;
-    /** Vault the key is created in (the workspace vault): its name and ID. Required unless `existing` is set. */
-    vault?: { name: pulumi.Input<string>; id: pulumi.Input<string> };
-    /** An existing key, for example in a central vault; when set nothing is created. Default: create one. */
-    existing?: ExistingKeyRef;
+    /** Vault the key is created in (the workspace vault): its name and ID. Required unless `existingId` is set. */
+    vault?: CmkKeyVaultRef;
     /** Principal (object) ID of the workspace's user-assigned identity, which wraps and unwraps with the key. */
     workspacePrincipalId: pulumi.Input<string>;
     /**
@@ -26,7 +37,7 @@ export interface WorkspaceCmkKeyArgs extends PlacementArgs {
     /** Subscription of the role definitions. */
     subscriptionId: pulumi.Input<string>;
     /** Stable strings identifying the deployment (seed the role assignment names). */
-    uniqueBy: readonly string[];
+    uniqueBy: string[];
     /** Workspace name (for the grants' descriptions). */
     workspaceName: string;
     /** Deletion guards for the key and its role assignments. Default none. */
@@ -48,25 +59,27 @@ export class WorkspaceCmkKey extends pulumi.ComponentResource {
     /** Key identifier the workspace encrypts with (versioned URI). */
     readonly keyIdentifier: pulumi.Output<string>;
     /** The role assignments; the workspace must wait for them (Azure checks the key while creating it). */
-    readonly grants: pulumi.Resource[];
+    readonly grants: RoleAssignment[];
     /** The created key; undefined when adopted. */
     readonly key?: Key;
 
     constructor(name: string, args: WorkspaceCmkKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:WorkspaceCmkKey", name, {}, opts);
-        if (args.existing) {
-            const ex = args.existing;
+        const choice = bringYourOwn("", args, this);
+        if (choice.adopt) {
+            const ex = parseExistingKey({ keyId: choice.existingId });
+            if (!ex) throw new pulumi.ResourceError("existingId: not a key's ARM ID (/subscriptions/<s>/resourceGroups/<g>/providers/Microsoft.KeyVault/vaults/<v>/keys/<k>)", this);
             this.keyVaultArmId = pulumi.output(ex.vaultId);
             this.keyId = pulumi.output(keyResourceId(ex.vaultId, ex.keyName));
             // Read at every run: the workspace follows the key's current version after a rotation.
             this.keyIdentifier = getKeyOutput({ resourceGroupName: ex.resourceGroupName, vaultName: ex.vaultName, keyName: ex.keyName }, { parent: this }).keyUriWithVersion;
         } else {
-            if (!args.keyName || !args.vault) throw new pulumi.ResourceError("keyName and vault are required when existing is not set", this);
-            const spec = cmkKeySpec(args.keyType ?? "RSA", args.keySize ?? 3072);
+            if (!args.vault) throw new pulumi.ResourceError("vault: is required when existingId is not set (the vault the key is created in)", this);
+            const spec = cmkKeySpec(args.keyType ?? COMPONENT_DEFAULTS["encryption.customerManagedKey.keyType"], args.keySize ?? COMPONENT_DEFAULTS["encryption.customerManagedKey.keySize"]);
             this.key = new Key(
                 `${name}-key`,
                 {
-                    keyName: cmkKeyName(args.keyName, spec),
+                    keyName: cmkKeyName(choice.name, spec),
                     vaultName: args.vault.name,
                     resourceGroupName: args.resourceGroupName,
                     tags: args.tags,

@@ -4,10 +4,11 @@
  * application a classic CMK workspace must let use the key.
  */
 import type { AzureCloud } from "../clouds";
+import { CmkKeyType } from "../enums";
 import { stableSuffix } from "../hashing";
 
 /** Key types the toolkit creates: software-protected RSA, or HSM-protected RSA (needs a premium vault). */
-export type CmkKeyType = "RSA" | "RSA-HSM";
+export { CmkKeyType };
 
 /** What the toolkit creates a key with. */
 export interface CmkKeySpec {

@@ -3,18 +3,21 @@ import { Registry } from "@pulumi/azure-native/containerregistry";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 import { regionHasZones } from "../regions";
+import { bringYourOwn } from "../bring-your-own-check";
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { PublicNetworkAccess, RegistrySku } from "../enums";
 import { parseResourceId } from "../resource-ids";
 
 /** Arguments of {@link WorkspaceRegistry}. */
 export interface WorkspaceRegistryArgs extends PlacementArgs {
     /** ID of an existing registry to adopt; when set nothing is created. Default: create one. */
     existingId?: string;
-    /** Registry name (5-50 letters and digits). Required unless `existingId` is set. */
-    registryName?: string;
+    /** Name of the registry to create (5-50 letters and digits). Required unless `existingId` is set; must be unset with it. */
+    name?: string;
     /** `Basic`, `Standard` or `Premium`. Default `Premium`: private endpoints, network rules, retention and zone redundancy need it. */
-    sku?: "Basic" | "Standard" | "Premium";
+    sku?: RegistrySku;
     /** Accept traffic from public networks. Default `Disabled`. */
-    publicNetworkAccess?: "Enabled" | "Disabled";
+    publicNetworkAccess?: PublicNetworkAccess;
     /** Public IPs/CIDRs let through the firewall (Premium). Default none. */
     allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
     /** Days untagged manifests and soft-deleted artifacts are kept (Premium). Default 7. */
@@ -46,24 +49,24 @@ export class WorkspaceRegistry extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspaceRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:WorkspaceRegistry", name, {}, opts);
-        if (args.existingId) {
-            const parsed = parseResourceId(args.existingId);
-            this.id = pulumi.output(args.existingId);
+        const choice = bringYourOwn("", args, this);
+        if (choice.adopt) {
+            const parsed = parseResourceId(choice.existingId);
+            this.id = pulumi.output(choice.existingId);
             this.registryName = pulumi.output(parsed.name);
             this.loginServer = pulumi.output(`${parsed.name.toLowerCase()}.${args.dnsSuffix ?? "azurecr.io"}`);
         } else {
-            if (!args.registryName) throw new pulumi.ResourceError("registryName is required when existingId is not set", this);
-            const sku = args.sku ?? "Premium";
+            const sku = args.sku ?? COMPONENT_DEFAULTS["containerRegistry.sku"];
             const premium = sku === "Premium";
-            const publicAccess = args.publicNetworkAccess ?? "Disabled";
-            const retention = args.retentionDays ?? 7;
+            const publicAccess = args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"];
+            const retention = args.retentionDays ?? COMPONENT_DEFAULTS["containerRegistry.retentionDays"];
             // ARM refuses zone redundancy in a region without availability zones; a location that is
             // an output (unknown here) is trusted to have been checked by the caller.
             const zoneRedundant = premium && (args.zoneRedundant ?? false) && (typeof args.location !== "string" || regionHasZones(args.location));
             const registry = new Registry(
                 `${name}-registry`,
                 {
-                    registryName: args.registryName,
+                    registryName: choice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,

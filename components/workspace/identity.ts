@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { bringYourOwn } from "../bring-your-own-check";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 
 /** Arguments of {@link WorkspaceIdentity}. */
 export interface WorkspaceIdentityArgs extends PlacementArgs {
     /** ID of an existing user-assigned identity; when set none is created. Default: create one. */
     existingId?: string;
-    /** Principal (object) ID of `existingId`; required with it. */
+    /** Principal (object) ID of `existingId`; required with it. Default: none. */
     existingPrincipalId?: string;
-    /** Name of the identity to create (3-128). Required unless adopted. */
-    identityName?: string;
+    /** Name of the identity to create (3-128). Required unless adopted; must be unset when adopted. */
+    name?: string;
     /**
      * Deletion guards for the created identity. Default none. Stateful: a customer-managed key
      * workspace reads its key as this identity, and a new identity (new principal ID) loses
@@ -31,15 +32,15 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspaceIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:WorkspaceIdentity", name, {}, opts);
-        if (args.existingId) {
+        const choice = bringYourOwn("", args, this);
+        if (choice.adopt) {
             if (!args.existingPrincipalId) throw new pulumi.ResourceError("existingPrincipalId is required with existingId: roles are granted to it", this);
-            this.id = pulumi.output(args.existingId);
+            this.id = pulumi.output(choice.existingId);
             this.principalId = pulumi.output(args.existingPrincipalId);
         } else {
-            if (!args.identityName) throw new pulumi.ResourceError("identityName is required when existingId is not set", this);
             const identity = new UserAssignedIdentity(
                 `${name}-uai`,
-                { resourceName: args.identityName, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags },
+                { resourceName: choice.name, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags },
                 statefulOptions(this, args.protection),
             );
             this.id = identity.id;

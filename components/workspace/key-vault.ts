@@ -3,18 +3,21 @@ import { Vault } from "@pulumi/azure-native/keyvault";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 import { firewallIpRules } from "../network/ip-rules";
+import { bringYourOwn } from "../bring-your-own-check";
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { KeyVaultSku, PublicNetworkAccess } from "../enums";
 import { parseResourceId } from "../resource-ids";
 
 /** Arguments of {@link WorkspaceKeyVault}. */
 export interface WorkspaceKeyVaultArgs extends PlacementArgs {
     /** ID of an existing vault to adopt; when set nothing is created. Default: create one. */
     existingId?: string;
-    /** Vault name (3-24 letters, digits, hyphens). Required unless `existingId` is set. */
-    vaultName?: string;
+    /** Name of the vault to create (3-24 letters, digits, hyphens). Required unless `existingId` is set; must be unset with it. */
+    name?: string;
     /** Entra tenant of the vault. */
     tenantId: pulumi.Input<string>;
     /** `standard` or `premium` (HSM-backed keys). Default `standard`. */
-    sku?: pulumi.Input<"standard" | "premium">;
+    sku?: pulumi.Input<KeyVaultSku>;
     /** DNS suffix of vault URIs in this cloud, for adopted vaults. Default `vault.azure.net`. */
     dnsSuffix?: string;
     /** Days a deleted vault or object is recoverable (7-90). Default 90. */
@@ -26,7 +29,7 @@ export interface WorkspaceKeyVaultArgs extends PlacementArgs {
      */
     purgeProtection?: boolean;
     /** Accept traffic from public networks. Default `Disabled`. */
-    publicNetworkAccess?: pulumi.Input<string>;
+    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
     /** Public IPs/CIDRs let through the firewall. Default none. */
     allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
     /** Log Analytics workspace for audit logs. Default: no diagnostic settings. */
@@ -52,32 +55,32 @@ export class WorkspaceKeyVault extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspaceKeyVaultArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:WorkspaceKeyVault", name, {}, opts);
-        if (args.existingId) {
-            const parsed = parseResourceId(args.existingId);
-            this.id = pulumi.output(args.existingId);
+        const choice = bringYourOwn("", args, this);
+        if (choice.adopt) {
+            const parsed = parseResourceId(choice.existingId);
+            this.id = pulumi.output(choice.existingId);
             this.vaultName = pulumi.output(parsed.name);
             this.vaultUri = pulumi.output(`https://${parsed.name}.${args.dnsSuffix ?? "vault.azure.net"}/`);
         } else {
-            if (!args.vaultName) throw new pulumi.ResourceError("vaultName is required when existingId is not set", this);
             const vault = new Vault(
                 `${name}-vault`,
                 {
-                    vaultName: args.vaultName,
+                    vaultName: choice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,
                     properties: {
                         tenantId: args.tenantId,
-                        sku: { family: "A", name: args.sku ?? "standard" },
+                        sku: { family: "A", name: args.sku ?? COMPONENT_DEFAULTS["keyVault.sku"] },
                         enableRbacAuthorization: true,
                         enableSoftDelete: true,
-                        softDeleteRetentionInDays: args.softDeleteRetentionDays ?? 90,
+                        softDeleteRetentionInDays: args.softDeleteRetentionDays ?? COMPONENT_DEFAULTS["keyVault.softDeleteRetentionDays"],
                         // Omitted rather than false: ARM rejects false (see purgeProtection).
-                        ...((args.purgeProtection ?? true) ? { enablePurgeProtection: true } : {}),
+                        ...((args.purgeProtection ?? COMPONENT_DEFAULTS["keyVault.purgeProtection"]) ? { enablePurgeProtection: true } : {}),
                         enabledForDeployment: false,
                         enabledForDiskEncryption: false,
                         enabledForTemplateDeployment: false,
-                        publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+                        publicNetworkAccess: args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"],
                         networkAcls: {
                             defaultAction: "Deny",
                             bypass: "AzureServices",
@@ -94,7 +97,12 @@ export class WorkspaceKeyVault extends pulumi.ComponentResource {
             this.vault = vault;
             this.id = vault.id;
             this.vaultName = vault.name;
-            this.vaultUri = vault.properties.apply((p) => p.vaultUri ?? "");
+            const vaultName = choice.name;
+            this.vaultUri = vault.properties.apply((p) => {
+                // An empty URI would make every secret reference point nowhere; a created vault always has one.
+                if (!p.vaultUri) throw new Error(`key vault ${vaultName}: Azure returned no vaultUri`);
+                return p.vaultUri;
+            });
         }
         this.registerOutputs({ id: this.id, vaultName: this.vaultName, vaultUri: this.vaultUri });
     }

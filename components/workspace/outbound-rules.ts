@@ -3,10 +3,13 @@
  * azure-native discriminated inputs of `managedNetwork.outboundRules`.
  */
 
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { OutboundRuleType } from "../enums";
+
 /** One outbound rule as configured (flat; fields apply per type). */
 export interface OutboundRuleSpec {
     /** Rule type. */
-    type: "FQDN" | "PrivateEndpoint" | "ServiceTag";
+    type: OutboundRuleType;
     /** Rule category. Default `UserDefined`. */
     category?: string;
     /** FQDN: destination host. */
@@ -37,17 +40,33 @@ export type ArmOutboundRule =
     | { type: "PrivateEndpoint"; category: string; destination: { serviceResourceId: string; subresourceTarget: string; sparkEnabled: boolean }; fqdns?: string[] }
     | { type: "ServiceTag"; category: string; destination: { serviceTag: string; protocol: string; portRanges: string; action: string; addressPrefixes?: string[] } };
 
-/** Converts one configured rule to its ARM shape. */
-export function toArmOutboundRule(rule: OutboundRuleSpec): ArmOutboundRule {
-    const category = rule.category ?? "UserDefined";
+/** The fields each rule type needs: a rule without them would be sent with an empty destination. */
+const REQUIRED_FIELDS: Readonly<Record<OutboundRuleType, readonly (keyof OutboundRuleSpec)[]>> = {
+    FQDN: ["destination"],
+    PrivateEndpoint: ["serviceResourceId", "subresourceTarget"],
+    ServiceTag: ["serviceTag"],
+};
+
+/** What is missing from the rules, each as `<rule>.<field>: ...`; empty when every rule is complete. */
+export function outboundRuleProblems(rules: Record<string, OutboundRuleSpec>): string[] {
+    return Object.entries(rules).flatMap(([name, rule]) =>
+        (REQUIRED_FIELDS[rule.type] ?? []).filter((f) => rule[f] === undefined || rule[f] === "").map((f) => `${name}.${f}: required for a ${rule.type} rule`),
+    );
+}
+
+/** Converts one configured rule to its ARM shape; throws when a field its type needs is missing. */
+export function toArmOutboundRule(rule: OutboundRuleSpec, name = "rule"): ArmOutboundRule {
+    const problems = outboundRuleProblems({ [name]: rule });
+    if (problems.length > 0) throw new Error(`managedNetwork.outboundRules.${problems.join("; ")}`);
+    const category = rule.category ?? COMPONENT_DEFAULTS["workspace.managedNetwork.outboundRules.*.category"];
     switch (rule.type) {
         case "FQDN":
-            return { type: "FQDN", category, destination: rule.destination ?? "" };
+            return { type: "FQDN", category, destination: rule.destination as string };
         case "PrivateEndpoint":
             return {
                 type: "PrivateEndpoint",
                 category,
-                destination: { serviceResourceId: rule.serviceResourceId ?? "", subresourceTarget: rule.subresourceTarget ?? "", sparkEnabled: rule.sparkEnabled ?? false },
+                destination: { serviceResourceId: rule.serviceResourceId as string, subresourceTarget: rule.subresourceTarget as string, sparkEnabled: rule.sparkEnabled ?? false },
                 ...(rule.fqdns ? { fqdns: rule.fqdns } : {}),
             };
         case "ServiceTag":
@@ -55,7 +74,7 @@ export function toArmOutboundRule(rule: OutboundRuleSpec): ArmOutboundRule {
                 type: "ServiceTag",
                 category,
                 destination: {
-                    serviceTag: rule.serviceTag ?? "",
+                    serviceTag: rule.serviceTag as string,
                     protocol: rule.protocol ?? "TCP",
                     portRanges: rule.portRanges ?? "443",
                     action: rule.action ?? "Allow",
@@ -67,5 +86,5 @@ export function toArmOutboundRule(rule: OutboundRuleSpec): ArmOutboundRule {
 
 /** Converts a map of rules, keeping names (ARM keys rules by name). */
 export function toArmOutboundRules(rules: Record<string, OutboundRuleSpec>): Record<string, ArmOutboundRule> {
-    return Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, toArmOutboundRule(rule)]));
+    return Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, toArmOutboundRule(rule, name)]));
 }

@@ -2,14 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { BlobServiceProperties, FileServiceProperties, StorageAccount } from "@pulumi/azure-native/storage";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+import { bringYourOwn } from "../bring-your-own-check";
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { FirewallDefaultAction, PublicNetworkAccess } from "../enums";
 import { parseResourceId } from "../resource-ids";
 
 /** Arguments of {@link WorkspaceStorage}. */
 export interface WorkspaceStorageArgs extends PlacementArgs {
     /** ID of an existing account to adopt; when set nothing is created. Default: create one. */
     existingId?: string;
-    /** Account name (3-24 lowercase letters and digits). Required unless `existingId` is set. */
-    accountName?: string;
+    /** Name of the account to create (3-24 lowercase letters and digits). Required unless `existingId` is set; must be unset with it. */
+    name?: string;
     /** Replication SKU. Default `Standard_ZRS`. */
     sku?: pulumi.Input<string>;
     /** Days deleted blobs, containers and file shares are kept. Default 14. */
@@ -21,9 +24,9 @@ export interface WorkspaceStorageArgs extends PlacementArgs {
      */
     hierarchicalNamespace?: boolean;
     /** Accept traffic from public networks. Default `Disabled`. */
-    publicNetworkAccess?: pulumi.Input<string>;
+    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
     /** Firewall default action. Default `Deny` (trusted Azure services bypass it). */
-    firewallDefaultAction?: pulumi.Input<"Allow" | "Deny">;
+    firewallDefaultAction?: pulumi.Input<FirewallDefaultAction>;
     /** Public IPs/CIDRs let through the firewall. Default none. */
     allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
     /** Log Analytics workspace for diagnostics. Default: no diagnostic settings. */
@@ -48,23 +51,23 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspaceStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:WorkspaceStorage", name, {}, opts);
-        if (args.existingId) {
-            this.id = pulumi.output(args.existingId);
-            this.accountName = pulumi.output(parseResourceId(args.existingId).name);
+        const choice = bringYourOwn("", args, this);
+        if (choice.adopt) {
+            this.id = pulumi.output(choice.existingId);
+            this.accountName = pulumi.output(parseResourceId(choice.existingId).name);
         } else {
-            if (!args.accountName) throw new pulumi.ResourceError("accountName is required when existingId is not set", this);
             if (args.hierarchicalNamespace) {
                 throw new pulumi.ResourceError("hierarchicalNamespace is not supported on a workspace's default storage account; use a separate account as a datastore", this);
             }
             const account = new StorageAccount(
                 `${name}-account`,
                 {
-                    accountName: args.accountName,
+                    accountName: choice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,
                     kind: "StorageV2",
-                    sku: { name: args.sku ?? "Standard_ZRS" },
+                    sku: { name: args.sku ?? COMPONENT_DEFAULTS["storage.sku"] },
                     accessTier: "Hot",
                     enableHttpsTrafficOnly: true,
                     minimumTlsVersion: "TLS1_2",
@@ -74,9 +77,9 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
                     defaultToOAuthAuthentication: true,
                     allowCrossTenantReplication: false,
                     isHnsEnabled: false,
-                    publicNetworkAccess: args.publicNetworkAccess ?? "Disabled",
+                    publicNetworkAccess: args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"],
                     networkRuleSet: {
-                        defaultAction: args.firewallDefaultAction ?? "Deny",
+                        defaultAction: args.firewallDefaultAction ?? COMPONENT_DEFAULTS["network.firewallDefaultAction"],
                         bypass: "AzureServices",
                         ipRules: pulumi.output(args.allowedIpRanges ?? []).apply((ranges) => ranges.map((value) => ({ iPAddressOrRange: value, action: "Allow" as const }))),
                     },
@@ -88,7 +91,7 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
                 },
                 statefulOptions(this, args.protection),
             );
-            const retention = { enabled: true, days: args.softDeleteRetentionDays ?? 14 };
+            const retention = { enabled: true, days: args.softDeleteRetentionDays ?? COMPONENT_DEFAULTS["storage.softDeleteRetentionDays"] };
             const blob = new BlobServiceProperties(
                 `${name}-blob`,
                 {

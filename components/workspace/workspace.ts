@@ -1,24 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Workspace as MlWorkspace } from "@pulumi/azure-native/machinelearningservices";
-import { grantRole } from "../access/grant";
-import { WORKSPACE_EXTRA_ROLES, WORKSPACE_IDENTITY_ROLES, rolesToGrant, type AssociatedResource, type BuiltinRole } from "../access/roles";
+import { WORKSPACE_EXTRA_ROLES, type AssociatedResource } from "../access/roles";
+import { grantWorkspaceIdentity, grantWorkspaceRole, type WorkspaceGrantContext } from "../access/workspace-grants";
+import { COMPONENT_DEFAULTS } from "../defaults";
+import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistrySku } from "../enums";
 import { Monitoring } from "../monitoring/monitoring";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
 import { WorkspaceCmkKey } from "./cmk-key";
-import { parseExistingKey, type CmkKeyType } from "./cmk-spec";
+import { keyResourceId } from "./cmk-spec";
 import { WorkspaceRegistry } from "./container-registry";
 import { WorkspaceIdentity } from "./identity";
 import { WorkspaceKeyVault } from "./key-vault";
 import { toArmOutboundRules, type OutboundRuleSpec } from "./outbound-rules";
 import { WorkspaceStorage } from "./storage";
+import { validateWorkspaceArgs } from "./workspace-validation";
 
 /** Storage settings of {@link WorkspaceArgs}. */
 export interface WorkspaceStorageSettings {
     /** Adopt this account instead of creating one. Default: create. */
     existingId?: string;
-    /** Name of the account to create. Required unless adopted. */
-    accountName?: string;
+    /** Name of the account to create. Required unless adopted; must be unset when adopted. */
+    name?: string;
     /** Replication SKU. Default `Standard_ZRS`. */
     sku?: string;
     /** Soft delete days. Default 14. */
@@ -31,10 +34,10 @@ export interface WorkspaceStorageSettings {
 export interface WorkspaceKeyVaultSettings {
     /** Adopt this vault instead of creating one. Default: create. */
     existingId?: string;
-    /** Name of the vault to create. Required unless adopted. */
-    vaultName?: string;
+    /** Name of the vault to create. Required unless adopted; must be unset when adopted. */
+    name?: string;
     /** Vault SKU. Default `standard`. */
-    sku?: "standard" | "premium";
+    sku?: KeyVaultSku;
     /** Soft delete retention days. Default 90. */
     softDeleteRetentionDays?: number;
     /** Purge protection. Default true (off omits the property: ARM refuses `false`). */
@@ -43,48 +46,68 @@ export interface WorkspaceKeyVaultSettings {
 
 /** Container registry settings of {@link WorkspaceArgs}. */
 export interface WorkspaceRegistrySettings {
-    /** Adopt this registry instead of creating one. */
+    /** Adopt this registry instead of creating one. Default: create. */
     existingId?: string;
-    /** Name of the registry to create. Required unless adopted. */
-    registryName?: string;
+    /** Name of the registry to create. Required unless adopted; must be unset when adopted. */
+    name?: string;
     /** SKU. Default `Premium`. */
-    sku?: "Basic" | "Standard" | "Premium";
+    sku?: RegistrySku;
     /** Retention days. Default 7. */
     retentionDays?: number;
 }
 
+/** Log Analytics settings of {@link WorkspaceMonitoringSettings}. */
+export interface LogAnalyticsSettings {
+    /** Adopt this Log Analytics workspace. Default: create. */
+    existingId?: string;
+    /** Name of the Log Analytics workspace to create. Required unless adopted; must be unset when adopted. */
+    name?: string;
+    /** Log retention days of a created workspace. Default 90. */
+    retentionInDays?: number;
+}
+
+/** Application Insights settings of {@link WorkspaceMonitoringSettings}. */
+export interface ApplicationInsightsSettings {
+    /** Adopt this Application Insights component. Default: create. */
+    existingId?: string;
+    /** Name of the component to create. Required unless adopted; must be unset when adopted. */
+    name?: string;
+}
+
 /** Monitoring settings of {@link WorkspaceArgs}. */
 export interface WorkspaceMonitoringSettings {
-    /** Adopt this Log Analytics workspace. Default: create. */
-    logAnalyticsExistingId?: string;
-    /** Name of the Log Analytics workspace to create. */
-    logAnalyticsName?: string;
-    /** Log retention days. Default 90. */
-    retentionInDays?: number;
-    /** Adopt this Application Insights component. Default: create. */
-    applicationInsightsExistingId?: string;
-    /** Name of the Application Insights component to create. */
-    applicationInsightsName?: string;
+    /** Log Analytics workspace. Default: create one (needs `name`). */
+    logAnalytics: LogAnalyticsSettings;
+    /** Application Insights component. Default: create one (needs `name`). */
+    applicationInsights: ApplicationInsightsSettings;
 }
 
 /** Identity settings of {@link WorkspaceArgs}. */
 export interface WorkspaceIdentitySettings {
-    /** `UserAssigned` (default) or `SystemAssigned`. */
-    type?: "UserAssigned" | "SystemAssigned";
-    /** Existing user-assigned identity. Default: create one. */
+    /** `UserAssigned` or `SystemAssigned`. Default `UserAssigned`. */
+    type?: IdentityType;
+    /** Existing user-assigned identity to adopt. Default: create one. */
     existingId?: string;
-    /** Principal ID of `existingId`. */
+    /** Principal ID of `existingId`; required with it. Default: none. */
     existingPrincipalId?: string;
-    /** Name of the identity to create. Required for UserAssigned unless adopted. */
-    identityName?: string;
+    /** Name of the identity to create. Required for UserAssigned unless adopted; must be unset when adopted. */
+    name?: string;
+}
+
+/** Cloud-specific DNS suffixes of {@link WorkspaceArgs}, for adopted resources. */
+export interface WorkspaceDnsSuffixes {
+    /** Key vault URI suffix. Default `vault.azure.net`. */
+    keyVault?: string;
+    /** Registry login server suffix. Default `azurecr.io`. */
+    registry?: string;
 }
 
 /** Managed network settings of {@link WorkspaceArgs}. */
 export interface WorkspaceManagedNetworkSettings {
     /** Isolation mode. Default `AllowOnlyApprovedOutbound`. */
-    isolationMode?: "AllowOnlyApprovedOutbound" | "AllowInternetOutbound" | "Disabled";
+    isolationMode?: IsolationMode;
     /** Firewall SKU for FQDN rules. Default `Standard`. */
-    firewallSku?: "Basic" | "Standard";
+    firewallSku?: FirewallSku;
     /** Provision the managed network at creation. Default false. */
     provisionNetworkNow?: boolean;
     /** Outbound rules by name. Default none. */
@@ -132,11 +155,11 @@ export interface WorkspaceArgs extends PlacementArgs {
     /** Subscription (for role definition IDs). */
     subscriptionId: pulumi.Input<string>;
     /** Stable strings that identify this deployment (organization, project, stack); seeds role assignment names. */
-    uniqueBy: readonly string[];
+    uniqueBy: string[];
     /** Public network access of the workspace and every dependency. Default `Disabled`. */
-    publicNetworkAccess?: "Enabled" | "Disabled";
+    publicNetworkAccess?: PublicNetworkAccess;
     /** Storage firewall default action. Default `Deny`. */
-    firewallDefaultAction?: "Allow" | "Deny";
+    firewallDefaultAction?: FirewallDefaultAction;
     /** Public IPs/CIDRs let through the dependencies' firewalls. Default none. */
     allowedIpRanges?: string[];
     /** High business impact workspace (less diagnostic data collected). Default false. */
@@ -151,9 +174,9 @@ export interface WorkspaceArgs extends PlacementArgs {
     managedNetwork?: WorkspaceManagedNetworkSettings;
     /** Serverless compute. Default: managed network, no public IP. */
     serverlessCompute?: WorkspaceServerlessComputeSettings;
-    /** Storage account. */
+    /** Storage account: adopt (`existingId`) or create (`name`). */
     storage: WorkspaceStorageSettings;
-    /** Key vault. */
+    /** Key vault: adopt (`existingId`) or create (`name`). */
     keyVault: WorkspaceKeyVaultSettings;
     /** Container registry; omit for none (Azure ML then creates one lazily, with its own defaults). */
     containerRegistry?: WorkspaceRegistrySettings;
@@ -166,12 +189,7 @@ export interface WorkspaceArgs extends PlacementArgs {
     /** Deletion guards for stateful resources. Default none. */
     protection?: StatefulProtection;
     /** Cloud-specific DNS suffixes for adopted resources. Default: Azure public cloud. */
-    dnsSuffixes?: {
-        /** Key vault suffix. */
-        keyVault: string;
-        /** Registry suffix. */
-        registry: string;
-    };
+    dnsSuffixes?: WorkspaceDnsSuffixes;
 }
 
 /**
@@ -207,52 +225,28 @@ export class Workspace extends pulumi.ComponentResource {
     readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
     /** Application Insights ID. */
     readonly applicationInsightsId: pulumi.Output<string>;
-    /** Application Insights connection string (secret). */
-    readonly applicationInsightsConnectionString: pulumi.Output<string>;
-    /** The storage child. */
-    readonly storage: WorkspaceStorage;
-    /** The key vault child. */
-    readonly keyVault: WorkspaceKeyVault;
-    /** The registry child, when one is created or adopted. */
-    readonly registry?: WorkspaceRegistry;
+    /** Application Insights connection string (secret); undefined when the component is adopted. */
+    readonly applicationInsightsConnectionString: pulumi.Output<string | undefined>;
     /** The azure-native workspace resource. */
     readonly workspace: MlWorkspace;
 
     constructor(name: string, args: WorkspaceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:Workspace", name, {}, opts);
+        const check = validateWorkspaceArgs(args);
+        if (check.problems.length > 0) throw new pulumi.ResourceError(`invalid Workspace args: ${check.problems.join("; ")}`, this);
+        const existingKey = check.existingKey;
         const placement: PlacementArgs = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
-        const publicNetworkAccess = args.publicNetworkAccess ?? "Disabled";
-        const identityType = args.identity?.type ?? "UserAssigned";
-        if (args.customerManagedKey && identityType !== "UserAssigned") {
-            throw new pulumi.ResourceError("customerManagedKey needs identity.type UserAssigned: the key must be readable before the workspace exists", this);
-        }
+        const publicNetworkAccess = args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"];
+        const identityType = args.identity?.type ?? COMPONENT_DEFAULTS["workspace.identity.type"];
         const cmkSettings = args.customerManagedKey;
-        const existingKey = cmkSettings && (cmkSettings.existingKeyId !== undefined || cmkSettings.keyVaultId !== undefined)
-            ? parseExistingKey({ keyId: cmkSettings.existingKeyId, vaultId: cmkSettings.keyVaultId, keyName: cmkSettings.keyName })
-            : undefined;
-        if (cmkSettings && (cmkSettings.existingKeyId !== undefined || cmkSettings.keyVaultId !== undefined) && !existingKey) {
-            throw new pulumi.ResourceError("customerManagedKey.existingKeyId must be a key's ARM ID, or keyVaultId a vault's ARM ID", this);
-        }
-        if (cmkSettings && !existingKey && args.keyVault.existingId) {
-            throw new pulumi.ResourceError("customerManagedKey creates its key in the workspace vault, which is adopted (keyVault.existingId); give existingKeyId or keyVaultId instead", this);
-        }
-        if (cmkSettings && !existingKey && args.keyVault.purgeProtection === false) {
-            throw new pulumi.ResourceError("customerManagedKey requires keyVault.purgeProtection", this);
-        }
-        if (cmkSettings && !existingKey && cmkSettings.keyType === "RSA-HSM" && args.keyVault.sku !== "premium") {
-            throw new pulumi.ResourceError("customerManagedKey.keyType RSA-HSM needs keyVault.sku premium (a standard vault has no HSM-protected keys)", this);
-        }
-        if (cmkSettings && !cmkSettings.serviceSideEncryption && !cmkSettings.cosmosDbPrincipalObjectId) {
-            throw new pulumi.ResourceError("customerManagedKey without serviceSideEncryption needs cosmosDbPrincipalObjectId: the Cosmos DB account of a classic CMK workspace uses the key as that principal", this);
-        }
 
         const monitoring = new Monitoring(
             `${name}-monitoring`,
-            { ...placement, ...args.monitoring, publicNetworkAccess, protection: args.protection },
+            { ...placement, logAnalytics: args.monitoring.logAnalytics, applicationInsights: args.monitoring.applicationInsights, publicNetworkAccess, protection: args.protection },
             { parent: this },
         );
         const logAnalyticsWorkspaceId = monitoring.logAnalyticsWorkspaceId;
-        this.storage = new WorkspaceStorage(
+        const storage = new WorkspaceStorage(
             `${name}-storage`,
             {
                 ...placement,
@@ -265,7 +259,7 @@ export class Workspace extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.keyVault = new WorkspaceKeyVault(
+        const keyVault = new WorkspaceKeyVault(
             `${name}-keyvault`,
             {
                 ...placement,
@@ -279,53 +273,32 @@ export class Workspace extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        if (args.containerRegistry) {
-            this.registry = new WorkspaceRegistry(
-                `${name}-registry`,
-                {
-                    ...placement,
-                    ...args.containerRegistry,
-                    publicNetworkAccess,
-                    allowedIpRanges: args.allowedIpRanges,
-                    zoneRedundant: args.zoneRedundant,
-                    dnsSuffix: args.dnsSuffixes?.registry,
-                    logAnalyticsWorkspaceId,
-                    protection: args.protection,
-                },
-                { parent: this },
-            );
-        }
+        const registry = args.containerRegistry
+            ? new WorkspaceRegistry(
+                  `${name}-registry`,
+                  {
+                      ...placement,
+                      ...args.containerRegistry,
+                      publicNetworkAccess,
+                      allowedIpRanges: args.allowedIpRanges,
+                      zoneRedundant: args.zoneRedundant,
+                      dnsSuffix: args.dnsSuffixes?.registry,
+                      logAnalyticsWorkspaceId,
+                      protection: args.protection,
+                  },
+                  { parent: this },
+              )
+            : undefined;
 
         // Identity-based access: the workspace identity gets exactly the roles the
-        // Azure ML docs list, scoped to each resource.
+        // Azure ML docs list, scoped to each resource (access/workspace-grants.ts).
         const scopes: Partial<Record<AssociatedResource, pulumi.Input<string>>> = {
-            storage: this.storage.id,
-            keyVault: this.keyVault.id,
-            containerRegistry: this.registry?.id,
+            storage: storage.id,
+            keyVault: keyVault.id,
+            containerRegistry: registry?.id,
             applicationInsights: monitoring.applicationInsightsId,
         };
-        const grantOne = (principalId: pulumi.Input<string>, principalKey: string, target: string, scope: pulumi.Input<string>, role: BuiltinRole, opts: pulumi.CustomResourceOptions): pulumi.Resource =>
-            grantRole(
-                `${name}-${principalKey}-${target}-${role}`,
-                {
-                    scope,
-                    role,
-                    principalId,
-                    principalType: "ServicePrincipal",
-                    subscriptionId: args.subscriptionId,
-                    identity: [...args.uniqueBy, name, principalKey, target],
-                    description: `Azure ML workspace ${args.workspaceName} (${principalKey} identity) uses ${target}`,
-                },
-                opts,
-            );
-        // A system-assigned identity gets only what the service does not grant it itself
-        // (re-granting those fails with RoleAssignmentExists): see SERVICE_GRANTED_ROLES.
-        const grantAll = (principalId: pulumi.Input<string>, principalKey: string, identityType: "UserAssigned" | "SystemAssigned", dependsOn?: pulumi.Resource[]): pulumi.Resource[] =>
-            (Object.keys(WORKSPACE_IDENTITY_ROLES) as AssociatedResource[]).flatMap((resource) => {
-                const scope = scopes[resource];
-                if (scope === undefined) return [];
-                return rolesToGrant(resource, identityType).map((role) => grantOne(principalId, principalKey, resource, scope, role, { parent: this, dependsOn }));
-            });
+        const grantContext: WorkspaceGrantContext = { name, workspaceName: args.workspaceName, subscriptionId: args.subscriptionId, uniqueBy: args.uniqueBy };
 
         let userIdentity: WorkspaceIdentity | undefined;
         let grants: pulumi.Resource[] = [];
@@ -336,12 +309,12 @@ export class Workspace extends pulumi.ComponentResource {
                     ...placement,
                     existingId: args.identity?.existingId,
                     existingPrincipalId: args.identity?.existingPrincipalId,
-                    identityName: args.identity?.identityName,
+                    name: args.identity?.name,
                     protection: args.protection,
                 },
                 { parent: this },
             );
-            grants = grantAll(userIdentity.principalId, "uai", "UserAssigned");
+            grants = grantWorkspaceIdentity(grantContext, { principalId: userIdentity.principalId, key: "uai" }, "UserAssigned", scopes, { parent: this });
         }
 
         const cmk =
@@ -350,11 +323,11 @@ export class Workspace extends pulumi.ComponentResource {
                       `${name}-cmk`,
                       {
                           ...placement,
-                          keyName: cmkSettings.keyName,
+                          existingId: existingKey ? keyResourceId(existingKey.vaultId, existingKey.keyName) : undefined,
+                          name: existingKey ? undefined : cmkSettings.keyName,
                           keyType: cmkSettings.keyType,
                           keySize: cmkSettings.keySize,
-                          vault: existingKey ? undefined : { name: this.keyVault.vaultName, id: this.keyVault.id },
-                          existing: existingKey,
+                          vault: existingKey ? undefined : { name: keyVault.vaultName, id: keyVault.id },
                           workspacePrincipalId: userIdentity.principalId,
                           cosmosDbPrincipalObjectId: cmkSettings.serviceSideEncryption ? undefined : cmkSettings.cosmosDbPrincipalObjectId,
                           subscriptionId: args.subscriptionId,
@@ -367,13 +340,13 @@ export class Workspace extends pulumi.ComponentResource {
                 : undefined;
 
         const mn = args.managedNetwork ?? {};
-        const isolationMode = mn.isolationMode ?? "AllowOnlyApprovedOutbound";
+        const isolationMode = mn.isolationMode ?? COMPONENT_DEFAULTS["workspace.managedNetwork.isolationMode"];
         const resourceGroupId = args.resourceGroupId ?? pulumi.interpolate`/subscriptions/${args.subscriptionId}/resourceGroups/${args.resourceGroupName}`;
         // A managed network's private endpoints to storage, vault and registry are approved by the
         // workspace identity: a user-assigned one needs the approver role before the network is provisioned.
         const approver =
             userIdentity && isolationMode !== "Disabled"
-                ? [grantOne(userIdentity.principalId, "uai", "resourceGroup", resourceGroupId, WORKSPACE_EXTRA_ROLES.managedNetworkApprover, { parent: this })]
+                ? [grantWorkspaceRole(grantContext, { principalId: userIdentity.principalId, key: "uai" }, "resourceGroup", resourceGroupId, WORKSPACE_EXTRA_ROLES.managedNetworkApprover, { parent: this })]
                 : [];
         this.workspace = new MlWorkspace(
             `${name}-workspace`,
@@ -390,27 +363,27 @@ export class Workspace extends pulumi.ComponentResource {
                     ? { type: "UserAssigned", userAssignedIdentities: [userIdentity.id] }
                     : { type: "SystemAssigned" },
                 primaryUserAssignedIdentity: userIdentity?.id,
-                storageAccount: this.storage.id,
-                keyVault: this.keyVault.id,
+                storageAccount: storage.id,
+                keyVault: keyVault.id,
                 applicationInsights: monitoring.applicationInsightsId,
-                containerRegistry: this.registry?.id,
+                containerRegistry: registry?.id,
                 publicNetworkAccess,
                 allowPublicAccessWhenBehindVnet: false,
                 managedNetwork: {
                     isolationMode,
                     // The firewall only exists to enforce FQDN rules in approved-outbound mode.
-                    firewallSku: isolationMode === "AllowOnlyApprovedOutbound" ? (mn.firewallSku ?? "Standard") : undefined,
+                    firewallSku: isolationMode === "AllowOnlyApprovedOutbound" ? (mn.firewallSku ?? COMPONENT_DEFAULTS["workspace.managedNetwork.firewallSku"]) : undefined,
                     outboundRules: toArmOutboundRules(mn.outboundRules ?? {}),
                 },
-                provisionNetworkNow: isolationMode === "Disabled" ? undefined : (mn.provisionNetworkNow ?? false),
+                provisionNetworkNow: isolationMode === "Disabled" ? undefined : (mn.provisionNetworkNow ?? COMPONENT_DEFAULTS["workspace.managedNetwork.provisionNetworkNow"]),
                 serverlessComputeSettings: {
                     serverlessComputeCustomSubnet: args.serverlessCompute?.customSubnetId,
-                    serverlessComputeNoPublicIP: args.serverlessCompute?.noPublicIp ?? true,
+                    serverlessComputeNoPublicIP: args.serverlessCompute?.noPublicIp ?? COMPONENT_DEFAULTS["workspace.serverlessCompute.noPublicIp"],
                 },
                 hbiWorkspace: args.hbi ?? false,
                 systemDatastoresAuthMode: "identity",
                 imageBuildCompute: args.imageBuildCompute,
-                v1LegacyMode: args.v1LegacyMode ?? false,
+                v1LegacyMode: args.v1LegacyMode ?? COMPONENT_DEFAULTS["workspace.v1LegacyMode"],
                 encryption:
                     cmk && userIdentity
                         ? {
@@ -422,34 +395,43 @@ export class Workspace extends pulumi.ComponentResource {
                 // Classic (false): metadata in a Cosmos DB account in your subscription, which needs the
                 // Cosmos DB principal's grant on the key. Service-side (true): metadata on Microsoft-managed
                 // resources. See "Customer-managed keys for Azure Machine Learning".
-                enableServiceSideCMKEncryption: cmk ? (cmkSettings?.serviceSideEncryption ?? false) : undefined,
+                enableServiceSideCMKEncryption: cmk ? (cmkSettings?.serviceSideEncryption ?? COMPONENT_DEFAULTS["encryption.customerManagedKey.serviceSideEncryption"]) : undefined,
             },
             // Azure validates the identity's (and Cosmos DB's) access while creating the workspace.
             { ...statefulOptions(this, args.protection), dependsOn: [...grants, ...approver, ...(cmk?.grants ?? [])] },
         );
 
         this.userAssignedIdentityId = userIdentity?.id;
+        const workspaceName = args.workspaceName;
         this.principalId = userIdentity
             ? userIdentity.principalId
-            : this.workspace.identity.apply((i) => i?.principalId ?? "");
+            : this.workspace.identity.apply((i) => {
+                  // A grant to an empty principal would fail far from here; say what is missing.
+                  if (!i?.principalId) throw new Error(`workspace ${workspaceName}: Azure returned no principal ID for its system-assigned identity`);
+                  return i.principalId;
+              });
         if (userIdentity) {
             // Contributor on the workspace itself, which exists only now.
-            grantOne(userIdentity.principalId, "uai", "workspace", this.workspace.id, WORKSPACE_EXTRA_ROLES.workspace, { parent: this });
+            grantWorkspaceRole(grantContext, { principalId: userIdentity.principalId, key: "uai" }, "workspace", this.workspace.id, WORKSPACE_EXTRA_ROLES.workspace, { parent: this });
         } else {
             // A system-assigned identity exists only once the workspace does.
-            grantAll(this.principalId, "system", "SystemAssigned", [this.workspace]);
+            grantWorkspaceIdentity(grantContext, { principalId: this.principalId, key: "system" }, "SystemAssigned", scopes, { parent: this, dependsOn: [this.workspace] });
         }
         sendDiagnostics(`${name}-workspace-diag`, this.workspace.id, logAnalyticsWorkspaceId, DIAGNOSTICS.workspace, { parent: this });
 
         this.id = this.workspace.id;
         this.workspaceName = this.workspace.name;
-        this.discoveryUrl = this.workspace.discoveryUrl.apply((u) => u ?? "");
+        this.discoveryUrl = this.workspace.discoveryUrl.apply((url) => {
+            // Every created workspace has one; an empty URL would send clients nowhere.
+            if (!url) throw new Error(`workspace ${workspaceName}: Azure returned no discoveryUrl`);
+            return url;
+        });
         this.workspaceId = this.workspace.workspaceId;
-        this.storageAccountId = this.storage.id;
-        this.keyVaultId = this.keyVault.id;
-        this.keyVaultUri = this.keyVault.vaultUri;
-        this.containerRegistryId = this.registry ? this.registry.id : pulumi.output(undefined);
-        this.registryLoginServer = this.registry ? this.registry.loginServer : pulumi.output(undefined);
+        this.storageAccountId = storage.id;
+        this.keyVaultId = keyVault.id;
+        this.keyVaultUri = keyVault.vaultUri;
+        this.containerRegistryId = registry ? registry.id : pulumi.output(undefined);
+        this.registryLoginServer = registry ? registry.loginServer : pulumi.output(undefined);
         this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
         this.applicationInsightsId = monitoring.applicationInsightsId;
         this.applicationInsightsConnectionString = monitoring.connectionString;

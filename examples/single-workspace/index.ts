@@ -27,11 +27,11 @@ const ml = new Workspace("ml", {
     tenantId: client.tenantId,
     subscriptionId: client.subscriptionId,
     uniqueBy,
-    identity: { identityName: names.identity },
-    storage: { accountName: names.storageAccount },
-    keyVault: { vaultName: names.keyVault },
-    containerRegistry: { registryName: names.containerRegistry },
-    monitoring: { logAnalyticsName: names.logAnalytics, applicationInsightsName: names.applicationInsights },
+    identity: { name: names.identity },
+    storage: { name: names.storageAccount },
+    keyVault: { name: names.keyVault },
+    containerRegistry: { name: names.containerRegistry },
+    monitoring: { logAnalytics: { name: names.logAnalytics }, applicationInsights: { name: names.applicationInsights } },
 });
 
 export const workspaceName = ml.workspaceName;

@@ -5,7 +5,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackRun } from "../../../offline/run-stack";
 import { runStack } from "../../../offline/run-stack";
-import { Workspace } from "../../../components/workspace/workspace";
+import { Workspace, type WorkspaceArgs } from "../../../components/workspace/workspace";
+import { WorkspaceKeyVault } from "../../../components/workspace/key-vault";
+import { Monitoring } from "../../../components/monitoring/monitoring";
+import { Network } from "../../../components/network/network";
+import { WorkspaceCmkKey } from "../../../components/workspace/cmk-key";
 import { WorkspaceStorage } from "../../../components/workspace/storage";
 import { allOfType, baseConfig, oneOfType, runPlatform } from "../../helpers/stack";
 
@@ -109,7 +113,7 @@ describe("conflicting component arguments", () => {
         const err = await runStack({ stack: "conflict", config: {}, program: () => (program(), {}) }).then(() => undefined, (e: unknown) => e);
         return err instanceof Error ? [err.message] : [];
     };
-    const base = {
+    const base: WorkspaceArgs = {
         resourceGroupName: "rg",
         location: "westeurope",
         tags: {},
@@ -117,39 +121,58 @@ describe("conflicting component arguments", () => {
         tenantId: "t",
         subscriptionId: "s",
         uniqueBy: ["x"],
-        storage: { accountName: "stx01" },
-        keyVault: { vaultName: "kv-x" },
-        monitoring: { logAnalyticsName: "log-x", applicationInsightsName: "appi-x" },
+        identity: { name: "id-x" },
+        storage: { name: "stx01" },
+        keyVault: { name: "kv-x" },
+        monitoring: { logAnalytics: { name: "log-x" }, applicationInsights: { name: "appi-x" } },
     };
-
-    it.each<[string, Record<string, unknown>, RegExp]>([
-        ["CMK with a system-assigned identity", { identity: { type: "SystemAssigned" }, customerManagedKey: { keyName: "k" } }, /customerManagedKey needs identity.type UserAssigned/],
-        ["CMK in an adopted vault", { keyVault: { existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-y` }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /which is adopted \(keyVault\.existingId\); give existingKeyId or keyVaultId/],
-        ["RSA-HSM key in a standard vault", { customerManagedKey: { keyName: "k", keyType: "RSA-HSM", cosmosDbPrincipalObjectId: "99999999-0000-0000-0000-0000000000c0" }, identity: { identityName: "id-x" } }, /RSA-HSM needs keyVault.sku premium/],
-        ["classic CMK without the Cosmos DB principal", { customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /needs cosmosDbPrincipalObjectId/],
-        ["CMK without purge protection", { keyVault: { vaultName: "kv-x", purgeProtection: false }, customerManagedKey: { keyName: "k" }, identity: { identityName: "id-x" } }, /requires keyVault.purgeProtection/],
-    ])("%s fails with its message", async (_label, extra, message) => {
+    /** What constructing the component throws, inside a Pulumi run. */
+    const thrownBy = async (make: () => unknown): Promise<unknown> => {
         let thrown: unknown;
         await failures(() => {
             try {
-                new Workspace("ws", { ...base, ...extra } as never);
+                make();
             } catch (e) {
                 thrown = e;
             }
         });
+        return thrown;
+    };
+    const cosmos = "99999999-0000-0000-0000-0000000000c0";
+
+    it.each<[string, Partial<WorkspaceArgs>, string]>([
+        ["CMK with a system-assigned identity", { identity: { type: "SystemAssigned" }, customerManagedKey: { keyName: "k", cosmosDbPrincipalObjectId: cosmos } }, "customerManagedKey: needs identity.type UserAssigned"],
+        ["CMK in an adopted vault", { keyVault: { existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-y` }, customerManagedKey: { keyName: "k", cosmosDbPrincipalObjectId: cosmos } }, "which is adopted (keyVault.existingId): give existingKeyId or keyVaultId"],
+        ["RSA-HSM key in a standard vault", { customerManagedKey: { keyName: "k", keyType: "RSA-HSM", cosmosDbPrincipalObjectId: cosmos } }, "customerManagedKey.keyType: RSA-HSM needs keyVault.sku premium"],
+        ["classic CMK without the Cosmos DB principal", { customerManagedKey: { keyName: "k" } }, "customerManagedKey.cosmosDbPrincipalObjectId: required without serviceSideEncryption"],
+        ["CMK without purge protection", { keyVault: { name: "kv-x", purgeProtection: false }, customerManagedKey: { keyName: "k", cosmosDbPrincipalObjectId: cosmos } }, "customerManagedKey: requires keyVault.purgeProtection"],
+        ["storage with both an ID and a name", { storage: { existingId: IDS.storage, name: "stx01" } }, "storage.existingId: set together with storage.name"],
+        ["Log Analytics with both an ID and a name", { monitoring: { logAnalytics: { existingId: IDS.logs, name: "log-x" }, applicationInsights: { name: "appi-x" } } }, "monitoring.logAnalytics.existingId: set together with monitoring.logAnalytics.name"],
+        ["an identity with both an ID and a name", { identity: { existingId: IDS.identity, existingPrincipalId: cosmos, name: "id-x" } }, "identity.existingId: set together with identity.name"],
+        ["an adopted identity without its principal", { identity: { existingId: IDS.identity } }, "identity.existingPrincipalId: required with identity.existingId"],
+        ["a registry to create without a name", { containerRegistry: {} }, "containerRegistry.name: is required when containerRegistry.existingId is not set"],
+        ["an FQDN rule without a destination", { managedNetwork: { outboundRules: { pypi: { type: "FQDN" } } } }, "managedNetwork.outboundRules.pypi.destination: required for a FQDN rule"],
+    ])("%s fails with a ResourceError naming the arg", async (_label, extra, message) => {
+        const thrown = await thrownBy(() => new Workspace("ws", { ...base, ...extra }));
         expect(thrown).toBeInstanceOf(pulumi.ResourceError);
-        expect((thrown as Error).message).toMatch(message);
+        // Exactly this problem: the base args are complete, so nothing else is reported.
+        expect((thrown as Error).message).toMatch(/^invalid Workspace args: /);
+        expect((thrown as Error).message.replace(/^invalid Workspace args: /, "").split("; ")).toEqual([expect.stringContaining(message)]);
     });
 
-    it("storage without a name or an existing ID fails with its message", async () => {
-        let thrown: unknown;
-        await failures(() => {
-            try {
-                new WorkspaceStorage("st", { resourceGroupName: "rg", location: "westeurope", tags: {} });
-            } catch (e) {
-                thrown = e;
-            }
-        });
-        expect((thrown as Error).message).toMatch(/accountName is required when existingId is not set/);
+    it("a standalone component refuses the same contradictions, naming its own arg", async () => {
+        const placement = { resourceGroupName: "rg", location: "westeurope", tags: {} };
+        const storage = await thrownBy(() => new WorkspaceStorage("st", placement));
+        expect(storage).toBeInstanceOf(pulumi.ResourceError);
+        expect((storage as Error).message).toMatch(/^name: is required when existingId is not set/);
+        const vault = await thrownBy(() => new WorkspaceKeyVault("kv", { ...placement, tenantId: "t", existingId: IDS.vault, name: "kv-x" }));
+        expect((vault as Error).message).toMatch(/^existingId: set together with name/);
+        const monitoring = await thrownBy(() => new Monitoring("mon", { ...placement, logAnalytics: { name: "log-x" }, applicationInsights: { existingId: IDS.insights, name: "appi-x" } }));
+        expect((monitoring as Error).message).toMatch(/^applicationInsights\.existingId: set together with applicationInsights\.name/);
+        const network = await thrownBy(() => new Network("net", { ...placement, existingId: `${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-hub`, name: "vnet-x" }));
+        expect(network).toBeInstanceOf(pulumi.ResourceError);
+        expect((network as Error).message).toMatch(/^existingId: set together with name/);
+        const key = await thrownBy(() => new WorkspaceCmkKey("cmk", { ...placement, existingId: `${IDS.vault}/keys/k1`, name: "k1", workspacePrincipalId: "p", subscriptionId: "s", uniqueBy: ["x"], workspaceName: "mlw-x" }));
+        expect((key as Error).message).toMatch(/^existingId: set together with name/);
     });
 });

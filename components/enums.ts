@@ -122,3 +122,22 @@ export const RegistryMode = {
 } as const;
 /** A {@link RegistryMode} value. */
 export type RegistryMode = (typeof RegistryMode)[keyof typeof RegistryMode];
+
+/**
+ * The kind of a workspace: a standalone `Default` workspace, or a `Hub` that owns storage, key vault,
+ * registry and managed network for the lightweight project workspaces of teams.
+ */
+export const WorkspaceKind = {
+    Default: "Default",
+    Hub: "Hub",
+} as const;
+/** A {@link WorkspaceKind} value. */
+export type WorkspaceKind = (typeof WorkspaceKind)[keyof typeof WorkspaceKind];
+
+/** How a platform shares Azure ML among teams: a workspace each (`independent`), or projects of one hub (`hub`). */
+export const SharingModel = {
+    Independent: "independent",
+    Hub: "hub",
+} as const;
+/** A {@link SharingModel} value. */
+export type SharingModel = (typeof SharingModel)[keyof typeof SharingModel];

@@ -27,6 +27,11 @@ export interface MonitoringApplicationInsightsArgs {
 
 /** Arguments of {@link Monitoring}. */
 export interface MonitoringArgs extends PlacementArgs {
+    /**
+     * A Log Analytics workspace declared elsewhere in the same program (a platform's, shared by its
+     * team workspaces); when set, `logAnalytics` must be empty and none is created. Default: none.
+     */
+    sharedLogAnalyticsWorkspaceId?: pulumi.Input<string>;
     /** Log Analytics workspace. Default: create one (needs `name`). */
     logAnalytics: MonitoringLogAnalyticsArgs;
     /** Application Insights component. Default: create one (needs `name`). */
@@ -52,15 +57,21 @@ export class Monitoring extends pulumi.ComponentResource {
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:Monitoring", name, {}, opts);
         const publicAccess = args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"];
-        const logsChoice = bringYourOwn("logAnalytics", args.logAnalytics, this);
         const insightsChoice = bringYourOwn("applicationInsights", args.applicationInsights, this);
-        if (logsChoice.adopt) {
+        const shared = args.sharedLogAnalyticsWorkspaceId;
+        if (shared !== undefined && (args.logAnalytics.existingId !== undefined || args.logAnalytics.name !== undefined)) {
+            throw new pulumi.ResourceError("sharedLogAnalyticsWorkspaceId: set together with logAnalytics (use the shared workspace, or create/adopt one, not both)", this);
+        }
+        const logsChoice = shared === undefined ? bringYourOwn("logAnalytics", args.logAnalytics, this) : undefined;
+        if (shared !== undefined) {
+            this.logAnalyticsWorkspaceId = pulumi.output(shared);
+        } else if (logsChoice?.adopt) {
             this.logAnalyticsWorkspaceId = pulumi.output(logsChoice.existingId);
         } else {
             const logs = new LogAnalyticsWorkspace(
                 `${name}-logs`,
                 {
-                    workspaceName: logsChoice.name,
+                    workspaceName: logsChoice!.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,

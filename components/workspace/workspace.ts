@@ -3,7 +3,7 @@ import { Workspace as MlWorkspace } from "@pulumi/azure-native/machinelearningse
 import { WORKSPACE_EXTRA_ROLES, type AssociatedResource } from "../access/roles";
 import { grantWorkspaceIdentity, grantWorkspaceRole, type WorkspaceGrantContext } from "../access/workspace-grants";
 import { COMPONENT_DEFAULTS } from "../defaults";
-import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistrySku } from "../enums";
+import type { WorkspaceKind, CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistrySku } from "../enums";
 import { Monitoring } from "../monitoring/monitoring";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
 import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
@@ -80,6 +80,8 @@ export interface WorkspaceMonitoringSettings {
     logAnalytics: LogAnalyticsSettings;
     /** Application Insights component. Default: create one (needs `name`). */
     applicationInsights: ApplicationInsightsSettings;
+    /** A Log Analytics workspace declared elsewhere in the program (shared by a platform's team workspaces); `logAnalytics` then stays empty. Default: none. */
+    sharedLogAnalyticsWorkspaceId?: pulumi.Input<string>;
 }
 
 /** Identity settings of {@link WorkspaceArgs}. */
@@ -142,6 +144,8 @@ export interface WorkspaceCmkSettings {
 
 /** Arguments of {@link Workspace}. */
 export interface WorkspaceArgs extends PlacementArgs {
+    /** `Default` (a standalone workspace) or `Hub` (owns the resources its project workspaces share). Default `Default`. */
+    kind?: WorkspaceKind;
     /** Workspace name (3-33). */
     workspaceName: string;
     /** ID of the resource group (scope of the managed network approver grant). Default: built from `subscriptionId` and `resourceGroupName`. */
@@ -242,7 +246,14 @@ export class Workspace extends pulumi.ComponentResource {
 
         const monitoring = new Monitoring(
             `${name}-monitoring`,
-            { ...placement, logAnalytics: args.monitoring.logAnalytics, applicationInsights: args.monitoring.applicationInsights, publicNetworkAccess, protection: args.protection },
+            {
+                ...placement,
+                logAnalytics: args.monitoring.logAnalytics,
+                applicationInsights: args.monitoring.applicationInsights,
+                sharedLogAnalyticsWorkspaceId: args.monitoring.sharedLogAnalyticsWorkspaceId,
+                publicNetworkAccess,
+                protection: args.protection,
+            },
             { parent: this },
         );
         const logAnalyticsWorkspaceId = monitoring.logAnalyticsWorkspaceId;
@@ -355,7 +366,7 @@ export class Workspace extends pulumi.ComponentResource {
                 resourceGroupName: args.resourceGroupName,
                 location: args.location,
                 tags: args.tags,
-                kind: "Default",
+                kind: args.kind ?? "Default",
                 sku: { name: "Basic", tier: "Basic" },
                 friendlyName: args.friendlyName,
                 description: args.description,

@@ -9,11 +9,13 @@ import { SimulatedAzure } from "../../../offline/azure-sim/simulator";
 import type { CapturedResource } from "../../../offline/graph";
 import { promiseOf } from "../../../offline/outputs";
 import { runProgram, runStack, SimulationError } from "../../../offline/run-stack";
-import { zonesFor } from "../../../components/network/private-link-zones";
+import { groupIdsOfType, zonesFor, zonesForAll } from "../../../components/network/private-link-zones";
 import { ModelRegistry, registryPrivateAccessTarget, type ModelRegistryArgs } from "../../../components/registry/model-registry";
 import { modelRegistryName, registryRegions, registrySettingProblems } from "../../../components/registry/registry-settings";
 import { hasAvailabilityZones } from "../../../components/regions";
 import { nameProblem } from "../../../components/naming";
+import { evaluatePolicies } from "../../../offline/policy-harness";
+import { allPolicies } from "../../../policies/all";
 
 const RG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aml-prod";
 const BASE: ModelRegistryArgs = { namePrefix: "aml-prod", resourceGroupName: "rg-aml-prod", location: "westeurope", tags: { env: "prod" } };
@@ -79,6 +81,22 @@ describe("ModelRegistry", () => {
         const [diag] = ofType(resources, "azure-native:monitor:DiagnosticSetting");
         expect(diag.inputs).toMatchObject({ logs: [{ categoryGroup: "allLogs", enabled: true }], metrics: [] });
         expect(String(diag.inputs.resourceUri)).toMatch(/registries\/mlr-aml-prod$/);
+    });
+
+    it("what the component creates passes the pack's registry policies, in production too", async () => {
+        const zone = zonesFor("amlregistry", "AzureCloud", "")[0];
+        const run = await runProgram(() => {
+            new ModelRegistry("models", {
+                ...BASE,
+                privateEndpoint: { subnetId: `${RG_ID}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe`, dnsZones: [{ name: zone, id: `${RG_ID}/providers/Microsoft.Network/privateDnsZones/${zone}` }] },
+            });
+        });
+        const policies = allPolicies.filter((p) => p.name.startsWith("ml-registry-"));
+        expect(policies.map((p) => p.name).sort()).toEqual(["ml-registry-managed-identity", "ml-registry-private-endpoint", "ml-registry-public-network-disabled"]);
+        const report = evaluatePolicies(run.graph, { "ml-registry-public-network-disabled": { production: true } }, { policies });
+        expect(report.errors).toEqual([]);
+        expect(report.violations).toEqual([]);
+        expect(report.evaluated.filter((o) => o.outcome === "passed").map((o) => o.policyName).sort()).toEqual(policies.map((p) => p.name).sort());
     });
 
     it("offers itself as a PrivateAccess target with the amlregistry group", async () => {
@@ -163,6 +181,12 @@ describe("registry facts (pure)", () => {
         expect(long.length).toBeLessThanOrEqual(32);
         expect(nameProblem("mlRegistry", long)).toBeUndefined();
         expect(modelRegistryName("aml-prod")).toBe(modelRegistryName("aml-prod"));
+    });
+
+    it("shares the workspace's API zone (one zone per cloud, listed once with a workspace) and is the registry type's group ID", () => {
+        expect(zonesForAll(["amlworkspace", "amlregistry"], "AzureCloud", "")).toEqual(["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"]);
+        expect(zonesFor("amlregistry", "AzureUSGovernment", "")).toEqual([zonesFor("amlworkspace", "AzureUSGovernment", "")[0]]);
+        expect(groupIdsOfType("Microsoft.MachineLearningServices/registries")).toEqual(["amlregistry"]);
     });
 
     it("orders regions primary first, each once, lowercased", () => {

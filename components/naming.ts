@@ -25,6 +25,7 @@ export type ResourceKind =
     | "keyVaultKey"
     | "containerRegistry"
     | "workspace"
+    | "mlRegistry"
     | "logAnalytics"
     | "applicationInsights"
     | "userAssignedIdentity"
@@ -225,6 +226,17 @@ const SPECS: Readonly<Record<ResourceKind, KindSpec>> = Object.freeze({
         label: "machine learning workspace", min: 3, max: 33, body: "[a-zA-Z0-9][a-zA-Z0-9_-]*",
         chars: "letters, digits, hyphens and underscores, starting with a letter or digit",
         allowed: ALNUM_HYPHEN_UNDERSCORE, lowercase: false, globallyUnique: false, abbreviation: "mlw",
+    }),
+    // Microsoft.MachineLearningServices/registries: "Create and manage registries"
+    // (learn.microsoft.com/azure/machine-learning/how-to-manage-registries, "Choose a name"):
+    // 2-32 letters, digits, underscores and hyphens, starting with a letter or digit; unique in
+    // the Entra tenant and never renamable (it is part of every asset ID). The azurerm provider's
+    // check also wants the last character alphanumeric: the stricter intersection. Tenant-unique,
+    // not Azure-wide, so no suffix. "mlr" is ours (CAF has no registry abbreviation).
+    mlRegistry: define({
+        label: "machine learning registry", min: 2, max: 32, body: "[a-zA-Z0-9](?:[a-zA-Z0-9_-]*[a-zA-Z0-9])?",
+        chars: "letters, digits, underscores and hyphens, starting and ending with a letter or digit",
+        allowed: ALNUM_HYPHEN_UNDERSCORE, lowercase: false, globallyUnique: false, abbreviation: "mlr",
     }),
     // Microsoft.OperationalInsights/workspaces: 4-63 alphanumerics and hyphens; start and end alphanumeric.
     logAnalytics: define({

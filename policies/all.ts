@@ -10,6 +10,7 @@ import * as compute from "./rules/compute";
 import * as storage from "./rules/storage";
 import * as keyvault from "./rules/keyvault";
 import * as registry from "./rules/registry";
+import * as mlRegistry from "./rules/ml-registry";
 import * as monitoring from "./rules/monitoring";
 import * as aks from "./rules/aks";
 import * as aci from "./rules/aci";
@@ -30,7 +31,7 @@ function isAmlPolicy(v: unknown): v is AmlPolicy {
     return typeof v === "object" && v !== null && ((v as AmlPolicy).kind === "resource" || (v as AmlPolicy).kind === "stack");
 }
 
-const modules = [workspace, compute, storage, keyvault, registry, monitoring, aks, aci, iothub, kubernetes, authorization, stack];
+const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, aci, iothub, kubernetes, authorization, stack];
 
 /** All policies, in a stable order. */
 export const allPolicies: readonly AmlPolicy[] = modules.flatMap((m) => Object.values(m).filter(isAmlPolicy));

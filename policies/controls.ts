@@ -21,6 +21,7 @@ const COMPUTE = "azure-native:machinelearningservices:Compute";
 const STORAGE = "azure-native:storage:StorageAccount (+ BlobServiceProperties, FileServiceProperties)";
 const KV = "azure-native:keyvault:Vault";
 const ACR = "azure-native:containerregistry:Registry";
+const MLR = "azure-native:machinelearningservices:Registry";
 const MON = "azure-native:applicationinsights:Component and operationalinsights:Workspace";
 const AKS = "azure-native:containerservice:ManagedCluster (+ AgentPool)";
 const ACI = "azure-native:containerinstance:ContainerGroup";
@@ -40,6 +41,10 @@ export const CONTROLS: readonly Control[] = [
     { id: "workspace.hbi-when-confidential", area: WS, text: "HBI when data is confidential: hbiWorkspace true when the data classification says so" },
     { id: "workspace.resource-logs", area: WS, text: "resource logs: a DiagnosticSetting whose resourceUri is the workspace exists" },
     { id: "workspace.private-endpoint", area: WS, text: "private endpoint when public access is off: amlworkspace private endpoint with both AML DNS zones" },
+
+    { id: "mlRegistry.public-network-access", area: MLR, text: "public network access off (prod): publicNetworkAccess = Disabled" },
+    { id: "mlRegistry.private-endpoint", area: MLR, text: "private endpoint when public access is off: amlregistry private endpoint linked to the Azure ML API zone of its cloud" },
+    { id: "mlRegistry.managed-identity", area: MLR, text: "managed identity: identity.type includes SystemAssigned (the registry creates its storage and ACR with it)" },
 
     { id: "compute.local-auth-disabled", area: COMPUTE, text: "local auth off: properties.disableLocalAuth = true" },
     { id: "compute.in-vnet", area: COMPUTE, text: "in a VNet (prod): properties.properties.subnet.id set" },

@@ -18,6 +18,8 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticsShape>> = {
     keyVault: { logCategoryGroups: ["allLogs"], metrics: true },
     containerRegistry: { logCategoryGroups: ["allLogs"], metrics: true },
     applicationInsights: { logCategoryGroups: ["allLogs"], metrics: true },
+    // Registry asset read/write events ("Supported logs for Microsoft.MachineLearningServices/registries"); no platform metrics listed.
+    mlRegistry: { logCategoryGroups: ["allLogs"], metrics: false },
 };
 
 /** Name every diagnostic setting of the toolkit carries, so operators recognise them. */

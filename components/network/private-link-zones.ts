@@ -17,6 +17,8 @@ import type { AzureCloud } from "../clouds";
 export const PrivateLinkGroupId = {
     /** Azure ML workspace. */
     amlworkspace: "amlworkspace",
+    /** Azure ML registry (models, environments shared across workspaces). */
+    amlregistry: "amlregistry",
     /** Storage blobs. */
     blob: "blob",
     /** Storage file shares. */
@@ -44,6 +46,14 @@ export const PRIVATE_LINK_ZONES: Readonly<Record<PrivateLinkGroupId, Readonly<Re
         AzureCloud: ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"],
         AzureUSGovernment: ["privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"],
         AzureChinaCloud: ["privatelink.api.ml.azure.cn", "privatelink.notebooks.chinacloudapi.cn"],
+    },
+    // Azure ML registry: the API zone only (Commercial table). The Government and China tables
+    // list no registry row; the registry's API is the workspace's regional API host there
+    // (components/clouds.ts mlApiHost), so its zone is that cloud's API zone.
+    amlregistry: {
+        AzureCloud: ["privatelink.api.azureml.ms"],
+        AzureUSGovernment: ["privatelink.api.ml.azure.us"],
+        AzureChinaCloud: ["privatelink.api.ml.azure.cn"],
     },
     blob: {
         AzureCloud: ["privatelink.blob.core.windows.net"],

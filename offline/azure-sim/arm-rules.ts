@@ -6,6 +6,7 @@
 import { BUILTIN_ROLES, KEY_UNWRAP_ROLES, SERVICE_GRANTED_ROLES, type AssociatedResource } from "../../components/access/roles";
 import { groupIdsOfType, typesOfGroupId } from "../../components/network/private-link-zones";
 import { isZoneRedundantStorageSku, regionHasZones } from "../../components/regions";
+import { registrySettingProblems } from "../../components/registry/registry-settings";
 import { armTypeOfId, LOCK_SENSITIVE_ARM_TYPES, lockConflicts } from "../../components/lifecycle";
 import { readPath } from "../../components/object-path";
 import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
@@ -251,6 +252,40 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
             return blocked.length > 0
                 ? `a ${String(s.inputs.level)} lock on ${scope} would block deleting ${blocked.map((id) => `${LOCK_SENSITIVE_ARM_TYPES[armTypeOfId(id) ?? ""]?.split(" (")[0]} ${id}`).join(", ")}; lock a resource whose scope holds none of these`
                 : undefined;
+        },
+    ],
+    "azure-native:machinelearningservices:Registry": [
+        // "CLI (v2) registry YAML schema": the replication locations "must include the primary
+        // location of registry"; the primary is the registry's location and comes first
+        // ("Create and manage registries": it cannot change after creation).
+        (s) => {
+            const location = get(s.inputs, "location");
+            const regions = ((get(s.inputs, "regionDetails") as unknown[] | undefined) ?? []).map((r) => get(r, "location"));
+            if (typeof location !== "string" || regions.some((r) => typeof r !== "string")) return undefined;
+            if (regions.length === 0) return `regionDetails is empty; list the primary region ${location} first`;
+            const names = regions.map((r) => String(r).toLowerCase());
+            if (names[0] !== location.toLowerCase()) {
+                return `regionDetails[0].location is ${String(regions[0])}, but the primary region (location) is ${location}${names.includes(location.toLowerCase()) ? "" : " and is not in regionDetails"}; list it first`;
+            }
+            return new Set(names).size !== names.length ? `regionDetails lists a region twice (${names.join(", ")}); list each once` : undefined;
+        },
+        // Zone-redundant storage needs zones; replication and private link need a Premium ACR (components/registry/registry-settings.ts).
+        (s) => {
+            const details = (get(s.inputs, "regionDetails") as unknown[] | undefined) ?? [];
+            const regions = details.map((r) => ({
+                location: get(r, "location"),
+                storageAccountType: get(r, "storageAccountDetails.0.systemCreatedStorageAccount.storageAccountType"),
+            }));
+            const skus = details.map((r) => get(r, "acrDetails.0.systemCreatedAcrAccount.acrAccountSku")).filter((x): x is string => typeof x === "string");
+            const access = get(s.inputs, "publicNetworkAccess");
+            if (regions.some((r) => typeof r.location !== "string")) return undefined;
+            const problems = registrySettingProblems(
+                regions.map((r) => ({ location: String(r.location), storageAccountType: typeof r.storageAccountType === "string" ? r.storageAccountType : "Standard_LRS" })),
+                skus.find((k) => k !== "Premium") ?? "Premium",
+                typeof access === "string" ? access : "Enabled",
+                regionHasZones,
+            );
+            return problems.length > 0 ? problems.join("; ") : undefined;
         },
     ],
     "azure-native:machinelearningservices:Workspace": [

@@ -59,6 +59,8 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     "azure-native:applicationinsights:Component": { armType: "Microsoft.Insights/components", nameKey: "resourceName", placement: rg, nameKind: "applicationInsights" },
     "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameKey: "resourceName", placement: rg, nameKind: "userAssignedIdentity" },
     "azure-native:machinelearningservices:Workspace": { armType: "Microsoft.MachineLearningServices/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "workspace" },
+    // Registry names are unique in the tenant ("Create and manage registries"): one simulated tenant, so a conflict even across groups.
+    "azure-native:machinelearningservices:Registry": { armType: "Microsoft.MachineLearningServices/registries", nameKey: "registryName", placement: rg, nameKind: "mlRegistry" },
     "azure-native:machinelearningservices:Compute": {
         armType: "Microsoft.MachineLearningServices/workspaces/computes",
         nameKey: "computeName",

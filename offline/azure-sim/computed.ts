@@ -68,4 +68,17 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             },
         };
     },
+    // "Network isolation with registries": the discovery URL is
+    // https://<region>.api.azureml.ms/registrymanagement/v1.0/registries/<name>/discovery, and the managed
+    // resource group holding the storage accounts and ACR is azureml-rg-<name>_<GUID>.
+    "azure-native:machinelearningservices:Registry": (c) => {
+        const region = String(c.inputs.location);
+        const subscription = c.id.split("/")[2];
+        return {
+            discoveryUrl: `https://${region}.${c.cloud.mlApiHost}/registrymanagement/v1.0/registries/${c.name}/discovery`,
+            mlFlowRegistryUri: `azureml://${region}.${c.cloud.mlApiHost}/mlflow/v1.0${c.id}`,
+            managedResourceGroup: { resourceId: `/subscriptions/${subscription}/resourceGroups/azureml-rg-${c.name}_${guid(c, "managed-rg")}` },
+            identity: { ...((c.inputs.identity ?? {}) as object), principalId: guid(c, "principal"), tenantId: c.tenantId },
+        };
+    },
 };

@@ -18,7 +18,7 @@ import { TYPES } from "./tokens";
 /** Current azure-native (v3) tokens of taggable types the toolkit creates or the pack inspects. */
 export const CURRENT_TAGGABLE_TYPES: readonly string[] = [
     "azure-native:resources:ResourceGroup",
-    TYPES.storageAccount, TYPES.vault, "azure-native:keyvault:Key", TYPES.registry, TYPES.workspace, TYPES.compute,
+    TYPES.storageAccount, TYPES.vault, "azure-native:keyvault:Key", TYPES.registry, TYPES.workspace, TYPES.compute, TYPES.mlRegistry,
     TYPES.appInsights, TYPES.logAnalytics, TYPES.managedCluster, TYPES.agentPool,
     TYPES.containerGroup, TYPES.iotHub, TYPES.privateEndpoint,
     "azure-native:network:VirtualNetwork", "azure-native:network:NetworkSecurityGroup",

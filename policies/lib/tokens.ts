@@ -5,6 +5,7 @@
 export const TYPES = {
     workspace: "azure-native:machinelearningservices:Workspace",
     compute: "azure-native:machinelearningservices:Compute",
+    mlRegistry: "azure-native:machinelearningservices:Registry",
     storageAccount: "azure-native:storage:StorageAccount",
     blobService: "azure-native:storage:BlobServiceProperties",
     fileService: "azure-native:storage:FileServiceProperties",

@@ -22,7 +22,7 @@ const KINDS: readonly ResourceKind[] = [
     "computeInstance", "computeCluster", "aksCluster", "aksDnsPrefix", "aksNodePool",
     "iotHub", "virtualNetwork", "subnet", "networkSecurityGroup", "privateEndpoint",
     "privateDnsZoneGroup", "diagnosticSetting", "managementLock", "containerGroup",
-    "onlineEndpoint", "onlineDeployment",
+    "onlineEndpoint", "onlineDeployment", "mlRegistry",
 ];
 
 /** Fallback stems the module documents (CAF abbreviations where CAF has one). */
@@ -32,7 +32,7 @@ const ABBREVIATIONS: Record<ResourceKind, string> = {
     computeInstance: "mlci", computeCluster: "mlcc", aksCluster: "aks", aksDnsPrefix: "aks", aksNodePool: "np",
     iotHub: "iot", virtualNetwork: "vnet", subnet: "snet", networkSecurityGroup: "nsg", privateEndpoint: "pep",
     privateDnsZoneGroup: "pdnszg", diagnosticSetting: "diag", managementLock: "lock", containerGroup: "ci",
-    onlineEndpoint: "endpoint", onlineDeployment: "deploy",
+    onlineEndpoint: "endpoint", onlineDeployment: "deploy", mlRegistry: "mlr",
 };
 
 /** Kinds that share a namespace with other tenants and so need a suffix. */
@@ -344,6 +344,10 @@ const EXAMPLES: Record<ResourceKind, { valid: string[]; invalid: string[] }> = {
     workspace: {
         valid: ["mlw-aml_dev", "1ab", "a".repeat(33)],
         invalid: ["ab", "_mlw", "-mlw", "a".repeat(34), "mlw.dev"],
+    },
+    mlRegistry: {
+        valid: ["mlr-aml_prod", "ab", "A1", "r".repeat(32)],
+        invalid: ["a", "_mlr", "-mlr", "mlr-", "r".repeat(33), "mlr.prod", "mlr prod"],
     },
     logAnalytics: {
         valid: ["log-aml", "a1b2", "l".repeat(63)],

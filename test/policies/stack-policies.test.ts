@@ -17,6 +17,7 @@ const T = {
     blob: "azure-native:storage:BlobServiceProperties",
     kv: "azure-native:keyvault:Vault",
     acr: "azure-native:containerregistry:Registry",
+    mlr: "azure-native:machinelearningservices:Registry",
     token: "azure-native:containerregistry:Token",
     scope: "azure-native:containerregistry:ScopeMap",
     la: "azure-native:operationalinsights:Workspace",
@@ -337,6 +338,29 @@ describe("diagnostic-settings-everywhere", () => {
         const d = res(T.diag, "d", { resourceUri: idOf(sa), storageAccountId: "/x" });
         expect(details("diagnostic-settings-everywhere", [la, sa, d])).toEqual(["the diagnostic settings of sa do not send to the stack's Log Analytics workspace; set workspaceId"]);
         expect(run("diagnostic-settings-everywhere", [la, sa]).violations.map((v) => v.urn)).toEqual([sa.urn]);
+    });
+});
+
+describe("ml-registry-private-endpoint", () => {
+    const reg = arm(T.mlr, "models", "Microsoft.MachineLearningServices/registries", { publicNetworkAccess: "Disabled", location: "westeurope" });
+    const zones = PRIVATE_LINK_ZONES.amlregistry;
+    it("passes with an amlregistry endpoint in its cloud's API zone, and for a public registry", () => {
+        expect(violations("ml-registry-private-endpoint", [reg, ...endpoint("pe", reg, "amlregistry", [...zones.AzureCloud])])).toEqual([]);
+        expect(violations("ml-registry-private-endpoint", [arm(T.mlr, "pub", "Microsoft.MachineLearningServices/registries", { publicNetworkAccess: "Enabled" })])).toEqual([]);
+    });
+    it("reports a private registry without an endpoint, or with a workspace endpoint only", () => {
+        expect(details("ml-registry-private-endpoint", [reg])).toEqual(["registry models has publicNetworkAccess Disabled but no private endpoint with groupIds [amlregistry]"]);
+        expect(details("ml-registry-private-endpoint", [reg, ...endpoint("pe", reg, "amlworkspace", [...zones.AzureCloud])])).toEqual([
+            "registry models has publicNetworkAccess Disabled but no private endpoint with groupIds [amlregistry]",
+        ]);
+    });
+    it("reports an endpoint outside its cloud's zone, unless DNS is managed by policy", () => {
+        const gov = arm(T.mlr, "gov", "Microsoft.MachineLearningServices/registries", { publicNetworkAccess: "Disabled", location: "usgovvirginia" });
+        const pe = endpoint("pe", gov, "amlregistry", [...zones.AzureCloud]);
+        expect(details("ml-registry-private-endpoint", [gov, ...pe])).toEqual([
+            `the private endpoint of registry gov is not linked to DNS zone(s) ${zones.AzureUSGovernment.join(", ")}; add them to its PrivateDnsZoneGroup`,
+        ]);
+        expect(violations("ml-registry-private-endpoint", [gov, ...pe], { "ml-registry-private-endpoint": { dnsManagedByPolicy: true } })).toEqual([]);
     });
 });
 

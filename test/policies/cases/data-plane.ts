@@ -6,6 +6,7 @@ const COMPUTE = "azure-native:machinelearningservices:Compute";
 const SA = "azure-native:storage:StorageAccount";
 const KV = "azure-native:keyvault:Vault";
 const ACR = "azure-native:containerregistry:Registry";
+const MLR = "azure-native:machinelearningservices:Registry";
 const AI = "azure-native:applicationinsights:Component";
 const LA = "azure-native:operationalinsights:Workspace";
 
@@ -122,6 +123,14 @@ export const DATA_PLANE_CASES: ResourceCase[] = [
       violations: [{ patch: { policies: {} }, messages: ["policies.azureADAuthenticationAsArmPolicy.status is not set; set it to disabled"] }] },
     { policy: "acr-retention-soft-delete", type: ACR, compliant: { policies: { softDeletePolicy: { status: "enabled" } } },
       violations: [{ patch: { policies: { retentionPolicy: { status: "disabled" } } }, messages: ["policies.retentionPolicy.status is disabled and policies.softDeletePolicy.status is not set; set one of them to enabled"] }] },
+
+    { policy: "ml-registry-public-network-disabled", type: MLR, compliant: { publicNetworkAccess: "Disabled" },
+      violations: [{ patch: { publicNetworkAccess: "Enabled" }, messages: ["publicNetworkAccess is Enabled; set it to Disabled"] },
+                   { patch: { publicNetworkAccess: undefined }, messages: ["publicNetworkAccess is not set; set it to Disabled"] }] },
+    { policy: "ml-registry-managed-identity", type: MLR, compliant: { identity: { type: "SystemAssigned" } },
+      violations: [{ patch: { identity: undefined }, messages: ["identity.type is not set; set it to SystemAssigned"] },
+                   { patch: { "identity.type": "UserAssigned" }, messages: ["identity.type is UserAssigned; set it to SystemAssigned"] }],
+      config: [{ title: "both identities comply", config: {}, patch: { "identity.type": "SystemAssigned, UserAssigned" }, messages: [] }] },
 
     { policy: "appinsights-local-auth-disabled", type: AI, compliant: { disableLocalAuth: true },
       violations: [{ patch: { disableLocalAuth: false }, messages: ["disableLocalAuth is false; set it to true"] }] },

@@ -76,8 +76,9 @@ export function teamTagsFor(type: string, teamKey: string, quota?: TeamQuotaTags
  */
 export function teamTagTransformation(teamKey: string, quota?: TeamQuotaTags): pulumi.ResourceTransformation {
     return (args) => {
-        // Components carry no tags; only custom resources that take `tags` get them.
-        if (!pulumi.CustomResource.isInstance(args.resource) || !("tags" in args.props)) return undefined;
+        // Components carry no tags; only custom resources that take `tags` get them. (`isInstance`
+        // reads a brand the SDK sets after the transformations ran, so the prototype decides.)
+        if (!(args.resource instanceof pulumi.CustomResource) || !("tags" in args.props)) return undefined;
         const added = teamTagsFor(args.type, teamKey, quota);
         const tags = pulumi
             .output(args.props.tags as pulumi.Input<Record<string, pulumi.Input<string>>> | undefined)

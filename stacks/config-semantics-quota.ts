@@ -12,6 +12,7 @@
  *   unit an organisation budgets in.
  * Pure: wired into the semantic checks by the teams integration (one call per team).
  */
+import { quotaTagProblem } from "../components/team-tags";
 import { canonicalVmFamily, canonicalVmSize, VM_FAMILIES, vmFamilyKey, vmFamilyOf } from "../components/vm-sizes";
 import { at, closest, type ConfigProblem } from "./config-errors";
 
@@ -65,6 +66,14 @@ export function teamQuotaProblems(
             fix: match ? `did you mean ${match}?` : `use a family from components/vm-sizes.ts, e.g. standardDSv2Family or standardDDSv5Family`,
         });
     });
+    const tagProblem = quotaTagProblem(quota);
+    if (tagProblem !== undefined) {
+        problems.push({
+            path: at(`${basePath}.quota.vmFamilies`),
+            problem: `${tagProblem}, and the team-quota policy reads the quota from that tag on the team's workspace`,
+            fix: "list fewer families (about nine fit), or give the organisation's quota in the team-quota policy config teamQuotas",
+        });
+    }
     if (quota.maxNodes !== undefined) {
         const total = teamNodeCount(compute);
         if (total > quota.maxNodes) {

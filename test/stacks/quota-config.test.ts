@@ -59,6 +59,12 @@ describe("teamQuotaProblems", () => {
             'aml-workspace:platform.teams.risk.quota.vmFamilies[1]: "standardNCASv3T4Family" is not a VM quota family Azure ML compute can use (did you mean standardNCASv3_T4Family?)',
         ]);
     });
+    it("refuses a family list longer than the workspace tag can carry", () => {
+        const many = VM_FAMILIES.slice(0, 14);
+        expect(lines("risk", { vmFamilies: [...many] }, {}, "teams.risk")).toEqual([
+            expect.stringMatching(/^aml-workspace:platform\.teams\.risk\.quota\.vmFamilies: the quota-vm-families tag would hold \d+ characters; Azure allows 256/),
+        ]);
+    });
     it("leaves sizes that do not exist to the VM size check", () => {
         expect(lines("risk", { vmFamilies: ["standardDSv2Family"] }, { clusters: { x: { vmSize: "Standard_Q9", maxNodes: 1 } } }, "teams.risk")).toEqual([]);
     });

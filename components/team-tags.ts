@@ -11,13 +11,9 @@
  * components/tag-limits.ts), which bounds the family list (about nine families): see
  * {@link quotaTagProblem}.
  *
- * The transformation works like components/lifecycle-options.ts: given on a team's component it runs
- * for every resource constructed below it ("Resource option: transformations",
- * https://www.pulumi.com/docs/iac/concepts/resources/options/transformations/). It tags the custom
- * resources that take `tags` as an input (the toolkit's components pass the platform tags to every
- * taggable resource they create, which the `required-tags` policy checks), keeping their own tags.
+ * Pure (the policy pack and the offline plan read it); the transformation that applies the tags is
+ * components/team-tag-options.ts.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_TAG_LIMITS } from "./tag-limits";
 
 /** The tag naming a resource's team. */
@@ -67,22 +63,4 @@ export function quotaTagProblem(quota: TeamQuotaTags | undefined): string | unde
 /** The tags a team adds to one resource of `type`: `team` always, the quota tags on the workspace. */
 export function teamTagsFor(type: string, teamKey: string, quota?: TeamQuotaTags): Record<string, string> {
     return { [TEAM_TAG]: teamKey, ...(type === TEAM_WORKSPACE_TYPE ? quotaTags(quota) : {}) };
-}
-
-/**
- * Builds the transformation that tags every taggable resource below a team's component.
- * @param teamKey the team key (the `team` tag's value).
- * @param quota the team's quota, put on its workspace as tags. Default: none.
- */
-export function teamTagTransformation(teamKey: string, quota?: TeamQuotaTags): pulumi.ResourceTransformation {
-    return (args) => {
-        // Components carry no tags; only custom resources that take `tags` get them. (`isInstance`
-        // reads a brand the SDK sets after the transformations ran, so the prototype decides.)
-        if (!(args.resource instanceof pulumi.CustomResource) || !("tags" in args.props)) return undefined;
-        const added = teamTagsFor(args.type, teamKey, quota);
-        const tags = pulumi
-            .output(args.props.tags as pulumi.Input<Record<string, pulumi.Input<string>>> | undefined)
-            .apply((own) => ({ ...(own ?? {}), ...added }));
-        return { props: { ...args.props, tags }, opts: args.opts };
-    };
 }

@@ -1,4 +1,4 @@
-/** The team tags (components/team-tags.ts): pure rules, and the transformation on a two-team program. */
+/** The team tags (components/team-tags.ts): pure rules, and the transformation (components/team-tag-options.ts) on a two-team program. */
 import { parseQuotaTags, quotaTagProblem, quotaTags, teamTagsFor, QUOTA_MAX_NODES_TAG, QUOTA_VM_FAMILIES_TAG, TEAM_TAG } from "../../components/team-tags";
 import { VM_FAMILIES } from "../../components/vm-sizes";
 import type { CapturedStack } from "../../offline/graph";

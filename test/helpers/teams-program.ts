@@ -1,6 +1,6 @@
 /**
  * A small program of two teams under one platform, each team a component with the team tag
- * transformation (components/team-tags.ts), the way the teams integration wires it: the platform
+ * transformation (components/team-tag-options.ts), the way the teams integration wires it: the platform
  * keeps a resource group and a network of its own (no team); each team has a workspace, a cluster,
  * a nested component with a storage account, and an untagged role assignment.
  */
@@ -10,7 +10,8 @@ import { VirtualNetwork } from "@pulumi/azure-native/network";
 import { Compute, Workspace } from "@pulumi/azure-native/machinelearningservices";
 import { StorageAccount } from "@pulumi/azure-native/storage";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
-import { teamTagTransformation, type TeamQuotaTags } from "../../components/team-tags";
+import { teamTagTransformation } from "../../components/team-tag-options";
+import type { TeamQuotaTags } from "../../components/team-tags";
 
 /** A team of the test program. */
 export interface TestTeam {

@@ -5,6 +5,7 @@
 import type { CapturedResource, CapturedStack } from "./graph";
 import { UNKNOWN, isSecret } from "./graph";
 import { renderLifecycleNotes } from "./lifecycle-notes";
+import { hasTeams, teamsOf } from "./plan-teams";
 
 /** Counts shown in the summary. */
 export interface PlanSummary {
@@ -44,6 +45,7 @@ export function redact(value: unknown): unknown {
 
 /** The JSON document `plan --json` writes. */
 export function planJson(stack: CapturedStack, outputs: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const teams = teamsOf(stack);
     return {
         project: stack.project,
         stack: stack.stack,
@@ -59,35 +61,70 @@ export function planJson(stack: CapturedStack, outputs: Record<string, unknown>,
             dependencies: r.dependencies,
             protect: r.protect,
             retainOnDelete: r.retainOnDelete ?? false,
+            // The team the resource belongs to (offline/plan-teams.ts), null for the platform's own.
+            team: teams.get(r.urn) ?? null,
         })),
         outputs: redact(outputs),
         ...extra,
     };
 }
 
-/** Renders the resource tree under a synthetic stack root, children in registration order. */
+/**
+ * Renders the resource tree under a synthetic stack root, children in registration order. When
+ * resources belong to teams (offline/plan-teams.ts), the root holds one heading per group: the
+ * platform's own resources ("platform") first, then each team in registration order, each with its
+ * resource count; inside a group a resource hangs under its nearest ancestor of the same group.
+ * A stack without teams renders exactly as before (like `pulumi preview`).
+ */
 export function renderTree(stack: CapturedStack): string {
-    const children = new Map<string | undefined, CapturedResource[]>();
     const known = new Set(stack.resources.map((r) => r.urn));
+    const byUrn = new Map(stack.resources.map((r) => [r.urn, r]));
+    const teams = teamsOf(stack);
+    const grouped = hasTeams(teams);
+    const groupOf = (r: CapturedResource): string | undefined => (grouped ? teams.get(r.urn) : undefined);
+    /** The displayed parent: the nearest ancestor in the same group (all ancestors without teams). */
+    const shownParent = (r: CapturedResource): string | undefined => {
+        let p = r.parent && known.has(r.parent) ? r.parent : undefined;
+        while (p !== undefined && groupOf(byUrn.get(p) as CapturedResource) !== groupOf(r)) {
+            const up = (byUrn.get(p) as CapturedResource).parent;
+            p = up && known.has(up) ? up : undefined;
+        }
+        return p;
+    };
+    const children = new Map<string | undefined, CapturedResource[]>();
+    const tops = new Map<string | undefined, CapturedResource[]>();
     for (const r of stack.resources) {
-        const parent = r.parent && known.has(r.parent) ? r.parent : undefined;
-        children.set(parent, [...(children.get(parent) ?? []), r]);
+        const parent = shownParent(r);
+        if (parent === undefined) tops.set(groupOf(r), [...(tops.get(groupOf(r)) ?? []), r]);
+        else children.set(parent, [...(children.get(parent) ?? []), r]);
     }
-    const rows: [string, string, string][] = [["", "pulumi:pulumi:Stack", `${stack.project}-${stack.stack}`]];
-    const walk = (parent: string | undefined, indent: string): void => {
-        const kids = children.get(parent) ?? [];
+    // [indent, type, name, isHeading]
+    const rows: [string, string, string, boolean][] = [["", "pulumi:pulumi:Stack", `${stack.project}-${stack.stack}`, false]];
+    const walk = (kids: readonly CapturedResource[], indent: string): void => {
         kids.forEach((r, i) => {
             const last = i === kids.length - 1;
             const marks = [r.protect ? "protected" : "", r.retainOnDelete ? "retained" : ""].filter(Boolean).join(", ");
-            rows.push([`${indent}${last ? "└─ " : "├─ "}`, r.type, `${r.name}${marks ? `  [${marks}]` : ""}`]);
-            walk(r.urn, `${indent}${last ? "   " : "│  "}`);
+            rows.push([`${indent}${last ? "└─ " : "├─ "}`, r.type, `${r.name}${marks ? `  [${marks}]` : ""}`, false]);
+            walk(children.get(r.urn) ?? [], `${indent}${last ? "   " : "│  "}`);
         });
     };
-    walk(undefined, "");
+    if (!grouped) {
+        walk(tops.get(undefined) ?? [], "");
+    } else {
+        const count = new Map<string | undefined, number>();
+        for (const r of stack.resources) count.set(groupOf(r), (count.get(groupOf(r)) ?? 0) + 1);
+        const groups = [...(count.has(undefined) ? [undefined] : []), ...[...count.keys()].filter((g) => g !== undefined)];
+        groups.forEach((g, i) => {
+            const last = i === groups.length - 1;
+            const n = count.get(g) ?? 0;
+            rows.push([last ? "└─ " : "├─ ", g === undefined ? "platform" : "team", `${g ?? "(no team)"}  (${n} resource${n === 1 ? "" : "s"})`, true]);
+            walk(tops.get(g) ?? [], last ? "   " : "│  ");
+        });
+    }
     const width = Math.max(...rows.map(([i, t]) => i.length + t.length)) + 2;
     return [
         `     ${"Type".padEnd(width)}Name`,
-        ...rows.map(([indent, type, name]) => ` +   ${(indent + type).padEnd(width)}${name}`),
+        ...rows.map(([indent, type, name, heading]) => `${heading ? "     " : " +   "}${(indent + type).padEnd(width)}${name}`),
     ].join("\n");
 }
 

@@ -53,6 +53,7 @@ export const CONTROLS: readonly Control[] = [
     { id: "compute.ssh-closed", area: COMPUTE, text: "SSH closed: sshSettings.sshPublicAccess / remoteLoginPortPublicAccess = Disabled" },
     { id: "compute.cluster-scale-to-zero", area: COMPUTE, text: "cluster scales to zero: scaleSettings.minNodeCount = 0 (configurable)" },
     { id: "compute.allowed-vm-sizes", area: COMPUTE, text: "allowed VM sizes: vmSize in a configured list" },
+    { id: "compute.team-quota", area: COMPUTE, text: "team quota (issue 9): per team tag, total nodes (clusters' maxNodeCount + 1 per instance) and VM families within the team's quota" },
 
     { id: "storage.https-only", area: STORAGE, text: "HTTPS only: enableHttpsTrafficOnly not false" },
     { id: "storage.min-tls", area: STORAGE, text: "TLS 1.2+: minimumTlsVersion TLS1_2 or later" },

@@ -25,6 +25,7 @@ writeFileSync(
         ...Object.fromEntries(allPolicies.filter((p) => "production" in p.configSchema.properties).map((p) => [p.name, { production: true }])),
         "allowed-locations": { allowedLocations: ["westeurope", "northeurope"] },
         "ml-compute-allowed-vm-sizes": { allowedVmSizes: ["Standard_DS3_v2", "Standard_D4s_v5"] },
+        "team-quota": { teamQuotas: { risk: { maxNodes: 2 } } },
     }),
 );
 

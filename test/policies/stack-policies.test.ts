@@ -364,6 +364,16 @@ describe("ml-registry-private-endpoint", () => {
     });
 });
 
+describe("team-quota (full cases in team-quota.test.ts)", () => {
+    const ws = res(T.ws, "risk-ws", { workspaceName: "mlw-risk", tags: { team: "risk", "quota-max-nodes": "2" } });
+    const cluster = (max: number) =>
+        res(T.compute, "risk-cpu", { workspaceName: "mlw-risk", tags: { team: "risk" }, properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_DS3_v2", scaleSettings: { maxNodeCount: max } } } });
+    it("passes within the team's quota tags and reports a team above them", () => {
+        expect(violations("team-quota", [ws, cluster(2)])).toEqual([]);
+        expect(violations("team-quota", [ws, cluster(3)]).map((v) => v.urn)).toEqual([ws.urn]);
+    });
+});
+
 // Runs last (jest runs a file's tests in order): every stack policy of the pack must have been
 // seen by the harness, in the tests above, both reporting a violation and passing.
 describe("coverage, from the harness's own reports", () => {

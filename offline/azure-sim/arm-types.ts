@@ -68,6 +68,7 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },
+    "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameKey: "roleDefinitionId", placement: { kind: "extension", scopeKey: "scope" } },
     "azure-native:authorization:ManagementLockByScope": { armType: "Microsoft.Authorization/locks", nameKey: "lockName", placement: { kind: "extension", scopeKey: "scope" }, nameKind: "managementLock" },
     "azure-native:network:VirtualNetwork": { armType: "Microsoft.Network/virtualNetworks", nameKey: "virtualNetworkName", placement: rg, nameKind: "virtualNetwork" },
     "azure-native:network:Subnet": {

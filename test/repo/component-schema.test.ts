@@ -163,7 +163,7 @@ it("the analyzer refuses exactly the known shapes, and nothing else", () => {
 it("every accepted component is in the schema with its description, every arg, and each arg's description", () => {
     const accepted = EXPORTED.filter((name) => KNOWN_REFUSALS[name] === undefined);
     // The components fixed in this change; the list grows as KNOWN_REFUSALS shrinks.
-    expect(accepted).toEqual(expect.arrayContaining(["ComputeCluster", "ComputeInstance", "Network", "PrivateDnsZones", "WorkspaceIdentity"]));
+    expect(accepted).toEqual(expect.arrayContaining(["AccessGrants", "ComputeCluster", "ComputeInstance", "CustomRoleDefinition", "Network", "PrivateDnsZones", "WorkspaceIdentity"]));
     for (const name of accepted) {
         const resource = analysis.schema.resources[`${PROVIDER}:index:${name}`];
         expect({ name, isComponent: resource?.isComponent }).toEqual({ name, isComponent: true });
@@ -189,6 +189,8 @@ it("named value sets become schema enums other languages can use", () => {
     expect(analysis.schema.resources[`${PROVIDER}:index:ComputeCluster`].inputProperties?.vmPriority).toMatchObject({ $ref: `#/types/${PROVIDER}:index:VmPriority` });
     const dnsMode = analysis.schema.types[`${PROVIDER}:index:PrivateDnsMode`];
     expect(dnsMode?.enum?.map((e) => e.value)).toEqual(["create", "existing", "policyManaged"]);
+    const principalType = analysis.schema.types[`${PROVIDER}:index:PrincipalType`];
+    expect(principalType?.enum?.map((e) => e.value)).toEqual(["User", "Group", "ServicePrincipal"]);
 });
 
 it("resources the components expose are referenced through the azure-native schema", () => {

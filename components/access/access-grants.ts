@@ -67,16 +67,11 @@ export class AccessGrants extends pulumi.ComponentResource {
     readonly roleAssignmentNames: pulumi.Output<string[]>;
 
     constructor(name: string, args: AccessGrantsArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before anything registers, so a bad list creates nothing.
+        const planned = planAccessGrants(args.grants);
         super("aml-workspace:index:AccessGrants", name, {}, opts);
-        const names: string[] = [];
         const assignments = args.grants.map((g, i) => {
-            const roleKey = g.roleKey ?? (typeof g.roleDefinitionId === "string" ? g.roleDefinitionId : undefined);
-            if (roleKey === undefined) throw new pulumi.ResourceError(`grants[${i}].roleKey is required when roleDefinitionId is an output`, this);
-            const assignmentName = accessGrantName(g.scopeKey, g.principalId, roleKey);
-            if (names.includes(assignmentName)) {
-                throw new pulumi.ResourceError(`grants[${i}] repeats an earlier grant (${roleKey} for ${g.principalId} at ${g.scopeKey}); list each grant once`, this);
-            }
-            names.push(assignmentName);
+            const { assignmentName, roleKey } = planned[i];
             return new RoleAssignment(
                 `${name}-${assignmentName}`,
                 {
@@ -91,9 +86,27 @@ export class AccessGrants extends pulumi.ComponentResource {
             );
         });
         this.roleAssignmentIds = pulumi.all(assignments.map((a) => a.id));
-        this.roleAssignmentNames = pulumi.output(names);
+        this.roleAssignmentNames = pulumi.output(planned.map((p) => p.assignmentName));
         this.registerOutputs({ roleAssignmentIds: this.roleAssignmentIds, roleAssignmentNames: this.roleAssignmentNames });
     }
+}
+
+/**
+ * The role key and assignment name of each grant, in order. Throws when a grant whose role is an
+ * output has no `roleKey`, or when two grants share scope key, principal and role (Azure would
+ * refuse the second as RoleAssignmentExists).
+ */
+export function planAccessGrants(grants: readonly AccessGrantArgs[]): { roleKey: string; assignmentName: string }[] {
+    const out: { roleKey: string; assignmentName: string }[] = [];
+    grants.forEach((g, i) => {
+        const roleKey = g.roleKey ?? (typeof g.roleDefinitionId === "string" ? g.roleDefinitionId : undefined);
+        if (roleKey === undefined) throw new Error(`AccessGrants: grants[${i}].roleKey is required when roleDefinitionId is an output`);
+        const assignmentName = accessGrantName(g.scopeKey, g.principalId, roleKey);
+        const first = out.findIndex((p) => p.assignmentName === assignmentName);
+        if (first >= 0) throw new Error(`AccessGrants: grants[${i}] repeats grants[${first}] (${roleKey} for ${g.principalId} at ${g.scopeKey}); list each grant once`);
+        out.push({ roleKey, assignmentName });
+    });
+    return out;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

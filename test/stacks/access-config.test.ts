@@ -2,7 +2,10 @@
  * Access config checks (stacks/config-semantics-access.ts): each problem a grant list or a custom
  * role can have, as the one-line message the user reads, at the key they wrote.
  */
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { formatProblem } from "../../stacks/config-errors";
+import schema from "../../stacks/schema/platform.schema.json";
 import { accessProblems, actionCovers, customRoleProblems, type AccessContext, type AccessGrantConfig, type CustomRoleConfig } from "../../stacks/config-semantics-access";
 
 const GROUP = "3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f";
@@ -141,5 +144,47 @@ describe("custom roles", () => {
         expect(actionCovers("Microsoft.Authorization/*", "Microsoft.Authorization/roleAssignments/write")).toBe(true);
         expect(actionCovers("microsoft.authorization/roleassignments/write", "Microsoft.Authorization/roleAssignments/write")).toBe(true);
         expect(actionCovers("Microsoft.Authorization/*/read", "Microsoft.Authorization/roleAssignments/write")).toBe(false);
+    });
+});
+
+describe("schema fragments", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    // As stacks/config.ts does: an annotation for the type generator, no validation meaning.
+    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    ajv.addSchema(schema);
+    const validator = (def: string) => {
+        const v = ajv.getSchema(`${schema.$id}#/$defs/${def}`);
+        if (!v) throw new Error(`no $defs/${def}`);
+        return (value: unknown): boolean => v(value) as boolean;
+    };
+    const defs = schema.$defs as unknown as Record<string, { properties: Record<string, { description?: string }> }>;
+
+    it("describe every property", () => {
+        for (const def of ["accessGrant", "customRole"]) {
+            const undocumented = Object.entries(defs[def].properties).filter(([, p]) => !p.description?.trim()).map(([k]) => k);
+            expect({ def, undocumented }).toEqual({ def, undocumented: [] });
+        }
+    });
+
+    it("accessGrant takes a GUID principal, a principal type and a role, and nothing else", () => {
+        const ok = validator("accessGrant");
+        expect(ok({ principalId: GROUP, principalType: "Group", role: "AzureML Data Scientist", label: "risk-ds", scope: "workspace" })).toBe(true);
+        expect(ok({ principalId: GROUP, principalType: "Group", role: "Owner", breakGlass: true })).toBe(true);
+        expect(ok({ principalId: "risk-ds", principalType: "Group", role: "Reader" })).toBe(false);
+        expect(ok({ principalId: GROUP, role: "Reader" })).toBe(false);
+        expect(ok({ principalId: GROUP, principalType: "MSI", role: "Reader" })).toBe(false);
+        expect(ok({ principalId: GROUP, principalType: "User", role: "Reader", scope: "subscription" })).toBe(false);
+        expect(ok({ principalId: GROUP, principalType: "User", role: "Reader", roles: ["Reader"] })).toBe(false);
+        expect(defs.accessGrant.properties.principalId).toMatchObject({ $ref: "#/$defs/guid" });
+    });
+
+    it("customRole takes action lists and an assignable scope", () => {
+        const ok = validator("customRole");
+        expect(ok({ actions: ["Microsoft.MachineLearningServices/workspaces/models/read"], assignableScope: "resourceGroup", description: "reads models" })).toBe(true);
+        expect(ok({ actions: [], dataActions: ["Microsoft.MachineLearningServices/workspaces/endpoints/score/action"] })).toBe(true);
+        expect(ok({ dataActions: ["x/y"] })).toBe(false);
+        expect(ok({ actions: ["a b"] })).toBe(false);
+        expect(ok({ actions: ["x/read"], assignableScope: "subscription" })).toBe(false);
     });
 });

@@ -52,6 +52,12 @@ export { RegistryStorageAccountType, RegistryAcrSku, RegistryPublicNetworkAccess
 export { ComputeInstance, type ComputeInstanceArgs } from "./compute/compute-instance";
 export type { ComputeCommonArgs } from "./compute/compute-common";
 
+// Access: built-in roles by display name, custom roles, and grants to people and services.
+export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";
+export { CustomRoleDefinition, customRoleGuid, type CustomRoleDefinitionArgs } from "./access/custom-role";
+export { ACCESS_ADMIN_ROLES, BUILTIN_ROLE_IDS, BUILTIN_ROLE_NAMES, builtinRoleNameOf, isBuiltinRoleName, type BuiltinRoleName } from "./access/builtin-roles";
+export { resolveRole, type RoleResolution, type BuiltinRoleResolution, type CustomRoleResolution, type UnknownRoleResolution } from "./access/role-resolution";
+
 // The whole platform, composed from the components above, and its own args.
 export { MlPlatform } from "./platform";
 export type * from "./platform-args";

@@ -6,6 +6,7 @@ import type { ErrorObject } from "ajv";
 import { DEFAULT_TAG_LIMITS, tagNameProblem } from "../components/tag-limits";
 import { readKeys } from "../components/object-path";
 import { existingIdKeyOf } from "./config-adoptable";
+import { closest as closestMatch } from "../components/text-match";
 
 /** The Pulumi config key that holds the platform object. */
 export const CONFIG_KEY = "aml-workspace:platform";
@@ -61,32 +62,8 @@ function describe(value: unknown): string {
     return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Closest candidate by edit distance, for "did you mean" hints on typos. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-    const dist = (a: string, b: string): number => {
-        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-        for (let i = 1; i <= a.length; i++) {
-            let prev = row[0];
-            row[0] = i;
-            for (let j = 1; j <= b.length; j++) {
-                const cur = row[j];
-                row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-                prev = cur;
-            }
-        }
-        return row[b.length];
-    };
-    let best: string | undefined;
-    let bestDist = Math.max(2, Math.floor(word.length / 3)) + 1;
-    for (const c of candidates) {
-        const d = dist(word, c);
-        if (d < bestDist) {
-            best = c;
-            bestDist = d;
-        }
-    }
-    return best;
-}
+/** Closest candidate by edit distance, for "did you mean" hints on typos (components/text-match.ts). */
+export const closest = closestMatch;
 
 /** Looks up the value at a JSON pointer inside `root` (RFC 6901 escapes `~1` and `~0` undone). */
 function valueAt(root: unknown, pointer: string): unknown {

@@ -2,30 +2,28 @@
  * Built-in Azure role definitions the toolkit grants, and which roles a
  * workspace identity needs on each associated resource (pure data).
  */
+import { BUILTIN_ROLE_IDS } from "./builtin-roles";
 
 /**
- * Built-in role GUIDs (identical in every tenant and cloud). Source: "Azure
- * built-in roles" (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles),
- * and its category pages for AI + machine learning
- * (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/ai-machine-learning)
- * and security (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security).
- * Checked 2026-12-02.
+ * Built-in role GUIDs under the short keys the workspace grants use, each taken from the one
+ * table of built-in roles by display name ({@link BUILTIN_ROLE_IDS}, which carries the source and
+ * date), so a GUID is written once.
  */
 export const BUILTIN_ROLES = {
-    contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
-    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
-    storageFileDataPrivilegedContributor: "69566ab7-960f-475b-8e7c-b3118f30c6bd",
-    keyVaultAdministrator: "00482a5a-887f-4fb3-b363-3b7fe8e74483",
-    keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e6d-b22465e65bf6",
-    keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
-    keyVaultCryptoOfficer: "14b46e9e-c2b7-41b4-b07b-48a6ebf60603",
-    acrPull: "7f951dca-d98d-4e05-9dd1-8a9a3cfb3a3a",
-    acrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
-    monitoringMetricsPublisher: "3913510d-42f4-4e42-8a64-420c390055eb",
-    azureMlDataScientist: "f6c7c914-8db3-469d-8ca1-694a8f32e121",
-    azureMlComputeOperator: "e503ece1-11d0-4e8e-8e2c-7a6c3bf38815",
-    azureAiEnterpriseNetworkConnectionApprover: "b556d68e-0be0-4f35-a333-ad7ee1ce17ea",
-    reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+    contributor: BUILTIN_ROLE_IDS.Contributor,
+    storageBlobDataContributor: BUILTIN_ROLE_IDS["Storage Blob Data Contributor"],
+    storageFileDataPrivilegedContributor: BUILTIN_ROLE_IDS["Storage File Data Privileged Contributor"],
+    keyVaultAdministrator: BUILTIN_ROLE_IDS["Key Vault Administrator"],
+    keyVaultCryptoServiceEncryptionUser: BUILTIN_ROLE_IDS["Key Vault Crypto Service Encryption User"],
+    keyVaultCryptoUser: BUILTIN_ROLE_IDS["Key Vault Crypto User"],
+    keyVaultCryptoOfficer: BUILTIN_ROLE_IDS["Key Vault Crypto Officer"],
+    acrPull: BUILTIN_ROLE_IDS.AcrPull,
+    acrPush: BUILTIN_ROLE_IDS.AcrPush,
+    monitoringMetricsPublisher: BUILTIN_ROLE_IDS["Monitoring Metrics Publisher"],
+    azureMlDataScientist: BUILTIN_ROLE_IDS["AzureML Data Scientist"],
+    azureMlComputeOperator: BUILTIN_ROLE_IDS["AzureML Compute Operator"],
+    azureAiEnterpriseNetworkConnectionApprover: BUILTIN_ROLE_IDS["Azure AI Enterprise Network Connection Approver"],
+    reader: BUILTIN_ROLE_IDS.Reader,
 } as const;
 
 /** A role name from {@link BUILTIN_ROLES}. */

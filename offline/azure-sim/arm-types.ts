@@ -27,6 +27,8 @@ export interface ArmTypeSpec {
     placement: ArmPlacement;
     /** Naming rule ARM enforces, if the toolkit models it; its `globallyUnique` says whether twice in one stack conflicts even across groups. */
     nameKind?: ResourceKind;
+    /** Unique in the Entra tenant (not across Azure): the simulation has one tenant, so unique across the stack. Default false. */
+    uniqueInTenant?: boolean;
 }
 
 const rg = { kind: "resourceGroup" } as const;
@@ -60,7 +62,7 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameKey: "resourceName", placement: rg, nameKind: "userAssignedIdentity" },
     "azure-native:machinelearningservices:Workspace": { armType: "Microsoft.MachineLearningServices/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "workspace" },
     // Registry names are unique in the tenant ("Create and manage registries"): one simulated tenant, so a conflict even across groups.
-    "azure-native:machinelearningservices:Registry": { armType: "Microsoft.MachineLearningServices/registries", nameKey: "registryName", placement: rg, nameKind: "mlRegistry" },
+    "azure-native:machinelearningservices:Registry": { armType: "Microsoft.MachineLearningServices/registries", nameKey: "registryName", placement: rg, nameKind: "mlRegistry", uniqueInTenant: true },
     "azure-native:machinelearningservices:Compute": {
         armType: "Microsoft.MachineLearningServices/workspaces/computes",
         nameKey: "computeName",
@@ -68,6 +70,7 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },
+    "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameKey: "roleDefinitionId", placement: { kind: "extension", scopeKey: "scope" } },
     "azure-native:authorization:ManagementLockByScope": { armType: "Microsoft.Authorization/locks", nameKey: "lockName", placement: { kind: "extension", scopeKey: "scope" }, nameKind: "managementLock" },
     "azure-native:network:VirtualNetwork": { armType: "Microsoft.Network/virtualNetworks", nameKey: "virtualNetworkName", placement: rg, nameKind: "virtualNetwork" },
     "azure-native:network:Subnet": {

@@ -121,10 +121,10 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         if (existing) return this.reject(`${label}: ${id} is already declared by "${existing.logicalName}"; names must be unique`, refused);
         const locked = lockedBy(id, [...this.created.values()]);
         if (locked.length > 0) return this.reject(`${label}: ${locked.join("; ")}`, refused);
-        if (spec.nameKind !== undefined && NAME_RULES[spec.nameKind].globallyUnique) {
+        if ((spec.nameKind !== undefined && NAME_RULES[spec.nameKind].globallyUnique) || spec.uniqueInTenant) {
             const globalKey = `${spec.armType}/${name}`.toLowerCase();
             const other = this.globalNames.get(globalKey);
-            if (other) return this.reject(`${label}: the name "${name}" is already used by "${other}" and must be unique across Azure`, refused);
+            if (other) return this.reject(`${label}: the name "${name}" is already used by "${other}" and must be unique across ${spec.uniqueInTenant ? "the tenant" : "Azure"}`, refused);
             this.globalNames.set(globalKey, args.name);
         }
         const entry: Created = { type: args.type, logicalName: args.name, id, inputs };

@@ -1,21 +1,14 @@
 /** Policies for Azure RBAC role assignments and custom roles (azure-native:authorization). */
+import { BUILTIN_ROLE_IDS } from "../../components/access/builtin-roles";
 import { present } from "../lib/matchers";
 import { propertyPolicy, resourcePolicy } from "../lib/define";
 import { eqi, readArray, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
-import { BUILTIN_ROLES } from "../../components/access/roles";
 
-/**
- * Built-in roles too broad for people at subscription or resource-group scope (name by role GUID).
- * Contributor is the components' table entry; Owner and User Access Administrator, which the
- * toolkit never grants, are listed here only ("Azure built-in roles", privileged roles,
- * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles; checked 2026-12-02).
- */
-export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
-    "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-    [BUILTIN_ROLES.contributor]: "Contributor",
-    "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-};
+/** Built-in roles too broad for people at subscription or resource-group scope (name by role GUID, from the library's one role table). */
+export const PRIVILEGED_ROLES: Readonly<Record<string, string>> = Object.fromEntries(
+    (["Owner", "Contributor", "User Access Administrator"] as const).map((name) => [BUILTIN_ROLE_IDS[name], name]),
+);
 
 /** True for a scope at or above a resource group (root, management group, subscription, resource group). */
 export function isBroadScope(scope: string): boolean {

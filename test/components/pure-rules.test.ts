@@ -55,7 +55,7 @@ describe("resource IDs", () => {
         expect(() => parseResourceId("kv-x")).toThrow(/not an ARM resource ID/);
     });
     it("builds subscription-scoped role definition IDs", () => {
-        expect(roleDefinitionId("s", BUILTIN_ROLES.acrPull)).toBe("/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/7f951dca-d98d-4e05-9dd1-8a9a3cfb3a3a");
+        expect(roleDefinitionId("s", BUILTIN_ROLES.acrPull)).toBe("/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d");
     });
 });
 

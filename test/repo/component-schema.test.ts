@@ -113,7 +113,7 @@ it("every accepted component is in the schema with its description, every arg, a
     const accepted = EXPORTED.filter((name) => KNOWN_REFUSALS[name] === undefined);
     // The components fixed in this change; the list grows as KNOWN_REFUSALS shrinks.
     expect(accepted).toEqual(EXPORTED);
-    expect(accepted).toEqual(expect.arrayContaining(["ComputeCluster", "ComputeInstance", "Monitoring", "Network", "PrivateAccess", "PrivateDnsZones", "Workspace", "WorkspaceCmkKey", "WorkspaceIdentity", "WorkspaceKeyVault", "WorkspaceRegistry", "WorkspaceStorage"]));
+    expect(accepted).toEqual(expect.arrayContaining(["AccessGrants", "ComputeCluster", "ComputeInstance", "CustomRoleDefinition", "Monitoring", "Network", "PrivateAccess", "PrivateDnsZones", "Workspace", "WorkspaceCmkKey", "WorkspaceIdentity", "WorkspaceKeyVault", "WorkspaceRegistry", "WorkspaceStorage"]));
     for (const name of accepted) {
         const resource = analysis.schema.resources[`${PROVIDER}:index:${name}`];
         expect({ name, isComponent: resource?.isComponent }).toEqual({ name, isComponent: true });
@@ -139,6 +139,8 @@ it("named value sets become schema enums other languages can use", () => {
     expect(analysis.schema.resources[`${PROVIDER}:index:ComputeCluster`].inputProperties?.vmPriority).toMatchObject({ $ref: `#/types/${PROVIDER}:index:VmPriority` });
     const dnsMode = analysis.schema.types[`${PROVIDER}:index:PrivateDnsMode`];
     expect(dnsMode?.enum?.map((e) => e.value)).toEqual(["create", "existing", "policyManaged"]);
+    const principalType = analysis.schema.types[`${PROVIDER}:index:PrincipalType`];
+    expect(principalType?.enum?.map((e) => e.value)).toEqual(["User", "Group", "ServicePrincipal"]);
 });
 
 it("each shared value set is one schema enum, referenced by every component that takes it", () => {

@@ -192,7 +192,7 @@ describe("workspace", () => {
         expect(ws.inputs.enableServiceSideCMKEncryption).toBe(false);
         const onKey = allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => g.inputs.scope === keyId);
         const cosmos = onKey.find((g) => g.inputs.principalId === "00000000-0000-0000-0000-00000000c05d");
-        expect(cosmos?.inputs.roleDefinitionId).toMatch(/\/e147488a-f6f5-4113-8e6d-b22465e65bf6$/);
+        expect(cosmos?.inputs.roleDefinitionId).toMatch(/\/e147488a-f6f5-4113-8e2d-b22465e65bf6$/);
         expect(cosmos?.inputs.principalType).toBe("ServicePrincipal");
         expect(ws.dependencies).toContain(cosmos?.urn);
         // The workspace identity gets the same key access (it is the CMK identity), scoped to the key.
@@ -259,8 +259,8 @@ describe("identity access", () => {
                 // Azure AI Enterprise Network Connection Approver for the managed network's endpoints.
                 "resourceGroup:b556d68e-0be0-4f35-a333-ad7ee1ce17ea",
                 // Key Vault Crypto Service Encryption User on the key: the identity and Cosmos DB.
-                "Microsoft.KeyVault/key:e147488a-f6f5-4113-8e6d-b22465e65bf6",
-                "Microsoft.KeyVault/key:e147488a-f6f5-4113-8e6d-b22465e65bf6",
+                "Microsoft.KeyVault/key:e147488a-f6f5-4113-8e2d-b22465e65bf6",
+                "Microsoft.KeyVault/key:e147488a-f6f5-4113-8e2d-b22465e65bf6",
                 // Reader on the storage account's blob and file private endpoints (studio, storage private).
                 "Microsoft.Network/privateEndpoint:acdd72a7-3385-48ef-bd42-f606fba81ae7",
                 "Microsoft.Network/privateEndpoint:acdd72a7-3385-48ef-bd42-f606fba81ae7",

@@ -133,11 +133,3 @@ export const WorkspaceKind = {
 } as const;
 /** A {@link WorkspaceKind} value. */
 export type WorkspaceKind = (typeof WorkspaceKind)[keyof typeof WorkspaceKind];
-
-/** How a platform shares Azure ML among teams: a workspace each (`independent`), or projects of one hub (`hub`). */
-export const SharingModel = {
-    Independent: "independent",
-    Hub: "hub",
-} as const;
-/** A {@link SharingModel} value. */
-export type SharingModel = (typeof SharingModel)[keyof typeof SharingModel];

@@ -26,7 +26,11 @@ export function validateWorkspaceArgs(args: WorkspaceArgs): WorkspaceArgsCheck {
     byo("storage", args.storage);
     byo("keyVault", args.keyVault);
     if (args.containerRegistry) byo("containerRegistry", args.containerRegistry);
-    byo("monitoring.logAnalytics", args.monitoring.logAnalytics);
+    const sharedLogs = args.monitoring.sharedLogAnalyticsWorkspaceId !== undefined;
+    if (!sharedLogs) byo("monitoring.logAnalytics", args.monitoring.logAnalytics);
+    else if (args.monitoring.logAnalytics.existingId !== undefined || args.monitoring.logAnalytics.name !== undefined) {
+        problems.push("monitoring.sharedLogAnalyticsWorkspaceId: set together with monitoring.logAnalytics (use the shared workspace, or create/adopt one, not both)");
+    }
     byo("monitoring.applicationInsights", args.monitoring.applicationInsights);
     const identityType = args.identity?.type ?? COMPONENT_DEFAULTS["workspace.identity.type"];
     if (identityType === "UserAssigned") {

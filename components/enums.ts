@@ -133,3 +133,29 @@ export const WorkspaceKind = {
 } as const;
 /** A {@link WorkspaceKind} value. */
 export type WorkspaceKind = (typeof WorkspaceKind)[keyof typeof WorkspaceKind];
+
+/** How a platform shares Azure ML among teams: a workspace each (`independent`), or projects of one hub (`hub`). */
+export const SharingModel = {
+    Independent: "independent",
+    Hub: "hub",
+} as const;
+/** A {@link SharingModel} value. */
+export type SharingModel = (typeof SharingModel)[keyof typeof SharingModel];
+
+/** Where a role is granted: the team's workspace (or project), the hub, the resource group, or the model registry. */
+export const GrantScope = {
+    Workspace: "workspace",
+    Hub: "hub",
+    ResourceGroup: "resourceGroup",
+    Registry: "registry",
+} as const;
+/** A {@link GrantScope} value. */
+export type GrantScope = (typeof GrantScope)[keyof typeof GrantScope];
+
+/** Where a custom role may be granted: workspaces (and hubs) only, or anything in the resource group. */
+export const CustomRoleScope = {
+    Workspace: "workspace",
+    ResourceGroup: "resourceGroup",
+} as const;
+/** A {@link CustomRoleScope} value. */
+export type CustomRoleScope = (typeof CustomRoleScope)[keyof typeof CustomRoleScope];

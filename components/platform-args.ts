@@ -8,7 +8,22 @@
  */
 import type { AzureCloud } from "./clouds";
 import type { VmPriority } from "./compute/compute-cluster";
-import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku } from "./enums";
+import type { PrincipalType } from "./access/access-grants";
+import type {
+    CmkKeyType,
+    CustomRoleScope,
+    FirewallDefaultAction,
+    FirewallSku,
+    GrantScope,
+    IdentityType,
+    IsolationMode,
+    KeyVaultSku,
+    PublicNetworkAccess,
+    RegistryMode,
+    RegistrySku,
+    SharingModel,
+} from "./enums";
+import type { RegistryAcrSku, RegistryPublicNetworkAccess, RegistryStorageAccountType } from "./registry/registry-settings";
 import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
@@ -270,6 +285,86 @@ export interface PlatformDeploymentArgs {
     stack: string;
 }
 
+/** A role for one principal at one scope. */
+export interface PlatformAccessGrantArgs {
+    /** Entra ID object ID of the user, group or service principal. Required. */
+    principalId: string;
+    /** `User`, `Group` or `ServicePrincipal`; always sent to Azure. Required. */
+    principalType: PrincipalType;
+    /** Display label for plans, reports and the assignment's description. Default: none. */
+    label?: string;
+    /** A built-in role's display name (e.g. `AzureML Data Scientist`) or a `customRoles` key. Required. */
+    role: string;
+    /** Where the role is granted. Default `workspace` in a team's list, `resourceGroup` in the platform's. */
+    scope?: GrantScope;
+    /** Marks an Owner / User Access Administrator / RBAC Administrator grant as deliberate break-glass access. Default false. */
+    breakGlass?: boolean;
+}
+
+/** A custom role definition. */
+export interface PlatformCustomRoleArgs {
+    /** Description shown in the portal. Default: `Custom role <key> (aml-workspace)`. */
+    description?: string;
+    /** Control-plane actions allowed. Default none (then dataActions must list some). */
+    actions?: string[];
+    /** Control-plane actions excluded. Default none. */
+    notActions?: string[];
+    /** Data-plane actions allowed. Default none. */
+    dataActions?: string[];
+    /** Data-plane actions excluded. Default none. */
+    notDataActions?: string[];
+    /** Where it may be granted: `workspace` (workspaces and the hub) or `resourceGroup`. Default `workspace`. */
+    assignableScope?: CustomRoleScope;
+}
+
+/** The platform's Azure ML registry (models, environments and components shared between teams). */
+export interface PlatformModelRegistryArgs {
+    /** Registry name (2-32, unique in the tenant). Default `mlr-<namePrefix>`. */
+    name?: string;
+    /** Regions to replicate to, the primary (the platform's location) first. Default: the location only. */
+    regions?: string[];
+    /** Public network access. Default `Disabled` (reached through a private endpoint). */
+    publicNetworkAccess?: RegistryPublicNetworkAccess;
+    /** Team keys whose workspace identities get `AzureML Registry User` on the registry. Default none. */
+    consumers?: string[];
+    /** Storage account type of each region. Default `Standard_LRS`. */
+    storageAccountType?: RegistryStorageAccountType;
+    /** SKU of the registry's container registry. Default `Premium`. */
+    acrSku?: RegistryAcrSku;
+}
+
+/** A team's workspace (or project) names. */
+export interface PlatformTeamWorkspaceArgs {
+    /** Workspace name. Default `mlw-<namePrefix>-<teamKey>`. */
+    name?: string;
+    /** Display name. Default: none. */
+    friendlyName?: string;
+    /** Description. Default: none. */
+    description?: string;
+}
+
+/** A team's guard rails. */
+export interface PlatformTeamQuotaArgs {
+    /** Maximum total nodes of the team's compute (clusters' max nodes + one per instance). Default: unlimited. */
+    maxNodes?: number;
+    /** VM quota families the team may use (e.g. `standardDSv2Family`). Default: any. */
+    vmFamilies?: string[];
+}
+
+/** One team of the platform: its workspace (independent) or project (hub), tags, people and compute. */
+export interface PlatformTeamArgs {
+    /** Workspace names. Default: derived from the team key. */
+    workspace?: PlatformTeamWorkspaceArgs;
+    /** Tags on the team's resources, over the platform's; `team: <key>` is always added. Default none. */
+    tags?: { [key: string]: string };
+    /** Who may use the team's workspace, and how. Default none. */
+    access?: PlatformAccessGrantArgs[];
+    /** Guard rails. Default: none. */
+    quota?: PlatformTeamQuotaArgs;
+    /** The team's compute targets. Default none. */
+    compute?: PlatformComputeArgs;
+}
+
 /** Arguments of {@link MlPlatform}. */
 export interface MlPlatformArgs {
     /** Azure region of every resource. Required. */
@@ -306,4 +401,14 @@ export interface MlPlatformArgs {
     zoneRedundant?: boolean;
     /** Deletion guards. Default: only the soft-deleted-name resources protected. */
     protection?: PlatformProtectionArgs;
+    /** How teams share Azure ML: a workspace each (`independent`) or projects of one hub (`hub`). Default `independent`. */
+    sharing?: SharingModel;
+    /** Team workspaces by stable team key (`^[a-z][a-z0-9-]{1,15}$`; names derive from it). Default none: one workspace, as `workspace` describes. */
+    teams?: { [teamKey: string]: PlatformTeamArgs };
+    /** Platform-level grants (scopes `hub`, `resourceGroup`, `registry`). Default none. */
+    access?: PlatformAccessGrantArgs[];
+    /** Custom role definitions by key, grantable like built-in roles. Default none. */
+    customRoles?: { [roleKey: string]: PlatformCustomRoleArgs };
+    /** An Azure ML registry shared by the teams. Default none. */
+    modelRegistry?: PlatformModelRegistryArgs;
 }

@@ -32,12 +32,14 @@
  * endpoints, network rules and retention need Premium).
  */
 import type { AzureCloud } from "./clouds";
-import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku } from "./enums";
+import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
 
 /** The defaults, by stack config path. Secure by default: the hardened value is the default. */
 export const COMPONENT_DEFAULTS = {
     /** The Azure public cloud, unless a sovereign cloud is named. */
     cloud: "AzureCloud" as AzureCloud,
+    /** Teams get a workspace each (isolation), unless the platform chooses a hub with projects. */
+    sharing: "independent" as SharingModel,
     /** Generation 0: the names a stack was first deployed with. */
     "naming.generation": 0,
     /** Only private endpoints and trusted services reach the workspace and its dependencies. */

@@ -9,6 +9,11 @@ import type { AzureCloud } from "./clouds";
 import { COMPONENT_DEFAULTS as D } from "./defaults";
 import type {
     MlPlatformArgs,
+    PlatformAccessGrantArgs,
+    PlatformComputeArgs,
+    PlatformCustomRoleArgs,
+    PlatformModelRegistryArgs,
+    PlatformTeamArgs,
     PlatformAdoptableArgs,
     PlatformClusterArgs,
     PlatformInstanceArgs,
@@ -23,6 +28,20 @@ import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 export type ResolvedCluster = Required<PlatformClusterArgs>;
 /** A resolved compute instance. */
 export type ResolvedInstance = Required<Omit<PlatformInstanceArgs, "assignedUserObjectId">> & Pick<PlatformInstanceArgs, "assignedUserObjectId">;
+
+/** A team with every default applied. */
+export interface ResolvedTeam {
+    /** Workspace names (derived where absent). */
+    workspace: { name?: string; friendlyName?: string; description?: string };
+    /** The team's own tags (merged over the platform's by the platform). */
+    tags: Record<string, string>;
+    /** Grants on the team's scopes. */
+    access: PlatformAccessGrantArgs[];
+    /** Guard rails. */
+    quota?: PlatformTeamArgs["quota"];
+    /** Compute targets. */
+    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+}
 
 /** The platform with every default applied. */
 export interface PlatformSettings {
@@ -76,9 +95,32 @@ export interface PlatformSettings {
     };
     zoneRedundant: boolean;
     protection: { protect: boolean; retainOnDelete: boolean; deleteLock: boolean; protectSoftDeleted: boolean };
+    sharing: "independent" | "hub";
+    teams: Record<string, ResolvedTeam>;
+    access: PlatformAccessGrantArgs[];
+    customRoles: Record<string, PlatformCustomRoleArgs>;
+    modelRegistry?: PlatformModelRegistryArgs;
 }
 
 const mapValues = <T, U>(o: Record<string, T> | undefined, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, f(v)]));
+
+/** A compute section with the cluster and instance defaults applied. */
+function resolveCompute(compute: PlatformComputeArgs | undefined): PlatformSettings["compute"] {
+    return {
+        clusters: mapValues(compute?.clusters, (c) => ({
+            vmSize: c.vmSize,
+            maxNodes: c.maxNodes,
+            minNodes: c.minNodes ?? D["compute.clusters.*.minNodes"],
+            idleSecondsBeforeScaleDown: c.idleSecondsBeforeScaleDown ?? D["compute.clusters.*.idleSecondsBeforeScaleDown"],
+            vmPriority: c.vmPriority ?? D["compute.clusters.*.vmPriority"],
+        })),
+        instances: mapValues(compute?.instances, (i) => ({
+            vmSize: i.vmSize,
+            idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D["compute.instances.*.idleTimeBeforeShutdown"],
+            assignedUserObjectId: i.assignedUserObjectId,
+        })),
+    };
+}
 
 /** Applies every default of COMPONENT_DEFAULTS (and the region- and network-dependent ones). */
 export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
@@ -149,20 +191,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             logAnalytics: { ...a.monitoring?.logAnalytics, retentionInDays: a.monitoring?.logAnalytics?.retentionInDays ?? D["monitoring.logAnalytics.retentionInDays"] },
             applicationInsights: { ...a.monitoring?.applicationInsights },
         },
-        compute: {
-            clusters: mapValues(a.compute?.clusters, (c) => ({
-                vmSize: c.vmSize,
-                maxNodes: c.maxNodes,
-                minNodes: c.minNodes ?? D["compute.clusters.*.minNodes"],
-                idleSecondsBeforeScaleDown: c.idleSecondsBeforeScaleDown ?? D["compute.clusters.*.idleSecondsBeforeScaleDown"],
-                vmPriority: c.vmPriority ?? D["compute.clusters.*.vmPriority"],
-            })),
-            instances: mapValues(a.compute?.instances, (i) => ({
-                vmSize: i.vmSize,
-                idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D["compute.instances.*.idleTimeBeforeShutdown"],
-                assignedUserObjectId: i.assignedUserObjectId,
-            })),
-        },
+        compute: resolveCompute(a.compute),
         encryption: {
             customerManagedKey: {
                 enabled: cmk.enabled ?? D["encryption.customerManagedKey.enabled"],
@@ -182,5 +211,16 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             deleteLock: p.deleteLock ?? D["protection.deleteLock"],
             protectSoftDeleted: p.protectSoftDeleted ?? D["protection.protectSoftDeleted"],
         },
+        sharing: a.sharing ?? D["sharing"],
+        teams: mapValues(a.teams, (t) => ({
+            workspace: { ...(t.workspace ?? {}) },
+            tags: { ...(t.tags ?? {}) },
+            access: [...(t.access ?? [])],
+            quota: t.quota,
+            compute: resolveCompute(t.compute),
+        })),
+        access: [...(a.access ?? [])],
+        customRoles: { ...(a.customRoles ?? {}) },
+        modelRegistry: a.modelRegistry,
     };
 }

@@ -2,7 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { getClientConfigOutput, ManagementLockByScope } from "@pulumi/azure-native/authorization";
 import { Provider } from "@pulumi/azure-native/provider";
 import { ResourceGroup } from "@pulumi/azure-native/resources";
+import { AccessGrants, type AccessGrantArgs } from "./access/access-grants";
+import { CustomRoleDefinition } from "./access/custom-role";
+import { grantRole } from "./access/grant";
+import { resolveRole } from "./access/role-resolution";
 import { grantStudioEndpointReader } from "./access/studio-endpoints";
+import { createLogAnalytics } from "./monitoring/monitoring";
+import { ModelRegistry, registryPrivateAccessTarget } from "./registry/model-registry";
+import { teamTagTransformation } from "./team-tag-options";
+import { TEAM_TAG } from "./team-tags";
+import { ProjectWorkspace } from "./workspace/project-workspace";
+import type { WorkspaceArgs } from "./workspace/workspace";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
@@ -12,9 +22,10 @@ import { Network } from "./network/network";
 import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import type { MlPlatformArgs } from "./platform-args";
-import { resolvePlatformArgs, type PlatformSettings } from "./platform-settings";
+import type { PlatformAccessGrantArgs } from "./platform-args";
+import { resolvePlatformArgs, type PlatformSettings, type ResolvedTeam } from "./platform-settings";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
-import { givenNames, platformNames, suffixSeed } from "./platform-names";
+import { givenNames, platformNames, suffixSeed, type PlatformNames } from "./platform-names";
 import type { PlacementArgs } from "./placement";
 import { hasAvailabilityZones } from "./regions";
 import { parseResourceId } from "./resource-ids";
@@ -22,6 +33,26 @@ import { decideRegistryFor } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
 
 export type { MlPlatformArgs } from "./platform-args";
+
+/** What a team's workspace (or project) exposes. */
+export interface TeamWorkspaceOutputs {
+    /** Workspace (or project) resource ID. */
+    id: string;
+    /** Workspace (or project) name. */
+    name: string;
+    /** Principal ID of its identity. */
+    principalId: string;
+}
+
+/** What the team loop needs from the platform around it. */
+interface TeamContext {
+    c: PlatformSettings;
+    uniqueBy: string[];
+    resourceGroupName: pulumi.Output<string>;
+    resourceGroupId: pulumi.Output<string>;
+    client: { tenantId: pulumi.Output<string>; objectId: pulumi.Output<string>; subscriptionId: pulumi.Output<string> };
+    computeSubnetId: pulumi.Input<string> | undefined;
+}
 
 /**
  * The whole platform of one stack, composed from one validated config: the
@@ -33,19 +64,19 @@ export class MlPlatform extends pulumi.ComponentResource {
     /** Resource group name. */
     readonly resourceGroupName: pulumi.Output<string>;
     /** Workspace name. */
-    readonly workspaceName: pulumi.Output<string>;
+    readonly workspaceName: pulumi.Output<string | undefined>;
     /** Workspace resource ID. */
-    readonly workspaceId: pulumi.Output<string>;
+    readonly workspaceId: pulumi.Output<string | undefined>;
     /** Discovery URL of the workspace's regional API. */
-    readonly discoveryUrl: pulumi.Output<string>;
+    readonly discoveryUrl: pulumi.Output<string | undefined>;
     /** Principal ID of the workspace identity. */
-    readonly principalId: pulumi.Output<string>;
+    readonly principalId: pulumi.Output<string | undefined>;
     /** Storage account (default datastore) ID. */
-    readonly storageAccountId: pulumi.Output<string>;
+    readonly storageAccountId: pulumi.Output<string | undefined>;
     /** Key vault ID. */
-    readonly keyVaultId: pulumi.Output<string>;
+    readonly keyVaultId: pulumi.Output<string | undefined>;
     /** Key vault URI. */
-    readonly keyVaultUri: pulumi.Output<string>;
+    readonly keyVaultUri: pulumi.Output<string | undefined>;
     /** Registry login server; undefined while the stack has no registry. */
     readonly registryLoginServer: pulumi.Output<string | undefined>;
     /** Application Insights connection string (secret). */
@@ -56,11 +87,15 @@ export class MlPlatform extends pulumi.ComponentResource {
     readonly virtualNetworkId: pulumi.Output<string | undefined>;
     /** The explicit provider of the deployment subscription, when an adopted ID fixes it. */
     readonly provider?: Provider;
+    /** Team workspaces (independent) or projects (hub) by team key: ID, name and identity principal. */
+    readonly teamWorkspaces: pulumi.Output<{ [teamKey: string]: TeamWorkspaceOutputs }>;
+    /** The model registry's ID; undefined when the platform has none. */
+    readonly modelRegistryId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: MlPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const c = resolvePlatformArgs(args);
         const plan = planNetwork(c);
-        const registry = decideRegistryFor(c);
+        const acr = decideRegistryFor(c);
         // An adopted ID names its subscription: deploy there through an explicit provider, never
         // into whatever subscription the default provider uses. Explicit providers do not read the
         // default provider's stack config (azure-native:*); they take credentials from ARM_* variables
@@ -75,8 +110,8 @@ export class MlPlatform extends pulumi.ComponentResource {
             : undefined;
         const guards = lifecycleTransformation({
             protectSoftDeleted: c.protection.protectSoftDeleted,
-            retainRegistry: registry === "create" && c.containerRegistry.mode === "onDemand",
-            keepAttachedRegistry: registry === "none",
+            retainRegistry: acr === "create" && c.containerRegistry.mode === "onDemand",
+            keepAttachedRegistry: acr === "none",
         });
         super("aml-workspace:index:MlPlatform", name, {}, {
             ...opts,
@@ -84,7 +119,6 @@ export class MlPlatform extends pulumi.ComponentResource {
             providers: provider ? withProvider(opts?.providers, provider) : opts?.providers,
         });
         this.provider = provider;
-        const cloud = CLOUDS[c.cloud];
         const uniqueBy = suffixSeed({ pinned: c.naming.suffixSeed, project: c.deployment.project, stack: c.deployment.stack, location: c.location });
         const names = platformNames({
             prefix: c.namePrefix,
@@ -132,94 +166,91 @@ export class MlPlatform extends pulumi.ComponentResource {
             throw new pulumi.ResourceError("managedNetwork.isolationMode Disabled needs a training subnet in network.virtualNetwork", this);
         }
 
-        const workspace = new Workspace(
-            `${name}-ml`,
-            {
-                resourceGroupName: this.resourceGroupName,
-                resourceGroupId,
-                location: c.location,
-                tags: c.tags,
-                workspaceName: names.workspace,
-                friendlyName: c.workspace.friendlyName,
-                description: c.workspace.description,
-                tenantId: client.tenantId,
-                subscriptionId: client.subscriptionId,
-                uniqueBy,
-                publicNetworkAccess: c.network.publicNetworkAccess,
-                firewallDefaultAction: c.network.firewallDefaultAction,
-                allowedIpRanges: c.network.allowedIpRanges,
-                hbi: c.workspace.highBusinessImpact,
-                v1LegacyMode: c.workspace.v1LegacyMode,
-                imageBuildCompute: c.workspace.imageBuildCompute,
-                identity: {
-                    type: c.workspace.identity.type,
-                    existingId: c.workspace.identity.existingId,
-                    existingPrincipalId: c.workspace.identity.existingPrincipalId,
-                    name: c.workspace.identity.existingId || c.workspace.identity.type === "SystemAssigned" ? undefined : names.identity,
-                },
-                managedNetwork: c.workspace.managedNetwork,
-                serverlessCompute: { customSubnetId: computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
-                storage: {
-                    existingId: c.storage.existingId,
-                    name: c.storage.existingId ? undefined : names.storageAccount,
-                    sku: c.storage.sku,
-                    softDeleteRetentionDays: c.storage.softDeleteRetentionDays,
-                },
-                keyVault: {
-                    existingId: c.keyVault.existingId,
-                    name: c.keyVault.existingId ? undefined : names.keyVault,
-                    sku: c.keyVault.sku,
-                    softDeleteRetentionDays: c.keyVault.softDeleteRetentionDays,
-                    purgeProtection: c.keyVault.purgeProtection,
-                },
-                containerRegistry:
-                    registry === "none"
-                        ? undefined
-                        : {
-                              existingId: registry === "adopt" ? c.containerRegistry.existingId : undefined,
-                              name: registry === "adopt" ? undefined : names.containerRegistry,
-                              sku: c.containerRegistry.sku,
-                              retentionDays: c.containerRegistry.retentionDays,
-                          },
-                monitoring: {
-                    logAnalytics: {
-                        existingId: c.monitoring.logAnalytics.existingId,
-                        name: c.monitoring.logAnalytics.existingId ? undefined : names.logAnalytics,
-                        retentionInDays: c.monitoring.logAnalytics.retentionInDays,
-                    },
-                    applicationInsights: {
-                        existingId: c.monitoring.applicationInsights.existingId,
-                        name: c.monitoring.applicationInsights.existingId ? undefined : names.applicationInsights,
-                    },
-                },
-                customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
-                // Zone redundancy exists only where the region has availability zones.
-                zoneRedundant: c.zoneRedundant && hasAvailabilityZones(c.cloud, c.location),
-                protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
-                dnsSuffixes: { keyVault: cloud.keyVaultSuffix, registry: cloud.registrySuffix },
-            },
-            { parent: this },
-        );
+        const ctx: TeamContext = { c, uniqueBy, resourceGroupName: this.resourceGroupName, resourceGroupId, client, computeSubnetId };
+        const teams = Object.entries(c.teams);
+        // One workspace (no teams), a hub with a project per team, or a workspace per team.
+        const mode: "single" | "hub" | "independent" = c.sharing === "hub" ? "hub" : teams.length === 0 ? "single" : "independent";
 
-        const privateAccess = plan.privateEndpoints ? this.reachPrivately(name, c, plan, placement, vnetName, workspace, network) : undefined;
+        // The platform's own workspace: the single workspace, or the hub. Same logical name and
+        // names either way, so a single-workspace stack keeps every URN.
+        const workspace =
+            mode === "independent"
+                ? undefined
+                : new Workspace(`${name}-ml`, { ...this.workspaceArgs(ctx, names, c.tags), kind: mode === "hub" ? "Hub" : undefined }, { parent: this });
+        // Independent teams share the network, DNS zones and one Log Analytics workspace.
+        const sharedLogs =
+            mode === "independent" && !c.monitoring.logAnalytics.existingId
+                ? createLogAnalytics(
+                      `${name}-logs`,
+                      { ...placement, name: names.logAnalytics, retentionInDays: c.monitoring.logAnalytics.retentionInDays, publicNetworkAccess: c.network.publicNetworkAccess },
+                      { parent: this, protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
+                  )
+                : undefined;
+        const logAnalyticsWorkspaceId: pulumi.Output<string> = workspace
+            ? workspace.logAnalyticsWorkspaceId
+            : sharedLogs
+              ? sharedLogs.id
+              : pulumi.output(c.monitoring.logAnalytics.existingId as string);
+
+        const built = teams.map(([key, team]) => this.buildTeam(name, key, team, ctx, mode, workspace, logAnalyticsWorkspaceId));
+        const registry = c.modelRegistry
+            ? new ModelRegistry(
+                  `${name}-registry`,
+                  {
+                      ...placement,
+                      namePrefix: c.namePrefix,
+                      registryName: c.modelRegistry.name,
+                      // The primary region is the platform's location; the others are replicas.
+                      replicas: (c.modelRegistry.regions ?? []).filter((r) => r !== c.location).map((location) => ({ location })),
+                      storageAccountType: c.modelRegistry.storageAccountType,
+                      acrSku: c.modelRegistry.acrSku,
+                      publicNetworkAccess: c.modelRegistry.publicNetworkAccess,
+                      logAnalyticsWorkspaceId,
+                      protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
+                  },
+                  { parent: this },
+              )
+            : undefined;
+
+        const privateAccess = plan.privateEndpoints
+            ? this.reachPrivately(name, c, plan, placement, vnetName, network, { workspace, teams: built, registry, sharedLogsId: sharedLogs?.id })
+            : undefined;
         if (privateAccess && plan.publicNetworkAccess === "Disabled") {
-            grantStudioEndpointReader(`${name}-ml`, { endpointIds: privateAccess.endpointIds, principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: names.workspace }, { parent: this });
+            if (workspace) {
+                grantStudioEndpointReader(`${name}-ml`, { endpointIds: privateAccess.endpointIds, principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: names.workspace }, { parent: this });
+            }
+            for (const t of built) {
+                if (!t.workspace) continue;
+                const ids = privateAccess.endpointIds;
+                const own = Object.fromEntries(Object.entries(ids).filter(([k]) => k.startsWith(`${t.key}-`)).map(([k, v]) => [k.slice(t.key.length + 1), v]));
+                grantStudioEndpointReader(`${name}-team-${t.key}-ml`, { endpointIds: own, principalId: t.workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy: [...uniqueBy, `team:${t.key}`], workspaceName: t.names.workspace }, { parent: t.scope });
+            }
         }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
-        this.createCompute(name, c, placement, computeSubnetId, client, workspace, privateAccess ? [privateAccess] : []);
+        const computeDeps = privateAccess ? [privateAccess] : [];
+        if (workspace) this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this);
+        for (const t of built) {
+            this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
+        }
+        this.grantAccess(name, ctx, mode, workspace, built, registry);
 
-        if (c.protection.deleteLock) this.lockStatefulResources(name, c, workspace);
-        this.workspaceName = workspace.workspaceName;
-        this.workspaceId = workspace.id;
-        this.discoveryUrl = workspace.discoveryUrl;
-        this.principalId = workspace.principalId;
-        this.storageAccountId = workspace.storageAccountId;
-        this.keyVaultId = workspace.keyVaultId;
-        this.keyVaultUri = workspace.keyVaultUri;
-        this.registryLoginServer = workspace.registryLoginServer;
-        this.applicationInsightsConnectionString = workspace.applicationInsightsConnectionString;
-        this.logAnalyticsWorkspaceId = workspace.logAnalyticsWorkspaceId;
-        this.virtualNetworkId = network ? network.virtualNetworkId : pulumi.output(undefined);
+        if (c.protection.deleteLock && !c.monitoring.logAnalytics.existingId) this.lockLogs(name, logAnalyticsWorkspaceId, [...(workspace ? [workspace] : []), ...built.map((t) => t.scope)]);
+        const none = pulumi.output<string | undefined>(undefined);
+        this.workspaceName = workspace ? workspace.workspaceName : none;
+        this.workspaceId = workspace ? workspace.id : none;
+        this.discoveryUrl = workspace ? workspace.discoveryUrl : none;
+        this.principalId = workspace ? workspace.principalId : none;
+        this.storageAccountId = workspace ? workspace.storageAccountId : none;
+        this.keyVaultId = workspace ? workspace.keyVaultId : none;
+        this.keyVaultUri = workspace ? workspace.keyVaultUri : none;
+        this.registryLoginServer = workspace ? workspace.registryLoginServer : none;
+        this.applicationInsightsConnectionString = workspace ? workspace.applicationInsightsConnectionString : pulumi.secret(none);
+        this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
+        this.virtualNetworkId = network ? network.virtualNetworkId : none;
+        this.modelRegistryId = registry ? registry.id : none;
+        this.teamWorkspaces = pulumi
+            .all(built.map((t) => pulumi.all([t.id, t.workspaceName, t.principalId]).apply(([id, n, principalId]) => [t.key, { id, name: n, principalId }] as const)))
+            .apply((entries) => Object.fromEntries(entries));
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
             workspaceName: this.workspaceName,
@@ -228,7 +259,215 @@ export class MlPlatform extends pulumi.ComponentResource {
             registryLoginServer: this.registryLoginServer,
             applicationInsightsConnectionString: this.applicationInsightsConnectionString,
             virtualNetworkId: this.virtualNetworkId,
+            teamWorkspaces: this.teamWorkspaces,
+            modelRegistryId: this.modelRegistryId,
         });
+    }
+
+    /** The workspace component's args for a workspace of this platform (the single one, the hub, or an independent team's). */
+    private workspaceArgs(ctx: TeamContext, names: PlatformNames, tags: Record<string, string>, sharedLogAnalyticsWorkspaceId?: pulumi.Input<string>): WorkspaceArgs {
+        const { c, client } = ctx;
+        const cloud = CLOUDS[c.cloud];
+        const registry = decideRegistryFor(c);
+        const uniqueBy = ctx.uniqueBy;
+        return {
+            resourceGroupName: ctx.resourceGroupName,
+            resourceGroupId: ctx.resourceGroupId,
+            location: c.location,
+            tags,
+            workspaceName: names.workspace,
+            friendlyName: c.workspace.friendlyName,
+            description: c.workspace.description,
+            tenantId: client.tenantId,
+            subscriptionId: client.subscriptionId,
+            uniqueBy,
+            publicNetworkAccess: c.network.publicNetworkAccess,
+            firewallDefaultAction: c.network.firewallDefaultAction,
+            allowedIpRanges: c.network.allowedIpRanges,
+            hbi: c.workspace.highBusinessImpact,
+            v1LegacyMode: c.workspace.v1LegacyMode,
+            imageBuildCompute: c.workspace.imageBuildCompute,
+            identity: {
+                type: c.workspace.identity.type,
+                existingId: c.workspace.identity.existingId,
+                existingPrincipalId: c.workspace.identity.existingPrincipalId,
+                name: c.workspace.identity.existingId || c.workspace.identity.type === "SystemAssigned" ? undefined : names.identity,
+            },
+            managedNetwork: c.workspace.managedNetwork,
+            serverlessCompute: { customSubnetId: ctx.computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
+            storage: {
+                existingId: c.storage.existingId,
+                name: c.storage.existingId ? undefined : names.storageAccount,
+                sku: c.storage.sku,
+                softDeleteRetentionDays: c.storage.softDeleteRetentionDays,
+            },
+            keyVault: {
+                existingId: c.keyVault.existingId,
+                name: c.keyVault.existingId ? undefined : names.keyVault,
+                sku: c.keyVault.sku,
+                softDeleteRetentionDays: c.keyVault.softDeleteRetentionDays,
+                purgeProtection: c.keyVault.purgeProtection,
+            },
+            containerRegistry:
+                registry === "none"
+                    ? undefined
+                    : {
+                          existingId: registry === "adopt" ? c.containerRegistry.existingId : undefined,
+                          name: registry === "adopt" ? undefined : names.containerRegistry,
+                          sku: c.containerRegistry.sku,
+                          retentionDays: c.containerRegistry.retentionDays,
+                      },
+            monitoring:
+                sharedLogAnalyticsWorkspaceId === undefined
+                    ? {
+                          logAnalytics: {
+                              existingId: c.monitoring.logAnalytics.existingId,
+                              name: c.monitoring.logAnalytics.existingId ? undefined : names.logAnalytics,
+                              retentionInDays: c.monitoring.logAnalytics.retentionInDays,
+                          },
+                          applicationInsights: {
+                              existingId: c.monitoring.applicationInsights.existingId,
+                              name: c.monitoring.applicationInsights.existingId ? undefined : names.applicationInsights,
+                          },
+                      }
+                    : { logAnalytics: {}, applicationInsights: { name: names.applicationInsights }, sharedLogAnalyticsWorkspaceId },
+            customerManagedKey: c.encryption.customerManagedKey.enabled ? { ...c.encryption.customerManagedKey } : undefined,
+            // Zone redundancy exists only where the region has availability zones.
+            zoneRedundant: c.zoneRedundant && hasAvailabilityZones(c.cloud, c.location),
+            protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
+            dnsSuffixes: { keyVault: cloud.keyVaultSuffix, registry: cloud.registrySuffix },
+        };
+    }
+
+    /**
+     * One team: a component that holds everything of the team (so the plan and the team tag find
+     * it), with the team's own workspace and associated resources (independent) or a project of the
+     * hub. Its names derive from the team key alone, so adding or removing a team never renames
+     * another's resources.
+     */
+    private buildTeam(
+        name: string,
+        key: string,
+        team: ResolvedTeam,
+        ctx: TeamContext,
+        mode: "single" | "hub" | "independent",
+        hub: Workspace | undefined,
+        logAnalyticsWorkspaceId: pulumi.Output<string>,
+    ): BuiltTeam {
+        const { c } = ctx;
+        const tags = { ...c.tags, ...team.tags, [TEAM_TAG]: key };
+        const scope = new TeamScope(`${name}-team-${key}`, key, { parent: this, transformations: [teamTagTransformation(key, team.quota)] });
+        const names = platformNames({
+            prefix: `${c.namePrefix}-${key}`,
+            uniqueBy: [...ctx.uniqueBy, `team:${key}`],
+            generation: c.naming.generation,
+            given: { workspace: team.workspace.name },
+        });
+        let built: BuiltTeam;
+        if (mode === "hub") {
+            if (!hub) throw new pulumi.ResourceError("a hub platform needs its hub workspace", this);
+            const project = new ProjectWorkspace(
+                `${name}-team-${key}-project`,
+                {
+                    resourceGroupName: ctx.resourceGroupName,
+                    location: c.location,
+                    tags,
+                    workspaceName: names.workspace,
+                    hubResourceId: hub.id,
+                    friendlyName: team.workspace.friendlyName,
+                    description: team.workspace.description,
+                    publicNetworkAccess: c.network.publicNetworkAccess,
+                    hbi: c.workspace.highBusinessImpact,
+                    logAnalyticsWorkspaceId,
+                    protection: { protect: c.protection.protect, retainOnDelete: c.protection.retainOnDelete },
+                },
+                { parent: scope },
+            );
+            built = { key, team, tags, names, scope, id: project.id, workspaceName: project.workspaceName, principalId: project.principalId };
+        } else {
+            const ws = new Workspace(
+                `${name}-team-${key}-ml`,
+                { ...this.workspaceArgs({ ...ctx, uniqueBy: [...ctx.uniqueBy, `team:${key}`] }, names, tags, logAnalyticsWorkspaceId), friendlyName: team.workspace.friendlyName, description: team.workspace.description },
+                { parent: scope },
+            );
+            built = { key, team, tags, names, scope, workspace: ws, id: ws.id, workspaceName: ws.workspaceName, principalId: ws.principalId };
+        }
+        return built;
+    }
+
+    /**
+     * Role assignments for people, groups and service principals: each team's list at its
+     * workspace (or project), the hub, the resource group or the model registry, and the platform's
+     * list; custom roles defined once at the resource group; and `AzureML Registry User` on the model
+     * registry for each consuming team's workspace identity.
+     */
+    private grantAccess(name: string, ctx: TeamContext, mode: string, hub: Workspace | undefined, teams: BuiltTeam[], registry: ModelRegistry | undefined): void {
+        const { c } = ctx;
+        const customKeys = Object.keys(c.customRoles);
+        const custom = Object.fromEntries(
+            Object.entries(c.customRoles).map(([roleKey, role]) => [
+                roleKey,
+                new CustomRoleDefinition(
+                    `${name}-role-${roleKey}`,
+                    { roleKey, scopeKey: "resourceGroup", assignableScopeId: ctx.resourceGroupId, namePrefix: c.namePrefix, ...role },
+                    { parent: this },
+                ),
+            ]),
+        );
+        const scopeOf = (grant: PlatformAccessGrantArgs, team: BuiltTeam | undefined, path: string): { scopeId: pulumi.Input<string>; scopeKey: string } => {
+            const scope = grant.scope ?? (team ? "workspace" : "resourceGroup");
+            switch (scope) {
+                case "workspace":
+                    if (!team) throw new pulumi.ResourceError(`${path}.scope: workspace applies to a team's grants only`, this);
+                    return { scopeId: team.id, scopeKey: `team/${team.key}/workspace` };
+                case "hub":
+                    if (mode !== "hub" || !hub) throw new pulumi.ResourceError(`${path}.scope: hub needs sharing hub`, this);
+                    return { scopeId: hub.id, scopeKey: "hub" };
+                case "resourceGroup":
+                    return { scopeId: ctx.resourceGroupId, scopeKey: "resourceGroup" };
+                case "registry":
+                    if (!registry) throw new pulumi.ResourceError(`${path}.scope: registry needs a modelRegistry`, this);
+                    return { scopeId: registry.id, scopeKey: "registry" };
+            }
+        };
+        const toGrant = (grant: PlatformAccessGrantArgs, team: BuiltTeam | undefined, path: string): AccessGrantArgs => {
+            const role = resolveRole(grant.role, customKeys);
+            if (role.kind === "unknown") throw new pulumi.ResourceError(`${path}.role: ${role.problem} (${role.fix})`, this);
+            const base = { principalId: grant.principalId, principalType: grant.principalType, label: grant.label, ...scopeOf(grant, team, path) };
+            return role.kind === "builtin"
+                ? { ...base, roleDefinitionId: role.roleGuid, roleKey: role.name }
+                : { ...base, roleDefinitionId: custom[role.key].roleDefinitionId, roleKey: `custom/${role.key}` };
+        };
+        if (c.access.length > 0) {
+            new AccessGrants(`${name}-access`, { grants: c.access.map((g, i) => toGrant(g, undefined, `access[${i}]`)), subscriptionId: ctx.client.subscriptionId }, { parent: this });
+        }
+        for (const t of teams) {
+            if (t.team.access.length === 0) continue;
+            new AccessGrants(
+                `${name}-team-${t.key}-access`,
+                { grants: t.team.access.map((g, i) => toGrant(g, t, `teams.${t.key}.access[${i}]`)), subscriptionId: ctx.client.subscriptionId },
+                { parent: t.scope },
+            );
+        }
+        if (registry) {
+            for (const key of c.modelRegistry?.consumers ?? []) {
+                const t = teams.find((x) => x.key === key);
+                if (!t) throw new pulumi.ResourceError(`modelRegistry.consumers: ${key} is not a team key`, this);
+                grantRole(
+                    `${name}-team-${key}-registry-user`,
+                    {
+                        scope: registry.id,
+                        role: "azureMlRegistryUser",
+                        principalId: t.principalId,
+                        principalType: "ServicePrincipal",
+                        subscriptionId: ctx.client.subscriptionId,
+                        identity: [...ctx.uniqueBy, `team:${key}`, "registry-user"],
+                        description: `Team ${key}'s workspace ${t.names.workspace} reads and writes models in the platform registry`,
+                    },
+                    { parent: t.scope },
+                );
+            }
+        }
     }
 
     /**
@@ -242,38 +481,41 @@ export class MlPlatform extends pulumi.ComponentResource {
      * workspace (audit and diagnostic history). Each lock depends on the whole workspace, so it is
      * created last and deleted first.
      */
-    private lockStatefulResources(name: string, c: PlatformSettings, workspace: Workspace): void {
-        if (c.monitoring.logAnalytics.existingId) return;
+    private lockLogs(name: string, logAnalyticsWorkspaceId: pulumi.Input<string>, after: pulumi.Resource[]): void {
         new ManagementLockByScope(
             `${name}-lock-logs`,
             {
                 lockName: "do-not-delete",
-                scope: workspace.logAnalyticsWorkspaceId,
+                scope: logAnalyticsWorkspaceId,
                 level: "CanNotDelete",
                 notes: "Azure ML platform audit logs: remove this lock deliberately before deleting.",
             },
-            { parent: this, dependsOn: [workspace] },
+            { parent: this, dependsOn: after },
         );
     }
 
-    /** Private endpoints (with DNS) for every private resource, and the Azure Monitor private link scope. */
+    /**
+     * Private endpoints (with DNS) for every private resource — the platform workspace's (or hub's),
+     * each independent team's, the model registry — and the Azure Monitor private link scope.
+     */
     private reachPrivately(
         name: string,
         c: PlatformSettings,
         plan: NetworkPlan,
         placement: PlacementArgs,
         vnetName: string | undefined,
-        ws: Workspace,
         network: Network | undefined,
+        reach: { workspace?: Workspace; teams: BuiltTeam[]; registry?: ModelRegistry; sharedLogsId?: pulumi.Output<string> },
     ): PrivateAccess {
         const subnetId = network?.privateEndpointsSubnetId;
         if (subnetId === undefined) throw new pulumi.ResourceError("private endpoints need network.virtualNetwork with a private-endpoints subnet", this);
-        const idOf: Record<string, pulumi.Input<string> | undefined> = {
+        const reachesRegistry = plan.targets.some((t) => t.role === "registry");
+        const idsOf = (ws: Workspace): Record<string, pulumi.Input<string>> => ({
             workspace: ws.id,
             storage: ws.storageAccountId,
             keyVault: ws.keyVaultId,
             // Only when the plan reaches a registry: the workspace may have none.
-            ...(plan.targets.some((t) => t.role === "registry")
+            ...(reachesRegistry
                 ? {
                       registry: ws.containerRegistryId.apply((id) => {
                           if (id === undefined) throw new Error("the network plan reaches the container registry privately, but the workspace has none");
@@ -281,15 +523,25 @@ export class MlPlatform extends pulumi.ComponentResource {
                       }),
                   }
                 : {}),
+        });
+        // One workspace's endpoints, from the plan; a team's carry its key in their role (`risk-storage`).
+        const targetsOf = (ws: Workspace, rolePrefix: string): PrivateAccessTarget[] => {
+            const ids = idsOf(ws);
+            return plan.targets
+                .filter((t) => t.role !== "monitoring")
+                .map((t) => {
+                    const resourceId = ids[t.role];
+                    if (resourceId === undefined) throw new pulumi.ResourceError(`no ${t.role} resource to reach privately`, this);
+                    return { role: `${rolePrefix}${t.role}`, resourceId, groupIds: t.groupIds, registrySku: t.role === "registry" ? c.containerRegistry.sku : undefined };
+                });
         };
-        const targets: PrivateAccessTarget[] = plan.targets
-            .filter((t) => t.role !== "monitoring")
-            .map((t) => {
-                const resourceId = idOf[t.role];
-                if (resourceId === undefined) throw new pulumi.ResourceError(`no ${t.role} resource to reach privately`, this);
-                return { role: t.role, resourceId, groupIds: t.groupIds, registrySku: t.role === "registry" ? c.containerRegistry.sku : undefined };
-            });
+        const targets: PrivateAccessTarget[] = [
+            ...(reach.workspace ? targetsOf(reach.workspace, "") : []),
+            ...reach.teams.flatMap((t) => (t.workspace ? targetsOf(t.workspace, `${t.key}-`) : [])),
+            ...(reach.registry && (c.modelRegistry?.publicNetworkAccess ?? "Disabled") === "Disabled" ? [registryPrivateAccessTarget(reach.registry)] : []),
+        ];
         const monitored = plan.targets.some((t) => t.role === "monitoring");
+        const ws = reach.workspace;
         return new PrivateAccess(
             `${name}-private`,
             {
@@ -304,8 +556,9 @@ export class MlPlatform extends pulumi.ComponentResource {
                 targets,
                 monitoring: monitored
                     ? {
-                          logAnalyticsId: c.monitoring.logAnalytics.existingId ? undefined : ws.logAnalyticsWorkspaceId,
-                          applicationInsightsId: c.monitoring.applicationInsights.existingId ? undefined : ws.applicationInsightsId,
+                          logAnalyticsId: c.monitoring.logAnalytics.existingId ? undefined : (ws?.logAnalyticsWorkspaceId ?? reach.sharedLogsId),
+                          applicationInsightsId: c.monitoring.applicationInsights.existingId || !ws ? undefined : ws.applicationInsightsId,
+                          moreApplicationInsightsIds: Object.fromEntries(reach.teams.flatMap((t) => (t.workspace ? [[t.key, t.workspace.applicationInsightsId]] : []))),
                           // Private only once public access is off; a hybrid stack keeps the scope open.
                           accessMode: plan.publicNetworkAccess === "Disabled" ? "PrivateOnly" : "Open",
                       }
@@ -316,49 +569,70 @@ export class MlPlatform extends pulumi.ComponentResource {
     }
 
     /**
-     * Compute clusters and instances: in the managed network, or in the training subnet when the
-     * workspace has none (Azure refuses customer subnets for compute of a managed-network
-     * workspace); never with node public IPs.
+     * Compute clusters and instances of one workspace: in the managed network, or in the training
+     * subnet when the workspace has none (Azure refuses customer subnets for compute of a
+     * managed-network workspace); never with node public IPs.
      */
     private createCompute(
         name: string,
-        c: PlatformSettings,
+        compute: PlatformSettings["compute"],
         placement: PlacementArgs,
         computeSubnetId: pulumi.Input<string> | undefined,
         client: { tenantId: pulumi.Output<string>; objectId: pulumi.Output<string> },
-        workspace: Workspace,
+        workspaceName: pulumi.Input<string>,
+        identityId: pulumi.Input<string> | undefined,
         dependsOn: pulumi.Resource[],
-    ): { clusters: Record<string, ComputeCluster>; instances: Record<string, ComputeInstance> } {
-        const computeBase = { ...placement, workspaceName: workspace.workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId: workspace.userAssignedIdentityId };
-        const clusters = Object.fromEntries(
-            Object.entries(c.compute.clusters).map(([computeName, cl]) => [
-                computeName,
-                new ComputeCluster(
-                    `${name}-cluster-${computeName}`,
-                    { ...computeBase, computeName, vmSize: cl.vmSize, minNodes: cl.minNodes, maxNodes: cl.maxNodes, idleSecondsBeforeScaleDown: cl.idleSecondsBeforeScaleDown, vmPriority: cl.vmPriority },
-                    { parent: this, dependsOn },
-                ),
-            ]),
-        );
-        const instances = Object.fromEntries(
-            Object.entries(c.compute.instances).map(([computeName, inst]) => [
-                computeName,
-                new ComputeInstance(
-                    `${name}-instance-${computeName}`,
-                    {
-                        ...computeBase,
-                        computeName,
-                        vmSize: inst.vmSize,
-                        idleTimeBeforeShutdown: inst.idleTimeBeforeShutdown,
-                        tenantId: client.tenantId,
-                        assignedUserObjectId: inst.assignedUserObjectId ?? client.objectId,
-                    },
-                    { parent: this, dependsOn },
-                ),
-            ]),
-        );
-        return { clusters, instances };
+        parent: pulumi.Resource,
+    ): void {
+        const computeBase = { ...placement, workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId };
+        for (const [computeName, cl] of Object.entries(compute.clusters)) {
+            new ComputeCluster(
+                `${name}-cluster-${computeName}`,
+                { ...computeBase, computeName, vmSize: cl.vmSize, minNodes: cl.minNodes, maxNodes: cl.maxNodes, idleSecondsBeforeScaleDown: cl.idleSecondsBeforeScaleDown, vmPriority: cl.vmPriority },
+                { parent, dependsOn },
+            );
+        }
+        for (const [computeName, inst] of Object.entries(compute.instances)) {
+            new ComputeInstance(
+                `${name}-instance-${computeName}`,
+                {
+                    ...computeBase,
+                    computeName,
+                    vmSize: inst.vmSize,
+                    idleTimeBeforeShutdown: inst.idleTimeBeforeShutdown,
+                    tenantId: client.tenantId,
+                    assignedUserObjectId: inst.assignedUserObjectId ?? client.objectId,
+                },
+                { parent, dependsOn },
+            );
+        }
     }
+}
+
+/**
+ * The component every resource of one team sits under (`aml-workspace:index:Team`): the plan groups
+ * by it, and its transformation tags the team's resources. Internal to MlPlatform, not exported.
+ */
+class TeamScope extends pulumi.ComponentResource {
+    constructor(name: string, teamKey: string, opts: pulumi.ComponentResourceOptions) {
+        super("aml-workspace:index:Team", name, {}, opts);
+        this.registerOutputs({ teamKey });
+    }
+}
+
+/** A team as the platform built it. */
+interface BuiltTeam {
+    key: string;
+    team: ResolvedTeam;
+    tags: Record<string, string>;
+    names: PlatformNames;
+    /** The team's component: every resource of the team is under it. */
+    scope: TeamScope;
+    /** The team's own workspace (independent); undefined for a hub's project. */
+    workspace?: Workspace;
+    id: pulumi.Output<string>;
+    workspaceName: pulumi.Output<string>;
+    principalId: pulumi.Output<string>;
 }
 
 /** Adds `provider` to a providers option given as a list or as a map. */

@@ -14,17 +14,17 @@ export interface StackOutputs {
     /** Resource group name. */
     resourceGroupName: pulumi.Output<string>;
     /** Workspace name. */
-    workspaceName: pulumi.Output<string>;
+    workspaceName: pulumi.Output<string | undefined>;
     /** Workspace resource ID. */
-    workspaceId: pulumi.Output<string>;
+    workspaceId: pulumi.Output<string | undefined>;
     /** Workspace discovery URL. */
-    discoveryUrl: pulumi.Output<string>;
+    discoveryUrl: pulumi.Output<string | undefined>;
     /** Workspace identity principal ID. */
-    principalId: pulumi.Output<string>;
+    principalId: pulumi.Output<string | undefined>;
     /** Storage account ID. */
-    storageAccountId: pulumi.Output<string>;
+    storageAccountId: pulumi.Output<string | undefined>;
     /** Key vault URI. */
-    keyVaultUri: pulumi.Output<string>;
+    keyVaultUri: pulumi.Output<string | undefined>;
     /** Registry login server, when the stack has a registry. */
     registryLoginServer: pulumi.Output<string | undefined>;
     /** Application Insights connection string (secret). */

@@ -22,6 +22,7 @@ export const BUILTIN_ROLES = {
     monitoringMetricsPublisher: BUILTIN_ROLE_IDS["Monitoring Metrics Publisher"],
     azureMlDataScientist: BUILTIN_ROLE_IDS["AzureML Data Scientist"],
     azureMlComputeOperator: BUILTIN_ROLE_IDS["AzureML Compute Operator"],
+    azureMlRegistryUser: BUILTIN_ROLE_IDS["AzureML Registry User"],
     azureAiEnterpriseNetworkConnectionApprover: BUILTIN_ROLE_IDS["Azure AI Enterprise Network Connection Approver"],
     reader: BUILTIN_ROLE_IDS.Reader,
 } as const;

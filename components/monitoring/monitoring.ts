@@ -68,19 +68,9 @@ export class Monitoring extends pulumi.ComponentResource {
         } else if (logsChoice?.adopt) {
             this.logAnalyticsWorkspaceId = pulumi.output(logsChoice.existingId);
         } else {
-            const logs = new LogAnalyticsWorkspace(
+            const logs = createLogAnalytics(
                 `${name}-logs`,
-                {
-                    workspaceName: logsChoice!.name,
-                    resourceGroupName: args.resourceGroupName,
-                    location: args.location,
-                    tags: args.tags,
-                    sku: { name: "PerGB2018" },
-                    retentionInDays: args.logAnalytics.retentionInDays ?? COMPONENT_DEFAULTS["monitoring.logAnalytics.retentionInDays"],
-                    features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
-                    publicNetworkAccessForIngestion: publicAccess,
-                    publicNetworkAccessForQuery: publicAccess,
-                },
+                { ...args, name: logsChoice!.name, retentionInDays: args.logAnalytics.retentionInDays, publicNetworkAccess: publicAccess },
                 statefulOptions(this, args.protection),
             );
             this.logAnalyticsWorkspaceId = logs.id;
@@ -116,4 +106,38 @@ export class Monitoring extends pulumi.ComponentResource {
             connectionString: this.connectionString,
         });
     }
+}
+
+/** Settings of {@link createLogAnalytics}. */
+export interface LogAnalyticsSettings extends PlacementArgs {
+    /** Workspace name (4-63). Required. */
+    name: string;
+    /** Retention days. Default 90. */
+    retentionInDays?: number;
+    /** Public ingestion and query. Default `Disabled`. */
+    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
+}
+
+/**
+ * A hardened Log Analytics workspace: local (shared-key) auth off, resource-permission access only,
+ * public ingestion and query off by default. One definition for the workspace's own monitoring and
+ * for a platform's Log Analytics shared by its team workspaces.
+ */
+export function createLogAnalytics(name: string, s: LogAnalyticsSettings, opts: pulumi.CustomResourceOptions): LogAnalyticsWorkspace {
+    const publicAccess = s.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"];
+    return new LogAnalyticsWorkspace(
+        name,
+        {
+            workspaceName: s.name,
+            resourceGroupName: s.resourceGroupName,
+            location: s.location,
+            tags: s.tags,
+            sku: { name: "PerGB2018" },
+            retentionInDays: s.retentionInDays ?? COMPONENT_DEFAULTS["monitoring.logAnalytics.retentionInDays"],
+            features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+            publicNetworkAccessForIngestion: publicAccess,
+            publicNetworkAccessForQuery: publicAccess,
+        },
+        opts,
+    );
 }

@@ -28,6 +28,8 @@ export interface PrivateAccessMonitoring {
     logAnalyticsId?: pulumi.Input<string>;
     /** Application Insights component ID. Default: none. */
     applicationInsightsId?: pulumi.Input<string>;
+    /** Further Application Insights components by a stable key (team workspaces of a platform), scoped as `insights-<key>`. Default none. */
+    moreApplicationInsightsIds?: { [key: string]: pulumi.Input<string> };
     /** Ingestion and query access mode of the scope. Default `PrivateOnly`. */
     accessMode?: MonitorAccessMode;
 }
@@ -79,7 +81,11 @@ export class PrivateAccess extends pulumi.ComponentResource {
                 throw new pulumi.ResourceError(`registry private endpoints need the Premium SKU; ${t.role} is ${t.registrySku}`, this);
             }
         }
-        const monitoring = args.monitoring && (args.monitoring.logAnalyticsId !== undefined || args.monitoring.applicationInsightsId !== undefined) ? args.monitoring : undefined;
+        const monitoring =
+            args.monitoring &&
+            (args.monitoring.logAnalyticsId !== undefined || args.monitoring.applicationInsightsId !== undefined || Object.keys(args.monitoring.moreApplicationInsightsIds ?? {}).length > 0)
+                ? args.monitoring
+                : undefined;
         const groupIds = [...targets.flatMap((t) => t.groupIds), ...(monitoring ? (["azuremonitor"] as const) : [])];
         // Zone names must be plain strings (they name resources); regional zones (AKS) need a plain
         // location, and zonesFor fails loudly when one is needed and the location is an output.
@@ -143,6 +149,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
             const linked: [string, pulumi.Input<string> | undefined][] = [
                 ["logs", monitoring.logAnalyticsId],
                 ["insights", monitoring.applicationInsightsId],
+                ...Object.entries(monitoring.moreApplicationInsightsIds ?? {}).map(([key, id]): [string, pulumi.Input<string>] => [`insights-${key}`, id]),
             ];
             for (const [role, id] of linked) {
                 if (id === undefined) continue;

@@ -393,7 +393,7 @@ keyType: ("RSA" | "RSA-HSM")
  */
 keySize: (2048 | 3072 | 4096)
 /**
- * ARM ID of an existing key (`/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>`), e.g. in a central vault. The vault must be in the workspace's subscription and have purge protection (not checkable here: make sure it does).
+ * ARM ID of an existing key (`/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>`), e.g. in a central vault. The vault must be in the workspace's subscription (checked when resourceGroup.existingId or an adopted network fixes that subscription) and have purge protection (not checkable here: make sure it does).
  */
 existingKeyId?: string
 /**

@@ -23,6 +23,8 @@ function schemaValidator(): ValidateFunction<PlatformConfigInput> {
         addFormats(ajv);
         // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
         ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+        // Annotation: the fix a pattern error suggests (stacks/config-errors.ts); no validation meaning.
+        ajv.addKeyword({ keyword: "fix", schemaType: "string" });
         validator = ajv.compile<PlatformConfigInput>(schema);
     }
     return validator;

@@ -96,3 +96,24 @@ describe("namePrefix format", () => {
         ]);
     });
 });
+
+describe("tag names on the private DNS zones the stack creates", () => {
+    const privateNet = (dnsMode: string, extra: Record<string, unknown> = {}) => ({
+        network: { publicNetworkAccess: "Disabled", privateEndpoints: true, virtualNetwork: { addressSpace: ["10.20.0.0/16"], subnets: { privateEndpoints: { addressPrefix: "10.20.0.0/24" } } }, privateDns: { mode: dnsMode, ...extra } },
+    });
+    const tags = (extra: Record<string, string>) => ({ tags: { owner: "ml-platform", costCenter: "CC-1", ...extra } });
+
+    it("refuses a tag name with a space when the stack creates the zones, naming the tag", () => {
+        // The secure default (public access off, private endpoints on, DNS mode create) creates zones.
+        expect(lines(tags({ "cost center": "x" }))).toHaveLength(1);
+        expect(lines({ ...privateNet("create"), ...tags({ "cost center": "x" }) })).toEqual([
+            `${KEY}.tags.cost center: tag name "cost center" is refused by Microsoft.Network/privateDnsZones (no spaces, parentheses, Unicode characters or a leading digit in tag names) (rename the tag to ASCII letters, digits, hyphens and underscores starting with a letter, e.g. costCenter)`,
+        ]);
+        expect(lines({ ...privateNet("create"), ...tags({ "1st": "x" }) })[0]).toMatch(/^aml-workspace:platform\.tags\.1st: /);
+    });
+
+    it("accepts it when no zone is created (policy-managed DNS, or no private endpoints)", () => {
+        expect(lines({ ...privateNet("policyManaged"), ...tags({ "cost center": "x" }) })).toEqual([]);
+        expect(lines({ network: { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] }, ...tags({ "cost center": "x" }) })).toEqual([]);
+    });
+});

@@ -21,7 +21,7 @@ export interface PlatformConfigInput {
  */
 environment: ("dev" | "test" | "prod")
 /**
- * Azure region of every resource, e.g. `westeurope`. Must be a region where Azure Machine Learning is offered.
+ * Azure region of every resource, e.g. `westeurope`. Must be a region where Azure Machine Learning is offered in `cloud`; like ARM, case and spaces are ignored (`WestEurope`, `West Europe`).
  */
 location: string
 /**

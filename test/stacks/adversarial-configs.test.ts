@@ -382,12 +382,6 @@ export interface KnownGap {
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
     {
-        id: "region in mixed case (ARM location names are case-insensitive)",
-        happened: "exit 2: `location: \"WestEurope\" is not a region where Azure Machine Learning is offered in AzureCloud (did you mean westeurope? ...)`",
-        azure: "accepted: ARM normalises location names (case, spaces), so WestEurope and West Europe deploy to westeurope (resource-name-rules: names and locations are case-insensitive — https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules)",
-        fix: "stacks/config.ts resolveDerived: normalise `location` (lower-case, spaces removed) before the checks, like ARM; keep the did-you-mean only for names that normalise to no region. (Low severity: the refusal is clear and has a fix.)",
-    },
-    {
         id: "customer network for compute (isolation Disabled) with a training subnet sized for the cluster, in 100.64.0.0/10",
         happened: "exit 1: MANDATORY ml-workspace-managed-network-isolation `managedNetwork.isolationMode is Disabled` although the stack isolates compute in its own training subnet, as README documents",
         azure: `accepted: Disabled with compute in a customer VNet subnet is the documented classic isolation (${DOC.mlNetwork}); the policy's own text says Disabled is accepted with a customer VNet`,

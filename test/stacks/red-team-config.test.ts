@@ -3,7 +3,8 @@
  * case-insensitive names, service tags, the CMK vault's subscription, and message wording.
  * Each refusal is `<key path>: <problem> (<fix>)` naming the key the user wrote.
  */
-import { problemLines } from "../helpers/config";
+import { problemLines, TEST_CONTEXT } from "../helpers/config";
+import { loadPlatformConfig } from "../../stacks/config";
 import { baseConfig } from "../helpers/stack";
 
 const KEY = "aml-workspace:platform";
@@ -115,5 +116,22 @@ describe("tag names on the private DNS zones the stack creates", () => {
     it("accepts it when no zone is created (policy-managed DNS, or no private endpoints)", () => {
         expect(lines({ ...privateNet("policyManaged"), ...tags({ "cost center": "x" }) })).toEqual([]);
         expect(lines({ network: { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] }, ...tags({ "cost center": "x" }) })).toEqual([]);
+    });
+});
+
+describe("location: ARM location names are case- and space-insensitive", () => {
+    it.each(["WestEurope", "West Europe", "WESTEUROPE", " westeurope"])("resolves %j to westeurope, with zone-redundant storage", (location) => {
+        const c = loadPlatformConfig(baseConfig({ location }), TEST_CONTEXT);
+        expect(c.location).toBe("westeurope");
+        expect(c.storage.sku).toBe("Standard_ZRS");
+    });
+
+    it("resolves a display name of the configured sovereign cloud", () => {
+        expect(loadPlatformConfig(baseConfig({ location: "USGov Virginia", cloud: "AzureUSGovernment" }), TEST_CONTEXT).location).toBe("usgovvirginia");
+    });
+
+    it("keeps the did-you-mean for a misspelling and the cloud hint for another cloud's region", () => {
+        expect(lines({ location: "WestEurope2" })[0]).toMatch(/^aml-workspace:platform\.location: "WestEurope2" is not a region .*\(did you mean westeurope/);
+        expect(lines({ location: "USGovVirginia" })[0]).toContain("(did you mean usgovvirginia? It is a region of AzureUSGovernment: also set cloud: AzureUSGovernment)");
     });
 });

@@ -381,12 +381,6 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
-    {
-        id: "customer network for compute (isolation Disabled) with a training subnet sized for the cluster, in 100.64.0.0/10",
-        happened: "exit 1: MANDATORY ml-workspace-managed-network-isolation `managedNetwork.isolationMode is Disabled` although the stack isolates compute in its own training subnet, as README documents",
-        azure: `accepted: Disabled with compute in a customer VNet subnet is the documented classic isolation (${DOC.mlNetwork}); the policy's own text says Disabled is accepted with a customer VNet`,
-        fix: "policies/rules/workspace.ts workspaceManagedNetworkIsolation: infer the customer VNet from the stack (the workspace's serverlessComputeSettings.serverlessComputeCustomSubnet, or its Compute resources with a subnet.id) instead of only the pack config customerVnet (default false); or at least document `customerVnet: true` in README next to dnsManagedByPolicy",
-    },
 
 ];
 

@@ -187,7 +187,8 @@ function computeProblems(c: PlatformConfig): ConfigProblem[] {
         claim(`compute.instances.${name}`, name);
     }
     const build = c.workspace.imageBuildCompute;
-    if (build !== undefined && !(build in clusters)) {
+    // Compute names are case-insensitive, so "CPU" names cluster "cpu".
+    if (build !== undefined && !Object.keys(clusters).some((k) => k.toLowerCase() === build.toLowerCase())) {
         out.push({
             path: at("workspace.imageBuildCompute"),
             problem: `names "${build}", which is not a configured compute cluster`,

@@ -28,6 +28,11 @@ describe("compute names share one case-insensitive namespace", () => {
         expect(found.map((l) => l.split(": ")[0])).toEqual([`${KEY}.compute.clusters.GPU`, `${KEY}.compute.instances.NBALICE`]);
     });
 
+    it("finds the image build cluster whatever its case, and still refuses a cluster that does not exist", () => {
+        expect(lines({ compute: { clusters: { cpu: { vmSize: VM, maxNodes: 2 } } }, workspace: { imageBuildCompute: "CPU" } })).toEqual([]);
+        expect(lines({ compute: { clusters: { cpu: { vmSize: VM, maxNodes: 2 } } }, workspace: { imageBuildCompute: "gpu" } })[0]).toMatch(/workspace\.imageBuildCompute: names "gpu", which is not a configured compute cluster/);
+    });
+
     it("accepts distinct names", () => {
         expect(lines({ compute: { clusters: { cpu: { vmSize: VM, maxNodes: 2 } }, instances: { nb01: { vmSize: VM } } } })).toEqual([]);
     });

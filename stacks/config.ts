@@ -12,6 +12,7 @@ import { runChecks } from "./config-guard";
 import { SEMANTIC_CHECKS } from "./config-semantics";
 import type { PlatformConfig, PlatformConfigInput } from "./config-types";
 import { resolveDerivedDefaults } from "./config-lifecycle";
+import { canonicalLocation } from "../components/clouds";
 import { unverified } from "./config-guard";
 
 let validator: ValidateFunction<PlatformConfigInput> | undefined;
@@ -23,6 +24,8 @@ function schemaValidator(): ValidateFunction<PlatformConfigInput> {
         addFormats(ajv);
         // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
         ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+        // Annotation: the fix a pattern error suggests (stacks/config-errors.ts); no validation meaning.
+        ajv.addKeyword({ keyword: "fix", schemaType: "string" });
         validator = ajv.compile<PlatformConfigInput>(schema);
     }
     return validator;
@@ -91,7 +94,9 @@ function uniqueProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
 }
 
 /** Fills the values derived from other settings (production mode, names, protection, environment tag, region- and network-dependent defaults). */
-function resolveConfig(c: PlatformConfigInput, ctx: ConfigContext): PlatformConfig {
+function resolveConfig(input: PlatformConfigInput, ctx: ConfigContext): PlatformConfig {
+    // ARM location names are case- and space-insensitive: every check and resource sees the canonical one.
+    const c: PlatformConfigInput = typeof input.location === "string" ? { ...input, location: canonicalLocation(input.location, input.cloud) } : input;
     const production = c.environment === "prod";
     const protection = c.protection;
     const derived = resolveDerivedDefaults(c);

@@ -17,17 +17,24 @@ import { unverified } from "./config-guard";
 
 let validator: ValidateFunction<PlatformConfigInput> | undefined;
 
+/**
+ * The ajv instance the stack schema is checked with: draft 2020-12, all errors, strict, formats,
+ * and the schema's two annotation keywords. One definition, so tests that check a fragment of the
+ * schema use exactly this setup.
+ */
+export function configAjv(options: { useDefaults?: boolean } = {}): Ajv2020 {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: options.useDefaults ?? true, verbose: true });
+    addFormats(ajv);
+    // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
+    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    // Annotation: the fix a pattern error suggests (stacks/config-errors.ts); no validation meaning.
+    ajv.addKeyword({ keyword: "fix", schemaType: "string" });
+    return ajv;
+}
+
 /** The schema validator: a type guard, since the type is generated from the same schema. */
 function schemaValidator(): ValidateFunction<PlatformConfigInput> {
-    if (!validator) {
-        const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, verbose: true });
-        addFormats(ajv);
-        // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
-        ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
-        // Annotation: the fix a pattern error suggests (stacks/config-errors.ts); no validation meaning.
-        ajv.addKeyword({ keyword: "fix", schemaType: "string" });
-        validator = ajv.compile<PlatformConfigInput>(schema);
-    }
+    if (!validator) validator = configAjv().compile<PlatformConfigInput>(schema);
     return validator;
 }
 

@@ -75,3 +75,17 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
 export function cloudOfRegion(region: string): AzureCloud | undefined {
     return (Object.keys(CLOUDS) as AzureCloud[]).find((c) => CLOUDS[c].mlRegions.includes(region));
 }
+
+/**
+ * The ARM location name of `location` as written: ARM location names are case-insensitive and
+ * ARM also accepts the display form with spaces ("West Europe"), so `WestEurope` and `West Europe`
+ * deploy to `westeurope` (Naming rules and restrictions for Azure resources —
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules; "Azure
+ * regions list", Name vs. Display name — https://learn.microsoft.com/azure/reliability/regions-list).
+ * Folds (lower case, whitespace removed) only when the result is an ML region of `cloud`, so a
+ * misspelling, or a region of another cloud, stays as written for the config check's did-you-mean.
+ */
+export function canonicalLocation(location: string, cloud: AzureCloud): string {
+    const folded = location.toLowerCase().replace(/\s+/g, "");
+    return CLOUDS[cloud]?.mlRegions.includes(folded) === true ? folded : location;
+}

@@ -212,12 +212,14 @@ const SPECS: Readonly<Record<ResourceKind, KindSpec>> = Object.freeze({
         chars: "letters, digits and hyphens",
         allowed: ALNUM_HYPHEN, lowercase: false, globallyUnique: false, abbreviation: "key",
     }),
-    // Microsoft.ContainerRegistry/registries: 5-50 alphanumerics; global. Azure accepts
-    // uppercase but lowercases the login server, so we require lowercase to keep
-    // `<name>.azurecr.io` predictable (stricter than Azure, on purpose).
+    // Microsoft.ContainerRegistry/registries: 5-50 alphanumerics, upper case allowed; global
+    // (resource-name-rules, Microsoft.ContainerRegistry; "Registries - Check Name Availability"
+    // samples "myRegistry" — https://learn.microsoft.com/rest/api/containerregistry/registries/check-name-availability).
+    // ARM lower-cases the login server `<name>.azurecr.io`, so a given name may have upper case, while
+    // derived names stay lower case (`lowercase: true`) and uniqueness compares ignoring case.
     containerRegistry: define({
-        label: "container registry", min: 5, max: 50, body: "[a-z0-9]+",
-        chars: "lowercase letters and digits",
+        label: "container registry", min: 5, max: 50, body: "[a-zA-Z0-9]+",
+        chars: "letters and digits",
         allowed: LOWER_ALNUM, lowercase: true, globallyUnique: true, abbreviation: "cr",
     }),
     // Microsoft.MachineLearningServices/workspaces: 3-33; the REST API pattern is
@@ -244,13 +246,14 @@ const SPECS: Readonly<Record<ResourceKind, KindSpec>> = Object.freeze({
         chars: "letters, digits and hyphens, starting and ending with a letter or digit",
         allowed: ALNUM_HYPHEN, lowercase: false, globallyUnique: false, abbreviation: "log",
     }),
-    // Microsoft.Insights/components: 1-260; Azure only bans %&\?/, control characters and a
-    // trailing space or period. We accept the portable subset (letters, digits, hyphen,
-    // underscore, period, parentheses), still not ending with a period.
+    // Microsoft.Insights/components: 1-260; anything but % & \ ? / and control characters, and
+    // not ending with a space or period (resource-name-rules, Microsoft.Insights — Naming rules and
+    // restrictions for Azure resources, https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules).
+    // Derived names use the portable subset (`allowed`).
     applicationInsights: define({
         label: "Application Insights component", min: 1, max: 260,
-        body: "[a-zA-Z0-9_.()-]*[a-zA-Z0-9_()-]",
-        chars: "letters, digits, hyphens, underscores, periods and parentheses, not ending with a period",
+        body: "[^%&\\\\?/\\p{Cc}]*[^%&\\\\?/\\p{Cc} .]",
+        chars: "characters other than % & \\ ? / and control characters, not ending with a space or period",
         allowed: ALNUM_HYPHEN_UNDERSCORE_PERIOD, lowercase: false, globallyUnique: false, abbreviation: "appi",
     }),
     // Microsoft.ManagedIdentity/userAssignedIdentities: 3-128 alphanumerics, hyphens,

@@ -11,7 +11,10 @@
  *     names up to 128 and values up to 256;
  *   - tag names can't contain `<`, `>`, `%`, `&`, `\`, `?`, `/`;
  *   - tag names are case-insensitive (two names differing only in case are one tag);
- *   - names starting with `microsoft`, `azure` or `windows` are reserved for Azure.
+ *   - names starting with `microsoft`, `azure` or `windows` are reserved for Azure;
+ *   - Azure DNS zones don't support spaces or parentheses in a tag name, or a tag name that
+ *     starts with a number, and Azure DNS tag names don't support special and Unicode characters
+ *     (applied to private DNS zones, which the stack creates with the platform's tags).
  *
  * Which types take tags at all is another fact, kept with the policy that selects by it
  * (policies/lib/taggable.ts, azure-native tokens checked against the SDK); this table is
@@ -26,7 +29,23 @@ export interface TagLimits {
     maxNameLength: number;
     /** Maximum tag value length. */
     maxValueLength: number;
+    /** A type-specific rule on tag names, beyond the rules every type has; default none. */
+    nameRule?: TagNameRule;
 }
+
+/** A type-specific rule on tag names. */
+export interface TagNameRule {
+    /** Matches a name the type refuses; never has the g/y flags, so `test` is stateless. */
+    refuses: RegExp;
+    /** What the type refuses, for messages: "spaces, parentheses, ...". */
+    refused: string;
+}
+
+/** Azure DNS zones (public and private): no whitespace, parentheses, leading digit, or characters outside printable ASCII. */
+const DNS_ZONE_TAG_NAMES: TagNameRule = Object.freeze({
+    refuses: /[\s()]|^[0-9]|[^\x21-\x7e]/u,
+    refused: "spaces, parentheses, Unicode characters or a leading digit",
+});
 
 /** Limits that apply to every type without its own row. */
 export const DEFAULT_TAG_LIMITS: TagLimits = Object.freeze({ maxCount: 50, maxNameLength: 512, maxValueLength: 256 });
@@ -34,6 +53,8 @@ export const DEFAULT_TAG_LIMITS: TagLimits = Object.freeze({ maxCount: 50, maxNa
 /** Types with stricter limits, by lowercase ARM type. */
 export const TAG_LIMITS_BY_TYPE: Readonly<Record<string, TagLimits>> = Object.freeze({
     "microsoft.storage/storageaccounts": Object.freeze({ maxCount: 50, maxNameLength: 128, maxValueLength: 256 }),
+    "microsoft.network/privatednszones": Object.freeze({ maxCount: 50, maxNameLength: 512, maxValueLength: 256, nameRule: DNS_ZONE_TAG_NAMES }),
+    "microsoft.network/dnszones": Object.freeze({ maxCount: 50, maxNameLength: 512, maxValueLength: 256, nameRule: DNS_ZONE_TAG_NAMES }),
 });
 
 /** Characters a tag name may not contain. */
@@ -47,13 +68,22 @@ export function tagLimitsFor(armType: string): TagLimits {
     return TAG_LIMITS_BY_TYPE[armType.toLowerCase()] ?? DEFAULT_TAG_LIMITS;
 }
 
+/** Limits over several types, with every type-specific name rule and the type it comes from. */
+export type CombinedTagLimits = Omit<TagLimits, "nameRule"> & {
+    /** The type that sets `maxNameLength`, when not the default. */
+    nameLimitedBy?: string;
+    /** Type-specific name rules, each with its type. */
+    nameRules: readonly (TagNameRule & { type: string })[];
+};
+
 /** The strictest limits over several types: what a tag set given to all of them must meet. */
-export function strictestTagLimits(armTypes: readonly string[]): TagLimits & { nameLimitedBy?: string } {
-    let out: TagLimits & { nameLimitedBy?: string } = { ...DEFAULT_TAG_LIMITS };
+export function strictestTagLimits(armTypes: readonly string[]): CombinedTagLimits {
+    let out: CombinedTagLimits = { maxCount: DEFAULT_TAG_LIMITS.maxCount, maxNameLength: DEFAULT_TAG_LIMITS.maxNameLength, maxValueLength: DEFAULT_TAG_LIMITS.maxValueLength, nameRules: [] };
     for (const t of armTypes) {
         const l = tagLimitsFor(t);
         if (l.maxNameLength < out.maxNameLength) out = { ...out, maxNameLength: l.maxNameLength, nameLimitedBy: t };
         out = { ...out, maxCount: Math.min(out.maxCount, l.maxCount), maxValueLength: Math.min(out.maxValueLength, l.maxValueLength) };
+        if (l.nameRule) out = { ...out, nameRules: [...out.nameRules, { ...l.nameRule, type: t }] };
     }
     return out;
 }
@@ -66,8 +96,12 @@ export interface TagNameProblem {
     fix: string;
 }
 
-/** Problem with a tag name under `limits`, else undefined. `limitedBy` names the type that sets the length limit. */
-export function tagNameProblem(name: string, limits: TagLimits, limitedBy?: string): TagNameProblem | undefined {
+/**
+ * Problem with a tag name under `limits`, else undefined. `limitedBy` names the type that sets the
+ * length limit. A single type's `nameRule` applies (named by `limitedBy`, default "this type"), as do
+ * combined limits' `nameRules`.
+ */
+export function tagNameProblem(name: string, limits: TagLimits | CombinedTagLimits, limitedBy?: string): TagNameProblem | undefined {
     const bad = FORBIDDEN_TAG_NAME_CHARACTERS.filter((ch) => name.includes(ch));
     if (bad.length > 0) return { problem: `tag name contains ${bad.map((b) => `'${b}'`).join(", ")}, which Azure refuses in tag names`, fix: `rename the tag without ${FORBIDDEN_TAG_NAME_CHARACTERS.join(" ")}` };
     const prefix = RESERVED_TAG_PREFIXES.find((p) => name.toLowerCase().startsWith(p));
@@ -75,6 +109,14 @@ export function tagNameProblem(name: string, limits: TagLimits, limitedBy?: stri
     const length = [...name].length;
     if (length > limits.maxNameLength) {
         return { problem: `tag name is ${length} characters; ${limitedBy ? `${limitedBy} accepts` : "Azure accepts"} at most ${limits.maxNameLength}`, fix: `shorten the tag name to ${limits.maxNameLength} characters or fewer` };
+    }
+    const rules = "nameRules" in limits ? limits.nameRules : limits.nameRule ? [{ ...limits.nameRule, type: limitedBy ?? "this type" }] : [];
+    const broken = rules.filter((r) => r.refuses.test(name));
+    if (broken.length > 0) {
+        return {
+            problem: `tag name ${JSON.stringify(name)} is refused by ${broken.map((r) => `${r.type} (no ${r.refused} in tag names)`).join(" and ")}`,
+            fix: "rename the tag to ASCII letters, digits, hyphens and underscores starting with a letter, e.g. costCenter",
+        };
     }
     return undefined;
 }

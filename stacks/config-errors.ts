@@ -159,7 +159,11 @@ function problemOf(e: ErrorObject, data: unknown): ConfigProblem | undefined {
             if (e.schemaPath.startsWith("#/$defs/armId/")) {
                 return { path, problem: `${describe(value)} is not an Azure resource ID`, fix: `write the full ID, ${resourceIdShape(path)}, where the subscription ID is a GUID` };
             }
-            return { path, problem: `${describe(value)} has an invalid format`, fix: hint ?? `match ${String(p.pattern)}` };
+            {
+                // The schema's `fix` annotation says what to write; else the description, which states the format.
+                const fix = typeof e.parentSchema?.fix === "string" ? e.parentSchema.fix : (hint ?? `match ${String(p.pattern)}`);
+                return { path, problem: `${describe(value)} has an invalid format`, fix };
+            }
         case "format":
             return { path, problem: `${describe(value)} is not a valid ${String(p.format)}`, fix: `write a valid ${String(p.format)}` };
         case "minimum":

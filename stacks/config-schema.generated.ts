@@ -21,7 +21,7 @@ export interface PlatformConfigInput {
  */
 environment: ("dev" | "test" | "prod")
 /**
- * Azure region of every resource, e.g. `westeurope`. Must be a region where Azure Machine Learning is offered.
+ * Azure region of every resource, e.g. `westeurope`. Must be a region where Azure Machine Learning is offered in `cloud`; like ARM, case and spaces are ignored (`WestEurope`, `West Europe`).
  */
 location: string
 /**
@@ -393,7 +393,7 @@ keyType: ("RSA" | "RSA-HSM")
  */
 keySize: (2048 | 3072 | 4096)
 /**
- * ARM ID of an existing key (`/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>`), e.g. in a central vault. The vault must be in the workspace's subscription and have purge protection (not checkable here: make sure it does).
+ * ARM ID of an existing key (`/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<vault>/keys/<key>`), e.g. in a central vault. The vault must be in the workspace's subscription (checked when resourceGroup.existingId or an adopted network fixes that subscription) and have purge protection (not checkable here: make sure it does).
  */
 existingKeyId?: string
 /**

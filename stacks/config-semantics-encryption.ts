@@ -4,6 +4,8 @@
  * and the vault the created key needs. Sources are cited per check; the
  * decisions are in ARCHITECTURE.md ("Customer-managed key").
  */
+import { deploymentScope } from "../components/deployment-scope";
+import { planNetwork } from "../components/network/network-plan";
 import { CMK_KEY_BASE_MAX, COSMOS_DB_APP_IDS, cosmosDbObjectIdCommand } from "../components/workspace/cmk-spec";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig } from "./config-types";
@@ -19,6 +21,7 @@ export function encryptionProblems(c: PlatformConfig): ConfigProblem[] {
     if (cmk.existingKeyId !== undefined && cmk.keyVaultId !== undefined) {
         out.push({ path: at(`${CMK}.keyVaultId`), problem: "conflicts with existingKeyId", fix: `give either ${CMK}.existingKeyId (the key's ID) or ${CMK}.keyVaultId with ${CMK}.keyName, not both` });
     }
+    out.push(...keySubscriptionProblems(c));
     if (!adopted) {
         // The key is created in the workspace vault.
         if (c.keyVault.existingId) {
@@ -64,6 +67,37 @@ export function encryptionProblems(c: PlatformConfig): ConfigProblem[] {
             path: at(`${CMK}.cosmosDbPrincipalObjectId`),
             problem: "is the Azure Cosmos DB application (client) ID, not the object ID of its service principal in your tenant; a role assignment to it fails",
             fix: `run \`${cosmosDbObjectIdCommand(c.cloud)}\` and set the printed object ID`,
+        });
+    }
+    return out;
+}
+
+/**
+ * The vault of a customer-managed key must be in the workspace's subscription ("Customer-managed
+ * keys for Azure Machine Learning", https://learn.microsoft.com/azure/machine-learning/concept-customer-managed-keys:
+ * "The Azure Key Vault that contains your key must be in the same Azure subscription as your
+ * workspace"). The workspace's subscription is known in config when an adopted group or network
+ * fixes it (components/deployment-scope.ts); else it is the default provider's, not checkable here.
+ */
+function keySubscriptionProblems(c: PlatformConfig): ConfigProblem[] {
+    const cmk = c.encryption.customerManagedKey;
+    const plan = planNetwork(c);
+    const scope = deploymentScope({
+        resourceGroupId: c.resourceGroup.existingId,
+        virtualNetworkId: c.network.virtualNetwork.existingId,
+        createsInNetwork: plan.privateEndpoints || plan.computeInCustomerNetwork,
+    });
+    if (scope.subscriptionId === undefined) return [];
+    const out: ConfigProblem[] = [];
+    for (const [key, id] of [["existingKeyId", cmk.existingKeyId], ["keyVaultId", cmk.keyVaultId]] as const) {
+        if (id === undefined) continue;
+        // Any ARM ID (a key ID is nested: vaults/<vault>/keys/<key>) starts with its subscription.
+        const sub = /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1];
+        if (sub === undefined || sub.toLowerCase() === scope.subscriptionId.toLowerCase()) continue;
+        out.push({
+            path: at(`${CMK}.${key}`),
+            problem: `is in subscription ${sub}, but the workspace deploys into subscription ${scope.subscriptionId} (from ${scope.from}); Azure requires the key vault of a customer-managed key in the workspace's subscription`,
+            fix: `use a key in a vault of subscription ${scope.subscriptionId}, or adopt a resource group in subscription ${sub}`,
         });
     }
     return out;

@@ -5,6 +5,7 @@
  * the user wrote; the limits themselves live in components/ tables.
  */
 import { IDLE_SHUTDOWN_MINUTES, isoDurationMinutes } from "../components/compute/idle-shutdown";
+import { planNetwork } from "../components/network/network-plan";
 import { strictestTagLimits, tagNameProblem } from "../components/tag-limits";
 import { canonicalVmSize, AML_VM_SIZES } from "../components/vm-sizes";
 import { at, closest, type ConfigProblem } from "./config-errors";
@@ -14,9 +15,17 @@ import type { PlatformConfig } from "./config-types";
 /** This file's checks, each on its own so a schema-invalid input skips only the check that reads it. */
 export const LIMIT_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [tagProblems, nilGuidProblems, idleShutdownProblems, vmSizeProblems];
 
-/** ARM types the stack creates and tags, whose tag limits differ from the default (only storage today). */
+/**
+ * ARM types the stack creates and tags whose tag limits differ from the default: a created storage
+ * account, and the private DNS zones it creates when private endpoints are on and
+ * network.privateDns.mode is create (components/network/private-dns-zones.ts).
+ */
 function taggedTypes(c: PlatformConfig): string[] {
-    return c.storage.existingId ? [] : ["Microsoft.Storage/storageAccounts"];
+    const plan = planNetwork(c);
+    return [
+        ...(c.storage.existingId ? [] : ["Microsoft.Storage/storageAccounts"]),
+        ...(plan.privateEndpoints && plan.dns.mode === "create" ? ["Microsoft.Network/privateDnsZones"] : []),
+    ];
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Config checks of managed-network outbound rules that ARM refuses at deploy
- * time: service-tag port ranges, and private-endpoint rules whose
- * sub-resource (`subresourceTarget`) does not exist on the target's type.
+ * time: rule names equal ignoring case, unknown service tags, service-tag port
+ * ranges, and private-endpoint rules whose sub-resource (`subresourceTarget`)
+ * does not exist on the target's type.
  */
+import { SERVICE_TAG_NAMES, serviceTagProblem } from "../components/network/service-tags";
 import { groupIdsOfType } from "../components/network/private-link-zones";
 import { at, closest, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig } from "./config-types";
@@ -10,8 +12,26 @@ import type { PlatformConfig } from "./config-types";
 /** Every problem of this file's checks. */
 export function outboundRuleProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
+    // Rules are child resources (workspaces/outboundRules/{name}) and ARM names are case-insensitive
+    // (Naming rules and restrictions for Azure resources —
+    // https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules): PyPI and pypi collide.
+    const seen = new Map<string, string>();
     for (const [name, rule] of Object.entries(c.workspace.managedNetwork.outboundRules)) {
         const key = `workspace.managedNetwork.outboundRules.${name}`;
+        const first = seen.get(name.toLowerCase());
+        if (first !== undefined) out.push({ path: at(key), problem: `has the name of rule ${first} (rule names are case-insensitive)`, fix: "rename one of them, or merge them into one rule" });
+        else seen.set(name.toLowerCase(), name);
+        if (rule.type === "ServiceTag" && rule.serviceTag !== undefined) {
+            const bad = serviceTagProblem(rule.serviceTag);
+            if (bad) {
+                const guess = bad.base ?? closest(rule.serviceTag, SERVICE_TAG_NAMES);
+                out.push({
+                    path: at(`${key}.serviceTag`),
+                    problem: bad.problem,
+                    fix: bad.base !== undefined ? `use ${bad.base} without a region, or a tag with a regional form` : guess ? `did you mean ${guess}?` : "use a tag from the Azure service tags overview (e.g. AzureMachineLearning, Storage, Storage.WestEurope)",
+                });
+            }
+        }
         if (rule.type === "ServiceTag" && rule.portRanges !== undefined) {
             const problem = portRangesProblem(rule.portRanges);
             if (problem) out.push({ path: at(`${key}.portRanges`), problem, fix: 'write a port (443), a range (8080-8089), a comma list of them ("80,443,8080-8089"), or * for every port' });

@@ -165,18 +165,30 @@ function managedNetworkProblems(c: PlatformConfig): ConfigProblem[] {
 function computeProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     const { clusters, instances } = c.compute;
+    // Clusters and instances share one namespace (workspaces/computes/{name}), and ARM resource names
+    // are case-insensitive (Naming rules and restrictions for Azure resources —
+    // https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules), so
+    // CPU01 and cpu01 are one compute: the first key written keeps the name, later ones are reported.
+    const taken = new Map<string, string>();
+    const claim = (key: string, name: string): void => {
+        const first = taken.get(name.toLowerCase());
+        if (first === undefined) taken.set(name.toLowerCase(), key);
+        else out.push({ path: at(key), problem: `has the name of ${first} (compute names are case-insensitive and unique per workspace)`, fix: "rename one of them" });
+    };
     for (const [name, cl] of Object.entries(clusters)) {
         const problem = nameProblem("computeCluster", name);
-        if (problem) out.push({ path: at(`compute.clusters.${name}`), problem: `name ${problem}`, fix: "rename the cluster" });
+        if (problem) out.push({ path: at(`compute.clusters.${name}`), problem, fix: "rename the cluster" });
+        claim(`compute.clusters.${name}`, name);
         if (cl.minNodes > cl.maxNodes) out.push({ path: at(`compute.clusters.${name}.minNodes`), problem: `(${cl.minNodes}) is above maxNodes (${cl.maxNodes})`, fix: "lower minNodes or raise maxNodes" });
     }
     for (const name of Object.keys(instances)) {
         const problem = nameProblem("computeInstance", name);
-        if (problem) out.push({ path: at(`compute.instances.${name}`), problem: `name ${problem}`, fix: "rename the instance" });
-        if (name in clusters) out.push({ path: at(`compute.instances.${name}`), problem: "has the name of a compute cluster", fix: "compute names are unique per workspace; rename one" });
+        if (problem) out.push({ path: at(`compute.instances.${name}`), problem, fix: "rename the instance" });
+        claim(`compute.instances.${name}`, name);
     }
     const build = c.workspace.imageBuildCompute;
-    if (build !== undefined && !(build in clusters)) {
+    // Compute names are case-insensitive, so "CPU" names cluster "cpu".
+    if (build !== undefined && !Object.keys(clusters).some((k) => k.toLowerCase() === build.toLowerCase())) {
         out.push({
             path: at("workspace.imageBuildCompute"),
             problem: `names "${build}", which is not a configured compute cluster`,

@@ -12,19 +12,29 @@ import { runChecks } from "./config-guard";
 import { SEMANTIC_CHECKS } from "./config-semantics";
 import type { PlatformConfig, PlatformConfigInput } from "./config-types";
 import { resolveDerivedDefaults } from "./config-lifecycle";
+import { canonicalLocation } from "../components/clouds";
 import { unverified } from "./config-guard";
 
 let validator: ValidateFunction<PlatformConfigInput> | undefined;
 
+/**
+ * The ajv instance the stack schema is checked with: draft 2020-12, all errors, strict, formats,
+ * and the schema's two annotation keywords. One definition, so tests that check a fragment of the
+ * schema use exactly this setup.
+ */
+export function configAjv(options: { useDefaults?: boolean } = {}): Ajv2020 {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: options.useDefaults ?? true, verbose: true });
+    addFormats(ajv);
+    // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
+    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    // Annotation: the fix a pattern error suggests (stacks/config-errors.ts); no validation meaning.
+    ajv.addKeyword({ keyword: "fix", schemaType: "string" });
+    return ajv;
+}
+
 /** The schema validator: a type guard, since the type is generated from the same schema. */
 function schemaValidator(): ValidateFunction<PlatformConfigInput> {
-    if (!validator) {
-        const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true, verbose: true });
-        addFormats(ajv);
-        // Annotation for the type generator (stacks/tools/config-types.ts); no validation meaning.
-        ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
-        validator = ajv.compile<PlatformConfigInput>(schema);
-    }
+    if (!validator) validator = configAjv().compile<PlatformConfigInput>(schema);
     return validator;
 }
 
@@ -91,7 +101,9 @@ function uniqueProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
 }
 
 /** Fills the values derived from other settings (production mode, names, protection, environment tag, region- and network-dependent defaults). */
-function resolveConfig(c: PlatformConfigInput, ctx: ConfigContext): PlatformConfig {
+function resolveConfig(input: PlatformConfigInput, ctx: ConfigContext): PlatformConfig {
+    // ARM location names are case- and space-insensitive: every check and resource sees the canonical one.
+    const c: PlatformConfigInput = typeof input.location === "string" ? { ...input, location: canonicalLocation(input.location, input.cloud) } : input;
     const production = c.environment === "prod";
     const protection = c.protection;
     const derived = resolveDerivedDefaults(c);

@@ -9,6 +9,7 @@ import { isZoneRedundantStorageSku, regionHasZones } from "../../components/regi
 import { registrySettingProblems } from "../../components/registry/registry-settings";
 import { armTypeOfId, LOCK_SENSITIVE_ARM_TYPES, lockConflicts } from "../../components/lifecycle";
 import { readPath } from "../../components/object-path";
+import { tagLimitsFor } from "../../components/tag-limits";
 import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
 
@@ -176,15 +177,13 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
             return other ? `virtual network ${vnet} is already linked to a private DNS zone named ${zone} (by "${other.logicalName}"); a network links to one zone of a name` : undefined;
         },
     ],
-    // "Use tags to organize your Azure resources and management hierarchy", Limitations
-    // (https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations, read 2026-12-02):
-    // Azure DNS zones don't support spaces or parentheses in the tag name, or a tag name that starts
-    // with a number; Azure DNS tag names don't support special and Unicode characters.
+    // Azure DNS zones' tag-name rule: the tag-limits table's (components/tag-limits.ts, with its source).
     "azure-native:privatedns:PrivateZone": [
         (s) => {
             const tags = get(s.inputs, "tags");
             if (tags === null || typeof tags !== "object") return undefined;
-            const refused = Object.keys(tags).filter((name) => /[\s()]/.test(name) || /^[0-9]/.test(name) || /[^\x21-\x7e]/.test(name));
+            const rule = tagLimitsFor("Microsoft.Network/privateDnsZones").nameRule;
+            const refused = Object.keys(tags).filter((name) => rule?.refuses.test(name) === true);
             return refused.length > 0
                 ? `tags ${refused.map((n) => JSON.stringify(n)).join(", ")}: Azure DNS zones refuse tag names with spaces, parentheses, Unicode characters or a leading digit; rename the tag`
                 : undefined;

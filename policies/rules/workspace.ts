@@ -6,6 +6,7 @@ import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, privateLinkZones, type Azur
 import { dnsZoneGroupsFor, peek, privateEndpointsFor, resourceLogsOf, zoneNamesOf } from "../lib/relations";
 import { eqi, readPath, readString, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { unproxy } from "../lib/pulumi-internals";
 
 const WS = [TYPES.workspace];
 
@@ -47,21 +48,21 @@ interface ManagedNetworkConfig extends ProductionConfig {
 export const workspaceManagedNetworkIsolation = resourcePolicy<ManagedNetworkConfig>({
     name: "ml-workspace-managed-network-isolation",
     description:
-        "Azure ML workspaces must use managed network isolation (AllowOnlyApprovedOutbound in production); unlike AzP 6ddb1705's default parameter, Disabled is only accepted with a customer VNet.",
+        "Azure ML workspaces must use managed network isolation (AllowOnlyApprovedOutbound in production); unlike AzP 6ddb1705's default parameter, Disabled is only accepted with a customer VNet: the workspace puts serverless compute in a customer subnet (serverlessComputeSettings.serverlessComputeCustomSubnet), or customerVnet: true.",
     severity: "high",
     remediation:
-        "Set managedNetwork.isolationMode to AllowOnlyApprovedOutbound (production) or AllowInternetOutbound; use Disabled only with customerVnet: true.",
+        "Set managedNetwork.isolationMode to AllowOnlyApprovedOutbound (production) or AllowInternetOutbound; use Disabled only with compute in a customer VNet subnet (serverlessComputeSettings.serverlessComputeCustomSubnet, or customerVnet: true when the VNet is set up elsewhere).",
     sources: { azurePolicy: ["6ddb1705"], mcsb: ["NS-1"] },
     controls: ["workspace.managed-network-isolation"],
     productionAware: true,
     types: WS,
     config: {
-        customerVnet: { type: "boolean", default: false, description: "The workspace is isolated by a customer-managed VNet instead." },
+        customerVnet: { type: "boolean", default: false, description: "The workspace is isolated by a customer-managed VNet set up outside the workspace resource (a workspace with serverlessComputeSettings.serverlessComputeCustomSubnet needs no setting)." },
     },
     check: ({ props, config, production, report }) => {
         const mode = readPath(props, "managedNetwork.isolationMode");
         if (mode === undefined || eqi(mode, "Disabled")) {
-            if (!config.customerVnet) {
+            if (!config.customerVnet && !usesCustomerSubnet(props)) {
                 report(`managedNetwork.isolationMode is ${show(mode)}; set it to ${production ? "AllowOnlyApprovedOutbound" : "AllowInternetOutbound or AllowOnlyApprovedOutbound"}`);
             }
             return;
@@ -71,6 +72,19 @@ export const workspaceManagedNetworkIsolation = resourcePolicy<ManagedNetworkCon
         }
     },
 });
+
+/**
+ * True when the workspace evidently isolates compute in a customer VNet: its serverless compute
+ * has a custom subnet. With isolation Disabled, that is the documented classic VNet isolation
+ * ("Secure an Azure Machine Learning training environment with virtual networks" —
+ * https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet). The subnet ID is
+ * often unknown at preview (the subnet is created in the same stack): an unknown value still says a
+ * subnet is set, so it is read without the analyzer's unknown-checking proxy.
+ */
+function usesCustomerSubnet(props: unknown): boolean {
+    const subnet = readPath(unproxy(props), "serverlessComputeSettings.serverlessComputeCustomSubnet");
+    return typeof subnet === "string" && subnet !== "";
+}
 
 /** Config of the CMK policy. */
 interface CmkConfig extends ProductionConfig {

@@ -8,7 +8,7 @@ import { endpointNicName, networkSecurityGroupName, privateEndpointBase, private
 import { groupIdsOfType, PRIVATE_LINK_ZONES, typesOfGroupId, type PrivateLinkGroupId } from "../../components/network/private-link-zones";
 import { deriveName, nameProblem, NamingError } from "../../components/naming";
 import { reservedNameProblem } from "../../components/reserved-names";
-import { strictestTagLimits, tagNameProblem } from "../../components/tag-limits";
+import { DEFAULT_TAG_LIMITS, strictestTagLimits, tagLimitsFor, tagNameProblem } from "../../components/tag-limits";
 import { AML_VM_SIZES, canonicalVmSize, seriesOfVmSize } from "../../components/vm-sizes";
 
 describe("reserved resource names", () => {
@@ -94,5 +94,25 @@ describe("network names", () => {
         const base = privateEndpointBase("aml-dev", "storage", "blob", true);
         expect(privateEndpointName(base)).toBe("pep-aml-dev-storage-blob");
         expect(endpointNicName(base)).toBe("pep-aml-dev-storage-blob-nic");
+    });
+});
+
+describe("tag names on Azure DNS zones (components/tag-limits.ts)", () => {
+    // "Use tags to organize your Azure resources", Limitations: DNS zones refuse spaces, parentheses,
+    // a leading digit, special and Unicode characters in tag names.
+    const dns = strictestTagLimits(["Microsoft.Network/privateDnsZones"]);
+
+    it.each(["cost center", "cost(center)", "1owner", "coût", "tab\tname"])("refuses %j on a private DNS zone", (name) => {
+        expect(tagNameProblem(name, dns)?.problem).toBe(`tag name ${JSON.stringify(name)} is refused by Microsoft.Network/privateDnsZones (no spaces, parentheses, Unicode characters or a leading digit in tag names)`);
+    });
+
+    it("accepts ordinary names there, and DNS-refused names on types without the rule", () => {
+        for (const name of ["owner", "costCenter", "cost-center", "cost_center", "team:ml"]) expect(tagNameProblem(name, dns)).toBeUndefined();
+        expect(tagNameProblem("cost center", strictestTagLimits(["Microsoft.Storage/storageAccounts"]))).toBeUndefined();
+        expect(tagNameProblem("cost center", DEFAULT_TAG_LIMITS)).toBeUndefined();
+    });
+
+    it("applies a single type's rule too", () => {
+        expect(tagNameProblem("cost center", tagLimitsFor("microsoft.network/privatednszones"), "Microsoft.Network/privateDnsZones")?.problem).toMatch(/refused by Microsoft.Network\/privateDnsZones/);
     });
 });

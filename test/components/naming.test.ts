@@ -218,6 +218,14 @@ describe("deriveName examples", () => {
         expect(deriveName("keyVault", "cpu", [String(i)])).toBe(`cpu-${digits}`);
     });
 
+    test("derives lower-case registry and portable Application Insights names although given ones may be looser", () => {
+        // A given registry name may be "AcrMlData01", but derived ones stay lower case (the login server is).
+        expect(deriveName("containerRegistry", "ML Team_Prod", ["s"])).toMatch(/^[a-z0-9]{5,50}$/);
+        expect(deriveName("containerRegistry", "ML Team_Prod")).toBe("mlteamprod");
+        // A given Application Insights name may hold spaces; a derived one keeps the portable subset.
+        expect(deriveName("applicationInsights", "appi ml team")).toBe("appi-ml-team");
+    });
+
     test("pads a short name to the minimum, deterministically", () => {
         const cr = deriveName("containerRegistry", "ab");
         expect(cr).toMatch(/^ab[0-9a-z]{3}$/);
@@ -338,8 +346,9 @@ const EXAMPLES: Record<ResourceKind, { valid: string[]; invalid: string[] }> = {
     },
     keyVaultKey: { valid: ["cmk", "a", "Key-1"], invalid: ["", "key_1", "k".repeat(128), "key.1"] },
     containerRegistry: {
-        valid: ["cramldev", "a1b2c", "c".repeat(50)],
-        invalid: ["cr1", "CrAmlDev", "cr-aml-dev", "c".repeat(51)],
+        // Upper case is allowed in a given name (ARM lower-cases the login server).
+        valid: ["cramldev", "a1b2c", "c".repeat(50), "CrAmlDev", "AcrMlData01"],
+        invalid: ["cr1", "cr-aml-dev", "cr_aml", "c".repeat(51)],
     },
     workspace: {
         valid: ["mlw-aml_dev", "1ab", "a".repeat(33)],
@@ -354,8 +363,9 @@ const EXAMPLES: Record<ResourceKind, { valid: string[]; invalid: string[] }> = {
         invalid: ["log", "-log-aml", "log-aml-", "log_aml", "l".repeat(64)],
     },
     applicationInsights: {
-        valid: ["appi-aml_(dev).x", "a", "a".repeat(260)],
-        invalid: ["appi.", "", "appi aml", "appi/aml", "a".repeat(261)],
+        // Anything but % & \ ? / and control characters; no trailing space or period.
+        valid: ["appi-aml_(dev).x", "a", "a".repeat(260), "appi aml", "appi ml #1 [team]", "appi-ünïcode"],
+        invalid: ["appi.", "appi ", "", "appi/aml", "appi%1", "appi&x", "appi\\x", "appi?", "appi\tx", "a".repeat(261)],
     },
     userAssignedIdentity: {
         valid: ["id-aml_dev", "1ab", "i".repeat(128)],

@@ -2,8 +2,7 @@
  * Access config checks (stacks/config-semantics-access.ts): each problem a grant list or a custom
  * role can have, as the one-line message the user reads, at the key they wrote.
  */
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import { configAjv } from "../../stacks/config";
 import { formatProblem } from "../../stacks/config-errors";
 import schema from "../../stacks/schema/platform.schema.json";
 import { accessProblems, actionCovers, customRoleProblems, type AccessContext, type AccessGrantConfig, type CustomRoleConfig } from "../../stacks/config-semantics-access";
@@ -148,10 +147,7 @@ describe("custom roles", () => {
 });
 
 describe("schema fragments", () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
-    addFormats(ajv);
-    // As stacks/config.ts does: an annotation for the type generator, no validation meaning.
-    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    const ajv = configAjv({ useDefaults: false });
     ajv.addSchema(schema);
     const validator = (def: string) => {
         const v = ajv.getSchema(`${schema.$id}#/$defs/${def}`);

@@ -115,8 +115,8 @@ describe("one run reports every problem of the file", () => {
 });
 
 describe("CLI contracts of config messages", () => {
-    it("suggests the ARM name for a region written as a display name", () => {
-        expect(lines(baseConfig({ location: "East US 2" })).join("\n")).toContain(`${KEY}.location: "East US 2" is not a region where Azure Machine Learning is offered in AzureCloud (did you mean eastus2?`);
+    it("suggests the ARM name for a misspelt display name", () => {
+        expect(lines(baseConfig({ location: "West Europa" })).join("\n")).toContain(`${KEY}.location: "West Europa" is not a region where Azure Machine Learning is offered in AzureCloud (did you mean westeurope?`);
     });
 
     it("suggests the ARM name and the cloud for a display name of another cloud's region", () => {

@@ -2,8 +2,7 @@
  * The model registry's config: the schema fragment (`$defs/modelRegistry`) and the pure checks
  * (stacks/config-semantics-registry.ts), each problem as `<key path>: <problem> (<fix>)`.
  */
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
+import { configAjv } from "../../stacks/config";
 import schema from "../../stacks/schema/platform.schema.json";
 import { formatProblem } from "../../stacks/config-errors";
 import { modelRegistryProblems, type ModelRegistrySection, type RegistryCheckContext } from "../../stacks/config-semantics-registry";
@@ -13,9 +12,7 @@ const lines = (section: ModelRegistrySection, context: Partial<RegistryCheckCont
     modelRegistryProblems(section, "modelRegistry", { ...CONTEXT, ...context }).map(formatProblem);
 
 describe("$defs/modelRegistry", () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
-    addFormats(ajv);
-    ajv.addKeyword({ keyword: "tsType", schemaType: "string" });
+    const ajv = configAjv();
     ajv.addSchema(schema);
     const validate = ajv.compile({ $ref: `${schema.$id}#/$defs/modelRegistry` });
 

@@ -27,6 +27,8 @@ export const DATA_PLANE_CASES: ResourceCase[] = [
           { title: "AllowInternetOutbound is fine outside production", config: {}, patch: { "managedNetwork.isolationMode": "AllowInternetOutbound" }, messages: [] },
           { title: "production requires AllowOnlyApprovedOutbound", config: { production: true }, patch: { "managedNetwork.isolationMode": "AllowInternetOutbound" }, messages: ["managedNetwork.isolationMode is AllowInternetOutbound; set it to AllowOnlyApprovedOutbound in production"] },
           { title: "a customer VNet allows Disabled", config: { customerVnet: true }, patch: { "managedNetwork.isolationMode": "Disabled" }, messages: [] },
+          { title: "a customer subnet for serverless compute allows Disabled, in production too", config: { production: true }, patch: { "managedNetwork.isolationMode": "Disabled", serverlessComputeSettings: { serverlessComputeCustomSubnet: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/training" } }, messages: [] },
+          { title: "an empty custom subnet is no customer VNet", config: { production: true }, patch: { "managedNetwork.isolationMode": "Disabled", serverlessComputeSettings: { serverlessComputeCustomSubnet: "" } }, messages: ["managedNetwork.isolationMode is Disabled; set it to AllowOnlyApprovedOutbound"] },
       ] },
     { policy: "ml-workspace-customer-managed-key", type: WS, compliant: { encryption: { status: "Enabled" } },
       violations: [{ patch: { "encryption.status": "Disabled" }, messages: ["encryption.status is Disabled; set it to Enabled"] }],

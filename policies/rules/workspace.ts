@@ -59,7 +59,8 @@ export const workspaceManagedNetworkIsolation = resourcePolicy<ManagedNetworkCon
     config: {
         customerVnet: { type: "boolean", default: false, description: "The workspace is isolated by a customer-managed VNet set up outside the workspace resource (a workspace with serverlessComputeSettings.serverlessComputeCustomSubnet needs no setting)." },
     },
-    check: ({ props, config, production, report }) => {
+    check: ({ props, config, production, report, args }) => {
+        if (isProjectWorkspace(props)) args.notApplicable("a project workspace uses its hub's managed network");
         const mode = readPath(props, "managedNetwork.isolationMode");
         if (mode === undefined || eqi(mode, "Disabled")) {
             if (!config.customerVnet && !usesCustomerSubnet(props)) {
@@ -86,6 +87,16 @@ function usesCustomerSubnet(props: unknown): boolean {
     return typeof subnet === "string" && subnet !== "";
 }
 
+/**
+ * A project workspace (`kind: Project`) of a hub has no encryption, managed network or private
+ * endpoint of its own: its hub's settings and endpoint cover it ("Project class", azure-ai-ml:
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.project — the hub manages
+ * the resources its projects share). The hub is checked instead.
+ */
+function isProjectWorkspace(props: unknown): boolean {
+    return eqi(readPath(unproxy(props), "kind"), "Project");
+}
+
 /** Config of the CMK policy. */
 interface CmkConfig extends ProductionConfig {
     /** Whether the organisation requires CMK at all. */
@@ -107,6 +118,7 @@ export const workspaceCustomerManagedKey = resourcePolicy<CmkConfig>({
         if (!config.required) {
             args.notApplicable("customer-managed keys are not required by config");
         }
+        if (isProjectWorkspace(props)) args.notApplicable("a project workspace is encrypted with its hub's key");
         const status = readPath(props, "encryption.status");
         if (!eqi(status, "Enabled")) {
             report(`encryption.status is ${show(status)}; set it to Enabled`);
@@ -222,7 +234,7 @@ export const workspacePrivateEndpoint = stackPolicy<PrivateDnsConfig>({
     check: ({ subjects, resources, config, report }) => {
         let stackClouds: AzureCloud[] | undefined;
         for (const ws of subjects) {
-            if (!eqi(ws.props.publicNetworkAccess, "Disabled")) {
+            if (!eqi(ws.props.publicNetworkAccess, "Disabled") || isProjectWorkspace(ws.props)) {
                 continue;
             }
             const endpoints = privateEndpointsFor(ws, resources, "amlworkspace");

@@ -1,4 +1,6 @@
 /** `npm run bench`: runs every benchmark and prints its figures (not a test). */
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import { allPolicies } from "../policies/all";
 import { runPolicyThroughput } from "./policy-throughput";
 
@@ -13,3 +15,6 @@ process.stdout.write(
         "",
     ].join("\n"),
 );
+
+// The teams benchmark runs each size in its own process (peak memory per size), so it is a child here too.
+process.stdout.write(execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, "teams-scale.ts")], { encoding: "utf8" }));

@@ -22,6 +22,9 @@
  *   encryption.customerManagedKey.keyType / keySize / serviceSideEncryption → WorkspaceArgs.customerManagedKey.*, WorkspaceCmkKeyArgs.*
  *   compute.clusters.*.minNodes / idleSecondsBeforeScaleDown / vmPriority → ComputeClusterArgs.*
  *   compute.instances.*.idleTimeBeforeShutdown     → ComputeInstanceArgs.idleTimeBeforeShutdown
+ *   sharing                                        → MlPlatformArgs.sharing
+ *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
+ *   (a team's compute, teams.*.compute.…, takes the compute.… defaults)
  *
  * Sources (checked 2026-12-02): "Azure Key Vault soft-delete overview"
  * (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview: 7-90 days, 90 by
@@ -32,6 +35,7 @@
  * endpoints, network rules and retention need Premium).
  */
 import type { AzureCloud } from "./clouds";
+import { REGISTRY_DEFAULTS } from "./registry/registry-settings";
 import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
 
 /** The defaults, by stack config path. Secure by default: the hardened value is the default. */
@@ -98,6 +102,14 @@ export const COMPONENT_DEFAULTS = {
     "compute.clusters.*.vmPriority": "Dedicated",
     /** An idle instance shuts down after an hour. */
     "compute.instances.*.idleTimeBeforeShutdown": "PT60M",
+    /** The model registry is reached only through a private endpoint (the registry's table is the one place). */
+    "modelRegistry.publicNetworkAccess": REGISTRY_DEFAULTS.publicNetworkAccess,
+    /** Locally redundant storage in each registry region (replication across regions is the registry's own). */
+    "modelRegistry.storageAccountType": REGISTRY_DEFAULTS.storageAccountType,
+    /** Blob storage, not Data Lake Gen2, in each registry region. */
+    "modelRegistry.storageHierarchicalNamespace": REGISTRY_DEFAULTS.storageHierarchicalNamespace,
+    /** Premium: replication to several regions and private link need it. */
+    "modelRegistry.acrSku": REGISTRY_DEFAULTS.acrSku,
     /** Pulumi `protect` on stateful resources: off for a library user; the stack program turns it on in prod. */
     "protection.protect": false,
     /** Pulumi `retainOnDelete` on stateful resources: likewise. */

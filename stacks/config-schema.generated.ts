@@ -431,6 +431,27 @@ deleteLock?: boolean
  */
 protectSoftDeleted?: boolean
 }
+/**
+ * How teams share Azure Machine Learning. `independent`: each team gets its own workspace with its own storage, key vault, container registry and Application Insights (isolation per team), sharing only the network, private DNS zones and Log Analytics. `hub`: one hub workspace (kind Hub) owns storage, key vault, registry, managed network and connections, and each team gets a lightweight project workspace (kind Project) of it (cheaper, one set of controls, data not isolated per team at the storage level); `workspace` then describes the hub. Default independent.
+ */
+sharing: ("independent" | "hub")
+/**
+ * Team workspaces by team key (2-16 lowercase letters, digits and hyphens, starting with a letter). The key is stable: every name of the team's resources derives from `<namePrefix>-<key>`, so adding or removing a team never renames another's. Default: none (one workspace, as `workspace` describes).
+ */
+teams?: {
+[k: string]: Team
+}
+/**
+ * Platform-level grants: roles at the platform's resource group (`resourceGroup`, the default here), the hub (`hub`, when sharing is hub) or the model registry (`registry`, when one is configured). Team grants go under teams.<key>.access. Default: none.
+ */
+access?: AccessGrant[]
+/**
+ * Custom Azure RBAC role definitions by key (the key is what a grant's `role` names). Default: none.
+ */
+customRoles?: {
+[k: string]: CustomRole
+}
+modelRegistry?: ModelRegistry
 }
 /**
  * Private endpoints of the workspace and its dependencies.
@@ -519,4 +540,164 @@ idleTimeBeforeShutdown: string
  * Entra object ID of the user the instance belongs to. Default: the deploying principal.
  */
 assignedUserObjectId?: string
+}
+/**
+ * One team of the platform: its workspace (independent) or project (hub), tags, people, guard rails and compute.
+ */
+export interface Team {
+/**
+ * The team's workspace (or project, when sharing is hub).
+ */
+workspace?: {
+/**
+ * Workspace name (3-33 letters, digits, hyphens, underscores; unique across the platform, case-insensitive). Default `mlw-<namePrefix>-<teamKey>`.
+ */
+name?: string
+/**
+ * Display name in the studio. Default: none.
+ */
+friendlyName?: string
+/**
+ * Free-text description. Default: none.
+ */
+description?: string
+}
+/**
+ * Tags on the team's resources, merged over the platform's `tags`; `team: <teamKey>` is always added (cost reports group by it). Default: none.
+ */
+tags?: {
+[k: string]: string
+}
+/**
+ * Who may use the team's workspace, and how. A grant's scope defaults to `workspace` (the team's workspace or project); `resourceGroup`, `registry` (with a modelRegistry) and `hub` (when sharing is hub) are also allowed. Default: none.
+ */
+access?: AccessGrant[]
+quota?: TeamQuota
+/**
+ * Compute targets of the team's workspace, with the same rules as the platform's `compute`. Default: none.
+ */
+compute: {
+/**
+ * Compute clusters (AmlCompute) by name (3-16 letters, digits, hyphens).
+ */
+clusters: {
+[k: string]: Cluster
+}
+/**
+ * Compute instances by name (3-24 letters, digits, hyphens; unique in the region).
+ */
+instances: {
+[k: string]: Instance
+}
+}
+}
+/**
+ * A role for one principal (user, group or service principal) at one scope. Role assignments are named by a UUID of scope, principal and role, so an entry keeps its assignment when others are added or reordered.
+ */
+export interface AccessGrant {
+/**
+ * Entra ID object ID of the user, group or service principal (not an application/client ID), e.g. from `az ad group show --group <name> --query id`.
+ */
+principalId: string
+/**
+ * Kind of principal. Always sent to Azure, which otherwise looks the principal up and fails for one created moments earlier.
+ */
+principalType: ("User" | "Group" | "ServicePrincipal")
+/**
+ * Display name of the principal for plans, reports and the assignment's description, e.g. `risk-data-scientists`. Default: none (the object ID is shown).
+ */
+label?: string
+/**
+ * A built-in role's display name exactly as Azure spells it (e.g. `AzureML Data Scientist`, `AzureML Compute Operator`, `Azure AI Developer`, `Reader`; components/access/builtin-roles.ts lists them), or a key of `customRoles`. An unknown name is refused with the close matches.
+ */
+role: string
+/**
+ * Where the role applies: `workspace` (the team's workspace), `hub` (the hub workspace, when sharing is hub), `resourceGroup` (the platform's resource group) or `registry` (the model registry, when one is configured). Default: `workspace` in a team's list.
+ */
+scope?: ("workspace" | "hub" | "resourceGroup" | "registry")
+/**
+ * Marks an emergency-access grant: required to grant Owner, User Access Administrator, Role Based Access Control Administrator or a custom role that writes role assignments, and refused on any other role. Default false.
+ */
+breakGlass?: boolean
+}
+/**
+ * Guard rails of the team's compute: most nodes in total and the VM families allowed. Default: no quota.
+ */
+export interface TeamQuota {
+/**
+ * Most nodes the team's compute may total: each cluster's maxNodes plus one per compute instance. Default: no limit.
+ */
+maxNodes?: number
+/**
+ * VM quota families the team's sizes must belong to, as Azure's quota APIs name them (e.g. standardDSv2Family, standardNCASv3_T4Family; case and spaces are ignored). Default: any family.
+ */
+vmFamilies?: string[]
+}
+/**
+ * A custom Azure RBAC role, granted like a built-in one by its key. List the exact operations: `*` and actions that span every provider are refused. Actions and dataActions must not both be empty.
+ */
+export interface CustomRole {
+/**
+ * What the role is for, shown in the portal. Default: `Custom role <key> (aml-workspace)`.
+ */
+description?: string
+/**
+ * Control-plane operations the role allows, e.g. `Microsoft.MachineLearningServices/workspaces/models/read`; at most one `*` per string (an Azure limit).
+ */
+actions: string[]
+/**
+ * Control-plane operations excluded from `actions`. Default: none.
+ */
+notActions?: string[]
+/**
+ * Data-plane operations the role allows, e.g. `Microsoft.MachineLearningServices/workspaces/endpoints/score/action`. Default: none.
+ */
+dataActions?: string[]
+/**
+ * Data-plane operations excluded from `dataActions`. Default: none.
+ */
+notDataActions?: string[]
+/**
+ * Where the role can be assigned: `workspace` (created per workspace that grants it; grantable at scope workspace or hub) or `resourceGroup` (the platform's resource group and anything in it). Default: `workspace`, the narrowest.
+ */
+assignableScope?: ("workspace" | "resourceGroup")
+}
+/**
+ * An Azure Machine Learning registry shared by the teams (models, environments, components). Default: none.
+ */
+export interface ModelRegistry {
+/**
+ * Registry name: 2-32 letters, digits, underscores and hyphens, starting and ending with a letter or digit; unique in the tenant and never renamable (it is part of every asset ID). Default mlr-<prefix>.
+ */
+name?: string
+/**
+ * Regions the registry replicates to, the primary (the stack's location) first; each gets its own storage account and a replica of the registry's container registry. Default: the stack's location only.
+ * 
+ * @minItems 1
+ * 
+ * Items: ARM location name, e.g. westeurope.
+ */
+regions?: [string, ...(string)[]]
+/**
+ * Whether the registry is reachable from the internet. Default Disabled: reached through an amlregistry private endpoint of the stack's network.
+ */
+publicNetworkAccess: ("Disabled" | "Enabled")
+/**
+ * Team keys (teams.<key>) whose principals get AzureML Registry User on the registry. Default none.
+ * 
+ * Items: A team key.
+ */
+consumers?: string[]
+/**
+ * Storage account type of every region's storage account; zone-redundant types need regions with availability zones. Default Standard_LRS.
+ */
+storageAccountType: ("Standard_LRS" | "Standard_GRS" | "Standard_RAGRS" | "Standard_ZRS" | "Standard_GZRS" | "Standard_RAGZRS" | "Premium_LRS" | "Premium_ZRS")
+/**
+ * Hierarchical namespace (Data Lake Storage Gen2) on every region's storage account instead of Blob storage. Default false.
+ */
+storageHierarchicalNamespace: boolean
+/**
+ * SKU of the registry's container registry; replication to several regions and private link need Premium. Default Premium.
+ */
+acrSku: ("Basic" | "Standard" | "Premium")
 }

@@ -90,11 +90,16 @@ export function nilGuidProblems(c: PlatformConfig): ConfigProblem[] {
     return out;
 }
 
-/** Idle shutdown of each compute instance, within Azure ML's bounds (components/compute/idle-shutdown.ts). */
+/** Idle shutdown of each compute instance of the platform's compute. */
 function idleShutdownProblems(c: PlatformConfig): ConfigProblem[] {
+    return idleShutdownProblemsOf(c.compute, "compute");
+}
+
+/** Idle shutdown of each compute instance of the compute section at `basePath`, within Azure ML's bounds (components/compute/idle-shutdown.ts). */
+export function idleShutdownProblemsOf(compute: { instances: Readonly<Record<string, { idleTimeBeforeShutdown: string }>> }, basePath: string): ConfigProblem[] {
     const out: ConfigProblem[] = [];
-    for (const [name, inst] of Object.entries(c.compute.instances)) {
-        const key = `compute.instances.${name}.idleTimeBeforeShutdown`;
+    for (const [name, inst] of Object.entries(compute.instances)) {
+        const key = `${basePath}.instances.${name}.idleTimeBeforeShutdown`;
         const minutes = isoDurationMinutes(inst.idleTimeBeforeShutdown);
         if (minutes === undefined) {
             out.push({ path: at(key), problem: `"${inst.idleTimeBeforeShutdown}" names no time`, fix: "write an ISO 8601 duration from PT15M to P3D, e.g. PT60M" });
@@ -112,11 +117,19 @@ function idleShutdownProblems(c: PlatformConfig): ConfigProblem[] {
     return out;
 }
 
-/** VM sizes of clusters and instances must exist (components/vm-sizes.ts). */
+/** VM sizes of the platform's clusters and instances. */
 function vmSizeProblems(c: PlatformConfig): ConfigProblem[] {
+    return vmSizeProblemsOf(c.compute, "compute");
+}
+
+/** VM sizes of the clusters and instances of the compute section at `basePath` must exist (components/vm-sizes.ts). */
+export function vmSizeProblemsOf(
+    compute: { clusters: Readonly<Record<string, { vmSize: string }>>; instances: Readonly<Record<string, { vmSize: string }>> },
+    basePath: string,
+): ConfigProblem[] {
     const sized: [string, string][] = [
-        ...Object.entries(c.compute.clusters).map(([n, cl]): [string, string] => [`compute.clusters.${n}.vmSize`, cl.vmSize]),
-        ...Object.entries(c.compute.instances).map(([n, i]): [string, string] => [`compute.instances.${n}.vmSize`, i.vmSize]),
+        ...Object.entries(compute.clusters).map(([n, cl]): [string, string] => [`${basePath}.clusters.${n}.vmSize`, cl.vmSize]),
+        ...Object.entries(compute.instances).map(([n, i]): [string, string] => [`${basePath}.instances.${n}.vmSize`, i.vmSize]),
     ];
     return sized.flatMap(([key, size]): ConfigProblem[] => {
         if (canonicalVmSize(size) !== undefined) return [];

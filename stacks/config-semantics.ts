@@ -10,6 +10,7 @@ import { readPath } from "../components/object-path";
 import { resourceTypeOfId } from "../components/resource-ids";
 import { EXISTING_ID_KEYS } from "./config-adoptable";
 import { at, closest, type ConfigProblem } from "./config-errors";
+import { computeSectionProblems } from "./config-semantics-compute";
 import { encryptionProblems } from "./config-semantics-encryption";
 import { CAPACITY_CHECKS } from "./config-semantics-capacity";
 import { LIMIT_CHECKS } from "./config-semantics-limits";
@@ -17,6 +18,7 @@ import { derivedNameProblems } from "./config-semantics-names";
 import { lifecycleProblems } from "./config-lifecycle";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import { outboundRuleProblems } from "./config-semantics-outbound";
+import { TEAM_CHECKS } from "./config-semantics-teams";
 import type { PlatformConfig } from "./config-types";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
@@ -35,6 +37,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     outboundRuleProblems,
     derivedNameProblems,
     lifecycleProblems,
+    ...TEAM_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */
@@ -163,29 +166,8 @@ function managedNetworkProblems(c: PlatformConfig): ConfigProblem[] {
 
 /** Compute names, node ranges, and the image build cluster. */
 function computeProblems(c: PlatformConfig): ConfigProblem[] {
-    const out: ConfigProblem[] = [];
-    const { clusters, instances } = c.compute;
-    // Clusters and instances share one namespace (workspaces/computes/{name}), and ARM resource names
-    // are case-insensitive (Naming rules and restrictions for Azure resources —
-    // https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules), so
-    // CPU01 and cpu01 are one compute: the first key written keeps the name, later ones are reported.
-    const taken = new Map<string, string>();
-    const claim = (key: string, name: string): void => {
-        const first = taken.get(name.toLowerCase());
-        if (first === undefined) taken.set(name.toLowerCase(), key);
-        else out.push({ path: at(key), problem: `has the name of ${first} (compute names are case-insensitive and unique per workspace)`, fix: "rename one of them" });
-    };
-    for (const [name, cl] of Object.entries(clusters)) {
-        const problem = nameProblem("computeCluster", name);
-        if (problem) out.push({ path: at(`compute.clusters.${name}`), problem, fix: "rename the cluster" });
-        claim(`compute.clusters.${name}`, name);
-        if (cl.minNodes > cl.maxNodes) out.push({ path: at(`compute.clusters.${name}.minNodes`), problem: `(${cl.minNodes}) is above maxNodes (${cl.maxNodes})`, fix: "lower minNodes or raise maxNodes" });
-    }
-    for (const name of Object.keys(instances)) {
-        const problem = nameProblem("computeInstance", name);
-        if (problem) out.push({ path: at(`compute.instances.${name}`), problem, fix: "rename the instance" });
-        claim(`compute.instances.${name}`, name);
-    }
+    const out = computeSectionProblems(c.compute, "compute");
+    const { clusters } = c.compute;
     const build = c.workspace.imageBuildCompute;
     // Compute names are case-insensitive, so "CPU" names cluster "cpu".
     if (build !== undefined && !Object.keys(clusters).some((k) => k.toLowerCase() === build.toLowerCase())) {

@@ -30,5 +30,10 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         // Production stacks ask for zone redundancy (where the region has zones).
         zoneRedundant: c.production,
         protection: c.protection,
+        sharing: c.sharing,
+        teams: c.teams,
+        access: c.access,
+        customRoles: c.customRoles,
+        modelRegistry: c.modelRegistry,
     };
 }

@@ -5,6 +5,7 @@ import type { ProductionConfig } from "../lib/config";
 import { dependsThrough, ofType, peek } from "../lib/relations";
 import { eqi, readPath, readString, show, type Obj } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { hubOf, isProjectWorkspace } from "../lib/workspace-kind";
 import { isoDurationMinutes } from "../../components/compute/idle-shutdown";
 
 const COMPUTE = [TYPES.compute];
@@ -71,7 +72,9 @@ export const computeInVnet = stackPolicy({
             if (readPath(c.props, "properties.properties.subnet.id") !== undefined) {
                 continue;
             }
-            const ws = workspaceOf(c, resources);
+            const own = workspaceOf(c, resources);
+            // A project's compute runs in its hub's managed network.
+            const ws = own && isProjectWorkspace(own.props) ? hubOf(own, resources) : own;
             const mode = ws ? peek(() => readPath(ws.props, "managedNetwork.isolationMode")) : undefined;
             if (typeof mode === "string" && !eqi(mode, "Disabled")) {
                 continue;

@@ -20,6 +20,7 @@ import {
 } from "../lib/relations";
 import { eqi, isObject, normalizeLocation, readArray, readObject, readPath, readString, type Obj } from "../lib/read";
 import { TYPES } from "../lib/tokens";
+import { isProjectWorkspace } from "../lib/workspace-kind";
 import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, mlRegionsOf, privateLinkZones, type AzureCloud } from "../lib/clouds";
 import { PRIVATE_LINK_ZONES, type PrivateLinkGroupId } from "../../components/network/private-link-zones";
 import { TAGGABLE_TYPES } from "../lib/taggable";
@@ -255,6 +256,8 @@ export const privateEndpointWhenPrivate = stackPolicy<PrivateDnsConfig>({
         const stackClouds = (): AzureCloud[] => (clouds ??= [...cloudsOfStack(resources)]);
         for (const r of subjects) {
             if (!eqi(readPath(r.props, PUBLIC_ACCESS_PATHS[r.type]), "Disabled")) continue;
+            // A hub's project is reached through the hub's private endpoint.
+            if (r.type === TYPES.workspace && isProjectWorkspace(r.props)) continue;
             if (config.dnsManagedByPolicy ? privateEndpointsFor(r, resources).length === 0 : !hasPrivateEndpointWithDns(r, resources)) {
                 const wanted = config.dnsManagedByPolicy ? "private endpoint; add one" : "private endpoint with a DNS zone group; add both";
                 report(`${r.name} has ${PUBLIC_ACCESS_PATHS[r.type]} Disabled but no ${wanted}`, r);

@@ -5,6 +5,7 @@ import { PRIVATE_DNS_SCHEMA, type PrivateDnsConfig, type ProductionConfig } from
 import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, privateLinkZones, type AzureCloud } from "../lib/clouds";
 import { dnsZoneGroupsFor, peek, privateEndpointsFor, resourceLogsOf, zoneNamesOf } from "../lib/relations";
 import { eqi, readPath, readString, show } from "../lib/read";
+import { isProjectWorkspace } from "../lib/workspace-kind";
 import { TYPES } from "../lib/tokens";
 import { unproxy } from "../lib/pulumi-internals";
 
@@ -85,16 +86,6 @@ export const workspaceManagedNetworkIsolation = resourcePolicy<ManagedNetworkCon
 function usesCustomerSubnet(props: unknown): boolean {
     const subnet = readPath(unproxy(props), "serverlessComputeSettings.serverlessComputeCustomSubnet");
     return typeof subnet === "string" && subnet !== "";
-}
-
-/**
- * A project workspace (`kind: Project`) of a hub has no encryption, managed network or private
- * endpoint of its own: its hub's settings and endpoint cover it ("Project class", azure-ai-ml:
- * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.project — the hub manages
- * the resources its projects share). The hub is checked instead.
- */
-function isProjectWorkspace(props: unknown): boolean {
-    return eqi(readPath(unproxy(props), "kind"), "Project");
 }
 
 /** Config of the CMK policy. */

@@ -35,16 +35,20 @@ function schemaDefaults(node: Node, path: string, out: Map<string, unknown>): Ma
 
 const fromSchema = schemaDefaults(schema as unknown as Node, "", new Map());
 const table = COMPONENT_DEFAULTS as Readonly<Record<string, unknown>>;
+/** A team's compute (`teams.<key>.compute`) is described by the same `$defs` as the platform's, so it takes the same defaults. */
+const tableKey = (p: string): string => p.replace(/^teams\.\*\.compute\./, "compute.");
 
 it("every schema default is the library's default for the same setting", () => {
     const mismatches = [...fromSchema]
         .filter(([p]) => STACK_ONLY[p] === undefined)
-        .filter(([p, v]) => JSON.stringify(table[p]) !== JSON.stringify(v))
-        .map(([p, v]) => `${p}: schema ${JSON.stringify(v)}, table ${JSON.stringify(table[p])}`);
+        .filter(([p, v]) => JSON.stringify(table[tableKey(p)]) !== JSON.stringify(v))
+        .map(([p, v]) => `${p}: schema ${JSON.stringify(v)}, table ${JSON.stringify(table[tableKey(p)])}`);
     expect(mismatches).toEqual([]);
 });
 
 it("the walk sees the schema's nested and per-entry defaults", () => {
     expect(fromSchema.get("keyVault.softDeleteRetentionDays")).toBe(90);
     expect(fromSchema.get("compute.clusters.*.minNodes")).toBe(0);
+    expect(fromSchema.get("teams.*.compute.clusters.*.minNodes")).toBe(0);
+    expect(fromSchema.get("modelRegistry.acrSku")).toBe("Premium");
 });

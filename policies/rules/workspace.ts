@@ -127,6 +127,9 @@ export const workspaceUserAssignedIdentity = propertyPolicy({
     sources: { azurePolicy: ["5f0c7d88"], psrule: ["Azure.ML.UserManagedIdentity"], mcsb: ["IM-3"] },
     controls: ["workspace.user-assigned-identity"],
     types: WS,
+    // A hub's project takes no identity settings ("Project class" of azure-ai-ml has no identity
+    // parameter): it reaches the shared resources through its hub, whose identity this policy checks.
+    appliesTo: (props) => !isProjectWorkspace(props),
     expectations: [{ path: "primaryUserAssignedIdentity", expect: present("a user-assigned identity resource ID") }],
 });
 

@@ -35,3 +35,13 @@ export function oneOfType(graph: CapturedStack, type: string): CapturedResource 
 
 /** Reads a dotted path from a value (the library's one reader, components/object-path.ts). */
 export const at = readPath;
+
+/**
+ * The platform's own part of a run: every resource outside the team components
+ * (`aml-workspace:index:Team`). Tests of the hub (or single workspace) use it; the teams have
+ * their own tests (test/components/platform-teams.test.ts).
+ */
+export function platformPart(run: StackRun): StackRun {
+    const inTeam = (urn: string): boolean => urn.includes("aml-workspace:index:Team$") || urn.includes("::aml-workspace:index:Team::");
+    return { ...run, graph: { ...run.graph, resources: run.graph.resources.filter((r) => !inTeam(r.urn)) } };
+}

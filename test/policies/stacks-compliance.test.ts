@@ -72,6 +72,8 @@ beforeAll(async () => {
     const weakened = readStackConfig("prod");
     const platform = weakened["aml-workspace:platform"] as Record<string, unknown>;
     platform.network = { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] };
+    // The model registry follows: public too, since no private endpoint would reach it.
+    if (platform.modelRegistry) (platform.modelRegistry as Record<string, unknown>).publicNetworkAccess = "Enabled";
     const run = await runStack({ stack: "prod", config: weakened });
     graphs.weakened = run.graph;
     reports.weakened = evaluatePolicies(run.graph);

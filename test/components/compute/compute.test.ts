@@ -7,6 +7,7 @@ import type { CapturedResource } from "../../../offline/graph";
 import { runStack, type StackRun } from "../../../offline/run-stack";
 import { readStackConfig } from "../../../offline/stack-file";
 import { allOfType, at, baseConfig, oneOfType, runPlatform } from "../../helpers/stack";
+import { platformPart } from "../../helpers/stack";
 
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const USER = "22222222-2222-2222-2222-222222222222";
@@ -15,7 +16,7 @@ let prod: StackRun;
 let vnet: StackRun;
 
 beforeAll(async () => {
-    prod = await runStack({ stack: "prod", config: readStackConfig("prod") });
+    prod = platformPart(await runStack({ stack: "prod", config: readStackConfig("prod") }));
     vnet = await runPlatform(
         baseConfig({
             network: {

@@ -7,6 +7,7 @@ import type { CapturedResource, CapturedStack } from "../../../offline/graph";
 import { runStack, type StackRun } from "../../../offline/run-stack";
 import { readStackConfig } from "../../../offline/stack-file";
 import { allOfType, at, baseConfig, oneOfType, runPlatform } from "../../helpers/stack";
+import { platformPart } from "../../helpers/stack";
 
 const PE = "azure-native:network:PrivateEndpoint";
 const ZONE_GROUP = "azure-native:network:PrivateDnsZoneGroup";
@@ -36,7 +37,7 @@ let policyDns: StackRun;
 let gov: StackRun;
 
 beforeAll(async () => {
-    prod = await runStack({ stack: "prod", config: readStackConfig("prod") });
+    prod = platformPart(await runStack({ stack: "prod", config: readStackConfig("prod") }));
     hub = await runPlatform(
         baseConfig({
             network: {

@@ -151,6 +151,15 @@ describe("the shipped stacks", () => {
         expect(grants.map((g) => g.principalType)).toEqual(expect.arrayContaining(["Group", "ServicePrincipal"]));
         expect(grants.filter((g) => g.role === "Owner")).toEqual([]);
     });
+    it("onboarding a team as the README shows (prod plus one team, a consumer of the registry) loads clean", () => {
+        const platform = readStackConfig("prod")[KEY] as { teams: Record<string, unknown>; modelRegistry: { consumers: string[] } };
+        platform.teams.credit = { workspace: { friendlyName: "Credit scoring" }, access: [grant("AzureML Data Scientist", { label: "credit-data-scientists" }, "00000000-0000-0000-0000-00000000a006")], quota: { maxNodes: 4, vmFamilies: ["standardDSv2Family"] } };
+        platform.modelRegistry.consumers.push("credit");
+        expect(problemLines(platform, { project: "aml-workspace", stack: "prod" })).toEqual([]);
+        // A typo in the new team's role is reported against that team's key.
+        (platform.teams.credit as { access: { role: string }[] }).access[0].role = "AzureML Data Scientst";
+        expect(problemLines(platform, { project: "aml-workspace", stack: "prod" })).toEqual([expect.stringMatching(new RegExp(`^${KEY}\\.teams\\.credit\\.access\\[0\\]\\.role: `))]);
+    });
     it("dev stays one workspace", () => {
         const platform = readStackConfig("dev")[KEY] as Record<string, unknown>;
         expect(loadPlatformConfig(platform, { project: "aml-workspace", stack: "dev", source: "Pulumi.dev.yaml" }).teams).toBeUndefined();

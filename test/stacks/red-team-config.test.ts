@@ -1,5 +1,5 @@
 /**
- * Config checks added for the red-team gaps of issue 7 (test/stacks/adversarial-configs.test.ts):
+ * Config checks added for the red-team gaps of issue 7 (test/acceptance/adversarial-configs.test.ts):
  * case-insensitive names, service tags, the CMK vault's subscription, and message wording.
  * Each refusal is `<key path>: <problem> (<fix>)` naming the key the user wrote.
  */

@@ -329,6 +329,8 @@ export interface PlatformModelRegistryArgs {
     consumers?: string[];
     /** Storage account type of each region. Default `Standard_LRS`. */
     storageAccountType?: RegistryStorageAccountType;
+    /** Hierarchical namespace on each region's storage account. Default false (Blob storage). */
+    storageHierarchicalNamespace?: boolean;
     /** SKU of the registry's container registry. Default `Premium`. */
     acrSku?: RegistryAcrSku;
 }

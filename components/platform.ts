@@ -203,6 +203,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                       // The primary region is the platform's location; the others are replicas.
                       replicas: (c.modelRegistry.regions ?? []).filter((r) => r !== c.location).map((location) => ({ location })),
                       storageAccountType: c.modelRegistry.storageAccountType,
+                      storageHierarchicalNamespace: c.modelRegistry.storageHierarchicalNamespace,
                       acrSku: c.modelRegistry.acrSku,
                       publicNetworkAccess: c.modelRegistry.publicNetworkAccess,
                       logAnalyticsWorkspaceId,

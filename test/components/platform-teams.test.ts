@@ -99,3 +99,22 @@ describe.each(["independent", "hub"] as const)("sharing %s", (sharing) => {
         expect(after.size).toBeGreaterThan(before.size);
     });
 });
+
+it("passes the model registry's storage settings from the platform args to every region", async () => {
+    const run = await runProgram(
+        () => {
+            new MlPlatform("platform", {
+                location: "westeurope",
+                namePrefix: "aml-r",
+                tags: { owner: "ml-platform", costCenter: "CC-0" },
+                deployment: { project: "aml-workspace", stack: "registry" },
+                modelRegistry: { storageHierarchicalNamespace: true, storageAccountType: "Standard_ZRS" },
+            });
+        },
+        { stack: "registry" },
+    );
+    const [registry] = allOfType(run.graph, "azure-native:machinelearningservices:Registry");
+    const text = JSON.stringify(registry.inputs);
+    expect(text).toContain('"storageAccountHnsEnabled":true');
+    expect(text).toContain('"storageAccountType":"Standard_ZRS"');
+});

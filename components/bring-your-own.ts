@@ -34,3 +34,21 @@ export function resolveBringYourOwn(arg: string, spec: BringYourOwn | undefined)
     if (name === undefined || name === "") return { problem: `${at("name")}: is required when ${at("existingId")} is not set (name the resource to create, or adopt one by ID)` };
     return { adopt: false, name };
 }
+
+/**
+ * Like {@link resolveBringYourOwn}, for a resource that may also be one declared elsewhere in the
+ * program (`shared`, e.g. a platform's Log Analytics workspace for its team workspaces): with
+ * `shared` set, `spec` must be empty and the shared one is used.
+ */
+export function resolveSharedOrOwn(
+    arg: string,
+    spec: BringYourOwn | undefined,
+    sharedArg: string,
+    shared: unknown,
+): BringYourOwnChoice | { shared: true } | { problem: string } {
+    if (shared === undefined) return resolveBringYourOwn(arg, spec);
+    if (spec?.existingId !== undefined || spec?.name !== undefined) {
+        return { problem: `${sharedArg}: set together with ${arg} (use the shared workspace, or create/adopt one, not both)` };
+    }
+    return { shared: true };
+}

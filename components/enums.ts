@@ -159,3 +159,19 @@ export const CustomRoleScope = {
 } as const;
 /** A {@link CustomRoleScope} value. */
 export type CustomRoleScope = (typeof CustomRoleScope)[keyof typeof CustomRoleScope];
+
+/**
+ * Kind of principal a grant is for. An `as const` object with its value type, not a bare string
+ * union: Pulumi's component analyzer turns it into a schema enum
+ * (`aml-workspace:index:PrincipalType`), while TypeScript callers still pass plain strings.
+ */
+export const PrincipalType = {
+    /** A person's Entra ID account. */
+    User: "User",
+    /** An Entra ID security group. */
+    Group: "Group",
+    /** An application or managed identity. */
+    ServicePrincipal: "ServicePrincipal",
+} as const;
+/** A {@link PrincipalType} value. */
+export type PrincipalType = (typeof PrincipalType)[keyof typeof PrincipalType];

@@ -48,7 +48,7 @@ export { zonesFor, zonesForAll, PRIVATE_LINK_ZONES, PrivateLinkGroupId } from ".
 // Compute.
 export { ComputeCluster, VmPriority, type ComputeClusterArgs } from "./compute/compute-cluster";
 export { ModelRegistry, registryPrivateAccessTarget, REGISTRY_GROUP_ID, type ModelRegistryArgs, type ModelRegistryReplica, type ModelRegistryPrivateEndpoint, type ModelRegistryDnsZone } from "./registry/model-registry";
-export { RegistryStorageAccountType, RegistryAcrSku, RegistryPublicNetworkAccess, modelRegistryName } from "./registry/registry-settings";
+export { RegistryStorageAccountType, modelRegistryName } from "./registry/registry-settings";
 export { ComputeInstance, type ComputeInstanceArgs } from "./compute/compute-instance";
 export type { ComputeCommonArgs } from "./compute/compute-common";
 

@@ -8,7 +8,6 @@
  */
 import type { AzureCloud } from "./clouds";
 import type { VmPriority } from "./compute/compute-cluster";
-import type { PrincipalType } from "./access/access-grants";
 import type {
     CmkKeyType,
     CustomRoleScope,
@@ -18,12 +17,13 @@ import type {
     IdentityType,
     IsolationMode,
     KeyVaultSku,
+    PrincipalType,
     PublicNetworkAccess,
     RegistryMode,
     RegistrySku,
     SharingModel,
 } from "./enums";
-import type { RegistryAcrSku, RegistryPublicNetworkAccess, RegistryStorageAccountType } from "./registry/registry-settings";
+import type { RegistryStorageAccountType } from "./registry/registry-settings";
 import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 
@@ -324,7 +324,7 @@ export interface PlatformModelRegistryArgs {
     /** Regions to replicate to, the primary (the platform's location) first. Default: the location only. */
     regions?: string[];
     /** Public network access. Default `Disabled` (reached through a private endpoint). */
-    publicNetworkAccess?: RegistryPublicNetworkAccess;
+    publicNetworkAccess?: PublicNetworkAccess;
     /** Team keys whose workspace identities get `AzureML Registry User` on the registry. Default none. */
     consumers?: string[];
     /** Storage account type of each region. Default `Standard_LRS`. */
@@ -332,7 +332,7 @@ export interface PlatformModelRegistryArgs {
     /** Hierarchical namespace on each region's storage account. Default false (Blob storage). */
     storageHierarchicalNamespace?: boolean;
     /** SKU of the registry's container registry. Default `Premium`. */
-    acrSku?: RegistryAcrSku;
+    acrSku?: RegistrySku;
 }
 
 /** A team's workspace (or project) names. */

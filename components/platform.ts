@@ -44,6 +44,9 @@ export interface TeamWorkspaceOutputs {
     principalId: string;
 }
 
+/** One workspace (no teams), a hub with a project per team, or a workspace per team. */
+type PlatformMode = "single" | "hub" | "independent";
+
 /** What the team loop needs from the platform around it. */
 interface TeamContext {
     c: PlatformSettings;
@@ -169,7 +172,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         const ctx: TeamContext = { c, uniqueBy, resourceGroupName: this.resourceGroupName, resourceGroupId, client, computeSubnetId };
         const teams = Object.entries(c.teams);
         // One workspace (no teams), a hub with a project per team, or a workspace per team.
-        const mode: "single" | "hub" | "independent" = c.sharing === "hub" ? "hub" : teams.length === 0 ? "single" : "independent";
+        const mode: PlatformMode = c.sharing === "hub" ? "hub" : teams.length === 0 ? "single" : "independent";
 
         // The platform's own workspace: the single workspace, or the hub. Same logical name and
         // names either way, so a single-workspace stack keeps every URN.
@@ -223,8 +226,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             for (const t of built) {
                 if (!t.workspace) continue;
                 const ids = privateAccess.endpointIds;
-                const own = Object.fromEntries(Object.entries(ids).filter(([k]) => k.startsWith(`${t.key}-`)).map(([k, v]) => [k.slice(t.key.length + 1), v]));
-                grantStudioEndpointReader(`${name}-team-${t.key}-ml`, { endpointIds: own, principalId: t.workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy: [...uniqueBy, `team:${t.key}`], workspaceName: t.names.workspace }, { parent: t.scope });
+                grantStudioEndpointReader(`${name}-team-${t.key}-ml`, { endpointIds: ids, storageRole: `${t.key}-storage`, principalId: t.workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy: [...uniqueBy, `team:${t.key}`], workspaceName: t.names.workspace }, { parent: t.scope });
             }
         }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
@@ -270,7 +272,6 @@ export class MlPlatform extends pulumi.ComponentResource {
         const { c, client } = ctx;
         const cloud = CLOUDS[c.cloud];
         const registry = decideRegistryFor(c);
-        const uniqueBy = ctx.uniqueBy;
         return {
             resourceGroupName: ctx.resourceGroupName,
             resourceGroupId: ctx.resourceGroupId,
@@ -281,7 +282,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             description: c.workspace.description,
             tenantId: client.tenantId,
             subscriptionId: client.subscriptionId,
-            uniqueBy,
+            uniqueBy: ctx.uniqueBy,
             publicNetworkAccess: c.network.publicNetworkAccess,
             firewallDefaultAction: c.network.firewallDefaultAction,
             allowedIpRanges: c.network.allowedIpRanges,
@@ -351,7 +352,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         key: string,
         team: ResolvedTeam,
         ctx: TeamContext,
-        mode: "single" | "hub" | "independent",
+        mode: PlatformMode,
         hub: Workspace | undefined,
         logAnalyticsWorkspaceId: pulumi.Output<string>,
     ): BuiltTeam {
@@ -402,7 +403,7 @@ export class MlPlatform extends pulumi.ComponentResource {
      * list; custom roles defined once at the resource group; and `AzureML Registry User` on the model
      * registry for each consuming team's workspace identity.
      */
-    private grantAccess(name: string, ctx: TeamContext, mode: string, hub: Workspace | undefined, teams: BuiltTeam[], registry: ModelRegistry | undefined): void {
+    private grantAccess(name: string, ctx: TeamContext, mode: PlatformMode, hub: Workspace | undefined, teams: BuiltTeam[], registry: ModelRegistry | undefined): void {
         const { c } = ctx;
         const customKeys = Object.keys(c.customRoles);
         const custom = Object.fromEntries(

@@ -3,34 +3,21 @@
  * may name. Pure functions over one section and its key path, returning every problem as
  * `<key path>: <problem> (<fix>)`; the role table is components/access/builtin-roles.ts.
  */
+import { GrantScope } from "../components/enums";
+import type { AccessGrant, CustomRole } from "./config-schema.generated";
 import { ACCESS_ADMIN_ROLES, BUILTIN_ROLE_NAMES, type BuiltinRoleName } from "../components/access/builtin-roles";
 import { resolveRole } from "../components/access/role-resolution";
 import { at, type ConfigProblem } from "./config-errors";
 
-/** Where a grant applies. */
-export const GRANT_SCOPES = ["workspace", "hub", "resourceGroup", "registry"] as const;
-/** A {@link GRANT_SCOPES} value. */
-export type GrantScope = (typeof GRANT_SCOPES)[number];
+/** Where a grant applies: the library's one value set. */
+export const GRANT_SCOPES: readonly GrantScope[] = Object.values(GrantScope);
+export type { GrantScope };
 
-/** One grant as the config writes it (`$defs/accessGrant` in the stack schema). */
-export interface AccessGrantConfig {
-    principalId: string;
-    principalType: "User" | "Group" | "ServicePrincipal";
-    label?: string;
-    role: string;
-    scope?: GrantScope;
-    breakGlass?: boolean;
-}
+/** One grant as the config writes it (`$defs/accessGrant`; the type is generated from the schema). */
+export type AccessGrantConfig = AccessGrant;
 
-/** One custom role as the config writes it (`$defs/customRole` in the stack schema). */
-export interface CustomRoleConfig {
-    description?: string;
-    actions: string[];
-    notActions?: string[];
-    dataActions?: string[];
-    notDataActions?: string[];
-    assignableScope?: "workspace" | "resourceGroup";
-}
+/** One custom role as the config writes it (`$defs/customRole`; generated from the schema). */
+export type CustomRoleConfig = CustomRole;
 
 /** Where a list of grants sits, which decides the scopes its entries may name. */
 export interface AccessContext {

@@ -15,14 +15,10 @@
 import { quotaTagProblem } from "../components/team-tags";
 import { canonicalVmFamily, canonicalVmSize, VM_FAMILIES, vmFamilyKey, vmFamilyOf } from "../components/vm-sizes";
 import { at, closest, type ConfigProblem } from "./config-errors";
+import type { TeamQuota } from "./config-schema.generated";
 
-/** A team's quota, as `$defs/teamQuota` of the stack schema declares it. */
-export interface TeamQuota {
-    /** Most nodes the team's compute may total (clusters' `maxNodes` + 1 per instance). Default: no limit. */
-    maxNodes?: number;
-    /** Quota families the team's VM sizes must belong to. Default: any family. */
-    vmFamilies?: string[];
-}
+/** A team's quota (`$defs/teamQuota`, type generated from the schema). */
+export type { TeamQuota };
 
 /** The part of a team's compute the quota reads. */
 export interface TeamComputeUsage {

@@ -11,24 +11,10 @@ import { nameProblem } from "../components/naming";
 import { hasAvailabilityZones } from "../components/regions";
 import { REGISTRY_DEFAULTS, registrySettingProblems } from "../components/registry/registry-settings";
 import { at, type ConfigProblem } from "./config-errors";
+import type { ModelRegistry } from "./config-schema.generated";
 
-/** The `modelRegistry` section as the schema (`$defs/modelRegistry`) describes it. */
-export interface ModelRegistrySection {
-    /** Registry name. */
-    name?: string;
-    /** Regions, the primary (the stack's location) first. */
-    regions?: string[];
-    /** `Enabled` or `Disabled`. */
-    publicNetworkAccess?: string;
-    /** Team keys that get AzureML Registry User. */
-    consumers?: string[];
-    /** Storage account type of every region. */
-    storageAccountType?: string;
-    /** Hierarchical namespace on every region's storage account. */
-    storageHierarchicalNamespace?: boolean;
-    /** SKU of the registry's container registry. */
-    acrSku?: string;
-}
+/** The `modelRegistry` section (`$defs/modelRegistry`, type generated from the schema); partial: the checks also read a section written before ajv applied its defaults. */
+export type ModelRegistrySection = Partial<ModelRegistry>;
 
 /** What the registry's checks read from the rest of the config. */
 export interface RegistryCheckContext {

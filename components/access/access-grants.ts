@@ -1,23 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { deterministicGuid } from "../hashing";
+import type { PrincipalType } from "../enums";
 import { roleDefinitionId } from "../resource-ids";
 
-/**
- * Kind of principal a grant is for. An `as const` object with its value type, not a bare string
- * union: Pulumi's component analyzer turns it into a schema enum
- * (`aml-workspace:index:PrincipalType`), while TypeScript callers still pass plain strings.
- */
-export const PrincipalType = {
-    /** A person's Entra ID account. */
-    User: "User",
-    /** An Entra ID security group. */
-    Group: "Group",
-    /** An application or managed identity. */
-    ServicePrincipal: "ServicePrincipal",
-} as const;
-/** A {@link PrincipalType} value. */
-export type PrincipalType = (typeof PrincipalType)[keyof typeof PrincipalType];
+export { PrincipalType } from "../enums";
 
 /** One grant of {@link AccessGrants}: a role for a principal at a scope. */
 export interface AccessGrantArgs {

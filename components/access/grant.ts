@@ -1,11 +1,9 @@
+import type { PrincipalType } from "../enums";
 import * as pulumi from "@pulumi/pulumi";
 import { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { deterministicGuid } from "../hashing";
 import { roleDefinitionId } from "../resource-ids";
 import { BUILTIN_ROLES, type BuiltinRole } from "./roles";
-
-/** Who receives a role. */
-export type PrincipalType = "ServicePrincipal" | "User" | "Group";
 
 /** One role grant. */
 export interface GrantArgs {

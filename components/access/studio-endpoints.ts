@@ -15,6 +15,8 @@ export interface StudioEndpointReaderArgs {
     uniqueBy: readonly string[];
     /** Workspace name (for the descriptions). */
     workspaceName: string;
+    /** Role of the workspace's storage endpoints in `endpointIds` (a team's are `<team>-storage`). Default `storage`. */
+    storageRole?: string;
 }
 
 /**
@@ -26,13 +28,16 @@ export interface StudioEndpointReaderArgs {
  * Learning studio"; checked 2026-12-02). Endpoints the managed network creates need no grant.
  */
 export function grantStudioEndpointReader(name: string, args: StudioEndpointReaderArgs, opts: pulumi.CustomResourceOptions): RoleAssignment[] {
-    return ["storage-blob", "storage-file"]
-        .filter((key) => args.endpointIds[key] !== undefined)
-        .map((key) =>
+    const role = args.storageRole ?? "storage";
+    // Names and GUIDs use the unprefixed key (`storage-blob`): `name` already says whose endpoint it is.
+    return (["blob", "file"] as const)
+        .map((service) => ({ key: `storage-${service}`, id: args.endpointIds[`${role}-${service}`] }))
+        .filter(({ id }) => id !== undefined)
+        .map(({ key, id }) =>
             grantRole(
                 `${name}-studio-${key}-reader`,
                 {
-                    scope: args.endpointIds[key],
+                    scope: id!,
                     role: WORKSPACE_EXTRA_ROLES.studioEndpointReader,
                     principalId: args.principalId,
                     principalType: "ServicePrincipal",

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component } from "@pulumi/azure-native/applicationinsights";
 import { Workspace as LogAnalyticsWorkspace } from "@pulumi/azure-native/operationalinsights";
 import { DIAGNOSTICS, sendDiagnostics } from "./diagnostics";
+import { resolveSharedOrOwn } from "../bring-your-own";
 import { bringYourOwn } from "../bring-your-own-check";
 import { COMPONENT_DEFAULTS } from "../defaults";
 import type { PublicNetworkAccess } from "../enums";
@@ -59,18 +60,16 @@ export class Monitoring extends pulumi.ComponentResource {
         const publicAccess = args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"];
         const insightsChoice = bringYourOwn("applicationInsights", args.applicationInsights, this);
         const shared = args.sharedLogAnalyticsWorkspaceId;
-        if (shared !== undefined && (args.logAnalytics.existingId !== undefined || args.logAnalytics.name !== undefined)) {
-            throw new pulumi.ResourceError("sharedLogAnalyticsWorkspaceId: set together with logAnalytics (use the shared workspace, or create/adopt one, not both)", this);
-        }
-        const logsChoice = shared === undefined ? bringYourOwn("logAnalytics", args.logAnalytics, this) : undefined;
-        if (shared !== undefined) {
-            this.logAnalyticsWorkspaceId = pulumi.output(shared);
-        } else if (logsChoice?.adopt) {
+        const logsChoice = resolveSharedOrOwn("logAnalytics", args.logAnalytics, "sharedLogAnalyticsWorkspaceId", shared);
+        if ("problem" in logsChoice) throw new pulumi.ResourceError(logsChoice.problem, this);
+        if ("shared" in logsChoice) {
+            this.logAnalyticsWorkspaceId = pulumi.output(shared!);
+        } else if (logsChoice.adopt) {
             this.logAnalyticsWorkspaceId = pulumi.output(logsChoice.existingId);
         } else {
             const logs = createLogAnalytics(
                 `${name}-logs`,
-                { ...args, name: logsChoice!.name, retentionInDays: args.logAnalytics.retentionInDays, publicNetworkAccess: publicAccess },
+                { ...args, name: logsChoice.name, retentionInDays: args.logAnalytics.retentionInDays, publicNetworkAccess: publicAccess },
                 statefulOptions(this, args.protection),
             );
             this.logAnalyticsWorkspaceId = logs.id;

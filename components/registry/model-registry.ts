@@ -1,3 +1,4 @@
+import type { PublicNetworkAccess, RegistrySku } from "../enums";
 import * as pulumi from "@pulumi/pulumi";
 import { Registry } from "@pulumi/azure-native/machinelearningservices";
 import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
@@ -9,8 +10,6 @@ import {
     modelRegistryName,
     REGISTRY_DEFAULTS,
     registryRegions,
-    type RegistryAcrSku,
-    type RegistryPublicNetworkAccess,
     type RegistryStorageAccountType,
 } from "./registry-settings";
 
@@ -60,9 +59,9 @@ export interface ModelRegistryArgs extends PlacementArgs {
     /** Hierarchical namespace on every region's storage account without its own setting. Default false (Blob storage). */
     storageHierarchicalNamespace?: boolean;
     /** SKU of the registry's container registry. Default `Premium` (replication and private link need it). */
-    acrSku?: RegistryAcrSku;
+    acrSku?: RegistrySku;
     /** Public network access. Default `Disabled`. */
-    publicNetworkAccess?: RegistryPublicNetworkAccess;
+    publicNetworkAccess?: PublicNetworkAccess;
     /** The registry's own private endpoint. Default none (give `PrivateAccess` the target `registryPrivateAccessTarget(registry)` instead). */
     privateEndpoint?: ModelRegistryPrivateEndpoint;
     /** Log Analytics workspace of the registry's resource logs. Default: no diagnostic setting. */

@@ -17,6 +17,7 @@
  * - "Connect privately to an Azure container registry using Azure Private Link"
  *   (learn.microsoft.com/azure/container-registry/container-registry-private-link): Premium only.
  */
+import { PublicNetworkAccess, RegistrySku } from "../enums";
 import { deriveName } from "../naming";
 import { isZoneRedundantStorageSku } from "../regions";
 
@@ -45,34 +46,12 @@ export const RegistryStorageAccountType = {
 /** A {@link RegistryStorageAccountType} value. */
 export type RegistryStorageAccountType = (typeof RegistryStorageAccountType)[keyof typeof RegistryStorageAccountType];
 
-/** SKU of the registry's system-created container registry. */
-export const RegistryAcrSku = {
-    /** Basic: one region, no private link. */
-    Basic: "Basic",
-    /** Standard: one region, no private link. */
-    Standard: "Standard",
-    /** Premium: geo-replication and private link (the default). */
-    Premium: "Premium",
-} as const;
-/** A {@link RegistryAcrSku} value. */
-export type RegistryAcrSku = (typeof RegistryAcrSku)[keyof typeof RegistryAcrSku];
-
-/** Public network access of a registry. */
-export const RegistryPublicNetworkAccess = {
-    /** Reached only through private endpoints (the default). */
-    Disabled: "Disabled",
-    /** Reachable from the internet. */
-    Enabled: "Enabled",
-} as const;
-/** A {@link RegistryPublicNetworkAccess} value. */
-export type RegistryPublicNetworkAccess = (typeof RegistryPublicNetworkAccess)[keyof typeof RegistryPublicNetworkAccess];
-
 /** The defaults: Premium ACR (replication and private link need it), LRS Blob storage (the API's own default), private. */
 export const REGISTRY_DEFAULTS = Object.freeze({
     storageAccountType: RegistryStorageAccountType.Standard_LRS as RegistryStorageAccountType,
     storageHierarchicalNamespace: false,
-    acrSku: RegistryAcrSku.Premium as RegistryAcrSku,
-    publicNetworkAccess: RegistryPublicNetworkAccess.Disabled as RegistryPublicNetworkAccess,
+    acrSku: RegistrySku.Premium as RegistrySku,
+    publicNetworkAccess: PublicNetworkAccess.Disabled as PublicNetworkAccess,
 });
 
 /** The registry's derived name: `mlr-<prefix>` (no suffix: unique per tenant, and part of every asset ID). */
@@ -111,10 +90,10 @@ export function registrySettingProblems(
             out.push(`storage account type ${r.storageAccountType} is zone-redundant, but ${r.location} has no availability zones`);
         }
     }
-    if (acrSku !== RegistryAcrSku.Premium && regions.length > 1) {
+    if (acrSku !== RegistrySku.Premium && regions.length > 1) {
         out.push(`ACR SKU ${acrSku} cannot replicate to ${regions.length} regions (geo-replication is Premium only)`);
     }
-    if (acrSku !== RegistryAcrSku.Premium && publicNetworkAccess === RegistryPublicNetworkAccess.Disabled) {
+    if (acrSku !== RegistrySku.Premium && publicNetworkAccess === PublicNetworkAccess.Disabled) {
         out.push(`ACR SKU ${acrSku} has no private link, which a registry without public network access needs (Premium only)`);
     }
     return out;

@@ -2,7 +2,7 @@
  * Pure checks of {@link WorkspaceArgs} that need no cloud: contradictory or incomplete args fail
  * before anything is registered, each problem naming the arg as the caller wrote it.
  */
-import { resolveBringYourOwn } from "../bring-your-own";
+import { resolveBringYourOwn, resolveSharedOrOwn } from "../bring-your-own";
 import { COMPONENT_DEFAULTS } from "../defaults";
 import { parseExistingKey, type ExistingKeyRef } from "./cmk-spec";
 import { outboundRuleProblems } from "./outbound-rules";
@@ -26,11 +26,8 @@ export function validateWorkspaceArgs(args: WorkspaceArgs): WorkspaceArgsCheck {
     byo("storage", args.storage);
     byo("keyVault", args.keyVault);
     if (args.containerRegistry) byo("containerRegistry", args.containerRegistry);
-    const sharedLogs = args.monitoring.sharedLogAnalyticsWorkspaceId !== undefined;
-    if (!sharedLogs) byo("monitoring.logAnalytics", args.monitoring.logAnalytics);
-    else if (args.monitoring.logAnalytics.existingId !== undefined || args.monitoring.logAnalytics.name !== undefined) {
-        problems.push("monitoring.sharedLogAnalyticsWorkspaceId: set together with monitoring.logAnalytics (use the shared workspace, or create/adopt one, not both)");
-    }
+    const logs = resolveSharedOrOwn("monitoring.logAnalytics", args.monitoring.logAnalytics, "monitoring.sharedLogAnalyticsWorkspaceId", args.monitoring.sharedLogAnalyticsWorkspaceId);
+    if ("problem" in logs) problems.push(logs.problem);
     byo("monitoring.applicationInsights", args.monitoring.applicationInsights);
     const identityType = args.identity?.type ?? COMPONENT_DEFAULTS["workspace.identity.type"];
     if (identityType === "UserAssigned") {

@@ -3,6 +3,7 @@
  * Workspace's own arg checks, outbound rules that would be sent half-empty, regional zones with no
  * region, and the defaults table the components read.
  */
+import { minimalWorkspaceArgs } from "../helpers/workspace-args";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { resolveBringYourOwn } from "../../components/bring-your-own";
@@ -35,19 +36,7 @@ describe("bring your own: existingId adopts, name creates, never both", () => {
 });
 
 describe("Workspace args checks", () => {
-    const base: WorkspaceArgs = {
-        resourceGroupName: "rg",
-        location: "westeurope",
-        tags: {},
-        workspaceName: "mlw-x",
-        tenantId: "t",
-        subscriptionId: "s",
-        uniqueBy: ["x"],
-        identity: { name: "id-x" },
-        storage: { name: "st01" },
-        keyVault: { name: "kv-x" },
-        monitoring: { logAnalytics: { name: "log-x" }, applicationInsights: { name: "appi-x" } },
-    };
+    const base: WorkspaceArgs = minimalWorkspaceArgs();
     it("complete args have no problem", () => {
         expect(validateWorkspaceArgs(base)).toEqual({ problems: [] });
     });

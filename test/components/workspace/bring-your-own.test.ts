@@ -2,6 +2,7 @@
  * Bring-your-own: every adopted resource is referenced by ID and nothing is
  * created for it; components refuse contradictory arguments.
  */
+import { minimalWorkspaceArgs } from "../../helpers/workspace-args";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackRun } from "../../../offline/run-stack";
 import { runStack } from "../../../offline/run-stack";
@@ -113,19 +114,7 @@ describe("conflicting component arguments", () => {
         const err = await runStack({ stack: "conflict", config: {}, program: () => (program(), {}) }).then(() => undefined, (e: unknown) => e);
         return err instanceof Error ? [err.message] : [];
     };
-    const base: WorkspaceArgs = {
-        resourceGroupName: "rg",
-        location: "westeurope",
-        tags: {},
-        workspaceName: "mlw-x",
-        tenantId: "t",
-        subscriptionId: "s",
-        uniqueBy: ["x"],
-        identity: { name: "id-x" },
-        storage: { name: "stx01" },
-        keyVault: { name: "kv-x" },
-        monitoring: { logAnalytics: { name: "log-x" }, applicationInsights: { name: "appi-x" } },
-    };
+    const base: WorkspaceArgs = minimalWorkspaceArgs();
     /** What constructing the component throws, inside a Pulumi run. */
     const thrownBy = async (make: () => unknown): Promise<unknown> => {
         let thrown: unknown;

@@ -44,7 +44,8 @@ export type ResourceKind =
     | "managementLock"
     | "containerGroup"
     | "onlineEndpoint"
-    | "onlineDeployment";
+    | "onlineDeployment"
+    | "mlSchedule";
 
 /** The naming rule of one resource kind. */
 export interface NameRule {
@@ -352,6 +353,14 @@ const SPECS: Readonly<Record<ResourceKind, KindSpec>> = Object.freeze({
         chars: "letters, digits and hyphens, starting with a letter and ending with a letter or digit",
         allowed: ALNUM_HYPHEN, lowercase: false, globallyUnique: false, abbreviation: "deploy",
         startsWithLetter: true,
+    }),
+    // Azure ML workspace schedule (Microsoft.MachineLearningServices/workspaces/schedules): the name
+    // pattern ^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$ of the API's child resources (Azure/bicep-types-az,
+    // generated/machinelearningservices types.md, read 2026-12-02); unique within its workspace. "sched" is ours.
+    mlSchedule: define({
+        label: "workspace schedule", min: 1, max: 255, body: "[a-zA-Z0-9][a-zA-Z0-9_-]*",
+        chars: "letters, digits, hyphens and underscores, starting with a letter or digit",
+        allowed: ALNUM_HYPHEN_UNDERSCORE, lowercase: false, globallyUnique: false, abbreviation: "sched",
     }),
 });
 

@@ -22,7 +22,7 @@ const KINDS: readonly ResourceKind[] = [
     "computeInstance", "computeCluster", "aksCluster", "aksDnsPrefix", "aksNodePool",
     "iotHub", "virtualNetwork", "subnet", "networkSecurityGroup", "privateEndpoint",
     "privateDnsZoneGroup", "diagnosticSetting", "managementLock", "containerGroup",
-    "onlineEndpoint", "onlineDeployment", "mlRegistry",
+    "onlineEndpoint", "onlineDeployment", "mlRegistry", "mlSchedule",
 ];
 
 /** Fallback stems the module documents (CAF abbreviations where CAF has one). */
@@ -32,7 +32,7 @@ const ABBREVIATIONS: Record<ResourceKind, string> = {
     computeInstance: "mlci", computeCluster: "mlcc", aksCluster: "aks", aksDnsPrefix: "aks", aksNodePool: "np",
     iotHub: "iot", virtualNetwork: "vnet", subnet: "snet", networkSecurityGroup: "nsg", privateEndpoint: "pep",
     privateDnsZoneGroup: "pdnszg", diagnosticSetting: "diag", managementLock: "lock", containerGroup: "ci",
-    onlineEndpoint: "endpoint", onlineDeployment: "deploy", mlRegistry: "mlr",
+    onlineEndpoint: "endpoint", onlineDeployment: "deploy", mlRegistry: "mlr", mlSchedule: "sched",
 };
 
 /** Kinds that share a namespace with other tenants and so need a suffix. */
@@ -405,6 +405,7 @@ const EXAMPLES: Record<ResourceKind, { valid: string[]; invalid: string[] }> = {
     },
     onlineEndpoint: { valid: ["ep-aml-01", "abc"], invalid: ["1ep", "ep", "ep-", "ep_aml", "e".repeat(33)] },
     onlineDeployment: { valid: ["blue", "Green-1"], invalid: ["bl", "1blue", "blue-", "b".repeat(33)] },
+    mlSchedule: { valid: ["retrain", "Weekly_retrain-2", "7day", "s".repeat(255)], invalid: ["", "-retrain", "_x", "re.train", "re train", "s".repeat(256)] },
 };
 
 describe("nameProblem", () => {

@@ -52,6 +52,10 @@ export { RegistryStorageAccountType, modelRegistryName } from "./registry/regist
 export { ComputeInstance, type ComputeInstanceArgs } from "./compute/compute-instance";
 export type { ComputeCommonArgs } from "./compute/compute-common";
 
+// Workspace schedules: a job (CLI v2 YAML) created on a cron or recurrence trigger.
+export { JobSchedule, jobScheduleArgProblems, computeNamesOf, type JobScheduleArgs, type PlatformScheduleArgs } from "./schedules/job-schedule";
+export { convertJob, jobDefinitionProblems, SCHEDULED_JOB_TYPES, type JobYaml, type JobProblem, type JobContext, type JobConversion } from "./schedules/job-definition";
+
 // Access: built-in roles by display name, custom roles, and grants to people and services.
 export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";
 export { CustomRoleDefinition, customRoleGuid, type CustomRoleDefinitionArgs } from "./access/custom-role";

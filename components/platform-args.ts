@@ -26,6 +26,7 @@ import type {
 import type { RegistryStorageAccountType } from "./registry/registry-settings";
 import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
+import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 
 /** Create a resource (optionally with this name) or adopt an existing one by ID. */
 export interface PlatformAdoptableArgs {
@@ -365,6 +366,8 @@ export interface PlatformTeamArgs {
     quota?: PlatformTeamQuotaArgs;
     /** The team's compute targets. Default none. */
     compute?: PlatformComputeArgs;
+    /** Workspace schedules creating jobs in the team's workspace (or project), by schedule name. Default none. */
+    schedules?: { [scheduleName: string]: PlatformScheduleArgs };
 }
 
 /** Arguments of {@link MlPlatform}. */
@@ -397,6 +400,8 @@ export interface MlPlatformArgs {
     monitoring?: PlatformMonitoringArgs;
     /** Compute. Default none. */
     compute?: PlatformComputeArgs;
+    /** Workspace schedules creating jobs in the single workspace (no teams), by schedule name. Default none. */
+    schedules?: { [scheduleName: string]: PlatformScheduleArgs };
     /** Encryption. Default: Microsoft-managed keys. */
     encryption?: PlatformEncryptionArgs;
     /** Zone redundancy where the region has availability zones (registry). Default false. */

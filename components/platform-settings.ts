@@ -22,6 +22,7 @@ import type {
 } from "./platform-args";
 import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
+import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 
 
 /** A resolved compute cluster. */
@@ -41,6 +42,8 @@ export interface ResolvedTeam {
     quota?: PlatformTeamArgs["quota"];
     /** Compute targets. */
     compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    /** Workspace schedules by name (their defaults are the JobSchedule component's). */
+    schedules: Record<string, PlatformScheduleArgs>;
 }
 
 /** The platform with every default applied. */
@@ -81,6 +84,7 @@ export interface PlatformSettings {
     containerRegistry: PlatformAdoptableArgs & { mode: "onDemand" | "always" | "existing"; sku: "Basic" | "Standard" | "Premium"; retentionDays: number };
     monitoring: { logAnalytics: PlatformAdoptableArgs & { retentionInDays: number }; applicationInsights: PlatformAdoptableArgs };
     compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    schedules: Record<string, PlatformScheduleArgs>;
     encryption: {
         customerManagedKey: {
             enabled: boolean;
@@ -192,6 +196,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             applicationInsights: { ...a.monitoring?.applicationInsights },
         },
         compute: resolveCompute(a.compute),
+        schedules: { ...(a.schedules ?? {}) },
         encryption: {
             customerManagedKey: {
                 enabled: cmk.enabled ?? D["encryption.customerManagedKey.enabled"],
@@ -218,6 +223,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             access: [...(t.access ?? [])],
             quota: t.quota,
             compute: resolveCompute(t.compute),
+            schedules: { ...(t.schedules ?? {}) },
         })),
         access: [...(a.access ?? [])],
         customRoles: { ...(a.customRoles ?? {}) },

@@ -16,6 +16,7 @@ import type { WorkspaceArgs } from "./workspace/workspace";
 import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
+import { createSchedules } from "./schedules/platform-schedules";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
 import { lifecycleTransformation } from "./lifecycle-options";
 import { Network } from "./network/network";
@@ -231,9 +232,17 @@ export class MlPlatform extends pulumi.ComponentResource {
         }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
         const computeDeps = privateAccess ? [privateAccess] : [];
-        if (workspace) this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this);
+        if (workspace) {
+            const computes = this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this);
+            // A hub runs no jobs (its projects do): the platform's own schedules need the single workspace.
+            if (mode === "hub" && Object.keys(c.schedules).length > 0) throw new pulumi.ResourceError("schedules: a hub runs no jobs; declare schedules under teams.<key>.schedules", this);
+            createSchedules(name, { schedules: c.schedules, compute: c.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: workspace.workspaceName, workspaceId: workspace.id, tags: c.tags }, this);
+        } else if (Object.keys(c.schedules).length > 0) {
+            throw new pulumi.ResourceError("schedules: independent teams have no platform workspace; declare schedules under teams.<key>.schedules", this);
+        }
         for (const t of built) {
-            this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
+            const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
+            createSchedules(`${name}-team-${t.key}`, { schedules: t.team.schedules, compute: t.team.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: t.workspaceName, workspaceId: t.id, tags: t.tags }, t.scope);
         }
         this.grantAccess(name, ctx, mode, workspace, built, registry);
 
@@ -585,17 +594,18 @@ export class MlPlatform extends pulumi.ComponentResource {
         identityId: pulumi.Input<string> | undefined,
         dependsOn: pulumi.Resource[],
         parent: pulumi.Resource,
-    ): void {
+    ): Record<string, pulumi.Resource> {
+        const created: Record<string, pulumi.Resource> = {};
         const computeBase = { ...placement, workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId };
         for (const [computeName, cl] of Object.entries(compute.clusters)) {
-            new ComputeCluster(
+            created[computeName] = new ComputeCluster(
                 `${name}-cluster-${computeName}`,
                 { ...computeBase, computeName, vmSize: cl.vmSize, minNodes: cl.minNodes, maxNodes: cl.maxNodes, idleSecondsBeforeScaleDown: cl.idleSecondsBeforeScaleDown, vmPriority: cl.vmPriority },
                 { parent, dependsOn },
             );
         }
         for (const [computeName, inst] of Object.entries(compute.instances)) {
-            new ComputeInstance(
+            created[computeName] = new ComputeInstance(
                 `${name}-instance-${computeName}`,
                 {
                     ...computeBase,
@@ -608,6 +618,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                 { parent, dependsOn },
             );
         }
+        return created;
     }
 }
 

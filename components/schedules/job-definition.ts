@@ -523,6 +523,11 @@ export function jobDefinitionProblems(job: unknown, ctx: JobContext): JobProblem
     return convertJob(job, CHECK_WORKSPACE_ID, ctx).problems;
 }
 
+/** The workspace computes a job runs on (for dependencies), as configured. */
+export function jobComputes(job: unknown, ctx: JobContext): string[] {
+    return convertJob(job, CHECK_WORKSPACE_ID, ctx).computes;
+}
+
 /** The ARM definition of a job in the workspace `workspaceId`; throws listing every problem when it has any. */
 export function jobDefinitionOf(job: unknown, workspaceId: string, ctx: JobContext): { [key: string]: unknown } {
     const { definition, problems } = convertJob(job, workspaceId, ctx);

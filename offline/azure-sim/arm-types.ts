@@ -68,6 +68,12 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         nameKey: "computeName",
         placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "computes" },
     },
+    "azure-native:machinelearningservices:Schedule": {
+        armType: "Microsoft.MachineLearningServices/workspaces/schedules",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "schedules" },
+        nameKind: "mlSchedule",
+    },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },
     "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameKey: "roleDefinitionId", placement: { kind: "extension", scopeKey: "scope" } },

@@ -23,8 +23,9 @@
  *   compute.clusters.*.minNodes / idleSecondsBeforeScaleDown / vmPriority → ComputeClusterArgs.*
  *   compute.instances.*.idleTimeBeforeShutdown     → ComputeInstanceArgs.idleTimeBeforeShutdown
  *   sharing                                        → MlPlatformArgs.sharing
+ *   schedules.*.enabled                            → JobScheduleArgs.enabled (PlatformScheduleArgs.enabled)
  *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
- *   (a team's compute, teams.*.compute.…, takes the compute.… defaults)
+ *   (a team's compute and schedules, teams.*.compute.… and teams.*.schedules.…, take the compute.… and schedules.… defaults)
  *
  * Sources (checked 2026-12-02): "Azure Key Vault soft-delete overview"
  * (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview: 7-90 days, 90 by
@@ -102,6 +103,8 @@ export const COMPONENT_DEFAULTS = {
     "compute.clusters.*.vmPriority": "Dedicated",
     /** An idle instance shuts down after an hour. */
     "compute.instances.*.idleTimeBeforeShutdown": "PT60M",
+    /** A declared schedule runs; `enabled: false` keeps it, disabled. */
+    "schedules.*.enabled": true,
     /** The model registry is reached only through a private endpoint (the registry's table is the one place). */
     "modelRegistry.publicNetworkAccess": REGISTRY_DEFAULTS.publicNetworkAccess,
     /** Locally redundant storage in each registry region (replication across regions is the registry's own). */

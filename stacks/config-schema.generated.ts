@@ -368,6 +368,7 @@ instances: {
 [k: string]: Instance
 }
 }
+schedules: Schedules
 /**
  * Encryption of workspace data at rest.
  */
@@ -542,6 +543,99 @@ idleTimeBeforeShutdown: string
 assignedUserObjectId?: string
 }
 /**
+ * Workspace schedules of the single workspace (no teams): a job from a CLI v2 job YAML in the stack folder, created on a cron or recurrence trigger (e.g. weekly retraining). With teams, schedules go under teams.<key>.schedules. Default: none.
+ */
+export interface Schedules {
+[k: string]: Schedule
+}
+/**
+ * A schedule that creates a job: the job definition from a YAML file, and exactly one of cron and recurrence.
+ */
+export interface Schedule {
+/**
+ * Path of an Azure ML CLI v2 job YAML (type command or pipeline), relative to the stack folder (stacks/), e.g. jobs/retrain.yaml. Its code and environment must be registered assets and its compute one of the workspace's computes: a scheduled job uploads nothing.
+ */
+job: string
+cron?: CronTrigger
+recurrence?: RecurrenceTrigger
+/**
+ * Whether the schedule creates jobs; false keeps it, disabled.
+ */
+enabled: boolean
+/**
+ * Description shown in the studio. Default: none.
+ */
+description?: string
+/**
+ * Display name shown in the studio. Default: the schedule name.
+ */
+displayName?: string
+}
+/**
+ * Cron trigger. Give exactly one of cron and recurrence.
+ */
+export interface CronTrigger {
+/**
+ * Cron expression, e.g. "0 19 * * 1-5" (19:00 on weekdays).
+ */
+expression: string
+/**
+ * Windows time zone ID Azure ML schedules accept, e.g. UTC or W. Europe Standard Time (components/schedules/time-zones.ts). Default UTC.
+ */
+timeZone?: string
+/**
+ * First time it may fire, yyyy-MM-ddTHH:mm:ss in timeZone (no UTC offset). Default: when it is created.
+ */
+startTime?: string
+/**
+ * Last time it may fire, yyyy-MM-ddTHH:mm:ss (workspace schedules only). Default: never ends.
+ */
+endTime?: string
+}
+/**
+ * Recurrence trigger. Give exactly one of cron and recurrence.
+ */
+export interface RecurrenceTrigger {
+/**
+ * Unit of the recurrence.
+ */
+frequency: ("Minute" | "Hour" | "Day" | "Week" | "Month")
+/**
+ * Fires every interval units.
+ */
+interval: number
+/**
+ * Hours it fires at (Day, Week, Month). Default: the hour of startTime.
+ * 
+ * @minItems 1
+ */
+hours?: [number, ...(number)[]]
+/**
+ * Minutes it fires at (Day, Week, Month). Default: the minute of startTime.
+ * 
+ * @minItems 1
+ */
+minutes?: [number, ...(number)[]]
+/**
+ * Week days it fires on (Week, Month). Default: every day.
+ * 
+ * @minItems 1
+ */
+weekDays?: [("Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"), ...(("Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"))[]]
+/**
+ * Windows time zone ID Azure ML schedules accept, e.g. UTC or W. Europe Standard Time (components/schedules/time-zones.ts). Default UTC.
+ */
+timeZone?: string
+/**
+ * First time it may fire, yyyy-MM-ddTHH:mm:ss in timeZone (no UTC offset). Default: when it is created.
+ */
+startTime?: string
+/**
+ * Last time it may fire, yyyy-MM-ddTHH:mm:ss (workspace schedules only). Default: never ends.
+ */
+endTime?: string
+}
+/**
  * One team of the platform: its workspace (independent) or project (hub), tags, people, guard rails and compute.
  */
 export interface Team {
@@ -590,6 +684,7 @@ instances: {
 [k: string]: Instance
 }
 }
+schedules: Schedules1
 }
 /**
  * A role for one principal (user, group or service principal) at one scope. Role assignments are named by a UUID of scope, principal and role, so an entry keeps its assignment when others are added or reordered.
@@ -632,6 +727,12 @@ maxNodes?: number
  * VM quota families the team's sizes must belong to, as Azure's quota APIs name them (e.g. standardDSv2Family, standardNCASv3_T4Family; case and spaces are ignored). Default: any family.
  */
 vmFamilies?: string[]
+}
+/**
+ * Workspace schedules of the team's workspace (or project), with the same rules as the platform's `schedules`; a job's compute names one of the team's computes. Default: none.
+ */
+export interface Schedules1 {
+[k: string]: Schedule
 }
 /**
  * A custom Azure RBAC role, granted like a built-in one by its key. List the exact operations: `*` and actions that span every provider are refused. Actions and dataActions must not both be empty.

@@ -19,6 +19,7 @@ import { lifecycleProblems } from "./config-lifecycle";
 import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import { outboundRuleProblems } from "./config-semantics-outbound";
 import { TEAM_CHECKS } from "./config-semantics-teams";
+import { SCHEDULE_CHECKS } from "./config-schedules";
 import type { PlatformConfig } from "./config-types";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
@@ -38,6 +39,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     derivedNameProblems,
     lifecycleProblems,
     ...TEAM_CHECKS,
+    ...SCHEDULE_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -6,9 +6,10 @@
  */
 import type { MlPlatformArgs, PlatformDeploymentArgs } from "../components/platform-args";
 import type { PlatformConfig } from "./config-types";
+import { scheduleArgsOf, type ScheduleJobs } from "./config-schedules";
 
-/** The platform of a stack, from its config (defaults applied) and the Pulumi deployment identity. */
-export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs): MlPlatformArgs {
+/** The platform of a stack, from its config (defaults applied), the Pulumi deployment identity and the job files its schedules name (read by `readScheduleJobs`). */
+export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs, jobs: ScheduleJobs = {}): MlPlatformArgs {
     const { sku: _workspaceSku, ...workspace } = c.workspace;
     return {
         location: c.location,
@@ -26,12 +27,13 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         containerRegistry: c.containerRegistry,
         monitoring: c.monitoring,
         compute: c.compute,
+        schedules: scheduleArgsOf(c.schedules, "schedules", jobs),
         encryption: c.encryption,
         // Production stacks ask for zone redundancy (where the region has zones).
         zoneRedundant: c.production,
         protection: c.protection,
         sharing: c.sharing,
-        teams: c.teams,
+        teams: c.teams && Object.fromEntries(Object.entries(c.teams).map(([k, t]) => [k, { ...t, schedules: scheduleArgsOf(t.schedules, `teams.${k}.schedules`, jobs) }])),
         access: c.access,
         customRoles: c.customRoles,
         modelRegistry: c.modelRegistry,

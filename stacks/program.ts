@@ -5,9 +5,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MlPlatform } from "../components/platform";
-import { CONFIG_KEY } from "./config-errors";
+import { CONFIG_KEY, ConfigError } from "./config-errors";
 import { platformArgsOf } from "./platform-args";
 import { loadPlatformConfig, parseConfigValue } from "./config";
+import { readScheduleJobs } from "./config-schedules";
 
 /** The stack outputs. */
 export interface StackOutputs {
@@ -35,6 +36,8 @@ export interface StackOutputs {
 export interface DefinePlatformOptions {
     /** The stack file the config comes from, named in messages. Default `stacks/Pulumi.<stack>.yaml` (Pulumi.yaml `stackConfigDir`). */
     configSource?: string;
+    /** The stack folder job files (`schedules.*.job`) are relative to. Default this file's folder, `stacks/` (Pulumi.yaml `stackConfigDir`). */
+    stackDir?: string;
 }
 
 /**
@@ -46,9 +49,12 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     const raw = parseConfigValue(new pulumi.Config(project).get(key));
     const stack = pulumi.getStack();
     const config = loadPlatformConfig(raw, { project: pulumi.getProject(), stack, source: opts.configSource ?? `stacks/Pulumi.${stack}.yaml` });
+    // The job files only have a meaning once the config is valid (which workspace, which computes).
+    const { jobs, problems } = readScheduleJobs(config, opts.stackDir ?? __dirname);
+    if (problems.length > 0) throw new ConfigError(problems);
     const platform = new MlPlatform(
         "platform",
-        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }),
+        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs),
     );
     return {
         resourceGroupName: platform.resourceGroupName,

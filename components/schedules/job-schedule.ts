@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Schedule } from "@pulumi/azure-native/machinelearningservices";
+import { COMPONENT_DEFAULTS } from "../defaults";
 import { nameProblem } from "../naming";
 import { convertJob, jobDefinitionProblems, type JobYaml } from "./job-definition";
 import { scheduleTriggerOf, triggerProblems, type TriggerArgs } from "./trigger";
@@ -63,7 +64,7 @@ export class JobSchedule extends pulumi.ComponentResource {
                 properties: {
                     action: { actionType: "CreateJob", jobDefinition: jobDefinition as pulumi.Output<never> },
                     trigger: scheduleTriggerOf(args.trigger),
-                    isEnabled: args.enabled ?? true,
+                    isEnabled: args.enabled ?? COMPONENT_DEFAULTS["schedules.*.enabled"],
                     displayName: args.displayName ?? args.scheduleName,
                     description: args.description,
                     tags: args.tags,

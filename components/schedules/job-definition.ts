@@ -192,7 +192,8 @@ export function convertJob(job: unknown, workspaceId: string, ctx: JobContext): 
         if (raw === undefined) return undefined;
         const ref = assetRef(raw, collection);
         if (ref === undefined) {
-            const local = !/^[a-z][a-z0-9+.-]*:/i.test(raw);
+            // No scheme and no `name:version`: a path on the machine that would have run the CLI.
+            const local = /^(?:\.{1,2}[\\/]|[\\/]|~)/.test(raw) || !raw.includes(":");
             report(
                 key,
                 local

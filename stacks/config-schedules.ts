@@ -24,13 +24,14 @@ export type ScheduleJobs = Record<string, JobYaml>;
 /** One schedule of the config: its key, its settings and the compute section of its workspace. */
 interface ScheduleEntry {
     key: string;
+    name: string;
     schedule: ScheduleConfig;
     compute: { [section: string]: unknown } | undefined;
 }
 
 function entriesOf(c: PlatformConfig): ScheduleEntry[] {
-    const own = Object.entries(c.schedules ?? {}).map(([n, schedule]) => ({ key: `schedules.${n}`, schedule, compute: c.compute }));
-    const teams = Object.entries(c.teams ?? {}).flatMap(([k, t]) => Object.entries(t.schedules ?? {}).map(([n, schedule]) => ({ key: `teams.${k}.schedules.${n}`, schedule, compute: t.compute })));
+    const own = Object.entries(c.schedules ?? {}).map(([name, schedule]) => ({ key: `schedules.${name}`, name, schedule, compute: c.compute }));
+    const teams = Object.entries(c.teams ?? {}).flatMap(([k, t]) => Object.entries(t.schedules ?? {}).map(([name, schedule]) => ({ key: `teams.${k}.schedules.${name}`, name, schedule, compute: t.compute })));
     return [...own, ...teams];
 }
 
@@ -44,8 +45,7 @@ export function scheduleProblems(c: PlatformConfig): ConfigProblem[] {
             fix: "move each schedule under teams.<key>.schedules of the team whose workspace runs it",
         });
     }
-    for (const { key, schedule } of entriesOf(c)) {
-        const name = key.slice(key.lastIndexOf(".") + 1);
+    for (const { key, name, schedule } of entriesOf(c)) {
         const bad = nameProblem("mlSchedule", name);
         if (bad) out.push({ path: at(key), problem: bad, fix: "rename the schedule" });
         for (const p of triggerProblems({ cron: schedule.cron, recurrence: schedule.recurrence })) {
@@ -88,11 +88,11 @@ export function readScheduleJobs(c: PlatformConfig, stackDir: string, read: Read
             problems.push({ path: at(`${key}.job`), problem: `names ${file}, which is not a file in the stack folder`, fix: `create ${path.join(path.basename(stackDir), file)}, or correct the path (it is relative to the stack folder)` });
             continue;
         }
-        const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+        const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
         if (doc.errors.length > 0) {
             for (const e of doc.errors) {
                 const line = e.linePos?.[0];
-                problems.push({ path: where, problem: `is not valid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ${e.message.split("\n")[0]}`, fix: "fix the YAML syntax" });
+                problems.push({ path: where, problem: `is not valid YAML${line ? ` at line ${line.line}, column ${line.col}` : ""}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`, fix: "fix the YAML syntax" });
             }
             continue;
         }

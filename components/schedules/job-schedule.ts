@@ -70,7 +70,8 @@ export class JobSchedule extends pulumi.ComponentResource {
                     tags: args.tags,
                 },
             },
-            { parent: this },
+            // A component's dependsOn does not reach its children: the schedule itself waits for the computes.
+            { parent: this, dependsOn: opts?.dependsOn },
         );
         this.id = schedule.id;
         this.scheduleName = pulumi.output(args.scheduleName);

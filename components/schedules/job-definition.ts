@@ -35,8 +35,12 @@
  *   `latestVersion` itself, because ARM takes no `@latest`.
  */
 
-/** A job YAML file's content, as parsed (snake_case keys, as the CLI writes them). */
-export type JobYaml = { [key: string]: unknown };
+/**
+ * A job YAML file's content, as parsed (snake_case keys, as the CLI writes them). `any`, not
+ * `unknown`: the component analyzer maps `any` to the schema's Any type and refuses `unknown`;
+ * `convertJob` narrows every value before reading it.
+ */
+export type JobYaml = { [key: string]: any };
 
 /** One problem of a job definition; `key` is the dotted path inside the file (`jobs.train.compute`). */
 export interface JobProblem {

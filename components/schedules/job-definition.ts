@@ -532,10 +532,3 @@ export function jobDefinitionProblems(job: unknown, ctx: JobContext): JobProblem
 export function jobComputes(job: unknown, ctx: JobContext): string[] {
     return convertJob(job, CHECK_WORKSPACE_ID, ctx).computes;
 }
-
-/** The ARM definition of a job in the workspace `workspaceId`; throws listing every problem when it has any. */
-export function jobDefinitionOf(job: unknown, workspaceId: string, ctx: JobContext): { [key: string]: unknown } {
-    const { definition, problems } = convertJob(job, workspaceId, ctx);
-    if (problems.length > 0) throw new Error(problems.map((p) => `${p.key || "(job)"}: ${p.problem} (${p.fix})`).join("; "));
-    return definition;
-}

@@ -22,6 +22,8 @@
  *   encryption.customerManagedKey.keyType / keySize / serviceSideEncryption → WorkspaceArgs.customerManagedKey.*, WorkspaceCmkKeyArgs.*
  *   compute.clusters.*.minNodes / idleSecondsBeforeScaleDown / vmPriority → ComputeClusterArgs.*
  *   compute.instances.*.idleTimeBeforeShutdown     → ComputeInstanceArgs.idleTimeBeforeShutdown
+ *   compute.instances.*.enableSso / schedules.*.enabled → ComputeInstanceArgs.enableSso / schedules[].enabled
+ *   compute.instances.*.assignToDeployingPrincipal → PlatformInstanceArgs (MlPlatform picks the assigned user)
  *   sharing                                        → MlPlatformArgs.sharing
  *   schedules.*.enabled                            → JobScheduleArgs.enabled (PlatformScheduleArgs.enabled)
  *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
@@ -103,6 +105,12 @@ export const COMPONENT_DEFAULTS = {
     "compute.clusters.*.vmPriority": "Dedicated",
     /** An idle instance shuts down after an hour. */
     "compute.instances.*.idleTimeBeforeShutdown": "PT60M",
+    /** An instance names its user: the deploying principal only when asked for (never in prod). */
+    "compute.instances.*.assignToDeployingPrincipal": false,
+    /** Single sign-on on: the assigned user's Entra identity, no keys on the instance. */
+    "compute.instances.*.enableSso": true,
+    /** A declared start/stop schedule acts; `enabled: false` keeps it, disabled. */
+    "compute.instances.*.schedules.*.enabled": true,
     /** A declared schedule runs; `enabled: false` keeps it, disabled. */
     "schedules.*.enabled": true,
     /** The model registry is reached only through a private endpoint (the registry's table is the one place). */

@@ -49,11 +49,13 @@ export { zonesFor, zonesForAll, PRIVATE_LINK_ZONES, PrivateLinkGroupId } from ".
 export { ComputeCluster, VmPriority, type ComputeClusterArgs } from "./compute/compute-cluster";
 export { ModelRegistry, registryPrivateAccessTarget, REGISTRY_GROUP_ID, type ModelRegistryArgs, type ModelRegistryReplica, type ModelRegistryPrivateEndpoint, type ModelRegistryDnsZone } from "./registry/model-registry";
 export { RegistryStorageAccountType, modelRegistryName } from "./registry/registry-settings";
-export { ComputeInstance, type ComputeInstanceArgs } from "./compute/compute-instance";
+export { ComputeInstance, computeInstanceArgsProblems, type ComputeInstanceArgs, type ComputeInstanceScheduleArgs, type ComputeInstanceScriptArgs } from "./compute/compute-instance";
+export { scriptReferenceOf, scriptTextProblems, setupScriptProblems, SCRIPT_TIMEOUT } from "./compute/setup-scripts";
 export type { ComputeCommonArgs } from "./compute/compute-common";
 
 // Workspace schedules: a job (CLI v2 YAML) created on a cron or recurrence trigger.
 export { JobSchedule, jobScheduleArgProblems, computeNamesOf, type JobScheduleArgs, type PlatformScheduleArgs } from "./schedules/job-schedule";
+export { ComputeScheduleAction, RecurrenceFrequency, WeekDay, triggerProblems, type CronTriggerArgs, type RecurrenceTriggerArgs, type TriggerArgs } from "./schedules/trigger";
 export { convertJob, jobDefinitionProblems, SCHEDULED_JOB_TYPES, type JobYaml, type JobProblem, type JobContext, type JobConversion } from "./schedules/job-definition";
 
 // Access: built-in roles by display name, custom roles, and grants to people and services.

@@ -8,6 +8,7 @@
  */
 import type { AzureCloud } from "./clouds";
 import type { VmPriority } from "./compute/compute-cluster";
+import type { ComputeInstanceScheduleArgs, ComputeInstanceScriptArgs } from "./compute/compute-instance";
 import type {
     CmkKeyType,
     CustomRoleScope,
@@ -218,8 +219,18 @@ export interface PlatformInstanceArgs {
     vmSize: string;
     /** ISO 8601 idle time before shutdown (15 minutes to 3 days). Default `PT60M`. */
     idleTimeBeforeShutdown?: string;
-    /** Entra object ID of the user the instance is assigned to. Default: the deploying principal. */
+    /** Entra object ID of the user the instance is assigned to. Required unless `assignToDeployingPrincipal`; never guessed. Default: none. */
     assignedUserObjectId?: string;
+    /** Assign the instance to the principal running the deployment instead of `assignedUserObjectId` (a personal dev stack). Default false. */
+    assignToDeployingPrincipal?: boolean;
+    /** Single sign-on with the assigned user's identity. Default true. */
+    enableSso?: boolean;
+    /** Start/stop schedules, in order. Default none. */
+    schedules?: ComputeInstanceScheduleArgs[];
+    /** Script run once at creation (its text inline, or a path in the notebooks share). Default none. */
+    creationScript?: ComputeInstanceScriptArgs;
+    /** Script run at every start. Default none. */
+    startupScript?: ComputeInstanceScriptArgs;
 }
 
 /** Compute targets of the workspace. */

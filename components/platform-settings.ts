@@ -28,7 +28,8 @@ import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 /** A resolved compute cluster. */
 export type ResolvedCluster = Required<PlatformClusterArgs>;
 /** A resolved compute instance. */
-export type ResolvedInstance = Required<Omit<PlatformInstanceArgs, "assignedUserObjectId">> & Pick<PlatformInstanceArgs, "assignedUserObjectId">;
+export type ResolvedInstance = Required<Omit<PlatformInstanceArgs, "assignedUserObjectId" | "creationScript" | "startupScript">> &
+    Pick<PlatformInstanceArgs, "assignedUserObjectId" | "creationScript" | "startupScript">;
 
 /** A team with every default applied. */
 export interface ResolvedTeam {
@@ -122,6 +123,11 @@ function resolveCompute(compute: PlatformComputeArgs | undefined): PlatformSetti
             vmSize: i.vmSize,
             idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D["compute.instances.*.idleTimeBeforeShutdown"],
             assignedUserObjectId: i.assignedUserObjectId,
+            assignToDeployingPrincipal: i.assignToDeployingPrincipal ?? D["compute.instances.*.assignToDeployingPrincipal"],
+            enableSso: i.enableSso ?? D["compute.instances.*.enableSso"],
+            schedules: (i.schedules ?? []).map((s) => ({ ...s, enabled: s.enabled ?? D["compute.instances.*.schedules.*.enabled"] })),
+            creationScript: i.creationScript,
+            startupScript: i.startupScript,
         })),
     };
 }

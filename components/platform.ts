@@ -24,7 +24,7 @@ import { virtualNetworkName } from "./network/network-names";
 import { planNetwork, type NetworkPlan } from "./network/network-plan";
 import type { MlPlatformArgs } from "./platform-args";
 import type { PlatformAccessGrantArgs } from "./platform-args";
-import { resolvePlatformArgs, type PlatformSettings, type ResolvedTeam } from "./platform-settings";
+import { resolvePlatformArgs, type PlatformSettings, type ResolvedInstance, type ResolvedTeam } from "./platform-settings";
 import { PrivateAccess, type PrivateAccessTarget } from "./network/private-access";
 import { givenNames, platformNames, suffixSeed, type PlatformNames } from "./platform-names";
 import type { PlacementArgs } from "./placement";
@@ -613,7 +613,11 @@ export class MlPlatform extends pulumi.ComponentResource {
                     vmSize: inst.vmSize,
                     idleTimeBeforeShutdown: inst.idleTimeBeforeShutdown,
                     tenantId: client.tenantId,
-                    assignedUserObjectId: inst.assignedUserObjectId ?? client.objectId,
+                    assignedUserObjectId: assignedUserOf(computeName, inst, client.objectId, this),
+                    enableSso: inst.enableSso,
+                    schedules: inst.schedules,
+                    creationScript: inst.creationScript,
+                    startupScript: inst.startupScript,
                 },
                 { parent, dependsOn },
             );
@@ -646,6 +650,19 @@ interface BuiltTeam {
     id: pulumi.Output<string>;
     workspaceName: pulumi.Output<string>;
     principalId: pulumi.Output<string>;
+}
+
+/**
+ * The user a compute instance is assigned to: the object ID given, or the deploying principal only
+ * when the instance asks for it by name (`assignToDeployingPrincipal`); never silently.
+ */
+function assignedUserOf(computeName: string, inst: ResolvedInstance, deployer: pulumi.Output<string>, owner: pulumi.Resource): pulumi.Input<string> {
+    if (inst.assignedUserObjectId !== undefined && inst.assignToDeployingPrincipal) {
+        throw new pulumi.ResourceError(`compute instance ${computeName}: assignedUserObjectId and assignToDeployingPrincipal are both set (give one)`, owner);
+    }
+    if (inst.assignedUserObjectId !== undefined) return inst.assignedUserObjectId;
+    if (inst.assignToDeployingPrincipal) return deployer;
+    throw new pulumi.ResourceError(`compute instance ${computeName}: assignedUserObjectId is required (the user's Entra object ID), or set assignToDeployingPrincipal: true`, owner);
 }
 
 /** Adds `provider` to a providers option given as a list or as a map. */

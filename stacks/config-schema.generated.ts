@@ -528,6 +528,9 @@ idleSecondsBeforeScaleDown: number
  */
 vmPriority: ("Dedicated" | "LowPriority")
 }
+/**
+ * A compute instance (notebook VM) for one user: SSH closed, local auth off, no public IP, personal (only the assigned user), shut down when idle.
+ */
 export interface Instance {
 /**
  * VM size, e.g. Standard_DS3_v2.
@@ -538,41 +541,48 @@ vmSize: string
  */
 idleTimeBeforeShutdown: string
 /**
- * Entra object ID of the user the instance belongs to. Default: the deploying principal.
+ * Entra object ID of the user the instance is assigned to (az ad user show --id <upn> --query id). Required, unless assignToDeployingPrincipal is true; never the nil GUID.
  */
 assignedUserObjectId?: string
+/**
+ * Assign the instance to the principal that runs the deployment (a person's own dev stack), instead of assignedUserObjectId. Refused when environment is prod: a prod instance names its user. Default false.
+ */
+assignToDeployingPrincipal: boolean
+/**
+ * Single sign-on: the assigned user's Entra identity is available on the instance (enableSSO). false turns it off. Default true.
+ */
+enableSso: boolean
+/**
+ * Start/stop schedules of the instance by a label of your choice (ARM schedules.computeStartStop), e.g. stop at 20:00 on weekdays. Default: none.
+ */
+schedules: {
+[k: string]: InstanceSchedule
 }
 /**
- * Workspace schedules of the single workspace (no teams): a job from a CLI v2 job YAML in the stack folder, created on a cron or recurrence trigger (e.g. weekly retraining). With teams, schedules go under teams.<key>.schedules. Default: none.
+ * Setup scripts run as root on the instance: creation (once, when it is created) and startup (at every start). Default: none.
  */
-export interface Schedules {
-[k: string]: Schedule
+setupScripts: {
+creation?: SetupScript
+startup?: SetupScript1
+}
 }
 /**
- * A schedule that creates a job: the job definition from a YAML file, and exactly one of cron and recurrence.
+ * One start/stop schedule of a compute instance: the action and exactly one of cron and recurrence (no endTime; a recurrence needs hours and minutes).
  */
-export interface Schedule {
+export interface InstanceSchedule {
 /**
- * Path of an Azure ML CLI v2 job YAML (type command or pipeline), relative to the stack folder (stacks/), e.g. jobs/retrain.yaml. Its code and environment must be registered assets and its compute one of the workspace's computes: a scheduled job uploads nothing.
+ * Start or Stop the instance.
  */
-job: string
+action: ("Start" | "Stop")
 cron?: CronTrigger
 recurrence?: RecurrenceTrigger
 /**
- * Whether the schedule creates jobs; false keeps it, disabled.
+ * Whether the schedule acts; false keeps it, disabled. Default true.
  */
 enabled: boolean
-/**
- * Description shown in the studio. Default: none.
- */
-description?: string
-/**
- * Display name shown in the studio. Default: the schedule name.
- */
-displayName?: string
 }
 /**
- * Cron trigger. Give exactly one of cron and recurrence.
+ * Cron trigger, e.g. expression "0 20 * * 1-5" with timeZone W. Europe Standard Time. Give exactly one of cron and recurrence.
  */
 export interface CronTrigger {
 /**
@@ -593,9 +603,152 @@ startTime?: string
 endTime?: string
 }
 /**
- * Recurrence trigger. Give exactly one of cron and recurrence.
+ * Recurrence trigger (frequency Day, Week or Month, with hours and minutes). Give exactly one of cron and recurrence.
  */
 export interface RecurrenceTrigger {
+/**
+ * Unit of the recurrence.
+ */
+frequency: ("Minute" | "Hour" | "Day" | "Week" | "Month")
+/**
+ * Fires every interval units.
+ */
+interval: number
+/**
+ * Hours it fires at (Day, Week, Month). Default: the hour of startTime.
+ * 
+ * @minItems 1
+ */
+hours?: [number, ...(number)[]]
+/**
+ * Minutes it fires at (Day, Week, Month). Default: the minute of startTime.
+ * 
+ * @minItems 1
+ */
+minutes?: [number, ...(number)[]]
+/**
+ * Week days it fires on (Week, Month). Default: every day.
+ * 
+ * @minItems 1
+ */
+weekDays?: [("Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"), ...(("Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"))[]]
+/**
+ * Windows time zone ID Azure ML schedules accept, e.g. UTC or W. Europe Standard Time (components/schedules/time-zones.ts). Default UTC.
+ */
+timeZone?: string
+/**
+ * First time it may fire, yyyy-MM-ddTHH:mm:ss in timeZone (no UTC offset). Default: when it is created.
+ */
+startTime?: string
+/**
+ * Last time it may fire, yyyy-MM-ddTHH:mm:ss (workspace schedules only). Default: never ends.
+ */
+endTime?: string
+}
+/**
+ * Runs once, when the instance is created.
+ */
+export interface SetupScript {
+/**
+ * Path of a shell script relative to the stack folder (stacks/), e.g. scripts/setup-pip.sh. The program reads it and sends its text inline (base64), as Azure documents for Resource Manager templates.
+ */
+file?: string
+/**
+ * The script text itself (a shell script; sent base64-encoded).
+ */
+inline?: string
+/**
+ * Path of a script in the workspace's notebooks file share, e.g. Users/admin/setup.sh (uploaded there through the studio; the toolkit does not upload it).
+ */
+workspacePath?: string
+/**
+ * Command line arguments passed to the script ($1, $2, ...). Default: none.
+ */
+arguments?: string
+/**
+ * How long the script may run: a number with an optional unit s (default), m, h or d, e.g. 10m. Default: Azure's 15 minutes.
+ */
+timeout?: string
+}
+/**
+ * Runs every time the instance starts (including the first).
+ */
+export interface SetupScript1 {
+/**
+ * Path of a shell script relative to the stack folder (stacks/), e.g. scripts/setup-pip.sh. The program reads it and sends its text inline (base64), as Azure documents for Resource Manager templates.
+ */
+file?: string
+/**
+ * The script text itself (a shell script; sent base64-encoded).
+ */
+inline?: string
+/**
+ * Path of a script in the workspace's notebooks file share, e.g. Users/admin/setup.sh (uploaded there through the studio; the toolkit does not upload it).
+ */
+workspacePath?: string
+/**
+ * Command line arguments passed to the script ($1, $2, ...). Default: none.
+ */
+arguments?: string
+/**
+ * How long the script may run: a number with an optional unit s (default), m, h or d, e.g. 10m. Default: Azure's 15 minutes.
+ */
+timeout?: string
+}
+/**
+ * Workspace schedules of the single workspace (no teams): a job from a CLI v2 job YAML in the stack folder, created on a cron or recurrence trigger (e.g. weekly retraining). With teams, schedules go under teams.<key>.schedules. Default: none.
+ */
+export interface Schedules {
+[k: string]: Schedule
+}
+/**
+ * A schedule that creates a job: the job definition from a YAML file, and exactly one of cron and recurrence.
+ */
+export interface Schedule {
+/**
+ * Path of an Azure ML CLI v2 job YAML (type command or pipeline), relative to the stack folder (stacks/), e.g. jobs/retrain.yaml. Its code and environment must be registered assets and its compute one of the workspace's computes: a scheduled job uploads nothing.
+ */
+job: string
+cron?: CronTrigger1
+recurrence?: RecurrenceTrigger1
+/**
+ * Whether the schedule creates jobs; false keeps it, disabled.
+ */
+enabled: boolean
+/**
+ * Description shown in the studio. Default: none.
+ */
+description?: string
+/**
+ * Display name shown in the studio. Default: the schedule name.
+ */
+displayName?: string
+}
+/**
+ * Cron trigger. Give exactly one of cron and recurrence.
+ */
+export interface CronTrigger1 {
+/**
+ * Cron expression, e.g. "0 19 * * 1-5" (19:00 on weekdays).
+ */
+expression: string
+/**
+ * Windows time zone ID Azure ML schedules accept, e.g. UTC or W. Europe Standard Time (components/schedules/time-zones.ts). Default UTC.
+ */
+timeZone?: string
+/**
+ * First time it may fire, yyyy-MM-ddTHH:mm:ss in timeZone (no UTC offset). Default: when it is created.
+ */
+startTime?: string
+/**
+ * Last time it may fire, yyyy-MM-ddTHH:mm:ss (workspace schedules only). Default: never ends.
+ */
+endTime?: string
+}
+/**
+ * Recurrence trigger. Give exactly one of cron and recurrence.
+ */
+export interface RecurrenceTrigger1 {
 /**
  * Unit of the recurrence.
  */

@@ -7,9 +7,14 @@
 import type { MlPlatformArgs, PlatformDeploymentArgs } from "../components/platform-args";
 import type { PlatformConfig } from "./config-types";
 import { scheduleArgsOf, type ScheduleJobs } from "./config-schedules";
+import { computeArgsOf, type SetupScriptTexts } from "./config-compute-instances";
 
-/** The platform of a stack, from its config (defaults applied), the Pulumi deployment identity and the job files its schedules name (read by `readScheduleJobs`). */
-export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs, jobs: ScheduleJobs = {}): MlPlatformArgs {
+/**
+ * The platform of a stack, from its config (defaults applied), the Pulumi deployment identity, the
+ * job files its schedules name (read by `readScheduleJobs`) and the setup script files its compute
+ * instances name (read by `readSetupScripts`).
+ */
+export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs, jobs: ScheduleJobs = {}, scripts: SetupScriptTexts = {}): MlPlatformArgs {
     const { sku: _workspaceSku, ...workspace } = c.workspace;
     return {
         location: c.location,
@@ -26,14 +31,14 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         keyVault: c.keyVault,
         containerRegistry: c.containerRegistry,
         monitoring: c.monitoring,
-        compute: c.compute,
+        compute: computeArgsOf(c.compute, "compute", scripts),
         schedules: scheduleArgsOf(c.schedules, "schedules", jobs),
         encryption: c.encryption,
         // Production stacks ask for zone redundancy (where the region has zones).
         zoneRedundant: c.production,
         protection: c.protection,
         sharing: c.sharing,
-        teams: c.teams && Object.fromEntries(Object.entries(c.teams).map(([k, t]) => [k, { ...t, schedules: scheduleArgsOf(t.schedules, `teams.${k}.schedules`, jobs) }])),
+        teams: c.teams && Object.fromEntries(Object.entries(c.teams).map(([k, t]) => [k, { ...t, compute: computeArgsOf(t.compute, `teams.${k}.compute`, scripts), schedules: scheduleArgsOf(t.schedules, `teams.${k}.schedules`, jobs) }])),
         access: c.access,
         customRoles: c.customRoles,
         modelRegistry: c.modelRegistry,

@@ -9,6 +9,7 @@ import { CONFIG_KEY, ConfigError } from "./config-errors";
 import { platformArgsOf } from "./platform-args";
 import { loadPlatformConfig, parseConfigValue } from "./config";
 import { readScheduleJobs } from "./config-schedules";
+import { readSetupScripts } from "./config-compute-instances";
 
 /** The stack outputs. */
 export interface StackOutputs {
@@ -36,7 +37,7 @@ export interface StackOutputs {
 export interface DefinePlatformOptions {
     /** The stack file the config comes from, named in messages. Default `stacks/Pulumi.<stack>.yaml` (Pulumi.yaml `stackConfigDir`). */
     configSource?: string;
-    /** The stack folder job files (`schedules.*.job`) are relative to. Default this file's folder, `stacks/` (Pulumi.yaml `stackConfigDir`). */
+    /** The stack folder job files (`schedules.*.job`) and setup scripts (`*.setupScripts.*.file`) are relative to. Default this file's folder, `stacks/` (Pulumi.yaml `stackConfigDir`). */
     stackDir?: string;
 }
 
@@ -50,11 +51,14 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     const stack = pulumi.getStack();
     const config = loadPlatformConfig(raw, { project: pulumi.getProject(), stack, source: opts.configSource ?? `stacks/Pulumi.${stack}.yaml` });
     // The job files only have a meaning once the config is valid (which workspace, which computes).
-    const { jobs, problems } = readScheduleJobs(config, opts.stackDir ?? __dirname);
-    if (problems.length > 0) throw new ConfigError(problems);
+    const stackDir = opts.stackDir ?? __dirname;
+    const { jobs, problems } = readScheduleJobs(config, stackDir);
+    // Setup scripts of compute instances, likewise read from the stack folder; all file problems together.
+    const setup = readSetupScripts(config, stackDir);
+    if (problems.length + setup.problems.length > 0) throw new ConfigError([...problems, ...setup.problems]);
     const platform = new MlPlatform(
         "platform",
-        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs),
+        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs, setup.scripts),
     );
     return {
         resourceGroupName: platform.resourceGroupName,

@@ -35,6 +35,8 @@
  *   `latestVersion` itself, because ARM takes no `@latest`.
  */
 
+import { CREDENTIAL_VALUES } from "../credential-values";
+
 /**
  * A job YAML file's content, as parsed (snake_case keys, as the CLI writes them). `any`, not
  * `unknown`: the component analyzer maps `any` to the schema's Any type and refuses `unknown`;
@@ -104,16 +106,8 @@ const PIPELINE_KEYS = new Set(["$schema", "type", "display_name", "experiment_na
 /** Pipeline `settings` keys, passed on as the service reads them. */
 const PIPELINE_SETTINGS = new Set(["default_compute", "default_datastore", "default_environment", "continue_on_step_failure", "force_rerun"]);
 
-/** A value that is a credential, whatever its variable is called. */
-const SECRET_VALUES: { pattern: RegExp; what: string }[] = [
-    { pattern: /AccountKey=|SharedAccessKey=|DefaultEndpointsProtocol=/i, what: "a storage or Service Bus connection string with a key" },
-    { pattern: /(?:^|[?&])sig=[^&]+/i, what: "a SAS token (sig=)" },
-    { pattern: /(?:^|;)\s*(?:Password|Pwd)\s*=/i, what: "a connection string with a password" },
-    { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: "a private key" },
-    { pattern: /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/, what: "a bearer token (JWT)" },
-    { pattern: /^(?:[A-Za-z0-9+/]{4}){10,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)$/, what: "a base64 key" },
-    { pattern: /^(?:ghp|gho|github_pat|xox[abp]|sk)_[A-Za-z0-9_]{16,}$|^AKIA[0-9A-Z]{16}$/, what: "an API token" },
-];
+/** A value that is a credential, whatever its variable is called (one table: components/credential-values.ts). */
+const SECRET_VALUES = CREDENTIAL_VALUES;
 /** A variable whose name says it holds a secret. */
 const SECRET_NAME = /(?:^|_)(?:PASSWORD|PASSWD|SECRET|API_?KEY|ACCESS_?KEY|ACCOUNT_?KEY|TOKEN|SAS|CONNECTION_?STRING)$/i;
 const SECRET_FIX =

@@ -163,8 +163,13 @@ function windowProblems(t: { timeZone?: string; startTime?: string; endTime?: st
     return out;
 }
 
-function recurrenceProblems(r: RecurrenceTriggerArgs, endTime: boolean): TriggerProblem[] {
+function recurrenceProblems(r: RecurrenceTriggerArgs, endTime: boolean, patternRequired: boolean): TriggerProblem[] {
     const out = windowProblems(r, "recurrence", endTime);
+    if (patternRequired && r.frequency !== "Day" && r.frequency !== "Week" && r.frequency !== "Month") {
+        out.push({ key: "recurrence.frequency", problem: `is ${r.frequency}, which takes no hours and minutes, but a compute instance's recurrence needs them`, fix: "use frequency Day, Week or Month with hours and minutes" });
+    } else if (patternRequired && r.hours === undefined && r.minutes === undefined && r.weekDays === undefined) {
+        out.push({ key: "recurrence", problem: "has no hours and minutes, which a compute instance's recurrence needs (ARM ComputeStartStopSchedule: the recurrence schedule is required)", fix: "add hours: [20] and minutes: [0] (the time it acts)" });
+    }
     if (!Number.isInteger(r.interval) || r.interval < 1) out.push({ key: "recurrence.interval", problem: `(${r.interval}) is not a whole number of 1 or more`, fix: "set interval: 1 or more" });
     const patterned = r.frequency === "Day" || r.frequency === "Week" || r.frequency === "Month";
     const hasPattern = r.hours !== undefined || r.minutes !== undefined;
@@ -186,10 +191,16 @@ function recurrenceProblems(r: RecurrenceTriggerArgs, endTime: boolean): Trigger
     return out;
 }
 
-/** Where a trigger is used: a compute instance's start/stop schedule takes no end time. */
+/** Where a trigger is used: a compute instance's start/stop schedule takes no end time and needs a recurrence pattern. */
 export interface TriggerUse {
     /** Whether `endTime` is accepted. Default true (workspace schedules). */
     endTime?: boolean;
+    /**
+     * Whether a recurrence must give its hours and minutes. Default false (workspace schedules).
+     * A compute instance's `Recurrence.schedule` is "[Required]" in the ARM spec
+     * (azure-native `machinelearningservices` RecurrenceArgs, ComputeRecurrenceScheduleArgs).
+     */
+    patternRequired?: boolean;
 }
 
 /** Every problem of a trigger, keys relative to it. */
@@ -202,7 +213,7 @@ export function triggerProblems(t: TriggerArgs, use: TriggerUse = {}): TriggerPr
         const out = cronExpressionProblems(t.cron.expression).map((problem) => ({ key: "cron.expression", problem, fix: 'write five fields, e.g. "0 19 * * 1-5" (19:00 on weekdays)' }));
         return [...out, ...windowProblems(t.cron, "cron", endTime)];
     }
-    return recurrenceProblems(t.recurrence!, endTime);
+    return recurrenceProblems(t.recurrence!, endTime, use.patternRequired ?? false);
 }
 
 /** The ARM recurrence pattern, or undefined when none is given. */

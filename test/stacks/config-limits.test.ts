@@ -73,7 +73,7 @@ describe("valid at the limits", () => {
         ["50 tags with the environment tag", { tags: { owner: "o", costCenter: "c", ...Object.fromEntries(Array.from({ length: 47 }, (_, i) => [`t${i}`, "v"])) } }],
         ["a reserved word where Azure allows it (no public endpoint)", { workspace: { name: "mlw-microsoft" } }],
         ["login later in a public name", { keyVault: { name: "kv-login" } }],
-        ["idle shutdown of exactly 15 minutes and 3 days", { compute: { instances: { "nb-a": { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT15M" }, "nb-b": { vmSize: "Standard_D4ds_v5", idleTimeBeforeShutdown: "P3D" } } } }],
+        ["idle shutdown of exactly 15 minutes and 3 days", { network: { publicNetworkAccess: "Enabled" }, compute: { instances: { "nb-a": { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT15M", assignedUserObjectId: "00000000-0000-0000-0000-00000000b001" }, "nb-b": { vmSize: "Standard_D4ds_v5", idleTimeBeforeShutdown: "P3D", assignToDeployingPrincipal: true } } } }],
         ["a /28 private endpoints subnet for the default endpoints", { network: network({ privateEndpoints: { addressPrefix: "10.20.0.0/28" } }) }],
         ["port lists, ranges and *", { workspace: { managedNetwork: { outboundRules: { a: { type: "ServiceTag", serviceTag: "AzureCloud", protocol: "TCP", portRanges: "80,443,8080-8089" }, b: { type: "ServiceTag", serviceTag: "Storage", protocol: "*", portRanges: "*" } } } } }],
         ["a sub-resource of a type the table does not know", { workspace: { managedNetwork: { outboundRules: { x: { type: "PrivateEndpoint", serviceResourceId: `${SUB}/providers/Contoso.Widgets/widgets/w1`, subresourceTarget: "widget" } } } } }],

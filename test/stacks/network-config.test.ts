@@ -41,7 +41,7 @@ describe("valid network configs", () => {
 
 describe("unreachable resources", () => {
     it("public access off with private endpoints off names every private resource", () => {
-        expect(paths(base({ containerRegistry: { mode: "always" }, network: { privateEndpoints: false } })).sort()).toEqual(
+        expect(paths(base({ containerRegistry: { mode: "always" }, network: { privateEndpoints: false }, workspace: { imageBuildCompute: "builder" }, compute: { clusters: { builder: { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } })).sort()).toEqual(
             ["workspace", "storage", "keyVault", "containerRegistry", "monitoring.logAnalytics", "monitoring.applicationInsights"].map((k) => `${P}.${k}`).sort(),
         );
         expect(problems(base({ network: { privateEndpoints: false } }))[0].problem).toContain("unreachable");
@@ -133,7 +133,7 @@ describe("private DNS", () => {
 
 describe("registry and isolation", () => {
     it("a private registry needs Premium", () => {
-        expect(paths(base({ containerRegistry: { mode: "always", sku: "Standard" } }))).toEqual([`${P}.containerRegistry.sku`]);
+        expect(paths(base({ containerRegistry: { mode: "always", sku: "Standard" } }))).toEqual([`${P}.containerRegistry.sku`, `${P}.workspace.imageBuildCompute`]);
         expect(paths(base({ containerRegistry: { mode: "always", sku: "Standard" }, network: { publicNetworkAccess: "Enabled" } }))).toEqual([]);
     });
 
@@ -165,15 +165,16 @@ describe("compute", () => {
                 base({
                     compute: {
                         clusters: { c1: { vmSize: "Standard_DS3_v2", minNodes: 3, maxNodes: 2 }, "this-name-is-far-too-long": { vmSize: "Standard_DS3_v2", maxNodes: 1 }, shared: { vmSize: "Standard_DS3_v2", maxNodes: 1 } },
-                        instances: { shared: { vmSize: "Standard_DS3_v2" } },
+                        instances: { shared: { vmSize: "Standard_DS3_v2", assignedUserObjectId: "00000000-0000-0000-0000-00000000b001" } },
                     },
+                    workspace: { imageBuildCompute: "shared" },
                 }),
             ),
         ).toEqual([`${P}.compute.clusters.c1`, `${P}.compute.clusters.c1.minNodes`, `${P}.compute.clusters.this-name-is-far-too-long`, `${P}.compute.instances.shared`]);
     });
 
     it("defaults: scale to zero, 120 s idle, PT60M instance shutdown, no serverless public IP", () => {
-        const c = loadPlatformConfig(base({ compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 2 } }, instances: { "ci-a": { vmSize: "Standard_DS3_v2" } } } }), { project: "aml-workspace", stack: "t" });
+        const c = loadPlatformConfig(base({ workspace: { imageBuildCompute: "cpu" }, compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 2 } }, instances: { "ci-a": { vmSize: "Standard_DS3_v2", assignedUserObjectId: "00000000-0000-0000-0000-00000000b001" } } } }), { project: "aml-workspace", stack: "t" });
         expect(c.compute.clusters.cpu).toMatchObject({ minNodes: 0, idleSecondsBeforeScaleDown: 120, vmPriority: "Dedicated" });
         expect(c.compute.instances["ci-a"].idleTimeBeforeShutdown).toBe("PT60M");
         expect(c.workspace.serverlessCompute.noPublicIp).toBe(true);

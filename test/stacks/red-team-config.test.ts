@@ -12,19 +12,23 @@ const S1 = "/subscriptions/00000000-0000-0000-0000-000000000001";
 const S2 = "/subscriptions/00000000-0000-0000-0000-000000000002";
 const GUID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 const VM = "Standard_DS3_v2";
+/** An instance of a dev stack, assigned to the deploying principal by choice. */
+const CI = { vmSize: VM, assignToDeployingPrincipal: true };
+/** Public endpoints: the registry is not private, so no image build cluster is required. */
+const PUBLIC = { network: { publicNetworkAccess: "Enabled" } };
 
 const lines = (overrides: Record<string, unknown>): string[] => problemLines(baseConfig(overrides));
 const approved = (outboundRules: Record<string, unknown>) => ({ workspace: { managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound", outboundRules } } });
 
 describe("compute names share one case-insensitive namespace", () => {
     it("refuses an instance named like a cluster in another case, naming the instance", () => {
-        expect(lines({ compute: { clusters: { CPU01: { vmSize: VM, maxNodes: 2 } }, instances: { cpu01: { vmSize: VM } } } })).toEqual([
+        expect(lines({ compute: { clusters: { CPU01: { vmSize: VM, maxNodes: 2 } }, instances: { cpu01: CI } }, ...PUBLIC })).toEqual([
             `${KEY}.compute.instances.cpu01: has the name of compute.clusters.CPU01 (compute names are case-insensitive and unique per workspace) (rename one of them)`,
         ]);
     });
 
     it("refuses two clusters, and two instances, that differ only in case", () => {
-        const found = lines({ compute: { clusters: { gpu: { vmSize: VM, maxNodes: 2 }, GPU: { vmSize: VM, maxNodes: 2 } }, instances: { nbAlice: { vmSize: VM }, NBALICE: { vmSize: VM } } } });
+        const found = lines({ compute: { clusters: { gpu: { vmSize: VM, maxNodes: 2 }, GPU: { vmSize: VM, maxNodes: 2 } }, instances: { nbAlice: CI, NBALICE: CI } }, ...PUBLIC });
         expect(found.map((l) => l.split(": ")[0])).toEqual([`${KEY}.compute.clusters.GPU`, `${KEY}.compute.instances.NBALICE`]);
     });
 
@@ -34,7 +38,7 @@ describe("compute names share one case-insensitive namespace", () => {
     });
 
     it("accepts distinct names", () => {
-        expect(lines({ compute: { clusters: { cpu: { vmSize: VM, maxNodes: 2 } }, instances: { nb01: { vmSize: VM } } } })).toEqual([]);
+        expect(lines({ compute: { clusters: { cpu: { vmSize: VM, maxNodes: 2 } }, instances: { nb01: CI } }, ...PUBLIC })).toEqual([]);
     });
 
     it("words a bad name as the rule, once", () => {

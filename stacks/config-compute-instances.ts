@@ -73,9 +73,10 @@ function scriptShapeProblems(key: string, s: SetupScript): ConfigProblem[] {
     if (s.file !== undefined && leavesFolder(s.file)) {
         out.push({ path: at(`${key}.file`), problem: `("${s.file}") leaves the stack folder`, fix: "keep setup scripts under the stack folder, e.g. scripts/setup-pip.sh" });
     }
-    // The text of an inline script, the path and timeout of any script: the library's own rules
-    // (a file's text is checked once it is read, by readSetupScripts).
-    for (const p of scriptDetailProblems({ content: s.inline, workspacePath: s.workspacePath, arguments: s.arguments, timeout: s.timeout })) {
+    // The text of an inline script and the share path of any script: the library's own rules (a
+    // file's text is checked once it is read, by readSetupScripts; the timeout's format is the
+    // schema's pattern, and reading it here would skip this whole check when it is invalid).
+    for (const p of scriptDetailProblems({ content: s.inline, workspacePath: s.workspacePath })) {
         out.push({ path: at(join(key, p.key === "content" ? "inline" : p.key)), problem: p.problem, fix: p.fix });
     }
     return out;
@@ -86,27 +87,42 @@ function leavesFolder(file: string): boolean {
     return path.isAbsolute(file) || path.normalize(file).split(path.sep)[0] === "..";
 }
 
-/** Assigned users, start/stop schedules and setup script shapes of every instance (pure; script files are read by {@link readSetupScripts}). */
-export function instanceProblems(c: PlatformConfig): ConfigProblem[] {
+/** Who each instance is assigned to. */
+export function assignedUserCheck(c: PlatformConfig): ConfigProblem[] {
+    return instancesOf(c).flatMap(({ key, instance }) => assignedUserProblems(key, instance, c.production));
+}
+
+/** Each instance's start/stop schedules: the shared trigger rules, with no end time and a required recurrence pattern. */
+export function instanceScheduleCheck(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
-    for (const { key, instance: i } of instancesOf(c)) {
-        out.push(...assignedUserProblems(key, i, c.production));
-        for (const [label, s] of Object.entries(i.schedules ?? {})) {
+    for (const { key, instance } of instancesOf(c)) {
+        for (const [label, s] of Object.entries(instance.schedules ?? {})) {
             const base = `${key}.schedules.${label}`;
             for (const p of triggerProblems({ cron: s.cron, recurrence: s.recurrence }, { endTime: false, patternRequired: true })) {
                 out.push({ path: at(join(base, p.key)), problem: p.problem, fix: p.fix });
             }
         }
+    }
+    return out;
+}
+
+/** The shape of each instance's setup scripts (script files are read by {@link readSetupScripts}). */
+export function setupScriptCheck(c: PlatformConfig): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    for (const { key, instance } of instancesOf(c)) {
         for (const kind of SCRIPT_KINDS) {
-            const s = i.setupScripts?.[kind];
+            const s = instance.setupScripts?.[kind];
             if (s !== undefined) out.push(...scriptShapeProblems(`${key}.setupScripts.${kind}`, s));
         }
     }
     return out;
 }
 
-/** The checks config.ts runs with the other semantic checks. */
-export const INSTANCE_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [instanceProblems];
+/**
+ * The checks config.ts runs with the other semantic checks: one per concern, so a schema-invalid
+ * value in one (which skips that check, stacks/config-guard.ts) leaves the others reporting.
+ */
+export const INSTANCE_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [assignedUserCheck, instanceScheduleCheck, setupScriptCheck];
 
 /** Reads a file's text; throws (with the Node error code) when it cannot. */
 export type ReadScript = (absolutePath: string) => string;

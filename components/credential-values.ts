@@ -30,14 +30,15 @@ export function credentialValue(value: string): CredentialValue | undefined {
 }
 
 /**
- * The credentials in a text of many words (a shell script): the whole text, each line, each word
- * (split at blanks and quotes) and the value of each `NAME=value` word, so an anchored pattern
- * (a JWT, a base64 key) is found inside `export TOKEN="eyJ..."` too. Each kind once, with its line.
+ * The credentials in a text of many words (a shell script): each line, each word (split at blanks,
+ * quotes, `:` and `@`, so a token in `https://user:<token>@host` is a word) and the value of each
+ * `NAME=value` word, so an anchored pattern (a JWT, a base64 key) is found inside
+ * `export TOKEN="eyJ..."` too. Each kind once, with its line.
  */
 export function credentialsInText(text: string): { what: string; line: number }[] {
     const found = new Map<string, number>();
     text.split(/\r?\n/).forEach((line, i) => {
-        const words = line.split(/[\s"'`]+/).filter((w) => w !== "");
+        const words = line.split(/[\s"'`:@]+/).filter((w) => w !== "");
         const candidates = [line, ...words, ...words.flatMap((w) => (w.includes("=") ? [w.slice(w.indexOf("=") + 1)] : []))];
         for (const c of candidates) {
             const hit = credentialValue(c);

@@ -116,10 +116,17 @@ function prod(region: string, cloud: AzureCloud = "AzureCloud", overrides: Recor
         containerRegistry: { mode: "always" },
         monitoring: { logAnalytics: { retentionInDays: 365 } },
         encryption: { customerManagedKey: { enabled: true, keyType: "RSA-HSM", cosmosDbPrincipalObjectId: GUID } },
+        // The registry is private: images build on a cluster inside the network.
+        workspace: { imageBuildCompute: "cpu-cluster" },
+        compute: { clusters: { "cpu-cluster": { vmSize: "Standard_DS3_v2", maxNodes: 2 } } },
         ...overrides,
     };
 }
 
+/** The user a compute instance is assigned to (a placeholder object ID). */
+const USER = "00000000-0000-0000-0000-00000000b001";
+/** A private registry builds images on a cluster in the network ("Secure an Azure Machine Learning workspace with virtual networks", Configure image builds). */
+const BUILDER = { workspace: { imageBuildCompute: "builder" }, compute: { clusters: { builder: { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } };
 const pe = (addressPrefix: string) => ({ privateEndpoints: { addressPrefix } });
 const vnet = (addressSpace: string[], subnets: Record<string, unknown>) => ({ virtualNetwork: { addressSpace, subnets } });
 const rule = (r: Record<string, unknown>) => ({ managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound", outboundRules: { r1: r } } });
@@ -279,22 +286,22 @@ export const VALID: readonly ValidCase[] = [
             storage: { name: "s".repeat(24) },
             keyVault: { name: `kv${"a".repeat(22)}` },
             containerRegistry: { mode: "always", name: `acr${"a".repeat(47)}` },
-            workspace: { name: `mlw-${"a".repeat(29)}` },
+            workspace: { name: `mlw-${"a".repeat(29)}`, imageBuildCompute: "c".repeat(16) },
             monitoring: { logAnalytics: { name: `law-${"a".repeat(59)}` } },
-            compute: { clusters: { ["c".repeat(16)]: { vmSize: "Standard_DS3_v2", maxNodes: 2 } }, instances: { ["n".repeat(24)]: { vmSize: "Standard_DS3_v2" } } },
+            compute: { clusters: { ["c".repeat(16)]: { vmSize: "Standard_DS3_v2", maxNodes: 2 } }, instances: { ["n".repeat(24)]: { vmSize: "Standard_DS3_v2", assignedUserObjectId: USER } } },
         }),
         exit: 0,
         source: DOC.names,
     },
     {
         id: "names at their minimum lengths, digits and hyphens where allowed",
-        config: dev({ storage: { name: "st1" }, keyVault: { name: "k-1" }, containerRegistry: { mode: "always", name: "acr01" }, workspace: { name: "m_1" }, monitoring: { logAnalytics: { name: "l-a1" } }, compute: { clusters: { c1a: { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } }),
+        config: dev({ storage: { name: "st1" }, keyVault: { name: "k-1" }, containerRegistry: { mode: "always", name: "acr01" }, workspace: { name: "m_1", imageBuildCompute: "c1a" }, monitoring: { logAnalytics: { name: "l-a1" } }, compute: { clusters: { c1a: { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } }),
         exit: 0,
         source: DOC.names,
     },
     {
         id: "reserved words where they are allowed (LOGIN not at the start, AZURE as part of a word)",
-        config: dev({ keyVault: { name: "kv-mylogin" }, containerRegistry: { mode: "always", name: "myazureregistry" } }),
+        config: dev({ keyVault: { name: "kv-mylogin" }, containerRegistry: { mode: "always", name: "myazureregistry" }, ...BUILDER }),
         exit: 0,
         source: DOC.reserved,
     },
@@ -339,7 +346,7 @@ export const VALID: readonly ValidCase[] = [
     { id: "stack name with an underscore and upper case: derived names are normalised per type", config: dev(), stack: "Prod_EU", exit: 0, source: DOC.names },
     { id: "prod in a public region without zones (northcentralus): non-zonal storage and registry", config: prod("northcentralus"), exit: 0, source: DOC.zones },
     { id: "prod private endpoints subnet /27 (27 usable addresses)", config: { ...prod("westeurope"), network: { publicNetworkAccess: "Disabled", privateEndpoints: true, virtualNetwork: { addressSpace: ["10.20.0.0/16"], subnets: pe("10.20.0.0/27") }, privateDns: { mode: "create" } } }, exit: 0, source: DOC.vnetFaq },
-    { id: "registry name with upper case letters (ACR: 5-50 alphanumerics)", config: dev({ containerRegistry: { mode: "always", name: "AcrMlData01" } }), exit: 0, source: `${DOC.names} (Microsoft.ContainerRegistry/registries: alphanumerics)` },
+    { id: "registry name with upper case letters (ACR: 5-50 alphanumerics)", config: dev({ containerRegistry: { mode: "always", name: "AcrMlData01" }, ...BUILDER }), exit: 0, source: `${DOC.names} (Microsoft.ContainerRegistry/registries: alphanumerics)` },
     { id: "Application Insights name with a space inside", config: dev({ monitoring: { applicationInsights: { name: "appi ml team" } } }), exit: 0, source: `${DOC.names} (Microsoft.Insights/components: 1-260, can't use %&\\?/ or end with space or period)` },
     {
         id: "limits at their edges: retention 7/365/730/90, 50 tags, a 256-character tag value",
@@ -348,6 +355,7 @@ export const VALID: readonly ValidCase[] = [
             storage: { softDeleteRetentionDays: 365 },
             monitoring: { logAnalytics: { retentionInDays: 730 } },
             containerRegistry: { mode: "always", retentionDays: 90 },
+            ...BUILDER,
             tags: { ...TAGS, note: "v".repeat(256), ...Object.fromEntries(Array.from({ length: 46 }, (_, i) => [`t${i}`, "v"])) },
         }),
         exit: 0,
@@ -356,16 +364,16 @@ export const VALID: readonly ValidCase[] = [
     {
         id: "customer network for compute (isolation Disabled) with a training subnet sized for the cluster, in 100.64.0.0/10",
         config: dev({
-            workspace: { managedNetwork: { isolationMode: "Disabled" } },
+            workspace: { managedNetwork: { isolationMode: "Disabled" }, imageBuildCompute: "cpu" },
             network: vnet(["100.64.0.0/22"], { privateEndpoints: { addressPrefix: "100.64.0.0/24" }, training: { addressPrefix: "100.64.1.0/27" } }),
-            compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 20 } }, instances: { nb01: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT60M" } } },
+            compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 20 } }, instances: { nb01: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT60M", assignToDeployingPrincipal: true } } },
         }),
         exit: 0,
         source: DOC.vnetFaq,
     },
     { id: "service-side CMK with public access and a single allowed address", config: dev({ network: { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.7"] }, encryption: { customerManagedKey: { enabled: true, serviceSideEncryption: true } } }), exit: 0, source: DOC.cmk },
     { id: "system-assigned identity without CMK", config: dev({ workspace: { identity: { type: "SystemAssigned" } } }), exit: 0, source: "Set up authentication between Azure ML and other services (system-assigned is the default identity) — https://learn.microsoft.com/azure/machine-learning/how-to-identity-based-service-authentication" },
-    { id: "test environment with a ServiceTag rule, a port range and idle shutdown at 15 minutes", config: { environment: "test", location: "swedencentral", tags: TAGS, workspace: rule({ type: "ServiceTag", serviceTag: "AzureMachineLearning", protocol: "TCP", portRanges: "443,8787-8789" }), compute: { instances: { nb01: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT15M" } } } }, exit: 0, source: DOC.managedNet },
+    { id: "test environment with a ServiceTag rule, a port range and idle shutdown at 15 minutes", config: { environment: "test", location: "swedencentral", tags: TAGS, workspace: { ...rule({ type: "ServiceTag", serviceTag: "AzureMachineLearning", protocol: "TCP", portRanges: "443,8787-8789" }), imageBuildCompute: "cpu" }, compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 1 } }, instances: { nb01: { vmSize: "Standard_DS3_v2", idleTimeBeforeShutdown: "PT15M", assignedUserObjectId: USER } } } }, exit: 0, source: DOC.managedNet },
 ];
 
 /** A case the toolkit gets wrong today: skipped below, reported for the last fixes before release. */

@@ -128,7 +128,7 @@ describe("stacks", () => {
     });
 
     it("an onDemand registry created for compute is retained when it leaves the stack", async () => {
-        const run = await runPlatform(baseConfig({ compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 2 } } } }), { stack: "ondemand" });
+        const run = await runPlatform(baseConfig({ workspace: { imageBuildCompute: "cpu" }, compute: { clusters: { cpu: { vmSize: "Standard_DS3_v2", maxNodes: 2 } } } }), { stack: "ondemand" });
         expect(oneOfType(run.graph, "azure-native:containerregistry:Registry").retainOnDelete).toBe(true);
     });
 });

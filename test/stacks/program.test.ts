@@ -55,8 +55,9 @@ describe("determinism", () => {
     it("two runs of the same config give identical resources, names and inputs", async () => {
         const strip = (run: Awaited<ReturnType<typeof runPlatform>>) =>
             run.graph.resources.map((r) => ({ urn: r.urn, inputs: r.inputs })).sort((a, b) => a.urn.localeCompare(b.urn));
-        const a = await runPlatform(baseConfig({ environment: "prod", containerRegistry: { mode: "always" } }), { stack: "det" });
-        const b = await runPlatform(baseConfig({ environment: "prod", containerRegistry: { mode: "always" } }), { stack: "det" });
+        const config = { environment: "prod", containerRegistry: { mode: "always" }, workspace: { imageBuildCompute: "builder" }, compute: { clusters: { builder: { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } };
+        const a = await runPlatform(baseConfig(config), { stack: "det" });
+        const b = await runPlatform(baseConfig(config), { stack: "det" });
         expect(strip(a)).toEqual(strip(b));
         expect(strip(a).length).toBeGreaterThan(20);
     });

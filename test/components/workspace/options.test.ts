@@ -8,9 +8,10 @@ import { allOfType, at, baseConfig, oneOfType, runPlatform } from "../../helpers
 const runs: Record<string, StackRun> = {};
 const variants: Record<string, Record<string, unknown>> = {
     imageBuild: baseConfig({ workspace: { imageBuildCompute: "image-builder" }, compute: { clusters: { "image-builder": { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } }),
-    clusterOnly: baseConfig({ compute: { clusters: { train: { vmSize: "Standard_DS3_v2", maxNodes: 2 } } } }),
+    // A private registry needs its image build cluster named (config-semantics-image-build.ts).
+    clusterOnly: baseConfig({ workspace: { imageBuildCompute: "train" }, compute: { clusters: { train: { vmSize: "Standard_DS3_v2", maxNodes: 2 } } } }),
     basicRegistry: baseConfig({ network: { publicNetworkAccess: "Enabled" }, containerRegistry: { mode: "always", sku: "Basic" } }),
-    gov: baseConfig({ cloud: "AzureUSGovernment", location: "usgovvirginia", containerRegistry: { mode: "always" } }),
+    gov: baseConfig({ cloud: "AzureUSGovernment", location: "usgovvirginia", containerRegistry: { mode: "always" }, workspace: { imageBuildCompute: "builder" }, compute: { clusters: { builder: { vmSize: "Standard_DS3_v2", maxNodes: 1 } } } }),
     named: baseConfig({
         namePrefix: "fraud",
         resourceGroup: { name: "rg-fraud-models" },

@@ -13,6 +13,10 @@ import { formatProblem } from "../../stacks/config-errors";
 import { readSetupScripts } from "../../stacks/config-compute-instances";
 import { platformArgsOf } from "../../stacks/platform-args";
 import { readStackConfig } from "../../offline/stack-file";
+import { runStack } from "../../offline/run-stack";
+import { evaluatePolicies } from "../../offline/policy-harness";
+import { allPolicies } from "../../policies/all";
+import { readPath } from "../../components/object-path";
 import { problemLines, TEST_CONTEXT } from "../helpers/config";
 import { baseConfig } from "../helpers/stack";
 
@@ -196,7 +200,7 @@ describe("image builds with a private registry", () => {
 });
 
 describe("the prod snippet of the report", () => {
-    it("one instance per team (assigned user, idle shutdown, a weekday 20:00 stop, the startup script) is valid in prod", () => {
+    it("one instance per team (assigned user, idle shutdown, a weekday 20:00 stop, the startup script) is valid in prod and deploys", async () => {
         const prod = readStackConfig("prod")[`${KEY}`] as { teams: Record<string, { quota: { maxNodes: number }; compute: Record<string, unknown> }> };
         const instance = (user: string, vmSize: string) => ({
             vmSize,
@@ -213,6 +217,23 @@ describe("the prod snippet of the report", () => {
         const c = loadPlatformConfig({ ...prod, teams }, { project: "aml-workspace", stack: "prod" });
         const { problems } = readSetupScripts(c, path.resolve(__dirname, "../../stacks"));
         expect(problems).toEqual([]);
+
+        // The simulated prod deployment: per team an instance with idle shutdown, SSH closed, its user,
+        // the stop schedule and the script; no compute policy finding.
+        const run = await runStack({ stack: "prod", config: { ...readStackConfig("prod"), [KEY]: { ...prod, teams } } });
+        const instances = run.graph.resources.filter((r) => r.type === "azure-native:machinelearningservices:Compute" && readPath(r.inputs, "properties.computeType") === "ComputeInstance");
+        expect(instances.map((r) => [r.inputs.computeName, readPath(r.inputs, "properties.properties.personalComputeInstanceSettings.assignedUser.objectId")])).toEqual([
+            ["risk-ci-alice", "00000000-0000-0000-0000-00000000b001"],
+            ["fraud-ci-bob", "00000000-0000-0000-0000-00000000b002"],
+        ]);
+        for (const r of instances) {
+            expect(readPath(r.inputs, "properties.properties")).toMatchObject({ idleTimeBeforeShutdown: "PT60M", sshSettings: { sshPublicAccess: "Disabled" }, enableNodePublicIp: false, enableSSO: true });
+            expect(readPath(r.inputs, "properties.properties.schedules.computeStartStop.0.cron")).toEqual({ expression: "0 20 * * 1-5", timeZone: "W. Europe Standard Time" });
+            expect(readPath(r.inputs, "properties.properties.setupScripts.scripts.startupScript.scriptSource")).toBe("inline");
+        }
+        const report = evaluatePolicies(run.graph, undefined, { policies: allPolicies.filter((p) => p.name.startsWith("ml-compute-")) });
+        expect(report.violations.map((v) => `${v.policyName} ${v.resourceName}`)).toEqual([]);
+
         // Without raising the quota, the instance is a quota breach named at the team's quota.
         teams.risk.quota.maxNodes = 8;
         expect(problemLines({ ...prod, teams }, { project: "aml-workspace", stack: "prod" })).toEqual([expect.stringContaining(`${KEY}.teams.risk.quota.maxNodes: team risk may use at most 8 nodes, but its compute totals 9`)]);

@@ -57,8 +57,11 @@ export function poolProfile(p: AksSystemPoolArgs | AksNodePoolArgs, mode: PoolMo
     };
 }
 
+/** The args the checks read. */
+export type AksCheckedArgs = Pick<AksClusterArgs, "systemPool" | "userPools" | "kubernetesVersion" | "apiServer" | "serviceCidr" | "dnsServiceIp" | "podCidr" | "virtualNetworkAddressSpace">;
+
 /** Every problem of the args, keyed like the stack settings (`systemPool.minCount`, `userPools.cpu.maxPods`). */
-export function aksArgProblems(args: AksClusterArgs): AksProblem[] {
+export function aksArgProblems(args: AksCheckedArgs): AksProblem[] {
     const out: AksProblem[] = [];
     const system = poolProfile(args.systemPool ?? {}, "System");
     out.push(...poolProblems("systemPool", system.name, system, "System"));

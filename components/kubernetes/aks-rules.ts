@@ -80,8 +80,16 @@ export function poolNameProblem(name: string): string | undefined {
     return nameProblem("aksNodePool", name);
 }
 
-/** vCPUs of a size by its name (`Standard_D4ds_v5` has 4), or undefined when the name has no count. */
+/**
+ * vCPUs of the Dv2/DSv2 sizes, whose number is a position in the series, not a count ("Dv2 and
+ * DSv2-series", https://learn.microsoft.com/azure/virtual-machines/sizes/general-purpose/dv2-series).
+ */
+const DV2_VCPUS: Readonly<Record<string, number>> = { 1: 1, 2: 2, 3: 4, 4: 8, 5: 16, 11: 2, 12: 4, 13: 8, 14: 16, 15: 20 };
+
+/** vCPUs of a size by its name (`Standard_D4ds_v5` has 4, `Standard_DS3_v2` 4), or undefined when the name has no count. */
 export function vcpusOfSize(size: string): number | undefined {
+    const dv2 = /^standard_ds?(\d+)_v2$/i.exec(size);
+    if (dv2) return DV2_VCPUS[dv2[1]];
     const m = /^standard_[a-z]+?(\d+)/i.exec(size);
     return m ? Number(m[1]) : undefined;
 }

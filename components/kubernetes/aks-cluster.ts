@@ -261,16 +261,21 @@ export class AksCluster extends pulumi.ComponentResource {
 
         this.id = cluster.id;
         this.name = cluster.name;
-        this.oidcIssuerUrl = cluster.oidcIssuerProfile.apply((p) => p?.issuerURL ?? "");
-        this.kubeletIdentityObjectId = cluster.identityProfile.apply((p) => p?.kubeletidentity?.objectId ?? "");
-        this.nodeResourceGroup = cluster.nodeResourceGroup.apply((g) => g ?? "");
-        this.apiServerFqdn = pulumi.all([cluster.privateFQDN, cluster.fqdn]).apply(([priv, pub]) => (isPrivate ? priv : pub) ?? "");
+        // No output falls back to "": a value Azure should have returned and did not fails the run.
+        const must = <T>(what: string, value: T | undefined | null): T => {
+            if (value === undefined || value === null || value === "") throw new Error(`AKS cluster ${args.clusterName}: Azure returned no ${what}`);
+            return value;
+        };
+        this.oidcIssuerUrl = cluster.oidcIssuerProfile.apply((p) => must("oidcIssuerProfile.issuerURL", p?.issuerURL));
+        this.kubeletIdentityObjectId = cluster.identityProfile.apply((p) => must("identityProfile.kubeletidentity.objectId", p?.kubeletidentity?.objectId));
+        this.nodeResourceGroup = cluster.nodeResourceGroup.apply((g) => must("nodeResourceGroup", g));
+        this.apiServerFqdn = pulumi.all([cluster.privateFQDN, cluster.fqdn]).apply(([priv, pub]) => (isPrivate ? must("privateFQDN", priv) : must("fqdn", pub)));
         this.tenantId = pulumi.output(args.tenantId);
         this.entraServerAppId = pulumi.output(AKS_ENTRA_SERVER_APP_ID);
-        this.controlPlanePrincipalId = identity ? identity.principalId : cluster.identity.apply((i) => i?.principalId ?? "");
+        this.controlPlanePrincipalId = identity ? identity.principalId : cluster.identity.apply((i) => must("identity.principalId", i?.principalId));
         this.userKubeconfig = pulumi.secret(
             listManagedClusterUserCredentialsOutput({ resourceGroupName: args.resourceGroupName, resourceName: cluster.name, format: "exec" }, { parent: this, dependsOn: [cluster] }).apply(
-                (r) => Buffer.from(r.kubeconfigs[0]?.value ?? "", "base64").toString("utf8"),
+                (r) => Buffer.from(must("user kubeconfig", r.kubeconfigs[0]?.value), "base64").toString("utf8"),
             ),
         );
         this.registerOutputs({

@@ -8,7 +8,7 @@
 import { VirtualNetwork, Subnet } from "@pulumi/azure-native/network";
 import { AksCluster, AKS_DEFAULTS, AKS_ENTRA_SERVER_APP_ID, BUILTIN_ROLE_IDS, SYSTEM_POOL_TAINT } from "../../../components";
 import type { CapturedResource } from "../../../offline/graph";
-import { isSecret } from "../../../offline/graph";
+import { isSecret, UNKNOWN } from "../../../offline/graph";
 import { evaluatePolicies } from "../../../offline/policy-harness";
 import { runProgram, type StackRun } from "../../../offline/run-stack";
 import { allPolicies } from "../../../policies/all";
@@ -190,4 +190,14 @@ it("the defaults table is what the component applied", () => {
     expect(at(c, "sku.tier")).toBe(AKS_DEFAULTS.skuTier);
     expect(at(c, "autoUpgradeProfile.upgradeChannel")).toBe(AKS_DEFAULTS.upgradeChannel);
     expect((at(c, "agentPoolProfiles") as { vmSize: string }[])[0].vmSize).toBe(AKS_DEFAULTS["systemPool.vmSize"]);
+});
+
+it("a preview plans the cluster; the outputs Azure computes stay unknown (no credentials asked for)", async () => {
+    const preview = await runProgram(() => {
+        const c = new AksCluster("p", { ...placement, location: "westeurope", clusterName: "aks-preview" });
+        return { fqdn: c.apiServerFqdn, kubeconfig: c.userKubeconfig };
+    }, { stack: "prod", preview: true });
+    expect(preview.graph.resources.filter((r) => r.type === CLUSTER)).toHaveLength(1);
+    expect(preview.outputs.fqdn).toBe(UNKNOWN);
+    expect(isSecret(preview.outputs.kubeconfig) && preview.outputs.kubeconfig.value).toBe(UNKNOWN);
 });

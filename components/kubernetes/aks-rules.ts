@@ -225,7 +225,8 @@ export function apiServerProblems(isPrivate: boolean, authorizedIpRanges: readon
         else if (c.prefix === 0) out.push({ key: `apiServer.authorizedIpRanges[${i}]`, problem: `${range} is the whole internet`, fix: "list only the ranges that need the API server" });
     });
     if (isPrivate && authorizedIpRanges.length > 0) {
-        // "Secure access to the API server using authorized IP address ranges in AKS": the feature applies to a public API server only.
+        // "Secure access to the API server using authorized IP address ranges in AKS"
+        // (https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges): "You can't use this feature with private clusters."
         out.push({ key: "apiServer.authorizedIpRanges", problem: "is set but apiServer.private is true; authorized IP ranges restrict a public API server only", fix: "remove the ranges, or set apiServer.private: false" });
     }
     return out;

@@ -77,6 +77,13 @@ export const MANAGED_CLUSTER_RULES: readonly Rule[] = [
         if (new Set(names).size !== names.length) problems.push(`agentPoolProfiles repeats a pool name (${names.join(", ")})`);
         return problems.length > 0 ? problems.join("; ") : undefined;
     },
+    // "Secure access to the API server using authorized IP address ranges in AKS": "You can't use this feature with private clusters."
+    (s) => {
+        const ranges = get(s.inputs, "apiServerAccessProfile.authorizedIPRanges");
+        return get(s.inputs, "apiServerAccessProfile.enablePrivateCluster") === true && Array.isArray(ranges) && ranges.length > 0
+            ? "apiServerAccessProfile.authorizedIPRanges is set on a private cluster (enablePrivateCluster); authorized IP ranges cannot be used with private clusters"
+            : undefined;
+    },
     // NetworkPolicy "cilium": "This requires networkDataplane to be 'cilium'".
     (s) =>
         get(s.inputs, "networkProfile.networkPolicy") === "cilium" && get(s.inputs, "networkProfile.networkDataplane") !== "cilium"

@@ -58,6 +58,7 @@ describe("what AKS refuses", () => {
         ["an ephemeral OS disk on a size without a local disk", (c) => ((c.agentPoolProfiles as Record<string, unknown>[])[0].vmSize = "Standard_D4s_v5"), /osDiskType is Ephemeral but Standard_D4s_v5 has no local disk/],
         ["Cilium policy on the Azure data plane", (c) => ((c.networkProfile as Record<string, unknown>).networkDataplane = "azure"), /networkPolicy is cilium but networkDataplane is not cilium/],
         ["a DNS service IP outside the service CIDR", (c) => ((c.networkProfile as Record<string, unknown>).dnsServiceIP = "10.0.0.10"), /networkProfile\.dnsServiceIP: 10\.0\.0\.10 is outside serviceCidr 172\.16\.0\.0\/16/],
+        ["authorized IP ranges on a private cluster", (c) => ((c.apiServerAccessProfile as Record<string, unknown>).authorizedIPRanges = ["203.0.113.0/24"]), /authorizedIPRanges is set on a private cluster/],
         ["a DNS prefix with an underscore", (c) => (c.dnsPrefix = "aks_aml"), /dnsPrefix: AKS DNS prefix name must be/],
     ])("refuses %s", (_t, change, message) => {
         const found = refusals(change);

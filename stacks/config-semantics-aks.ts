@@ -10,7 +10,9 @@ import { FPGA_REGIONS, isFpgaVmSize } from "../components/fpga";
 import { aksArgProblems } from "../components/kubernetes/aks-pools";
 import type { AksNetworkPolicy, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel } from "../components/kubernetes/aks-enums";
 import type { AksClusterArgs } from "../components/kubernetes/aks-cluster";
+import { planNetwork } from "../components/network/network-plan";
 import { at, type ConfigProblem } from "./config-errors";
+import type { PlatformConfig } from "./config-types";
 
 /** One user pool's settings, after the schema's defaults. */
 export interface AksUserPoolSettings {
@@ -66,6 +68,21 @@ export interface AksCheckContext {
     virtualNetworkAddressSpace: readonly string[];
     /** The stack is private (network.publicNetworkAccess Disabled): a public API server is refused. */
     stackIsPrivate: boolean;
+}
+
+/**
+ * The context of a cluster in a stack: its region, the address space of the network holding the
+ * `aks` subnet when the stack creates that network (an adopted network's space is not known to
+ * the config, and is then left to Azure), and whether the stack is private.
+ */
+export function aksCheckContext(c: PlatformConfig): AksCheckContext {
+    const vnet = planNetwork(c).virtualNetwork;
+    const hasAksSubnet = vnet !== undefined && vnet.subnets.aks !== undefined;
+    return {
+        location: c.location,
+        virtualNetworkAddressSpace: hasAksSubnet && vnet.mode === "create" ? vnet.addressSpace : [],
+        stackIsPrivate: c.network.publicNetworkAccess === "Disabled",
+    };
 }
 
 /** The component args a cluster's settings map to (without placement, identity and workspace IDs, which the stack adds). */

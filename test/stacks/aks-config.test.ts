@@ -7,7 +7,9 @@ import { AKS_DEFAULTS } from "../../components/kubernetes/aks-defaults";
 import schema from "../../stacks/schema/platform.schema.json";
 import { configAjv } from "../../stacks/config";
 import { formatProblem } from "../../stacks/config-errors";
-import { aksSettingsToArgs, checkAksCluster, type AksCheckContext, type AksClusterSettings } from "../../stacks/config-semantics-aks";
+import { readStackConfig } from "../../offline/stack-file";
+import { loadPlatformConfig } from "../../stacks/config";
+import { aksCheckContext, aksSettingsToArgs, checkAksCluster, type AksCheckContext, type AksClusterSettings } from "../../stacks/config-semantics-aks";
 
 interface Node {
     $ref?: string;
@@ -130,5 +132,16 @@ describe("checkAksCluster", () => {
 
     it("without a customer VNet only the ranges themselves are checked", () => {
         expect(problems({ serviceCidr: "10.0.0.0/16", dnsServiceIp: "10.0.0.10" }, { ...prodCtx, virtualNetworkAddressSpace: [] })).toEqual([]);
+    });
+});
+
+describe("the context of a cluster in a stack", () => {
+    const load = (stack: string) => loadPlatformConfig(readStackConfig(stack)["aml-workspace:platform"], { project: "aml-workspace", stack });
+    it("prod: private, in the created VNet 10.20.0.0/16 that holds the aks subnet", () => {
+        expect(aksCheckContext(load("prod"))).toEqual({ location: load("prod").location, virtualNetworkAddressSpace: ["10.20.0.0/16"], stackIsPrivate: true });
+    });
+    it("the prod snippet of the report passes in prod's context", () => {
+        expect(checkAksCluster(PATH, settings(prod), aksCheckContext(load("prod")))).toEqual([]);
+        expect(checkAksCluster(PATH, settings({ ...prod, serviceCidr: "10.20.64.0/18", dnsServiceIp: "10.20.64.10" }), aksCheckContext(load("prod"))).map((p) => p.path)).toEqual([`${KEY}.serviceCidr`]);
     });
 });

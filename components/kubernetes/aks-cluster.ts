@@ -202,7 +202,7 @@ export class AksCluster extends pulumi.ComponentResource {
                 aadProfile: { managed: true, enableAzureRBAC: true, tenantID: args.tenantId, adminGroupObjectIDs: args.adminGroupObjectIds },
                 apiServerAccessProfile: isPrivate
                     ? { enablePrivateCluster: true, privateDNSZone: "system", enablePrivateClusterPublicFQDN: false }
-                    : { enablePrivateCluster: false, authorizedIPRanges: args.apiServer?.authorizedIpRanges ?? [] },
+                    : { enablePrivateCluster: false, authorizedIPRanges: [...(args.apiServer?.authorizedIpRanges ?? AKS_DEFAULTS["apiServer.authorizedIpRanges"])] },
                 networkProfile: {
                     networkPlugin: "azure",
                     // Azure CNI Overlay: pod IPs stay out of the VNet ("AKS CNI networking overview" recommends it).

@@ -82,7 +82,7 @@ export function aksArgProblems(args: AksCheckedArgs): AksProblem[] {
         const v = kubernetesVersionProblem(args.kubernetesVersion);
         if (v) out.push({ key: "kubernetesVersion", problem: v, fix: "write the version as 1.30 or 1.30.4, or remove it for AKS's default" });
     }
-    out.push(...apiServerProblems(args.apiServer?.private ?? AKS_DEFAULTS["apiServer.private"], args.apiServer?.authorizedIpRanges ?? []));
+    out.push(...apiServerProblems(args.apiServer?.private ?? AKS_DEFAULTS["apiServer.private"], args.apiServer?.authorizedIpRanges ?? AKS_DEFAULTS["apiServer.authorizedIpRanges"]));
     out.push(
         ...addressingProblems({
             serviceCidr: args.serviceCidr ?? AKS_DEFAULTS.serviceCidr,

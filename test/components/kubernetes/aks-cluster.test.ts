@@ -39,6 +39,8 @@ beforeAll(async () => {
             userPools: [{ name: "cpu", vmSize: "Standard_D8ds_v5", minCount: 1, maxCount: 4, nodeLabels: { workload: "serving" } }],
         });
         new AksCluster("lab", { ...placement, location: "northcentralus", clusterName: "aks-lab" });
+        // Issue 12's FPGA pool is one more AgentPool; here in a region without FPGA VMs.
+        new AksCluster("fpga", { ...placement, location: "northcentralus", clusterName: "aks-fpga", userPools: [{ name: "fpga", vmSize: "Standard_NP10s", minCount: 0, maxCount: 1 }] });
         new AksCluster("weak", {
             ...placement,
             location: "westeurope",
@@ -178,6 +180,10 @@ describe("the AKS policies", () => {
     it("report nothing on the defaults (private or in a subnet)", () => {
         expect(byResource("serving")).toEqual([]);
         expect(byResource("lab")).toEqual([]);
+    });
+
+    it("find the cluster of a separate AgentPool: an FPGA pool outside the FPGA regions is reported", () => {
+        expect(report().violations.filter((v) => v.policyName === "aks-fpga-supported-region").map((v) => v.resourceName)).toEqual(["fpga-pool-fpga"]);
     });
 
     it("report each weaker explicit setting with its policy", () => {

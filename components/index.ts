@@ -58,6 +58,13 @@ export { JobSchedule, jobScheduleArgProblems, computeNamesOf, type JobScheduleAr
 export { ComputeScheduleAction, RecurrenceFrequency, WeekDay, triggerProblems, type CronTriggerArgs, type RecurrenceTriggerArgs, type TriggerArgs } from "./schedules/trigger";
 export { convertJob, jobDefinitionProblems, SCHEDULED_JOB_TYPES, type JobYaml, type JobProblem, type JobContext, type JobConversion } from "./schedules/job-definition";
 
+// Kubernetes: a hardened AKS cluster (issues 10 and 11), its value sets, defaults and pure rules.
+export { AksCluster, type AksClusterArgs, type AksNodePoolArgs, type AksSystemPoolArgs, type AksApiServerArgs } from "./kubernetes/aks-cluster";
+export { AksSkuTier, AksUpgradeChannel, AksNodeOsUpgradeChannel, AksNetworkPolicy, AksOsDiskType } from "./kubernetes/aks-enums";
+export { AKS_DEFAULTS, AKS_ENTRA_SERVER_APP_ID, type AksDefaultKey } from "./kubernetes/aks-defaults";
+export { AKS_LIMITS, addressingProblems, apiServerProblems, kubernetesVersionProblem, poolProblems, poolNameProblem, type AksProblem } from "./kubernetes/aks-rules";
+export { aksArgProblems, poolProfile, SYSTEM_POOL_TAINT } from "./kubernetes/aks-pools";
+
 // Access: built-in roles by display name, custom roles, and grants to people and services.
 export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";
 export { CustomRoleDefinition, customRoleGuid, type CustomRoleDefinitionArgs } from "./access/custom-role";

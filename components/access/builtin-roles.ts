@@ -39,6 +39,8 @@ export const BUILTIN_ROLE_IDS = {
     "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     "Storage Blob Data Reader": "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
     "Storage File Data Privileged Contributor": "69566ab7-960f-475b-8e7c-b3118f30c6bd",
+    // Networking: the AKS control-plane identity joins nodes to a customer subnet ("Use a managed identity in AKS").
+    "Network Contributor": "4d97b98b-1d4f-4787-a291-c67834d212e7",
     // Containers.
     AcrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
     AcrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",

@@ -25,6 +25,7 @@ export const BUILTIN_ROLES = {
     azureMlRegistryUser: BUILTIN_ROLE_IDS["AzureML Registry User"],
     azureAiEnterpriseNetworkConnectionApprover: BUILTIN_ROLE_IDS["Azure AI Enterprise Network Connection Approver"],
     reader: BUILTIN_ROLE_IDS.Reader,
+    networkContributor: BUILTIN_ROLE_IDS["Network Contributor"],
 } as const;
 
 /** A role name from {@link BUILTIN_ROLES}. */

@@ -7,6 +7,10 @@ export interface DiagnosticsShape {
     logCategoryGroups: readonly string[];
     /** Whether the type has platform metrics (`AllMetrics`). */
     metrics: boolean;
+    /** Single log categories to send besides the groups (for types whose groups would send too much). Default none. */
+    logCategories?: readonly string[];
+    /** Resource-specific Log Analytics tables (`Dedicated`) instead of AzureDiagnostics. Default false. */
+    dedicatedTables?: boolean;
 }
 
 /** Diagnostics of every type the toolkit creates; one table, so each resource is wired the same way. */
@@ -20,6 +24,21 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticsShape>> = {
     applicationInsights: { logCategoryGroups: ["allLogs"], metrics: true },
     // Registry asset read/write events ("Supported logs for Microsoft.MachineLearningServices/registries"); no platform metrics listed.
     mlRegistry: { logCategoryGroups: ["allLogs"], metrics: false },
+    // AKS: "Supported logs for Microsoft.ContainerService/managedClusters"
+    // (https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-containerservice-managedclusters-logs).
+    // Every control-plane category but kube-audit: kube-audit-admin holds the same audit events without
+    // get/list (PSRule Azure.AKS.AuditAdmin, Azure.AKS.AuditLogs: kube-audit-admin and guard), where
+    // allLogs would also send kube-audit. Resource-specific tables (AKSAudit, AKSAuditAdmin,
+    // AKSControlPlane) as "Monitor AKS" recommends.
+    aksCluster: {
+        logCategoryGroups: [],
+        logCategories: [
+            "kube-apiserver", "kube-audit-admin", "guard", "kube-controller-manager", "kube-scheduler",
+            "cluster-autoscaler", "cloud-controller-manager", "csi-azuredisk-controller", "csi-azurefile-controller", "csi-snapshot-controller",
+        ],
+        metrics: true,
+        dedicatedTables: true,
+    },
 };
 
 /** Name every diagnostic setting of the toolkit carries, so operators recognise them. */
@@ -39,7 +58,11 @@ export function sendDiagnostics(
             name: DIAGNOSTIC_SETTING_NAME,
             resourceUri,
             workspaceId: logAnalyticsWorkspaceId,
-            logs: shape.logCategoryGroups.map((categoryGroup) => ({ categoryGroup, enabled: true })),
+            logs: [
+                ...shape.logCategoryGroups.map((categoryGroup) => ({ categoryGroup, enabled: true })),
+                ...(shape.logCategories ?? []).map((category) => ({ category, enabled: true })),
+            ],
+            ...(shape.dedicatedTables ? { logAnalyticsDestinationType: "Dedicated" } : {}),
             metrics: shape.metrics ? [{ category: "AllMetrics", enabled: true }] : [],
         },
         opts,

@@ -12,6 +12,7 @@ import { readPath } from "../../components/object-path";
 import { tagLimitsFor } from "../../components/tag-limits";
 import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
+import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -109,6 +110,8 @@ function duplicateOfServiceGrant(s: RuleSubject): string | undefined {
 }
 
 const RULES: Readonly<Record<string, readonly Rule[]>> = {
+    "azure-native:containerservice:ManagedCluster": MANAGED_CLUSTER_RULES,
+    "azure-native:containerservice:AgentPool": AGENT_POOL_RULES,
     "azure-native:network:PrivateEndpoint": [
         (s) => {
             const problems: string[] = [];

@@ -74,6 +74,13 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "schedules" },
         nameKind: "mlSchedule",
     },
+    "azure-native:containerservice:ManagedCluster": { armType: "Microsoft.ContainerService/managedClusters", nameKey: "resourceName", placement: rg, nameKind: "aksCluster" },
+    "azure-native:containerservice:AgentPool": {
+        armType: "Microsoft.ContainerService/managedClusters/agentPools",
+        nameKey: "agentPoolName",
+        placement: { kind: "child", parentType: "Microsoft.ContainerService/managedClusters", parentNameKey: "resourceName", segment: "agentPools" },
+        nameKind: "aksNodePool",
+    },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },
     "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameKey: "roleDefinitionId", placement: { kind: "extension", scopeKey: "scope" } },

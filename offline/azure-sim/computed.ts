@@ -68,6 +68,36 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             },
         };
     },
+    // AKS: the API server FQDN is <dnsPrefix>-<hash>.hcp.<region>.azmk8s.io, a private cluster's
+    // <dnsPrefix>-<hash>.<guid>.privatelink.<region>.azmk8s.io ("Create a private AKS cluster"); the OIDC
+    // issuer https://<region>.oic.prod-aks.azure.com/<tenant>/<guid>/ ("Create an OIDC provider on AKS");
+    // the node resource group MC_<group>_<cluster>_<region>; a kubelet identity in it. Public-cloud
+    // suffixes: the simulator's clusters are in AzureCloud regions.
+    "azure-native:containerservice:ManagedCluster": (c) => {
+        const region = String(c.inputs.location);
+        const group = c.id.split("/")[4];
+        const prefix = String(c.inputs.dnsPrefix ?? c.name);
+        const hash = guid(c, "fqdn").slice(0, 8);
+        const nodeGroup = String(c.inputs.nodeResourceGroup ?? `MC_${group}_${c.name}_${region}`);
+        const subscription = c.id.split("/")[2];
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        const api = (c.inputs.apiServerAccessProfile ?? {}) as Record<string, unknown>;
+        return {
+            fqdn: `${prefix}-${hash}.hcp.${region}.azmk8s.io`,
+            ...(api.enablePrivateCluster === true ? { privateFQDN: `${prefix}-${hash}.${guid(c, "private").replace(/-/g, "")}.privatelink.${region}.azmk8s.io` } : {}),
+            nodeResourceGroup: nodeGroup,
+            oidcIssuerProfile: { ...((c.inputs.oidcIssuerProfile ?? {}) as object), issuerURL: `https://${region}.oic.prod-aks.azure.com/${c.tenantId}/${guid(c, "oidc")}/` },
+            identityProfile: {
+                kubeletidentity: {
+                    resourceId: `/subscriptions/${subscription}/resourceGroups/${nodeGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${c.name}-agentpool`,
+                    clientId: guid(c, "kubelet-client"),
+                    objectId: guid(c, "kubelet-object"),
+                },
+            },
+            identity: { ...identity, ...(identity.type === "SystemAssigned" ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}) },
+            provisioningState: "Succeeded",
+        };
+    },
     // "Network isolation with registries": the discovery URL is
     // https://<region>.api.azureml.ms/registrymanagement/v1.0/registries/<name>/discovery, and the managed
     // resource group holding the storage accounts and ACR is azureml-rg-<name>_<GUID>.

@@ -10,6 +10,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
 import { deterministicGuid } from "../../components/hashing";
 import { NAME_RULES, nameProblem } from "../../components/naming";
+import { AKS_ENTRA_SERVER_APP_ID } from "../../components/kubernetes/aks-defaults";
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
 import { armRejections, lockedBy } from "./arm-rules";
 import { COMPUTED } from "./computed";
@@ -69,6 +70,8 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
                 const version = deterministicGuid("simulated-azure", "key-version", resourceGroupName, vaultName, keyName).replace(/-/g, "");
                 return { name: keyName, keyUri: uri, keyUriWithVersion: `${uri}/${version}`, kty: "RSA", keySize: 3072 };
             }
+            case "azure-native:containerservice:listManagedClusterUserCredentials":
+                return this.userCredentials(args);
             default:
                 throw new Error(`simulated Azure does not implement the function ${args.token}; add it to offline/azure-sim/simulator.ts`);
         }
@@ -133,6 +136,29 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
         entry.outputs = computed;
         return { id, state: { ...inputs, name, id, type: spec.armType, ...computed } };
+    }
+
+    /**
+     * The cluster-user kubeconfig of a created cluster, as AKS returns it for an Entra ID cluster in
+     * `exec` format: the API server and its CA, and a kubelogin exec entry; no credential in it.
+     */
+    private userCredentials(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+        const { resourceGroupName, resourceName } = args.inputs as Record<string, string>;
+        const id = `/subscriptions/${this.subscriptionOf(args.provider)}/resourceGroups/${resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${resourceName}`;
+        const cluster = this.created.get(id.toLowerCase());
+        if (!cluster?.outputs) throw new Error(`listManagedClusterUserCredentials: no managed cluster ${id} was created`);
+        const server = String(cluster.outputs.privateFQDN ?? cluster.outputs.fqdn);
+        const ca = Buffer.from(`simulated CA of ${id}`).toString("base64");
+        const tenant = String((cluster.inputs.aadProfile as Record<string, unknown> | undefined)?.tenantID ?? SIMULATED_TENANT_ID);
+        const kubeconfig = [
+            "apiVersion: v1",
+            "kind: Config",
+            `clusters:\n- name: ${resourceName}\n  cluster:\n    server: https://${server}:443\n    certificate-authority-data: ${ca}`,
+            `contexts:\n- name: ${resourceName}\n  context:\n    cluster: ${resourceName}\n    user: clusterUser_${resourceGroupName}_${resourceName}`,
+            `current-context: ${resourceName}`,
+            `users:\n- name: clusterUser_${resourceGroupName}_${resourceName}\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: kubelogin\n      args: [get-token, --login, devicecode, --server-id, ${AKS_ENTRA_SERVER_APP_ID}, --tenant-id, ${tenant}, --environment, AzurePublicCloud]`,
+        ].join("\n");
+        return { kubeconfigs: [{ name: "clusterUser", value: Buffer.from(`${kubeconfig}\n`).toString("base64") }] };
     }
 
     /** A preview knows the inputs only: every value Azure computes is unknown, as `pulumi preview` shows it. */

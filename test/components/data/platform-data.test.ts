@@ -8,6 +8,7 @@ import type { StackRun } from "../../../offline/run-stack";
 import { problemLines } from "../../helpers/config";
 import { allOfType, baseConfig, runPlatform } from "../../helpers/stack";
 import { BUILTIN_ROLE_IDS } from "../../../components/access/builtin-roles";
+import { evaluatePolicies } from "../../../offline/policy-harness";
 
 const P = "aml-workspace:platform";
 const DS = "00000000-0000-0000-0000-00000000a001";
@@ -64,7 +65,7 @@ describe("a team's lake, datastores and asset in a private hub", () => {
 
     it("creates each datastore in the team's project with identity-based access", () => {
         const project = of("machinelearningservices:Workspace").find((w) => w.inputs.kind === "Project");
-        const stores = Object.fromEntries(of("machinelearningservices:Datastore").map((d) => [d.inputs.name, d.inputs]));
+        const stores: Record<string, Record<string, unknown>> = Object.fromEntries(of("machinelearningservices:Datastore").map((d) => [String(d.inputs.name), d.inputs as Record<string, unknown>]));
         expect(Object.keys(stores).sort()).toEqual(["risk_curated", "risk_raw", "shared_ref"]);
         for (const s of Object.values(stores)) {
             expect(s.workspaceName).toBe(project?.inputs.workspaceName);
@@ -125,6 +126,18 @@ describe("a team's lake, datastores and asset in a private hub", () => {
     it("reaches the lake through private endpoints (blob and dfs) in a private stack", () => {
         const endpoints = of("network:PrivateEndpoint").filter((e) => JSON.stringify(e.inputs.privateLinkServiceConnections).includes(String(lakeAccount()?.inputs.accountName)));
         expect(endpoints.map((e) => (e.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0].groupIds[0]).sort()).toEqual(["blob", "dfs"]);
+    });
+});
+
+describe("the policy pack on the data", () => {
+    it("finds on the lake exactly what it finds on the default storage (in production too), and nothing on the datastores or asset", () => {
+        for (const config of [{}, { all: { production: true } }]) {
+            const report = evaluatePolicies(run.graph, config as never);
+            expect(report.errors).toEqual([]);
+            const policiesOn = (pattern: RegExp) => report.violations.filter((v) => pattern.test(String(v.urn))).map((v) => v.policyName).sort();
+            expect(policiesOn(/platform-team-risk-lake-lake-(account|blob|file)$/)).toEqual(policiesOn(/platform-ml-storage-(account|blob|file)$/));
+            expect(policiesOn(/datastore|asset|-fs-/)).toEqual([]);
+        }
     });
 });
 

@@ -260,12 +260,14 @@ function accountsOf(data: ResolvedData, lakes: Record<string, DataLake>): Map<st
 
 /**
  * Private-endpoint outbound rules of a workspace's managed network to every account its datastores
- * use (`<rulePrefix><account key>-<sub-resource>`). With `AllowOnlyApprovedOutbound`, managed
- * compute reaches a storage account that is not the workspace's own only through such a rule; with
- * `AllowInternetOutbound` it is needed for an account whose public access is off, as a lake's is
- * ("Workspace managed network isolation", https://learn.microsoft.com/azure/machine-learning/how-to-managed-network,
- * "Scenario: Access resources with private endpoints"). A hub's managed network is its projects':
- * it carries the rules of every team.
+ * use (`<rulePrefix><account key>-<sub-resource>`). Azure creates the required private-endpoint
+ * rules only "for the workspace and associated resources (Key Vault, Storage Account, Container
+ * Registry, workspace)" ("Workspace managed network isolation",
+ * https://learn.microsoft.com/azure/machine-learning/how-to-managed-network, "List of required
+ * rules"): any other account is unreachable from managed compute in `AllowOnlyApprovedOutbound`
+ * without such a rule, and in `AllowInternetOutbound` once its public access is off (a lake's is
+ * off by default). A hub's managed network is its projects' (a project has none of its own), so the
+ * hub carries the rules of every team.
  */
 export function dataOutboundRules(rulePrefix: string, data: ResolvedData, lakes: Record<string, DataLake>): Record<string, WorkspacePrivateEndpointRule> {
     const rules: Record<string, WorkspacePrivateEndpointRule> = {};

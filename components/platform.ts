@@ -253,14 +253,14 @@ export class MlPlatform extends pulumi.ComponentResource {
             // A hub runs no jobs (its projects do): the platform's own schedules need the single workspace.
             if (mode === "hub" && Object.keys(c.schedules).length > 0) throw new pulumi.ResourceError("schedules: a hub runs no jobs; declare schedules under teams.<key>.schedules", this);
             createSchedules(name, { schedules: c.schedules, compute: c.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: workspace.workspaceName, workspaceId: workspace.id, tags: c.tags }, this);
-            if (mode === "single") this.createData(name, ctx, c.data, lakes.own, { workspaceName: workspace.workspaceName, principalId: workspace.principalId, workspace, access: c.access, uniqueBy, tags: c.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps }, this);
+            if (mode === "single") this.createData(name, ctx, c.data, lakes.own, { workspaceName: workspace.workspaceName, principalId: workspace.principalId, workspace, access: c.access, uniqueBy, tags: c.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, this);
         } else if (Object.keys(c.schedules).length > 0) {
             throw new pulumi.ResourceError("schedules: independent teams have no platform workspace; declare schedules under teams.<key>.schedules", this);
         }
         for (const t of built) {
             const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
             createSchedules(`${name}-team-${t.key}`, { schedules: t.team.schedules, compute: t.team.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: t.workspaceName, workspaceId: t.id, tags: t.tags }, t.scope);
-            this.createData(`${name}-team-${t.key}`, ctx, t.team.data, lakes.teams[t.key], { workspaceName: t.workspaceName, principalId: t.principalId, workspace: t.workspace, access: t.team.access, uniqueBy: [...uniqueBy, `team:${t.key}`], tags: t.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps }, t.scope);
+            this.createData(`${name}-team-${t.key}`, ctx, t.team.data, lakes.teams[t.key], { workspaceName: t.workspaceName, principalId: t.principalId, workspace: t.workspace, access: t.team.access, uniqueBy: [...uniqueBy, `team:${t.key}`], tags: t.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, t.scope);
         }
         this.grantAccess(name, ctx, mode, workspace, built, registry);
 
@@ -609,10 +609,22 @@ export class MlPlatform extends pulumi.ComponentResource {
         ctx: TeamContext,
         data: PlatformSettings["data"],
         lakes: PlatformLakes["own"],
-        w: { workspaceName: pulumi.Input<string>; principalId: pulumi.Input<string>; workspace?: Workspace; access: PlatformAccessGrantArgs[]; uniqueBy: string[]; tags: Record<string, string>; logAnalyticsWorkspaceId: pulumi.Input<string>; dependsOn: pulumi.Resource[] },
+        w: { workspaceName: pulumi.Input<string>; principalId: pulumi.Input<string>; workspace?: Workspace; access: PlatformAccessGrantArgs[]; uniqueBy: string[]; tags: Record<string, string>; logAnalyticsWorkspaceId: pulumi.Input<string>; dependsOn: pulumi.Resource[]; computes: Record<string, ComputeCluster | ComputeInstance> },
         parent: pulumi.Resource,
     ): void {
         const userAssigned = w.workspace?.userAssignedIdentityId !== undefined;
+        // Without a user-assigned workspace identity each compute has its own system-assigned one.
+        const computePrincipalIds = userAssigned
+            ? {}
+            : Object.fromEntries(
+                  Object.entries(w.computes).map(([n, compute]) => [
+                      n,
+                      compute.principalId.apply((id) => {
+                          if (!id) throw new Error(`compute ${n} has no system-assigned principal ID`);
+                          return id;
+                      }),
+                  ]),
+              );
         createWorkspaceData(
             name,
             {
@@ -623,6 +635,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                 workspacePrincipalId: w.principalId,
                 dataAccessIdentity: userAssigned ? DataAccessIdentity.WorkspaceUserAssignedIdentity : DataAccessIdentity.WorkspaceSystemAssignedIdentity,
                 computeUsesWorkspaceIdentity: userAssigned,
+                computePrincipalIds,
                 access: w.access,
                 subscriptionId: ctx.client.subscriptionId,
                 uniqueBy: w.uniqueBy,
@@ -650,8 +663,8 @@ export class MlPlatform extends pulumi.ComponentResource {
         identityId: pulumi.Input<string> | undefined,
         dependsOn: pulumi.Resource[],
         parent: pulumi.Resource,
-    ): Record<string, pulumi.Resource> {
-        const created: Record<string, pulumi.Resource> = {};
+    ): Record<string, ComputeCluster | ComputeInstance> {
+        const created: Record<string, ComputeCluster | ComputeInstance> = {};
         const computeBase = { ...placement, workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId };
         for (const [computeName, cl] of Object.entries(compute.clusters)) {
             created[computeName] = new ComputeCluster(

@@ -309,6 +309,8 @@ export interface WorkspaceDataArgs {
     dataAccessIdentity: DataAccessIdentity;
     /** True when the workspace's computes act as the workspace identity (a user-assigned one): it then also gets each account's access. */
     computeUsesWorkspaceIdentity: boolean;
+    /** System-assigned identities of the workspace's computes by compute name (a project's, or a workspace with a system-assigned identity): each gets each account's access. Default none. */
+    computePrincipalIds?: Record<string, pulumi.Input<string>>;
     /** The workspace's access list; holders of {@link DATA_USER_ROLES} get the data roles. */
     access: DataPrincipal[];
     subscriptionId: pulumi.Input<string>;
@@ -354,6 +356,10 @@ export function createWorkspaceData(name: string, a: WorkspaceDataArgs, parent: 
         const workspaceRoles = new Set<BuiltinRole>(WORKSPACE_IDENTITY_DATA_ROLES);
         if (a.computeUsesWorkspaceIdentity) workspaceRoles.add(dataRole);
         for (const role of workspaceRoles) grant(account, "workspace", a.workspacePrincipalId, "ServicePrincipal", role, `The workspace identity (and its compute) reads data of datastores on ${account.key}`);
+        // Jobs (scheduled ones always: they have no submitting user) read as the compute's identity.
+        for (const [computeName, principalId] of Object.entries(a.computePrincipalIds ?? {})) {
+            grant(account, `compute-${computeName}`, principalId, "ServicePrincipal", dataRole, `Compute ${computeName}'s jobs use data of datastores on ${account.key} (${account.access})`);
+        }
         const seen = new Set<string>();
         for (const p of users) {
             if (seen.has(p.principalId)) continue;

@@ -9,6 +9,8 @@ import { problemLines } from "../../helpers/config";
 import { allOfType, baseConfig, runPlatform } from "../../helpers/stack";
 import { BUILTIN_ROLE_IDS } from "../../../components/access/builtin-roles";
 import { evaluatePolicies } from "../../../offline/policy-harness";
+import { SIMULATED_SUBSCRIPTION_ID } from "../../../offline/azure-sim/simulator";
+import { deterministicGuid } from "../../../components/hashing";
 
 const P = "aml-workspace:platform";
 const DS = "00000000-0000-0000-0000-00000000a001";
@@ -32,6 +34,7 @@ const privateHub = baseConfig({
                 { principalId: DS, principalType: "Group", label: "risk-ds", role: "AzureML Data Scientist" },
                 { principalId: OPS, principalType: "Group", label: "ops", role: "AzureML Compute Operator" },
             ],
+            compute: { clusters: { "risk-cpu": { vmSize: "Standard_DS3_v2", maxNodes: 2 } } },
             data: riskData,
         },
     },
@@ -96,20 +99,32 @@ describe("a team's lake, datastores and asset in a private hub", () => {
         const project = of("machinelearningservices:Workspace").find((w) => w.inputs.kind === "Project");
         const onAccounts = of("authorization:RoleAssignment").filter((g) => /storageAccounts\/(dl|stshareddata)/.test(String(g.inputs.scope)));
         const rows = onAccounts.map((g) => [String(g.inputs.scope).split("/").pop(), g.inputs.principalId, g.inputs.principalType, String(g.inputs.roleDefinitionId).split("/").pop()]);
-        const projectPrincipal = (project?.outputs as { identity?: { principalId?: string } } | undefined)?.identity?.principalId;
+        const cluster = of("machinelearningservices:Compute").find((c) => c.inputs.computeName === "risk-cpu");
+        expect(cluster?.inputs.identity).toEqual({ type: "SystemAssigned" });
+        // Simulated Azure derives a system-assigned principal from the resource's ID (offline/azure-sim/computed.ts).
+        const principalOf = (armId: string) => deterministicGuid("simulated-azure", "principal", armId.toLowerCase());
+        const wsId = `/subscriptions/${SIMULATED_SUBSCRIPTION_ID}/resourceGroups/${String(project?.inputs.resourceGroupName)}/providers/Microsoft.MachineLearningServices/workspaces/${String(project?.inputs.workspaceName)}`;
+        const clusterPrincipal = principalOf(`${wsId}/computes/${String(cluster?.inputs.computeName)}`);
+        const projectPrincipal = principalOf(wsId);
         expect(rows).toEqual(
             expect.arrayContaining([
-                [lakeId, projectPrincipal ?? expect.any(String), "ServicePrincipal", BUILTIN_ROLE_IDS["Storage Blob Data Reader"]],
-                [lakeId, expect.any(String), "ServicePrincipal", BUILTIN_ROLE_IDS.Reader],
+                [lakeId, projectPrincipal, "ServicePrincipal", BUILTIN_ROLE_IDS["Storage Blob Data Reader"]],
+                [lakeId, projectPrincipal, "ServicePrincipal", BUILTIN_ROLE_IDS.Reader],
+                ["stshareddata", projectPrincipal, "ServicePrincipal", BUILTIN_ROLE_IDS["Storage Blob Data Reader"]],
+                ["stshareddata", projectPrincipal, "ServicePrincipal", BUILTIN_ROLE_IDS.Reader],
                 // One datastore on the lake is readWrite: the team's data scientists get the stronger role once.
                 [lakeId, DS, "Group", BUILTIN_ROLE_IDS["Storage Blob Data Contributor"]],
                 ["stshareddata", DS, "Group", BUILTIN_ROLE_IDS["Storage Blob Data Reader"]],
+                // The project's cluster has its own system-assigned identity: its jobs (scheduled ones
+                // have no submitting user) read and write as it.
+                [lakeId, clusterPrincipal, "ServicePrincipal", BUILTIN_ROLE_IDS["Storage Blob Data Contributor"]],
+                ["stshareddata", clusterPrincipal, "ServicePrincipal", BUILTIN_ROLE_IDS["Storage Blob Data Reader"]],
             ]),
         );
-        expect(rows).toHaveLength(6);
+        expect(rows).toHaveLength(8);
         expect(rows.some((r) => r[1] === OPS)).toBe(false);
         // Deterministic names: a second run names every grant the same.
-        expect(new Set(onAccounts.map((g) => g.inputs.roleAssignmentName)).size).toBe(6);
+        expect(new Set(onAccounts.map((g) => g.inputs.roleAssignmentName)).size).toBe(8);
     });
 
     it("gives the hub's managed network a private endpoint rule per account and sub-resource its projects' datastores use", () => {

@@ -613,8 +613,9 @@ export class MlPlatform extends pulumi.ComponentResource {
         parent: pulumi.Resource,
     ): void {
         const userAssigned = w.workspace?.userAssignedIdentityId !== undefined;
-        // Without a user-assigned workspace identity each compute has its own system-assigned one.
-        const computePrincipalIds = userAssigned
+        // Without a user-assigned workspace identity each compute has its own system-assigned one
+        // (read only when there is data to grant on).
+        const computePrincipalIds = userAssigned || Object.keys(data.datastores).length === 0
             ? {}
             : Object.fromEntries(
                   Object.entries(w.computes).map(([n, compute]) => [

@@ -17,7 +17,7 @@ import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
 import { createSchedules } from "./schedules/platform-schedules";
-import { createPlatformLakes, createWorkspaceData, hasData, type PlatformLakes } from "./data/platform-data";
+import { createPlatformLakes, createWorkspaceData, grantLakeEndpointReaders, hasData, type PlatformLakes } from "./data/platform-data";
 import { DataAccessIdentity } from "./data/datastore";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
 import { lifecycleTransformation } from "./lifecycle-options";
@@ -237,6 +237,8 @@ export class MlPlatform extends pulumi.ComponentResource {
             ? this.reachPrivately(name, c, plan, placement, vnetName, network, { workspace, teams: built, registry, sharedLogsId: sharedLogs?.id, lakes })
             : undefined;
         if (privateAccess && plan.publicNetworkAccess === "Disabled") {
+            if (workspace && mode === "single") grantLakeEndpointReaders(`${name}-ml`, { endpointIds: privateAccess.endpointIds, lakes: lakes.own, rolePrefix: "", principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy }, this);
+            for (const t of built) grantLakeEndpointReaders(`${name}-team-${t.key}`, { endpointIds: privateAccess.endpointIds, lakes: lakes.teams[t.key], rolePrefix: `${t.key}-`, principalId: t.principalId, subscriptionId: client.subscriptionId, uniqueBy: [...uniqueBy, `team:${t.key}`] }, t.scope);
             if (workspace) {
                 grantStudioEndpointReader(`${name}-ml`, { endpointIds: privateAccess.endpointIds, principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: names.workspace }, { parent: this });
             }

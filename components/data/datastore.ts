@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Datastore } from "@pulumi/azure-native/machinelearningservices";
+import { CLOUDS } from "../clouds";
 import { datastoreKindProblem, datastoreNameProblem, DatastoreKind, containerNameProblem } from "./data-settings";
 
 /** Which identity the service uses for data access on the datastore's behalf (studio preview and profiling). */
@@ -63,7 +64,7 @@ export class IdentityDatastore extends pulumi.ComponentResource {
             accountName: args.accountName,
             credentials: { credentialsType: "None" as const },
             description: args.description,
-            endpoint: args.endpoint ?? "core.windows.net",
+            endpoint: args.endpoint ?? CLOUDS.AzureCloud.storageSuffix,
             protocol: "https",
             subscriptionId: args.accountSubscriptionId,
             resourceGroup: args.accountResourceGroup,

@@ -455,3 +455,38 @@ export function createPlatformLakes(
         privateTargets: [...lakePrivateTargets("", own), ...a.teams.flatMap((t) => lakePrivateTargets(`${t.key}-`, teams[t.key]))],
     };
 }
+
+/**
+ * Reader for a workspace's identity on its lakes' private endpoints (blob, dfs) in the customer
+ * network: "If the storage account uses a private endpoint to connect to the VNet, you must grant
+ * the Reader role for the storage account private endpoint to the managed identity" ("Data
+ * administration", VNet specific requirements), so studio preview works on a private lake.
+ */
+export function grantLakeEndpointReaders(
+    name: string,
+    a: { endpointIds: Readonly<Record<string, pulumi.Input<string>>>; lakes: Record<string, DataLake>; rolePrefix: string; principalId: pulumi.Input<string>; subscriptionId: pulumi.Input<string>; uniqueBy: readonly string[] },
+    parent: pulumi.Resource,
+): RoleAssignment[] {
+    return Object.keys(a.lakes).flatMap((k) =>
+        lakePrivateTargets(a.rolePrefix, { [k]: a.lakes[k] })[0].groupIds.flatMap((group) => {
+            const id = a.endpointIds[`${a.rolePrefix}lake-${k}-${group}`];
+            return id === undefined
+                ? []
+                : [
+                      grantRole(
+                          `${name}-lake-${k}-${group}-endpoint-reader`,
+                          {
+                              scope: id,
+                              role: "reader",
+                              principalId: a.principalId,
+                              principalType: "ServicePrincipal",
+                              subscriptionId: a.subscriptionId,
+                              identity: [...a.uniqueBy, "data", `lake-${k}`, group, "endpoint"],
+                              description: `The workspace identity previews data of lake ${k} through its private endpoint (${group})`,
+                          },
+                          { parent },
+                      ),
+                  ];
+        }),
+    );
+}

@@ -141,6 +141,14 @@ describe("a team's lake, datastores and asset in a private hub", () => {
     it("reaches the lake through private endpoints (blob and dfs) in a private stack", () => {
         const endpoints = of("network:PrivateEndpoint").filter((e) => JSON.stringify(e.inputs.privateLinkServiceConnections).includes(String(lakeAccount()?.inputs.accountName)));
         expect(endpoints.map((e) => (e.inputs.privateLinkServiceConnections as { groupIds: string[] }[])[0].groupIds[0]).sort()).toEqual(["blob", "dfs"]);
+        // The project identity reads each endpoint (studio preview of a private lake, "Data administration").
+        const readers = of("authorization:RoleAssignment").filter((g) => /privateEndpoints\/[^/]*lake/.test(String(g.inputs.scope)));
+        expect(readers.map((g) => [String(g.inputs.roleDefinitionId).split("/").pop(), g.inputs.principalType])).toEqual([
+            [BUILTIN_ROLE_IDS.Reader, "ServicePrincipal"],
+            [BUILTIN_ROLE_IDS.Reader, "ServicePrincipal"],
+        ]);
+        expect(new Set(readers.map((g) => g.inputs.principalId)).size).toBe(1);
+        expect(readers.map((g) => String(g.inputs.scope)).sort()).toEqual(endpoints.map((e) => String(e.outputs?.id ?? `/subscriptions/${SIMULATED_SUBSCRIPTION_ID}/resourceGroups/${String(e.inputs.resourceGroupName)}/providers/Microsoft.Network/privateEndpoints/${String(e.inputs.privateEndpointName)}`)).sort());
     });
 });
 

@@ -26,8 +26,10 @@
  *   compute.instances.*.assignToDeployingPrincipal → PlatformInstanceArgs (MlPlatform picks the assigned user)
  *   sharing                                        → MlPlatformArgs.sharing
  *   schedules.*.enabled                            → JobScheduleArgs.enabled (PlatformScheduleArgs.enabled)
+ *   data.lakes.*.sku / softDeleteRetentionDays     → DataLakeArgs.sku / softDeleteRetentionDays
+ *   data.datastores.*.access                       → PlatformDatastoreArgs.access (the data-plane role of the team)
  *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
- *   (a team's compute and schedules, teams.*.compute.… and teams.*.schedules.…, take the compute.… and schedules.… defaults)
+ *   (a team's compute, schedules and data, teams.*.compute.…, teams.*.schedules.… and teams.*.data.…, take the compute.…, schedules.… and data.… defaults)
  *
  * Sources (checked 2026-12-02): "Azure Key Vault soft-delete overview"
  * (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview: 7-90 days, 90 by
@@ -40,6 +42,7 @@
 import type { AzureCloud } from "./clouds";
 import { REGISTRY_DEFAULTS } from "./registry/registry-settings";
 import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
+import type { DataAccess } from "./data/data-settings";
 
 /** The defaults, by stack config path. Secure by default: the hardened value is the default. */
 export const COMPONENT_DEFAULTS = {
@@ -113,6 +116,12 @@ export const COMPONENT_DEFAULTS = {
     "compute.instances.*.schedules.*.enabled": true,
     /** A declared schedule runs; `enabled: false` keeps it, disabled. */
     "schedules.*.enabled": true,
+    /** A lake is zone-redundant, like the default storage. */
+    "data.lakes.*.sku": "Standard_ZRS",
+    /** Two weeks to recover a deleted blob or filesystem, like the default storage. */
+    "data.lakes.*.softDeleteRetentionDays": 14,
+    /** The team reads a datastore's data; writing needs `access: readWrite`. */
+    "data.datastores.*.access": "read" as DataAccess,
     /** The model registry is reached only through a private endpoint (the registry's table is the one place). */
     "modelRegistry.publicNetworkAccess": REGISTRY_DEFAULTS.publicNetworkAccess,
     /** Locally redundant storage in each registry region (replication across regions is the registry's own). */

@@ -53,6 +53,13 @@ export { ComputeInstance, computeInstanceArgsProblems, type ComputeInstanceArgs,
 export { scriptReferenceOf, scriptTextProblems, setupScriptProblems, SCRIPT_TIMEOUT } from "./compute/setup-scripts";
 export type { ComputeCommonArgs } from "./compute/compute-common";
 
+// Data: team lakes (ADLS Gen2, hardened), identity-based datastores, data assets.
+export { DataLake, type DataLakeArgs } from "./data/data-lake";
+export { IdentityDatastore, DataAccessIdentity, type IdentityDatastoreArgs } from "./data/datastore";
+export { DataAsset, dataAssetArgProblems, type DataAssetArgs, type DataAssetVersionArgs } from "./data/data-asset";
+export { DatastoreKind, DataAccess, DataAssetType } from "./data/data-settings";
+export type { PlatformDataArgs, PlatformDataLakeArgs, PlatformDatastoreArgs, PlatformDataAssetArgs } from "./data/platform-data";
+
 // Workspace schedules: a job (CLI v2 YAML) created on a cron or recurrence trigger.
 export { JobSchedule, jobScheduleArgProblems, computeNamesOf, type JobScheduleArgs, type PlatformScheduleArgs } from "./schedules/job-schedule";
 export { ComputeScheduleAction, RecurrenceFrequency, WeekDay, triggerProblems, type CronTriggerArgs, type RecurrenceTriggerArgs, type TriggerArgs } from "./schedules/trigger";

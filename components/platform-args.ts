@@ -28,6 +28,7 @@ import type { RegistryStorageAccountType } from "./registry/registry-settings";
 import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
+import type { PlatformDataArgs } from "./data/platform-data";
 
 /** Create a resource (optionally with this name) or adopt an existing one by ID. */
 export interface PlatformAdoptableArgs {
@@ -379,6 +380,8 @@ export interface PlatformTeamArgs {
     compute?: PlatformComputeArgs;
     /** Workspace schedules creating jobs in the team's workspace (or project), by schedule name. Default none. */
     schedules?: { [scheduleName: string]: PlatformScheduleArgs };
+    /** The team's data lakes, identity-based datastores and data assets in its workspace (or project). Default none. */
+    data?: PlatformDataArgs;
 }
 
 /** Arguments of {@link MlPlatform}. */
@@ -413,6 +416,8 @@ export interface MlPlatformArgs {
     compute?: PlatformComputeArgs;
     /** Workspace schedules creating jobs in the single workspace (no teams), by schedule name. Default none. */
     schedules?: { [scheduleName: string]: PlatformScheduleArgs };
+    /** Data lakes, identity-based datastores and data assets of the single workspace (no teams). Default none. */
+    data?: PlatformDataArgs;
     /** Encryption. Default: Microsoft-managed keys. */
     encryption?: PlatformEncryptionArgs;
     /** Zone redundancy where the region has availability zones (registry). Default false. */

@@ -23,6 +23,7 @@ import type {
 import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
+import { resolveData, type ResolvedData } from "./data/platform-data";
 
 
 /** A resolved compute cluster. */
@@ -45,6 +46,8 @@ export interface ResolvedTeam {
     compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
     /** Workspace schedules by name (their defaults are the JobSchedule component's). */
     schedules: Record<string, PlatformScheduleArgs>;
+    /** Data lakes, datastores and data assets. */
+    data: ResolvedData;
 }
 
 /** The platform with every default applied. */
@@ -86,6 +89,7 @@ export interface PlatformSettings {
     monitoring: { logAnalytics: PlatformAdoptableArgs & { retentionInDays: number }; applicationInsights: PlatformAdoptableArgs };
     compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
     schedules: Record<string, PlatformScheduleArgs>;
+    data: ResolvedData;
     encryption: {
         customerManagedKey: {
             enabled: boolean;
@@ -203,6 +207,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
         },
         compute: resolveCompute(a.compute),
         schedules: { ...(a.schedules ?? {}) },
+        data: resolveData(a.data),
         encryption: {
             customerManagedKey: {
                 enabled: cmk.enabled ?? D["encryption.customerManagedKey.enabled"],
@@ -230,6 +235,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             quota: t.quota,
             compute: resolveCompute(t.compute),
             schedules: { ...(t.schedules ?? {}) },
+            data: resolveData(t.data),
         })),
         access: [...(a.access ?? [])],
         customRoles: { ...(a.customRoles ?? {}) },

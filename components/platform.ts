@@ -17,6 +17,8 @@ import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
 import { createSchedules } from "./schedules/platform-schedules";
+import { createPlatformLakes, createWorkspaceData, grantLakeEndpointReaders, hasData, type PlatformLakes } from "./data/platform-data";
+import { DataAccessIdentity } from "./data/datastore";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
 import { lifecycleTransformation } from "./lifecycle-options";
 import { Network } from "./network/network";
@@ -175,12 +177,26 @@ export class MlPlatform extends pulumi.ComponentResource {
         // One workspace (no teams), a hub with a project per team, or a workspace per team.
         const mode: PlatformMode = c.sharing === "hub" ? "hub" : teams.length === 0 ? "single" : "independent";
 
+        // Each team's component first: its lakes exist before the hub, whose managed network reaches them.
+        const scopes = Object.fromEntries(teams.map(([key, team]) => [key, new TeamScope(`${name}-team-${key}`, key, { parent: this, transformations: [teamTagTransformation(key, team.quota)] })]));
+        if (mode !== "single" && hasData(c.data)) throw new pulumi.ResourceError("data: with teams, data lakes, datastores and data assets go under teams.<key>.data", this);
+        const lakes = createPlatformLakes(
+            name,
+            {
+                mode,
+                managedNetwork: c.workspace.managedNetwork.isolationMode !== "Disabled",
+                own: c.data,
+                teams: teams.map(([key, team]) => ({ key, data: team.data, tags: { ...c.tags, ...team.tags, [TEAM_TAG]: key }, scope: scopes[key] })),
+                placement: { ...placement, namePrefix: c.namePrefix, uniqueBy, publicNetworkAccess: c.network.publicNetworkAccess, firewallDefaultAction: c.network.firewallDefaultAction, allowedIpRanges: c.network.allowedIpRanges, protection: c.protection },
+            },
+            this,
+        );
         // The platform's own workspace: the single workspace, or the hub. Same logical name and
         // names either way, so a single-workspace stack keeps every URN.
         const workspace =
             mode === "independent"
                 ? undefined
-                : new Workspace(`${name}-ml`, { ...this.workspaceArgs(ctx, names, c.tags), kind: mode === "hub" ? "Hub" : undefined }, { parent: this });
+                : new Workspace(`${name}-ml`, { ...this.workspaceArgs(ctx, names, c.tags, undefined, lakes.platformRules), kind: mode === "hub" ? "Hub" : undefined }, { parent: this });
         // Independent teams share the network, DNS zones and one Log Analytics workspace.
         const sharedLogs =
             mode === "independent" && !c.monitoring.logAnalytics.existingId
@@ -196,7 +212,7 @@ export class MlPlatform extends pulumi.ComponentResource {
               ? sharedLogs.id
               : pulumi.output(c.monitoring.logAnalytics.existingId as string);
 
-        const built = teams.map(([key, team]) => this.buildTeam(name, key, team, ctx, mode, workspace, logAnalyticsWorkspaceId));
+        const built = teams.map(([key, team]) => this.buildTeam(name, key, team, ctx, mode, workspace, logAnalyticsWorkspaceId, scopes[key], lakes));
         const registry = c.modelRegistry
             ? new ModelRegistry(
                   `${name}-registry`,
@@ -218,9 +234,11 @@ export class MlPlatform extends pulumi.ComponentResource {
             : undefined;
 
         const privateAccess = plan.privateEndpoints
-            ? this.reachPrivately(name, c, plan, placement, vnetName, network, { workspace, teams: built, registry, sharedLogsId: sharedLogs?.id })
+            ? this.reachPrivately(name, c, plan, placement, vnetName, network, { workspace, teams: built, registry, sharedLogsId: sharedLogs?.id, lakes })
             : undefined;
         if (privateAccess && plan.publicNetworkAccess === "Disabled") {
+            if (workspace && mode === "single") grantLakeEndpointReaders(`${name}-ml`, { endpointIds: privateAccess.endpointIds, lakes: lakes.own, rolePrefix: "", principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy }, this);
+            for (const t of built) grantLakeEndpointReaders(`${name}-team-${t.key}`, { endpointIds: privateAccess.endpointIds, lakes: lakes.teams[t.key], rolePrefix: `${t.key}-`, principalId: t.principalId, subscriptionId: client.subscriptionId, uniqueBy: [...uniqueBy, `team:${t.key}`] }, t.scope);
             if (workspace) {
                 grantStudioEndpointReader(`${name}-ml`, { endpointIds: privateAccess.endpointIds, principalId: workspace.principalId, subscriptionId: client.subscriptionId, uniqueBy, workspaceName: names.workspace }, { parent: this });
             }
@@ -237,12 +255,14 @@ export class MlPlatform extends pulumi.ComponentResource {
             // A hub runs no jobs (its projects do): the platform's own schedules need the single workspace.
             if (mode === "hub" && Object.keys(c.schedules).length > 0) throw new pulumi.ResourceError("schedules: a hub runs no jobs; declare schedules under teams.<key>.schedules", this);
             createSchedules(name, { schedules: c.schedules, compute: c.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: workspace.workspaceName, workspaceId: workspace.id, tags: c.tags }, this);
+            if (mode === "single") this.createData(name, ctx, c.data, lakes.own, { workspaceName: workspace.workspaceName, principalId: workspace.principalId, workspace, access: c.access, uniqueBy, tags: c.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, this);
         } else if (Object.keys(c.schedules).length > 0) {
             throw new pulumi.ResourceError("schedules: independent teams have no platform workspace; declare schedules under teams.<key>.schedules", this);
         }
         for (const t of built) {
             const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
             createSchedules(`${name}-team-${t.key}`, { schedules: t.team.schedules, compute: t.team.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: t.workspaceName, workspaceId: t.id, tags: t.tags }, t.scope);
+            this.createData(`${name}-team-${t.key}`, ctx, t.team.data, lakes.teams[t.key], { workspaceName: t.workspaceName, principalId: t.principalId, workspace: t.workspace, access: t.team.access, uniqueBy: [...uniqueBy, `team:${t.key}`], tags: t.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, t.scope);
         }
         this.grantAccess(name, ctx, mode, workspace, built, registry);
 
@@ -277,7 +297,7 @@ export class MlPlatform extends pulumi.ComponentResource {
     }
 
     /** The workspace component's args for a workspace of this platform (the single one, the hub, or an independent team's). */
-    private workspaceArgs(ctx: TeamContext, names: PlatformNames, tags: Record<string, string>, sharedLogAnalyticsWorkspaceId?: pulumi.Input<string>): WorkspaceArgs {
+    private workspaceArgs(ctx: TeamContext, names: PlatformNames, tags: Record<string, string>, sharedLogAnalyticsWorkspaceId?: pulumi.Input<string>, dataRules?: NonNullable<WorkspaceArgs["managedNetwork"]>["privateEndpointRules"]): WorkspaceArgs {
         const { c, client } = ctx;
         const cloud = CLOUDS[c.cloud];
         const registry = decideRegistryFor(c);
@@ -304,7 +324,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                 existingPrincipalId: c.workspace.identity.existingPrincipalId,
                 name: c.workspace.identity.existingId || c.workspace.identity.type === "SystemAssigned" ? undefined : names.identity,
             },
-            managedNetwork: c.workspace.managedNetwork,
+            managedNetwork: { ...c.workspace.managedNetwork, privateEndpointRules: dataRules },
             serverlessCompute: { customSubnetId: ctx.computeSubnetId, noPublicIp: c.workspace.serverlessCompute.noPublicIp },
             storage: {
                 existingId: c.storage.existingId,
@@ -364,10 +384,11 @@ export class MlPlatform extends pulumi.ComponentResource {
         mode: PlatformMode,
         hub: Workspace | undefined,
         logAnalyticsWorkspaceId: pulumi.Output<string>,
+        scope: TeamScope,
+        lakes: PlatformLakes,
     ): BuiltTeam {
         const { c } = ctx;
         const tags = { ...c.tags, ...team.tags, [TEAM_TAG]: key };
-        const scope = new TeamScope(`${name}-team-${key}`, key, { parent: this, transformations: [teamTagTransformation(key, team.quota)] });
         const names = platformNames({
             prefix: `${c.namePrefix}-${key}`,
             uniqueBy: [...ctx.uniqueBy, `team:${key}`],
@@ -398,7 +419,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         } else {
             const ws = new Workspace(
                 `${name}-team-${key}-ml`,
-                { ...this.workspaceArgs({ ...ctx, uniqueBy: [...ctx.uniqueBy, `team:${key}`] }, names, tags, logAnalyticsWorkspaceId), friendlyName: team.workspace.friendlyName, description: team.workspace.description },
+                { ...this.workspaceArgs({ ...ctx, uniqueBy: [...ctx.uniqueBy, `team:${key}`] }, names, tags, logAnalyticsWorkspaceId, lakes.teamRules(key)), friendlyName: team.workspace.friendlyName, description: team.workspace.description },
                 { parent: scope },
             );
             built = { key, team, tags, names, scope, workspace: ws, id: ws.id, workspaceName: ws.workspaceName, principalId: ws.principalId };
@@ -516,7 +537,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         placement: PlacementArgs,
         vnetName: string | undefined,
         network: Network | undefined,
-        reach: { workspace?: Workspace; teams: BuiltTeam[]; registry?: ModelRegistry; sharedLogsId?: pulumi.Output<string> },
+        reach: { workspace?: Workspace; teams: BuiltTeam[]; registry?: ModelRegistry; sharedLogsId?: pulumi.Output<string>; lakes: PlatformLakes },
     ): PrivateAccess {
         const subnetId = network?.privateEndpointsSubnetId;
         if (subnetId === undefined) throw new pulumi.ResourceError("private endpoints need network.virtualNetwork with a private-endpoints subnet", this);
@@ -550,6 +571,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             ...(reach.workspace ? targetsOf(reach.workspace, "") : []),
             ...reach.teams.flatMap((t) => (t.workspace ? targetsOf(t.workspace, `${t.key}-`) : [])),
             ...(reach.registry && (c.modelRegistry?.publicNetworkAccess ?? "Disabled") === "Disabled" ? [registryPrivateAccessTarget(reach.registry)] : []),
+            ...reach.lakes.privateTargets,
         ];
         const monitored = plan.targets.some((t) => t.role === "monitoring");
         const ws = reach.workspace;
@@ -580,6 +602,56 @@ export class MlPlatform extends pulumi.ComponentResource {
     }
 
     /**
+     * One workspace's datastores, data assets and data grants (components/data/platform-data.ts).
+     * The datastores use the workspace identity for service data access; a user-assigned one is
+     * also the identity of the workspace's computes, so it gets each account's access too.
+     */
+    private createData(
+        name: string,
+        ctx: TeamContext,
+        data: PlatformSettings["data"],
+        lakes: PlatformLakes["own"],
+        w: { workspaceName: pulumi.Input<string>; principalId: pulumi.Input<string>; workspace?: Workspace; access: PlatformAccessGrantArgs[]; uniqueBy: string[]; tags: Record<string, string>; logAnalyticsWorkspaceId: pulumi.Input<string>; dependsOn: pulumi.Resource[]; computes: Record<string, ComputeCluster | ComputeInstance> },
+        parent: pulumi.Resource,
+    ): void {
+        const userAssigned = w.workspace?.userAssignedIdentityId !== undefined;
+        // Without a user-assigned workspace identity each compute has its own system-assigned one
+        // (read only when there is data to grant on).
+        const computePrincipalIds = userAssigned || Object.keys(data.datastores).length === 0
+            ? {}
+            : Object.fromEntries(
+                  Object.entries(w.computes).map(([n, compute]) => [
+                      n,
+                      compute.principalId.apply((id) => {
+                          if (!id) throw new Error(`compute ${n} has no system-assigned principal ID`);
+                          return id;
+                      }),
+                  ]),
+              );
+        createWorkspaceData(
+            name,
+            {
+                data,
+                lakes,
+                resourceGroupName: ctx.resourceGroupName,
+                workspaceName: w.workspaceName,
+                workspacePrincipalId: w.principalId,
+                dataAccessIdentity: userAssigned ? DataAccessIdentity.WorkspaceUserAssignedIdentity : DataAccessIdentity.WorkspaceSystemAssignedIdentity,
+                computeUsesWorkspaceIdentity: userAssigned,
+                computePrincipalIds,
+                access: w.access,
+                subscriptionId: ctx.client.subscriptionId,
+                uniqueBy: w.uniqueBy,
+                tags: w.tags,
+                storageSuffix: CLOUDS[ctx.c.cloud].storageSuffix,
+                logAnalyticsWorkspaceId: w.logAnalyticsWorkspaceId,
+                dependsOn: w.dependsOn,
+            },
+            parent,
+        );
+    }
+
+    /**
      * Compute clusters and instances of one workspace: in the managed network, or in the training
      * subnet when the workspace has none (Azure refuses customer subnets for compute of a
      * managed-network workspace); never with node public IPs.
@@ -594,8 +666,8 @@ export class MlPlatform extends pulumi.ComponentResource {
         identityId: pulumi.Input<string> | undefined,
         dependsOn: pulumi.Resource[],
         parent: pulumi.Resource,
-    ): Record<string, pulumi.Resource> {
-        const created: Record<string, pulumi.Resource> = {};
+    ): Record<string, ComputeCluster | ComputeInstance> {
+        const created: Record<string, ComputeCluster | ComputeInstance> = {};
         const computeBase = { ...placement, workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId };
         for (const [computeName, cl] of Object.entries(compute.clusters)) {
             created[computeName] = new ComputeCluster(

@@ -37,6 +37,7 @@ export const CONTROLS: readonly Control[] = [
     { id: "workspace.managed-network-isolation", area: WS, text: "managed network isolation: AllowOnlyApprovedOutbound (prod) or AllowInternetOutbound; never Disabled unless a customer VNet is used" },
     { id: "workspace.customer-managed-key", area: WS, text: "customer-managed key (configurable): encryption.status = Enabled" },
     { id: "workspace.user-assigned-identity", area: WS, text: "user-assigned identity (advisory): primaryUserAssignedIdentity set" },
+    { id: "datastore.identity-access", area: "azure-native:machinelearningservices:Datastore", text: "identity-based access: properties.credentials.credentialsType = None (no account key, SAS, secret or certificate stored)" },
     { id: "workspace.identity-datastores", area: WS, text: "identity-based datastores: systemDatastoresAuthMode = identity" },
     { id: "workspace.hbi-when-confidential", area: WS, text: "HBI when data is confidential: hbiWorkspace true when the data classification says so" },
     { id: "workspace.resource-logs", area: WS, text: "resource logs: a DiagnosticSetting whose resourceUri is the workspace exists" },

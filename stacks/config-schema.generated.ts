@@ -369,6 +369,7 @@ instances: {
 }
 }
 schedules: Schedules
+data: Data
 /**
  * Encryption of workspace data at rest.
  */
@@ -789,6 +790,107 @@ startTime?: string
 endTime?: string
 }
 /**
+ * Data of the single workspace (no teams): data lakes the stack creates, identity-based datastores (no key, SAS or secret stored) and data assets. With teams, data goes under teams.<key>.data. Default: none.
+ */
+export interface Data {
+/**
+ * Data Lake Storage Gen2 accounts the stack creates for the workspace, by key (1-12 lowercase letters and digits, part of the account name), hardened like the default storage, with a hierarchical namespace and private endpoints (blob, dfs) in a private stack. Default: none.
+ */
+lakes: {
+[k: string]: DataLake
+}
+/**
+ * Identity-based datastores by name (letters, digits and underscores): credentials None, so no account key, SAS token or secret is stored. Default: none.
+ */
+datastores: {
+[k: string]: Datastore
+}
+/**
+ * Data assets by name (letters, digits, hyphens and underscores), with their versions. Default: none.
+ */
+assets: {
+[k: string]: DataAsset
+}
+}
+/**
+ * A data lake: an ADLS Gen2 account with its filesystems.
+ */
+export interface DataLake {
+/**
+ * Filesystems (containers) to create: 3-63 lowercase letters, digits and hyphens. Default: none.
+ */
+filesystems?: string[]
+/**
+ * Replication SKU.
+ */
+sku: ("Standard_LRS" | "Standard_ZRS" | "Standard_GRS" | "Standard_RAGRS" | "Standard_GZRS" | "Standard_RAGZRS")
+/**
+ * Days deleted blobs and filesystems are kept.
+ */
+softDeleteRetentionDays: number
+}
+/**
+ * An identity-based datastore on a lake of the same workspace or an existing storage account.
+ */
+export interface Datastore {
+/**
+ * azureBlob (a blob container) or adlsGen2 (a Data Lake Gen2 filesystem). azureFile is refused: Azure ML reaches file shares only with an account key or SAS token.
+ */
+type: ("azureBlob" | "adlsGen2" | "azureFile")
+/**
+ * Key of a lake under data.lakes of the same workspace. Give exactly one of lake and accountId.
+ */
+lake?: string
+/**
+ * ARM ID of an existing storage account (its owner keeps its network rules). Give exactly one of lake and accountId.
+ */
+accountId?: string
+/**
+ * Blob container or filesystem; on a lake, one of its filesystems.
+ */
+container: string
+/**
+ * What the team's data users (and a user-assigned workspace identity, which the computes use) may do: read (Storage Blob Data Reader) or readWrite (Storage Blob Data Contributor), granted at the account.
+ */
+access: ("read" | "readWrite")
+/**
+ * Description shown in the studio. Default: none.
+ */
+description?: string
+}
+/**
+ * A data asset and its versions.
+ */
+export interface DataAsset {
+/**
+ * uri_file (one file), uri_folder (a folder) or mltable (a folder holding an MLTable file).
+ */
+type: ("uri_file" | "uri_folder" | "mltable")
+/**
+ * A datastore of the same workspace: one under data.datastores, or the workspace's own (workspaceblobstore, workspaceartifactstore, workspaceworkingdirectory, workspacefilestore).
+ */
+datastore: string
+/**
+ * Description shown in the studio. Default: none.
+ */
+description?: string
+/**
+ * Versions by version string (e.g. "1"), each with its path inside the datastore.
+ */
+versions: {
+[k: string]: {
+/**
+ * Path relative to the datastore's container, e.g. raw/transactions/ (a uri_file names a file, no trailing /).
+ */
+path: string
+/**
+ * Description of the version. Default: none.
+ */
+description?: string
+}
+}
+}
+/**
  * One team of the platform: its workspace (independent) or project (hub), tags, people, guard rails and compute.
  */
 export interface Team {
@@ -838,6 +940,7 @@ instances: {
 }
 }
 schedules: Schedules1
+data: Data1
 }
 /**
  * A role for one principal (user, group or service principal) at one scope. Role assignments are named by a UUID of scope, principal and role, so an entry keeps its assignment when others are added or reordered.
@@ -886,6 +989,29 @@ vmFamilies?: string[]
  */
 export interface Schedules1 {
 [k: string]: Schedule
+}
+/**
+ * The team's data lakes, identity-based datastores and data assets in its workspace (or project), with the same rules as the platform's `data`; the team's access entries holding AzureML Data Scientist, Azure AI Developer, Contributor or Owner get each datastore's data role on its account. Default: none.
+ */
+export interface Data1 {
+/**
+ * Data Lake Storage Gen2 accounts the stack creates for the workspace, by key (1-12 lowercase letters and digits, part of the account name), hardened like the default storage, with a hierarchical namespace and private endpoints (blob, dfs) in a private stack. Default: none.
+ */
+lakes: {
+[k: string]: DataLake
+}
+/**
+ * Identity-based datastores by name (letters, digits and underscores): credentials None, so no account key, SAS token or secret is stored. Default: none.
+ */
+datastores: {
+[k: string]: Datastore
+}
+/**
+ * Data assets by name (letters, digits, hyphens and underscores), with their versions. Default: none.
+ */
+assets: {
+[k: string]: DataAsset
+}
 }
 /**
  * A custom Azure RBAC role, granted like a built-in one by its key. List the exact operations: `*` and actions that span every provider are refused. Actions and dataActions must not both be empty.

@@ -22,6 +22,7 @@ import { TEAM_CHECKS } from "./config-semantics-teams";
 import { SCHEDULE_CHECKS } from "./config-schedules";
 import { INSTANCE_CHECKS } from "./config-compute-instances";
 import { IMAGE_BUILD_CHECKS } from "./config-semantics-image-build";
+import { DATA_CHECKS } from "./config-data";
 import type { PlatformConfig } from "./config-types";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
@@ -44,6 +45,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...SCHEDULE_CHECKS,
     ...INSTANCE_CHECKS,
     ...IMAGE_BUILD_CHECKS,
+    ...DATA_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -33,6 +33,7 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         monitoring: c.monitoring,
         compute: computeArgsOf(c.compute, "compute", scripts),
         schedules: scheduleArgsOf(c.schedules, "schedules", jobs),
+        data: c.data,
         encryption: c.encryption,
         // Production stacks ask for zone redundancy (where the region has zones).
         zoneRedundant: c.production,

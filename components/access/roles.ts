@@ -12,6 +12,7 @@ import { BUILTIN_ROLE_IDS } from "./builtin-roles";
 export const BUILTIN_ROLES = {
     contributor: BUILTIN_ROLE_IDS.Contributor,
     storageBlobDataContributor: BUILTIN_ROLE_IDS["Storage Blob Data Contributor"],
+    storageBlobDataReader: BUILTIN_ROLE_IDS["Storage Blob Data Reader"],
     storageFileDataPrivilegedContributor: BUILTIN_ROLE_IDS["Storage File Data Privileged Contributor"],
     keyVaultAdministrator: BUILTIN_ROLE_IDS["Key Vault Administrator"],
     keyVaultCryptoServiceEncryptionUser: BUILTIN_ROLE_IDS["Key Vault Crypto Service Encryption User"],

@@ -39,6 +39,8 @@ export class ComputeCluster extends pulumi.ComponentResource {
     readonly id: pulumi.Output<string>;
     /** Compute name. */
     readonly computeName: pulumi.Output<string>;
+    /** Principal ID of its system-assigned identity; undefined when it acts as a user-assigned identity (`identityId`). */
+    readonly principalId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ComputeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:ComputeCluster", name, {}, opts);
@@ -66,6 +68,7 @@ export class ComputeCluster extends pulumi.ComponentResource {
         );
         this.id = compute.id;
         this.computeName = compute.name;
+        this.principalId = compute.identity.apply((i) => i?.principalId);
         this.registerOutputs({ id: this.id, computeName: this.computeName });
     }
 }

@@ -62,6 +62,8 @@ export class ComputeInstance extends pulumi.ComponentResource {
     readonly id: pulumi.Output<string>;
     /** Compute name. */
     readonly computeName: pulumi.Output<string>;
+    /** Principal ID of its system-assigned identity; undefined when it acts as a user-assigned identity (`identityId`). */
+    readonly principalId: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ComputeInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:ComputeInstance", name, {}, opts);
@@ -102,6 +104,7 @@ export class ComputeInstance extends pulumi.ComponentResource {
         );
         this.id = compute.id;
         this.computeName = compute.name;
+        this.principalId = compute.identity.apply((i) => i?.principalId);
         this.registerOutputs({ id: this.id, computeName: this.computeName });
     }
 }

@@ -3,6 +3,7 @@
  * azure-native discriminated inputs of `managedNetwork.outboundRules`.
  */
 
+import type * as pulumi from "@pulumi/pulumi";
 import { COMPONENT_DEFAULTS } from "../defaults";
 import type { OutboundRuleType } from "../enums";
 
@@ -87,4 +88,21 @@ export function toArmOutboundRule(rule: OutboundRuleSpec, name = "rule"): ArmOut
 /** Converts a map of rules, keeping names (ARM keys rules by name). */
 export function toArmOutboundRules(rules: Record<string, OutboundRuleSpec>): Record<string, ArmOutboundRule> {
     return Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, toArmOutboundRule(rule, name)]));
+}
+
+/**
+ * Private-endpoint rules whose target ID may be an output (a storage account created by the same
+ * program): ARM shapes with the configured rules' default category and no Spark access.
+ */
+export function privateEndpointRulesOf(rules: { [name: string]: { serviceResourceId: pulumi.Input<string>; subresourceTarget: string } } | undefined) {
+    return Object.fromEntries(
+        Object.entries(rules ?? {}).map(([name, r]) => [
+            name,
+            {
+                type: "PrivateEndpoint" as const,
+                category: COMPONENT_DEFAULTS["workspace.managedNetwork.outboundRules.*.category"],
+                destination: { serviceResourceId: r.serviceResourceId, subresourceTarget: r.subresourceTarget, sparkEnabled: false },
+            },
+        ]),
+    );
 }

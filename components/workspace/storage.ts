@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BlobServiceProperties, FileServiceProperties, StorageAccount } from "@pulumi/azure-native/storage";
-import { DIAGNOSTICS, sendDiagnostics } from "../monitoring/diagnostics";
-import { statefulOptions, type PlacementArgs, type StatefulProtection } from "../placement";
+import type { StorageAccount } from "@pulumi/azure-native/storage";
+import type { PlacementArgs, StatefulProtection } from "../placement";
+import { createHardenedAccount, sendAccountDiagnostics } from "./storage-hardening";
 import { bringYourOwn } from "../bring-your-own-check";
 import { COMPONENT_DEFAULTS } from "../defaults";
 import type { FirewallDefaultAction, PublicNetworkAccess } from "../enums";
@@ -59,65 +59,25 @@ export class WorkspaceStorage extends pulumi.ComponentResource {
             if (args.hierarchicalNamespace) {
                 throw new pulumi.ResourceError("hierarchicalNamespace is not supported on a workspace's default storage account; use a separate account as a datastore", this);
             }
-            const account = new StorageAccount(
-                `${name}-account`,
+            const created = createHardenedAccount(
+                name,
                 {
-                    accountName: choice.name,
+                    name: choice.name,
                     resourceGroupName: args.resourceGroupName,
                     location: args.location,
                     tags: args.tags,
-                    kind: "StorageV2",
-                    sku: { name: args.sku ?? COMPONENT_DEFAULTS["storage.sku"] },
-                    accessTier: "Hot",
-                    enableHttpsTrafficOnly: true,
-                    minimumTlsVersion: "TLS1_2",
-                    allowBlobPublicAccess: false,
-                    // Identity-based datastores (systemDatastoresAuthMode: identity) need no keys.
-                    allowSharedKeyAccess: false,
-                    defaultToOAuthAuthentication: true,
-                    allowCrossTenantReplication: false,
-                    isHnsEnabled: false,
-                    publicNetworkAccess: args.publicNetworkAccess ?? COMPONENT_DEFAULTS["network.publicNetworkAccess"],
-                    networkRuleSet: {
-                        defaultAction: args.firewallDefaultAction ?? COMPONENT_DEFAULTS["network.firewallDefaultAction"],
-                        bypass: "AzureServices",
-                        ipRules: pulumi.output(args.allowedIpRanges ?? []).apply((ranges) => ranges.map((value) => ({ iPAddressOrRange: value, action: "Allow" as const }))),
-                    },
-                    encryption: {
-                        keySource: "Microsoft.Storage",
-                        requireInfrastructureEncryption: true,
-                        services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
-                    },
+                    sku: args.sku ?? COMPONENT_DEFAULTS["storage.sku"],
+                    softDeleteRetentionDays: args.softDeleteRetentionDays ?? COMPONENT_DEFAULTS["storage.softDeleteRetentionDays"],
+                    hierarchicalNamespace: false,
+                    publicNetworkAccess: args.publicNetworkAccess,
+                    firewallDefaultAction: args.firewallDefaultAction,
+                    allowedIpRanges: args.allowedIpRanges,
+                    protection: args.protection,
                 },
-                statefulOptions(this, args.protection),
+                this,
             );
-            const retention = { enabled: true, days: args.softDeleteRetentionDays ?? COMPONENT_DEFAULTS["storage.softDeleteRetentionDays"] };
-            const blob = new BlobServiceProperties(
-                `${name}-blob`,
-                {
-                    accountName: account.name,
-                    resourceGroupName: args.resourceGroupName,
-                    blobServicesName: "default",
-                    deleteRetentionPolicy: retention,
-                    containerDeleteRetentionPolicy: retention,
-                },
-                { parent: this },
-            );
-            const file = new FileServiceProperties(
-                `${name}-file`,
-                {
-                    accountName: account.name,
-                    resourceGroupName: args.resourceGroupName,
-                    fileServicesName: "default",
-                    shareDeleteRetentionPolicy: retention,
-                },
-                { parent: this },
-            );
-            if (args.logAnalyticsWorkspaceId) {
-                sendDiagnostics(`${name}-account-diag`, account.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.storageAccount, { parent: this });
-                sendDiagnostics(`${name}-blob-diag`, blob.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.storageService, { parent: this });
-                sendDiagnostics(`${name}-file-diag`, file.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.storageService, { parent: this });
-            }
+            const account = created.account;
+            if (args.logAnalyticsWorkspaceId) sendAccountDiagnostics(name, created, args.logAnalyticsWorkspaceId, this);
             this.account = account;
             this.id = account.id;
             this.accountName = account.name;

@@ -12,7 +12,7 @@ import { keyResourceId } from "./cmk-spec";
 import { WorkspaceRegistry } from "./container-registry";
 import { WorkspaceIdentity } from "./identity";
 import { WorkspaceKeyVault } from "./key-vault";
-import { toArmOutboundRules, type OutboundRuleSpec } from "./outbound-rules";
+import { privateEndpointRulesOf, toArmOutboundRules, type OutboundRuleSpec } from "./outbound-rules";
 import { WorkspaceStorage } from "./storage";
 import { validateWorkspaceArgs } from "./workspace-validation";
 
@@ -114,6 +114,16 @@ export interface WorkspaceManagedNetworkSettings {
     provisionNetworkNow?: boolean;
     /** Outbound rules by name. Default none. */
     outboundRules?: Record<string, OutboundRuleSpec>;
+    /** Private-endpoint outbound rules to storage created or named elsewhere in the program (data lakes, datastore accounts), by rule name. Default none. */
+    privateEndpointRules?: { [ruleName: string]: WorkspacePrivateEndpointRule };
+}
+
+/** A managed private endpoint from the workspace's managed network to a resource whose ID may be an output. */
+export interface WorkspacePrivateEndpointRule {
+    /** Target resource ID. */
+    serviceResourceId: pulumi.Input<string>;
+    /** Sub-resource (private-link group ID), e.g. `blob` or `dfs`. */
+    subresourceTarget: string;
 }
 
 /** Serverless compute settings of {@link WorkspaceArgs}. */
@@ -384,7 +394,7 @@ export class Workspace extends pulumi.ComponentResource {
                     isolationMode,
                     // The firewall only exists to enforce FQDN rules in approved-outbound mode.
                     firewallSku: isolationMode === "AllowOnlyApprovedOutbound" ? (mn.firewallSku ?? COMPONENT_DEFAULTS["workspace.managedNetwork.firewallSku"]) : undefined,
-                    outboundRules: toArmOutboundRules(mn.outboundRules ?? {}),
+                    outboundRules: { ...toArmOutboundRules(mn.outboundRules ?? {}), ...privateEndpointRulesOf(mn.privateEndpointRules) },
                 },
                 provisionNetworkNow: isolationMode === "Disabled" ? undefined : (mn.provisionNetworkNow ?? COMPONENT_DEFAULTS["workspace.managedNetwork.provisionNetworkNow"]),
                 serverlessComputeSettings: {

@@ -290,6 +290,19 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
             return problems.length > 0 ? problems.join("; ") : undefined;
         },
     ],
+    // "Introduction to Azure Data Lake Storage" (https://learn.microsoft.com/azure/storage/blobs/data-lake-storage-introduction):
+    // Data Lake Storage is a storage account with a hierarchical namespace; a Data Lake Gen2
+    // datastore on an account of this stack without one has no filesystem to reach.
+    "azure-native:machinelearningservices:Datastore": [
+        (s) => {
+            if (get(s.inputs, "properties.datastoreType") !== "AzureDataLakeGen2") return undefined;
+            const name = get(s.inputs, "properties.accountName");
+            const account = s.all().find((r) => r.type === "azure-native:storage:StorageAccount" && r.inputs.accountName === name);
+            return account && get(account.inputs, "isHnsEnabled") !== true
+                ? `properties.datastoreType is AzureDataLakeGen2 but storage account ${String(name)} has no hierarchical namespace (isHnsEnabled); use datastoreType AzureBlob or a Data Lake Gen2 account`
+                : undefined;
+        },
+    ],
     "azure-native:machinelearningservices:Workspace": [
         (s) => {
             const storageId = get(s.inputs, "storageAccount");

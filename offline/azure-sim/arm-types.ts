@@ -10,7 +10,7 @@ import type { ResourceKind } from "../../components/naming";
 export type ArmPlacement =
     | { kind: "subscription" }
     | { kind: "resourceGroup" }
-    /** A child: `<parent ID>/<segment>/<name>`, the parent found from inputs. */
+    /** A child: `<parent ID>/<segment>/<name>`, the parent found from inputs; `{key}` in the segment is that input (`data/{name}/versions`). */
     | { kind: "child"; parentType: string; parentNameKey: string; segment: string }
     /** An extension resource: `<scope>/providers/<armType>/<name>`. */
     | { kind: "extension"; scopeKey: string };
@@ -80,6 +80,28 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         nameKey: "agentPoolName",
         placement: { kind: "child", parentType: "Microsoft.ContainerService/managedClusters", parentNameKey: "resourceName", segment: "agentPools" },
         nameKind: "aksNodePool",
+    },
+    // Data (ARM: Microsoft.MachineLearningServices workspaces/datastores, workspaces/data,
+    // workspaces/data/versions): children of the workspace; a version hangs under its container.
+    "azure-native:machinelearningservices:Datastore": {
+        armType: "Microsoft.MachineLearningServices/workspaces/datastores",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "datastores" },
+    },
+    "azure-native:machinelearningservices:DataContainer": {
+        armType: "Microsoft.MachineLearningServices/workspaces/data",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "data" },
+    },
+    "azure-native:machinelearningservices:DataVersion": {
+        armType: "Microsoft.MachineLearningServices/workspaces/data/versions",
+        nameKey: "version",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "data/{name}/versions" },
+    },
+    "azure-native:storage:BlobContainer": {
+        armType: "Microsoft.Storage/storageAccounts/blobServices/containers",
+        nameKey: "containerName",
+        placement: { kind: "child", parentType: "Microsoft.Storage/storageAccounts", parentNameKey: "accountName", segment: "blobServices/default/containers" },
     },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },

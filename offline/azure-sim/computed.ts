@@ -55,6 +55,11 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
         clientId: guid(c, "client"),
         tenantId: c.tenantId,
     }),
+    // A compute's system-assigned identity gets a principal, as a workspace's does.
+    "azure-native:machinelearningservices:Compute": (c) => {
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        return String(identity.type ?? "").includes("SystemAssigned") ? { identity: { ...identity, principalId: guid(c, "principal"), tenantId: c.tenantId } } : {};
+    },
     "azure-native:machinelearningservices:Workspace": (c) => {
         const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
         const region = String(c.inputs.location);

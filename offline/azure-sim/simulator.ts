@@ -188,7 +188,10 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
             case "child": {
                 const group = str("resourceGroupName");
                 const parent = str(p.parentNameKey);
-                return group && parent && `${sub}/resourceGroups/${group}/providers/${p.parentType}/${parent}/${p.segment}/${name}`;
+                const keys = [...p.segment.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+                if (keys.some((k) => str(k) === undefined)) return undefined;
+                const segment = p.segment.replace(/\{(\w+)\}/g, (_, k: string) => str(k) as string);
+                return group && parent && `${sub}/resourceGroups/${group}/providers/${p.parentType}/${parent}/${segment}/${name}`;
             }
             case "extension": {
                 const scope = str(p.scopeKey);

@@ -145,6 +145,23 @@ export const workspaceIdentityDatastores = propertyPolicy({
     expectations: [{ path: "systemDatastoresAuthMode", expect: is("identity") }],
 });
 
+/**
+ * Every datastore uses identity-based access: credentials None, so no account key, SAS token,
+ * service principal secret or certificate is stored in the workspace ("Data administration",
+ * https://learn.microsoft.com/azure/machine-learning/how-to-administrate-data-authentication).
+ * An Azure Files datastore has no identity-based form, so it is always a violation.
+ */
+export const datastoreIdentityAccess = propertyPolicy({
+    name: "ml-datastore-identity-access",
+    description: "Azure ML datastores must use identity-based access (credentials None): no account key, SAS token, service principal secret or certificate stored in the workspace.",
+    severity: "high",
+    remediation: "Create the datastore with credentials None (identity-based access) and grant the workspace, compute and user identities Storage Blob Data Reader or Contributor on the account; move file-share data to a blob container or Data Lake Gen2 filesystem.",
+    sources: { other: ["Azure ML data administration"], mcsb: ["IM-1"] },
+    controls: ["datastore.identity-access"],
+    types: ["azure-native:machinelearningservices:Datastore"],
+    expectations: [{ path: "properties.credentials.credentialsType", expect: is("None") }],
+});
+
 /** Config of the HBI policy. */
 interface HbiConfig extends ProductionConfig {
     /** The stack's data classification (overridden by the stack tag / workspace tag). */

@@ -37,6 +37,10 @@ export const DATA_PLANE_CASES: ResourceCase[] = [
       violations: [{ patch: { primaryUserAssignedIdentity: undefined }, messages: ["primaryUserAssignedIdentity is not set; set it to a user-assigned identity resource ID"] }] },
     { policy: "ml-workspace-identity-datastores", type: WS, compliant: { systemDatastoresAuthMode: "identity" },
       violations: [{ patch: { systemDatastoresAuthMode: "accessKey" }, messages: ["systemDatastoresAuthMode is accessKey; set it to identity"] }] },
+    { policy: "ml-datastore-identity-access", type: "azure-native:machinelearningservices:Datastore",
+      compliant: { name: "raw", properties: { datastoreType: "AzureBlob", accountName: "st", containerName: "raw", credentials: { credentialsType: "None" } } },
+      violations: [{ patch: { "properties.credentials": { credentialsType: "AccountKey", secrets: { secretsType: "AccountKey", key: "placeholder" } } }, messages: ["properties.credentials.credentialsType is AccountKey; set it to None"] },
+                   { patch: { "properties.credentials": { credentialsType: "Sas" } }, messages: ["properties.credentials.credentialsType is Sas; set it to None"] }] },
     { policy: "ml-workspace-hbi-when-confidential", type: WS, compliant: { hbiWorkspace: true, tags: { dataClassification: "confidential" } },
       violations: [{ patch: { hbiWorkspace: false }, messages: ["hbiWorkspace is false but the data is confidential; set it to true"] }],
       config: [

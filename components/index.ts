@@ -56,6 +56,32 @@ export type { ComputeCommonArgs } from "./compute/compute-common";
 export { JobSchedule, jobScheduleArgProblems, computeNamesOf, type JobScheduleArgs, type PlatformScheduleArgs } from "./schedules/job-schedule";
 export { convertJob, jobDefinitionProblems, SCHEDULED_JOB_TYPES, type JobYaml, type JobProblem, type JobContext, type JobConversion } from "./schedules/job-definition";
 
+// Serving: registry authentication without the admin user, digest-pinned image references, the image rules.
+export {
+    ACR_ENTRA_SCOPE,
+    ACR_REFRESH_TOKEN_USERNAME,
+    DEFAULT_RETRY_POLICY,
+    RegistryAuthError,
+    RegistryAuthStep,
+    RegistryCredentialKind,
+    RepositoryAccess,
+    entraRegistryCredential,
+    exchangeEntraToken,
+    registryAccessToken,
+    repositoryScope,
+    repositoryTokenCredential,
+    scopeMapActions,
+    type EntraExchangeOptions,
+    type EntraTokenSource,
+    type RegistryAuthOptions,
+    type RegistryLoginCredential,
+    type RetryPolicy,
+    type RetryReport,
+} from "./serving/registry-auth";
+export { entraTokenFromClientToken, registryCredentialOutputs, type ClientTokenInvoke, type RegistryCredentialOutputs } from "./serving/registry-credential";
+export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
+export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
+
 // Access: built-in roles by display name, custom roles, and grants to people and services.
 export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";
 export { CustomRoleDefinition, customRoleGuid, type CustomRoleDefinitionArgs } from "./access/custom-role";

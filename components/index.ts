@@ -75,6 +75,7 @@ export {
     type EntraTokenSource,
     type RegistryAuthOptions,
     type RegistryLoginCredential,
+    type RegistryTokenOptions,
     type RetryPolicy,
     type RetryReport,
 } from "./serving/registry-auth";

@@ -148,6 +148,16 @@ export interface EntraExchangeOptions extends RegistryAuthOptions {
     readonly entraScope?: string;
 }
 
+/** Options of the scoped access token request. */
+export interface RegistryTokenOptions extends RegistryAuthOptions {
+    /** The ACR refresh token from {@link exchangeEntraToken}. */
+    readonly refreshToken: string;
+    /** The repository the access token is for. */
+    readonly repository: string;
+    /** Pull, or pull and push. */
+    readonly access: RepositoryAccess;
+}
+
 /** Registry actions a scoped access token or a scope map grants on one repository. */
 export const RepositoryAccess = {
     /** Pull only. */
@@ -232,7 +242,8 @@ export async function entraRegistryCredential(options: EntraExchangeOptions): Pr
 
 /** Entra ID token → ACR refresh token (`POST /oauth2/exchange`). */
 export async function exchangeEntraToken(options: EntraExchangeOptions): Promise<string> {
-    const server = checkedServer(options.loginServer);
+    const checked = checkedInputs(options);
+    const server = checked.server;
     if (!/^[0-9a-fA-F-]{36}$/.test(options.tenantId)) {
         throw new RegistryAuthError(`registry ${server}: tenant "${options.tenantId}" is not a directory (tenant) ID GUID`, server, "input", undefined, 0);
     }
@@ -249,13 +260,14 @@ export async function exchangeEntraToken(options: EntraExchangeOptions): Promise
         throw new RegistryAuthError(`registry ${server}: the Entra ID token source returned no token for ${scope}`, server, "entra", undefined, 0);
     }
     const form = { grant_type: "access_token", service: server, tenant: options.tenantId, access_token: accessToken };
-    const answer = await postForm(options, server, RegistryAuthStep.Exchange, form, [accessToken]);
+    const answer = await postForm(options, checked, RegistryAuthStep.Exchange, form, [accessToken]);
     return tokenField(answer, "refresh_token", server, RegistryAuthStep.Exchange, [accessToken]);
 }
 
 /** ACR refresh token → ACR access token for one repository (`POST /oauth2/token`). */
-export async function registryAccessToken(options: RegistryAuthOptions & { readonly refreshToken: string; readonly repository: string; readonly access: RepositoryAccess }): Promise<string> {
-    const server = checkedServer(options.loginServer);
+export async function registryAccessToken(options: RegistryTokenOptions): Promise<string> {
+    const checked = checkedInputs(options);
+    const server = checked.server;
     let scope: string;
     try {
         scope = repositoryScope(options.repository, options.access);
@@ -264,14 +276,21 @@ export async function registryAccessToken(options: RegistryAuthOptions & { reado
     }
     if (options.refreshToken.length === 0) throw new RegistryAuthError(`registry ${server}: the refresh token is empty`, server, "input", undefined, 0);
     const form = { grant_type: "refresh_token", service: server, scope, refresh_token: options.refreshToken };
-    const answer = await postForm(options, server, RegistryAuthStep.Token, form, [options.refreshToken]);
+    const answer = await postForm(options, checked, RegistryAuthStep.Token, form, [options.refreshToken]);
     return tokenField(answer, "access_token", server, RegistryAuthStep.Token, [options.refreshToken]);
 }
 
-function checkedServer(loginServer: string): string {
-    const problem = registryHostProblem(loginServer);
-    if (problem !== undefined) throw new RegistryAuthError(`registry ${loginServer}: ${problem}`, loginServer, "input", undefined, 0);
-    return loginServer.toLowerCase();
+/** The login server, lower-cased, and the retry policy with defaults; refused before any request when invalid. */
+function checkedInputs(options: RegistryAuthOptions): { server: string; policy: RetryPolicy } {
+    const problem = registryHostProblem(options.loginServer);
+    if (problem !== undefined) throw new RegistryAuthError(`registry ${options.loginServer}: ${problem}`, options.loginServer, "input", undefined, 0);
+    const server = options.loginServer.toLowerCase();
+    const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    const badBound = (Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[]).find((k) => !Number.isInteger(policy[k]) || policy[k] < (k === "initialDelayMs" ? 0 : 1));
+    if (badBound !== undefined) {
+        throw new RegistryAuthError(`registry ${server}: retry.${badBound} must be a positive integer; got ${policy[badBound]}`, server, "input", undefined, 0);
+    }
+    return { server, policy };
 }
 
 /** The non-empty string `field` of a parsed JSON answer, or an error naming the step (never the body). */
@@ -290,12 +309,8 @@ type Attempt =
     | { readonly ok: false; readonly retry: boolean; readonly status?: number; readonly reason: string; readonly retryAfterMs?: number };
 
 /** POST `form` to `/oauth2/<step>` with the retry policy; the parsed JSON answer and the attempts it took. */
-async function postForm(options: RegistryAuthOptions, server: string, step: RegistryAuthStep, form: Record<string, string>, secrets: readonly string[]): Promise<{ body: unknown; attempts: number }> {
-    const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    const badBound = (Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[]).find((k) => !Number.isInteger(policy[k]) || policy[k] < (k === "initialDelayMs" ? 0 : 1));
-    if (badBound !== undefined) {
-        throw new RegistryAuthError(`registry ${server}: retry.${badBound} must be a positive integer; got ${policy[badBound]}`, server, "input", undefined, 0);
-    }
+async function postForm(options: RegistryAuthOptions, checked: { server: string; policy: RetryPolicy }, step: RegistryAuthStep, form: Record<string, string>, secrets: readonly string[]): Promise<{ body: unknown; attempts: number }> {
+    const { server, policy } = checked;
     const random = options.random ?? Math.random;
     const doFetch = options.fetch ?? fetch;
     const url = `${(options.endpoint ?? `https://${server}`).replace(/\/+$/, "")}/oauth2/${step}`;

@@ -308,6 +308,7 @@ describe("inputs and the Entra token source", () => {
         expect(repo.step).toBe("input");
         const bound = await failure(exchangeEntraToken(exchangeOptions({ retry: { maxAttempts: 0 } })));
         expect(bound.message).toContain("retry.maxAttempts must be a positive integer; got 0");
+        expect(scopesAsked).toEqual([]); // refused before the token source is asked
         expect(fake.requests).toHaveLength(0);
     });
 

@@ -80,6 +80,7 @@ export {
     type RetryReport,
 } from "./serving/registry-auth";
 export { entraTokenFromClientToken, registryCredentialOutputs, type ClientTokenInvoke, type RegistryCredentialOutputs } from "./serving/registry-credential";
+export { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOptions } from "./serving/entra-token";
 export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
 export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
 

@@ -28,13 +28,16 @@
  * The identity needs AcrPush on the registry to push, AcrPull to pull ("Azure Container Registry
  * Entra permissions and role assignments", https://learn.microsoft.com/azure/container-registry/container-registry-rbac-built-in-roles-overview).
  *
- * Transport: node's built-in `fetch`, one AbortController per request for its timeout, bounded
- * retries (count and total time) with exponential backoff and jitter for 408, 429 (honouring
- * Retry-After), 5xx and network errors or timeouts; no retry for other answers (400, 401, 403 do
- * not change by asking again). Tokens never appear in an error message or a retry report: every
- * message goes through {@link redact}.
+ * Transport (http-retry.ts): node's built-in `fetch`, one AbortController per request for its
+ * timeout, bounded retries (count and total time) with exponential backoff and jitter for 408, 429
+ * (honouring Retry-After), 5xx and network errors or timeouts; no retry for other answers (400,
+ * 401, 403 do not change by asking again). Tokens never appear in an error message or a retry
+ * report: every message goes through `redact`.
  */
+import { postFormWithRetry, redact, resolveRetryPolicy, type RetryPolicy, type TransportOptions } from "./http-retry";
 import { registryHostProblem, repositoryProblem } from "./image-reference";
+
+export { DEFAULT_RETRY_POLICY, redact, retryAfter, type RetryPolicy, type RetryReport, type TransportOptions } from "./http-retry";
 
 /** User name that tells the registry the password is an ACR refresh token (AAD-OAuth.md, "Authenticating docker with an ACR refresh token"). */
 export const ACR_REFRESH_TOKEN_USERNAME = "00000000-0000-0000-0000-000000000000";
@@ -85,57 +88,12 @@ export interface RegistryLoginCredential {
 /** Returns an Entra ID access token for `scope` (e.g. {@link ACR_ENTRA_SCOPE}) of the identity that pushes or pulls. */
 export type EntraTokenSource = (scope: string) => Promise<string>;
 
-/** Retry and timeout bounds; every field has a default. */
-export interface RetryPolicy {
-    /** Attempts per request, the first included (default 5). */
-    readonly maxAttempts: number;
-    /** Backoff before the second attempt, doubled each time (default 500 ms). */
-    readonly initialDelayMs: number;
-    /** Largest backoff between two attempts, and largest Retry-After honoured without giving up (default 10 s). */
-    readonly maxDelayMs: number;
-    /** Time limit of one request, body included (default 15 s). */
-    readonly requestTimeoutMs: number;
-    /** Time limit of one step, all attempts and waits included (default 60 s). */
-    readonly totalTimeoutMs: number;
-}
-
-/** Defaults of {@link RetryPolicy}: a few attempts within a minute, enough for a registry's throttling window. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-    maxAttempts: 5,
-    initialDelayMs: 500,
-    maxDelayMs: 10_000,
-    requestTimeoutMs: 15_000,
-    totalTimeoutMs: 60_000,
-};
-
-/** One retry about to happen (for logs: it carries no token). */
-export interface RetryReport {
-    /** The registry login server. */
-    readonly registry: string;
-    /** Which request. */
-    readonly step: RegistryAuthStep;
-    /** The attempt that failed (1-based). */
-    readonly attempt: number;
-    /** Why it is retried: `HTTP 503`, `timeout after 15000 ms`, `network error: ...`. */
-    readonly reason: string;
-    /** Wait before the next attempt. */
-    readonly delayMs: number;
-}
-
 /** Options shared by the exchange and token requests. */
-export interface RegistryAuthOptions {
+export interface RegistryAuthOptions extends TransportOptions {
     /** Registry login server, e.g. `contosoregistry.azurecr.io` (no scheme, no path). */
     readonly loginServer: string;
-    /** Retry and timeout bounds (defaults: {@link DEFAULT_RETRY_POLICY}). */
-    readonly retry?: Partial<RetryPolicy>;
     /** Base URL the requests go to (default `https://<loginServer>`); a test points it at a local server. */
     readonly endpoint?: string;
-    /** Called before each retry, e.g. to log with `pulumi.log.debug`. */
-    readonly onRetry?: (report: RetryReport) => void;
-    /** The fetch implementation (default the global `fetch`). */
-    readonly fetch?: typeof fetch;
-    /** Source of jitter in [0, 1) (default `Math.random`). */
-    readonly random?: () => number;
 }
 
 /** Options of the Entra ID exchange. */
@@ -184,18 +142,6 @@ export class RegistryAuthError extends Error {
         super(message);
         this.name = "RegistryAuthError";
     }
-}
-
-/** A JWT (three base64url parts, the first a JSON header): what Entra and ACR tokens look like. */
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-/** Form or JSON fields that carry a token, with their value. */
-const TOKEN_FIELD_PATTERN = /((?:access_token|refresh_token|password)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi;
-
-/** `text` with every known secret, every JWT and every token-named field value replaced by `[redacted]`. */
-export function redact(text: string, secrets: readonly string[] = []): string {
-    let out = text;
-    for (const s of secrets) if (s.length > 0) out = out.split(s).join("[redacted]");
-    return out.replace(JWT_PATTERN, "[redacted]").replace(TOKEN_FIELD_PATTERN, "$1[redacted]");
 }
 
 /** The repository scope of `/oauth2/token` (`repository:<repo>:pull` or `:pull,push`; Docker "Token Scope Documentation"). */
@@ -285,12 +231,28 @@ function checkedInputs(options: RegistryAuthOptions): { server: string; policy: 
     const problem = registryHostProblem(options.loginServer);
     if (problem !== undefined) throw new RegistryAuthError(`registry ${options.loginServer}: ${problem}`, options.loginServer, "input", undefined, 0);
     const server = options.loginServer.toLowerCase();
-    const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    const badBound = (Object.keys(DEFAULT_RETRY_POLICY) as (keyof RetryPolicy)[]).find((k) => !Number.isInteger(policy[k]) || policy[k] < (k === "initialDelayMs" ? 0 : 1));
-    if (badBound !== undefined) {
-        throw new RegistryAuthError(`registry ${server}: retry.${badBound} must be a positive integer; got ${policy[badBound]}`, server, "input", undefined, 0);
-    }
+    const policy = resolveRetryPolicy(options.retry);
+    if ("problem" in policy) throw new RegistryAuthError(`registry ${server}: ${policy.problem}`, server, "input", undefined, 0);
     return { server, policy };
+}
+
+/** POST `form` to `/oauth2/<step>` of the registry with the retry policy. */
+function postForm(options: RegistryAuthOptions, checked: { server: string; policy: RetryPolicy }, step: RegistryAuthStep, form: Record<string, string>, secrets: readonly string[]): Promise<{ body: unknown; attempts: number }> {
+    const { server, policy } = checked;
+    return postFormWithRetry(
+        {
+            url: `${(options.endpoint ?? `https://${server}`).replace(/\/+$/, "")}/oauth2/${step}`,
+            form,
+            label: `registry ${server}: /oauth2/${step}`,
+            target: server,
+            step,
+            secrets,
+            hint: (status) => hintFor(status, step),
+        },
+        policy,
+        options,
+        (f) => new RegistryAuthError(f.message, server, step, f.status, f.attempts),
+    );
 }
 
 /** The non-empty string `field` of a parsed JSON answer, or an error naming the step (never the body). */
@@ -303,108 +265,8 @@ function tokenField(answer: { body: unknown; attempts: number }, field: string, 
     return value;
 }
 
-/** Outcome of one attempt. */
-type Attempt =
-    | { readonly ok: true; readonly body: unknown }
-    | { readonly ok: false; readonly retry: boolean; readonly status?: number; readonly reason: string; readonly retryAfterMs?: number };
-
-/** POST `form` to `/oauth2/<step>` with the retry policy; the parsed JSON answer and the attempts it took. */
-async function postForm(options: RegistryAuthOptions, checked: { server: string; policy: RetryPolicy }, step: RegistryAuthStep, form: Record<string, string>, secrets: readonly string[]): Promise<{ body: unknown; attempts: number }> {
-    const { server, policy } = checked;
-    const random = options.random ?? Math.random;
-    const doFetch = options.fetch ?? fetch;
-    const url = `${(options.endpoint ?? `https://${server}`).replace(/\/+$/, "")}/oauth2/${step}`;
-    const started = Date.now();
-    const fail = (message: string, status: number | undefined, attempts: number): RegistryAuthError =>
-        new RegistryAuthError(redact(message, secrets), server, step, status, attempts);
-
-    for (let attempt = 1; ; attempt++) {
-        const remaining = policy.totalTimeoutMs - (Date.now() - started);
-        const result = await attemptOnce(doFetch, url, form, Math.max(1, Math.min(policy.requestTimeoutMs, remaining)));
-        if (result.ok) return { body: result.body, attempts: attempt };
-        const tries = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-        if (!result.retry) {
-            throw fail(`registry ${server}: /oauth2/${step} failed: ${result.reason} (${tries}, not retried)${hintFor(result.status, step)}`, result.status, attempt);
-        }
-        if (attempt >= policy.maxAttempts) {
-            throw fail(`registry ${server}: /oauth2/${step} failed: ${result.reason}; gave up after ${tries} (retry.maxAttempts)`, result.status, attempt);
-        }
-        const backoff = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1));
-        // Equal jitter: half the backoff fixed, half random, so waits still grow but retries of
-        // many clients spread out.
-        const jittered = Math.round(backoff / 2 + random() * (backoff / 2));
-        if (result.retryAfterMs !== undefined && result.retryAfterMs > policy.maxDelayMs) {
-            throw fail(`registry ${server}: /oauth2/${step} failed: ${result.reason} and asked to wait ${Math.ceil(result.retryAfterMs / 1000)} s, more than retry.maxDelayMs (${policy.maxDelayMs} ms); gave up after ${tries}`, result.status, attempt);
-        }
-        const delayMs = Math.max(jittered, result.retryAfterMs ?? 0);
-        const elapsed = Date.now() - started;
-        if (elapsed + delayMs >= policy.totalTimeoutMs) {
-            throw fail(`registry ${server}: /oauth2/${step} failed: ${result.reason}; gave up after ${tries} in ${elapsed} ms (retry.totalTimeoutMs ${policy.totalTimeoutMs} ms)`, result.status, attempt);
-        }
-        options.onRetry?.({ registry: server, step, attempt, reason: redact(result.reason, secrets), delayMs });
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-}
-
-/** One request with its own timeout covering the body; classifies the outcome. */
-async function attemptOnce(doFetch: typeof fetch, url: string, form: Record<string, string>, timeoutMs: number): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-        const response = await doFetch(url, {
-            method: "POST",
-            headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-            body: new URLSearchParams(form).toString(),
-            signal: controller.signal,
-            redirect: "error", // a redirect would carry the token elsewhere
-        });
-        const text = await response.text();
-        if (response.status === 200) {
-            try {
-                return { ok: true, body: JSON.parse(text) as unknown };
-            } catch {
-                // A complete 200 answer that is not JSON does not improve by asking again.
-                return { ok: false, retry: false, status: 200, reason: "HTTP 200 with a body that is not JSON" };
-            }
-        }
-        const detail = errorDetail(text);
-        const reason = `HTTP ${response.status}${detail}`;
-        const retry = response.status === 408 || response.status === 429 || response.status >= 500;
-        const retryAfterMs = retry ? retryAfter(response.headers.get("retry-after")) : undefined;
-        return { ok: false, retry, status: response.status, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-    } catch (err) {
-        if (controller.signal.aborted) return { ok: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
-        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-        return { ok: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
-    } finally {
-        clearTimeout(timer);
-    }
-}
-
-/** ` (<code>: <message>)` from a registry error body (`{"errors":[{"code","message"}]}`), short; empty otherwise. */
-function errorDetail(text: string): string {
-    try {
-        const parsed = JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] };
-        const first = parsed.errors?.[0];
-        if (first === undefined) return "";
-        const parts = [first.code, first.message].filter((p): p is string => typeof p === "string");
-        return parts.length === 0 ? "" : ` (${parts.join(": ").slice(0, 200)})`;
-    } catch {
-        return "";
-    }
-}
-
-/** Retry-After in ms: delta-seconds or an HTTP date (RFC 9110, 10.2.3); undefined when absent or unreadable. */
-export function retryAfter(header: string | null, now: number = Date.now()): number | undefined {
-    if (header === null) return undefined;
-    const value = header.trim();
-    if (/^\d+$/.test(value)) return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** What to check for an answer that is not retried. */
-function hintFor(status: number | undefined, step: RegistryAuthStep): string {
+function hintFor(status: number, step: RegistryAuthStep): string {
     if (status === 401) {
         return step === RegistryAuthStep.Exchange
             ? ": the registry did not accept the Entra ID token: check the tenant ID, that the token is for the ACR audience (https://containerregistry.azure.net; ARM-audience tokens are refused when authentication-as-arm is disabled) and that the identity has AcrPush (push) or AcrPull (pull) on the registry"

@@ -3,7 +3,8 @@
  * tests: node's http server on 127.0.0.1 and a random port, `POST /oauth2/exchange` and
  * `POST /oauth2/token` as "Azure Container Registry integration with Azure Active Directory"
  * (https://github.com/Azure/acr/blob/main/docs/AAD-OAuth.md) describes them, each form field
- * checked. Faults are queued per endpoint and consumed one per request; every request is recorded,
+ * checked, and the Entra ID token endpoint (`POST /<tenant>/oauth2/v2.0/token`, client credentials
+ * with a secret or a federated assertion) that issues the token the exchange takes. Faults are queued per endpoint and consumed one per request; every request is recorded,
  * so a test asserts exact request counts (a retry storm fails it).
  */
 import * as http from "node:http";
@@ -41,20 +42,36 @@ export interface FakeRegistryValues {
     readonly refreshToken: string;
     /** The access token /oauth2/token issues. */
     readonly accessToken: string;
+    /** The app registration the fake Entra token endpoint accepts (answers `entraToken`). */
+    readonly clientId: string;
+    /** Its client secret. */
+    readonly clientSecret: string;
+    /** Its federated credential (the content of AZURE_FEDERATED_TOKEN_FILE). */
+    readonly federatedToken: string;
 }
+
+/** The requests the fake answers, by the name tests use. */
+export type FakeStep = "exchange" | "token" | "entra";
 
 const SCOPE = /^repository:[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*:(?:pull|pull,push)$/;
 
 /** A running fake registry. */
 export class FakeRegistry {
     readonly requests: RecordedRequest[] = [];
-    private readonly faults: Record<string, Fault[]> = { "/oauth2/exchange": [], "/oauth2/token": [] };
+    private readonly faults: Record<string, Fault[]>;
     private readonly hung: http.ServerResponse[] = [];
     private readonly started = Date.now();
     private constructor(
         private readonly server: http.Server,
         readonly values: FakeRegistryValues,
-    ) {}
+    ) {
+        this.faults = { [this.pathOf("exchange")]: [], [this.pathOf("token")]: [], [this.pathOf("entra")]: [] };
+    }
+
+    /** The path of a step. */
+    pathOf(step: FakeStep): string {
+        return step === "entra" ? `/${this.values.tenantId}/oauth2/v2.0/token` : `/oauth2/${step}`;
+    }
 
     /** Start on 127.0.0.1, a port the OS picks. */
     static async start(values: FakeRegistryValues): Promise<FakeRegistry> {
@@ -71,13 +88,13 @@ export class FakeRegistry {
     }
 
     /** Queue faults for the next requests to `/oauth2/<step>`, in order. */
-    inject(step: "exchange" | "token", ...faults: Fault[]): void {
-        this.faults[`/oauth2/${step}`].push(...faults);
+    inject(step: FakeStep, ...faults: Fault[]): void {
+        this.faults[this.pathOf(step)].push(...faults);
     }
 
     /** Requests to `/oauth2/<step>`. */
-    count(step: "exchange" | "token"): number {
-        return this.requests.filter((r) => r.path === `/oauth2/${step}`).length;
+    count(step: FakeStep): number {
+        return this.requests.filter((r) => r.path === this.pathOf(step)).length;
     }
 
     /** Forget requests and queued faults; end hung answers. */
@@ -110,6 +127,7 @@ export class FakeRegistry {
             if (req.headers["content-type"] !== "application/x-www-form-urlencoded") return json(res, 400, errors("BAD_REQUEST", "form body expected"));
             if (path === "/oauth2/exchange") return this.exchange(form, res);
             if (path === "/oauth2/token") return this.token(form, res);
+            if (path === this.pathOf("entra")) return this.entra(form, res);
             return json(res, 404, errors("NOT_FOUND", "no such endpoint"));
         });
     }
@@ -129,6 +147,20 @@ export class FakeRegistry {
         if (!SCOPE.test(form.scope ?? "")) return json(res, 400, errors("BAD_REQUEST", "invalid scope"));
         if (form.refresh_token !== v.refreshToken) return json(res, 401, errors("UNAUTHORIZED", "invalid refresh token"));
         json(res, 200, { access_token: v.accessToken });
+    }
+
+    private entra(form: Record<string, string>, res: http.ServerResponse): void {
+        const v = this.values;
+        const oauthError = (status: number, error: string, description: string): void => json(res, status, { error, error_description: description });
+        if (form.grant_type !== "client_credentials") return oauthError(400, "unsupported_grant_type", "AADSTS70003: unsupported grant type");
+        if (form.client_id !== v.clientId) return oauthError(400, "unauthorized_client", "AADSTS700016: application not found in the directory");
+        if (!form.scope?.endsWith("/.default")) return oauthError(400, "invalid_scope", "AADSTS70011: the scope must end in /.default");
+        const bySecret = form.client_secret !== undefined && form.client_assertion === undefined;
+        const byAssertion = form.client_assertion_type === "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" && form.client_secret === undefined;
+        if (bySecret ? form.client_secret !== v.clientSecret : !byAssertion || form.client_assertion !== v.federatedToken) {
+            return oauthError(401, "invalid_client", `AADSTS7000215: invalid client secret provided. Trace ID: 00000000\nmore detail`);
+        }
+        json(res, 200, { token_type: "Bearer", expires_in: 3599, access_token: v.entraToken });
     }
 
     private applyFault(fault: Fault, res: http.ServerResponse): void {

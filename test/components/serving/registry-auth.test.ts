@@ -23,6 +23,7 @@ import {
     type RetryReport,
 } from "../../../components/serving/registry-auth";
 import { entraTokenFromClientToken, registryCredentialOutputs } from "../../../components/serving/registry-credential";
+import { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOptions } from "../../../components/serving/entra-token";
 import { promiseOf } from "../../../offline/outputs";
 
 // Token-shaped placeholders (JWT layout, meaningless content); none is a real credential.
@@ -32,8 +33,11 @@ const VALUES = {
     entraToken: "eyJhbGciOiJub25lIn0.eyJhdWQiOiJlbnRyYS10ZXN0In0.ZW50cmEtc2ln",
     refreshToken: "eyJhbGciOiJub25lIn0.eyJncmFudF90eXBlIjoicmVmcmVzaCJ9.cmVmcmVzaC1zaWc",
     accessToken: "eyJhbGciOiJub25lIn0.eyJncmFudF90eXBlIjoiYWNjZXNzIn0.YWNjZXNzLXNpZw",
+    clientId: "00000000-0000-0000-0000-00000000c001",
+    clientSecret: "placeholder-client-secret-value",
+    federatedToken: "eyJhbGciOiJub25lIn0.eyJpc3MiOiJmZWRlcmF0ZWQifQ.ZmVkLXNpZw",
 };
-const ALL_TOKENS = [VALUES.entraToken, VALUES.refreshToken, VALUES.accessToken];
+const ALL_TOKENS = [VALUES.entraToken, VALUES.refreshToken, VALUES.accessToken, VALUES.clientSecret, VALUES.federatedToken];
 /** Small bounds so the whole file runs in well under 5 s. */
 const FAST = { maxAttempts: 4, initialDelayMs: 10, maxDelayMs: 80, requestTimeoutMs: 250, totalTimeoutMs: 2_000 };
 
@@ -188,7 +192,7 @@ describe("retries", () => {
             [1, "HTTP 500", 8],
             [2, "HTTP 503", 15],
         ]);
-        expect(reports.every((r) => r.step === "exchange" && r.registry === VALUES.loginServer)).toBe(true);
+        expect(reports.every((r) => r.step === "exchange" && r.target === VALUES.loginServer)).toBe(true);
         // The waits really happened, and not much more than them.
         const [a, b, c] = fake.requests.map((r) => r.at);
         expect(b - a).toBeGreaterThanOrEqual(7);
@@ -335,6 +339,65 @@ describe("inputs and the Entra token source", () => {
         expect(retryAfter("Wed, 21 Oct 2026 07:28:10 GMT", Date.parse("Wed, 21 Oct 2026 07:28:00 GMT"))).toBe(10_000);
         expect(retryAfter("soon")).toBeUndefined();
         expect(retryAfter(null)).toBeUndefined();
+    });
+});
+
+describe("the Entra token from the environment (client credentials)", () => {
+    const env = (extra: Record<string, string>): Record<string, string> => ({
+        AZURE_TENANT_ID: VALUES.tenantId,
+        AZURE_CLIENT_ID: VALUES.clientId,
+        AZURE_AUTHORITY_HOST: fake.endpoint,
+        ...extra,
+    });
+    const source = (extra: Record<string, string>, more: Partial<EntraEnvironmentOptions> = {}) =>
+        entraTokenFromEnvironment({ env: env(extra), retry: FAST, random: () => 0.5, readFile: (p) => (p === "/var/run/secrets/azure/tokens/azure-identity-token" ? `${VALUES.federatedToken}\n` : "") , onRetry: (r) => seenText.push(JSON.stringify(r)), ...more });
+
+    test("a federated token file: the documented form, then the whole exchange", async () => {
+        const entraToken = source({ AZURE_FEDERATED_TOKEN_FILE: "/var/run/secrets/azure/tokens/azure-identity-token", AZURE_CLIENT_SECRET: "ignored-when-federated" });
+        const cred = await entraRegistryCredential(exchangeOptions({ entraToken }));
+        expect(cred.password).toBe(VALUES.refreshToken);
+        expect(fake.requests.map((r) => r.path)).toEqual([fake.pathOf("entra"), "/oauth2/exchange"]);
+        expect(fake.requests[0].form).toEqual({
+            client_id: VALUES.clientId,
+            scope: ACR_ENTRA_SCOPE,
+            grant_type: "client_credentials",
+            client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            client_assertion: VALUES.federatedToken,
+        });
+    });
+
+    test("a client secret", async () => {
+        expect(await source({ AZURE_CLIENT_SECRET: VALUES.clientSecret })(ACR_ENTRA_SCOPE)).toBe(VALUES.entraToken);
+        expect(fake.requests[0].form).toMatchObject({ client_secret: VALUES.clientSecret, grant_type: "client_credentials" });
+    });
+
+    test("missing variables are named, not guessed", async () => {
+        const err = await source({}, { env: { AZURE_TENANT_ID: VALUES.tenantId } })(ACR_ENTRA_SCOPE).catch((e: unknown) => e as EntraTokenError);
+        expect(err).toBeInstanceOf(EntraTokenError);
+        expect((err as Error).message).toBe("set AZURE_CLIENT_ID, AZURE_FEDERATED_TOKEN_FILE or AZURE_CLIENT_SECRET (the identity that pushes, with AcrPush on the registry)");
+        expect(fake.requests).toHaveLength(0);
+    });
+
+    test("a wrong secret: Entra's error code, not retried, no secret in the message, wrapped by the exchange", async () => {
+        const err = await failure(exchangeEntraToken(exchangeOptions({ entraToken: source({ AZURE_CLIENT_SECRET: "wrong-secret-value" }) })));
+        expect(err.step).toBe("entra");
+        expect(fake.count("entra")).toBe(1);
+        expect(fake.count("exchange")).toBe(0);
+        expect(err.message).toContain("could not get an Entra ID access token for https://containerregistry.azure.net/.default: Entra ID 127.0.0.1");
+        expect(err.message).toContain("HTTP 401 (invalid_client: AADSTS7000215: invalid client secret provided. Trace ID: 00000000)");
+        expect(err.message).not.toContain("wrong-secret-value");
+    });
+
+    test("Entra throttling is retried like the registry's", async () => {
+        fake.inject("entra", { kind: "status", status: 503 }, { kind: "hang" });
+        expect(await source({ AZURE_CLIENT_SECRET: VALUES.clientSecret })(ACR_ENTRA_SCOPE)).toBe(VALUES.entraToken);
+        expect(fake.count("entra")).toBe(3);
+    });
+
+    test("an empty federated token file is refused before any request", async () => {
+        const err = await source({ AZURE_FEDERATED_TOKEN_FILE: "/tmp/empty" })(ACR_ENTRA_SCOPE).catch((e: unknown) => e as Error);
+        expect((err as Error).message).toBe("AZURE_FEDERATED_TOKEN_FILE (/tmp/empty) is empty");
+        expect(fake.requests).toHaveLength(0);
     });
 });
 

@@ -200,7 +200,8 @@ export async function exchangeEntraToken(options: EntraExchangeOptions): Promise
     } catch (err) {
         // The source's message may quote what it received; keep only a redacted message.
         const why = err instanceof Error ? redact(err.message) : "unknown error";
-        throw new RegistryAuthError(`registry ${server}: could not get an Entra ID access token for ${scope}: ${why}`, server, "entra", undefined, 0);
+        const status = typeof (err as { status?: unknown })?.status === "number" ? (err as { status: number }).status : undefined;
+        throw new RegistryAuthError(`registry ${server}: could not get an Entra ID access token for ${scope}: ${why}`, server, "entra", status, 0);
     }
     if (typeof accessToken !== "string" || accessToken.length === 0) {
         throw new RegistryAuthError(`registry ${server}: the Entra ID token source returned no token for ${scope}`, server, "entra", undefined, 0);
@@ -233,6 +234,10 @@ function checkedInputs(options: RegistryAuthOptions): { server: string; policy: 
     const server = options.loginServer.toLowerCase();
     const policy = resolveRetryPolicy(options.retry);
     if ("problem" in policy) throw new RegistryAuthError(`registry ${server}: ${policy.problem}`, server, "input", undefined, 0);
+    // Tokens travel in the body: never over plain HTTP, except to a local test server.
+    if (options.endpoint !== undefined && !/^https:\/\//.test(options.endpoint) && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(options.endpoint)) {
+        throw new RegistryAuthError(`registry ${server}: endpoint ${options.endpoint} is not https`, server, "input", undefined, 0);
+    }
     return { server, policy };
 }
 

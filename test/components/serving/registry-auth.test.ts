@@ -308,6 +308,8 @@ describe("inputs and the Entra token source", () => {
         await failure(exchangeEntraToken(exchangeOptions({ tenantId: "contoso.onmicrosoft.com" })));
         const scheme = await failure(exchangeEntraToken(exchangeOptions({ loginServer: "https://contosoregistry.azurecr.io" })));
         expect(scheme.message).toContain("not a registry host");
+        const plain = await failure(exchangeEntraToken(exchangeOptions({ endpoint: "http://contosoregistry.azurecr.io" })));
+        expect(plain.message).toContain("is not https");
         const repo = await failure(registryAccessToken({ loginServer: VALUES.loginServer, endpoint: fake.endpoint, refreshToken: VALUES.refreshToken, repository: "Scoring", access: RepositoryAccess.Pull }));
         expect(repo.step).toBe("input");
         const bound = await failure(exchangeEntraToken(exchangeOptions({ retry: { maxAttempts: 0 } })));
@@ -380,7 +382,7 @@ describe("the Entra token from the environment (client credentials)", () => {
 
     test("a wrong secret: Entra's error code, not retried, no secret in the message, wrapped by the exchange", async () => {
         const err = await failure(exchangeEntraToken(exchangeOptions({ entraToken: source({ AZURE_CLIENT_SECRET: "wrong-secret-value" }) })));
-        expect(err.step).toBe("entra");
+        expect(err).toMatchObject({ step: "entra", status: 401 });
         expect(fake.count("entra")).toBe(1);
         expect(fake.count("exchange")).toBe(0);
         expect(err.message).toContain("could not get an Entra ID access token for https://containerregistry.azure.net/.default: Entra ID 127.0.0.1");

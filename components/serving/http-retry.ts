@@ -172,7 +172,9 @@ async function attemptOnce(doFetch: typeof fetch, url: string, form: Readonly<Re
             headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
             body: new URLSearchParams(form).toString(),
             signal: controller.signal,
-            redirect: "error", // a redirect would carry the token elsewhere
+            // Never follow a redirect: it would carry the token elsewhere. "manual" hands the 3xx
+            // back as an answer, which is final (not retried) like any other 3xx/4xx.
+            redirect: "manual",
         });
         const text = await response.text();
         if (response.status === 200) {

@@ -166,6 +166,13 @@ describe("answers that are not retried", () => {
         expect(err.message).not.toContain("stale-refresh-token-value");
     });
 
+    test("a redirect is not followed (the token would go elsewhere) and not retried", async () => {
+        fake.inject("exchange", { kind: "status", status: 307, headers: { location: `${fake.endpoint}/oauth2/token` } });
+        const err = await failure(exchangeEntraToken(exchangeOptions()));
+        expect(fake.requests.map((r) => r.path)).toEqual(["/oauth2/exchange"]);
+        expect(err).toMatchObject({ status: 307, attempts: 1 });
+    });
+
     test("malformed JSON in a 200 answer fails once, clearly", async () => {
         fake.inject("exchange", { kind: "malformed" });
         const err = await failure(exchangeEntraToken(exchangeOptions()));

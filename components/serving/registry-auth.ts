@@ -25,8 +25,10 @@
  * the hardened registry refuses ARM-audience tokens (CONTROLS.md, `azureADAuthenticationAsArmPolicy`
  * disabled; "Configure registry acceptance of Microsoft Entra authentication scopes",
  * https://learn.microsoft.com/azure/container-registry/container-registry-disable-authentication-as-arm).
- * The identity needs AcrPush on the registry to push, AcrPull to pull ("Azure Container Registry
- * Entra permissions and role assignments", https://learn.microsoft.com/azure/container-registry/container-registry-rbac-built-in-roles-overview).
+ * The identity needs AcrPush on the registry to push, AcrPull to pull, or in a registry with ABAC
+ * repository permissions Container Registry Repository Writer / Reader ("Azure Container Registry
+ * Entra permissions and role assignments overview",
+ * https://learn.microsoft.com/azure/container-registry/container-registry-rbac-built-in-roles-overview).
  *
  * Transport (http-retry.ts): node's built-in `fetch`, one AbortController per request for its
  * timeout, bounded retries (count and total time) with exponential backoff and jitter for 408, 429
@@ -277,7 +279,7 @@ function hintFor(status: number, step: RegistryAuthStep): string {
             ? ": the registry did not accept the Entra ID token: check the tenant ID, that the token is for the ACR audience (https://containerregistry.azure.net; ARM-audience tokens are refused when authentication-as-arm is disabled) and that the identity has AcrPush (push) or AcrPull (pull) on the registry"
             : ": the refresh token was refused (expired, or for another registry): run the exchange again; the identity needs AcrPush (push) or AcrPull (pull) on the registry";
     }
-    if (status === 403) return ": the identity is not allowed this: grant it AcrPush (push) or AcrPull (pull) on the registry, and check the registry's network rules admit this client";
+    if (status === 403) return ": the identity is not allowed this: grant it AcrPush (push) or AcrPull (pull) on the registry (Container Registry Repository Writer / Reader when the registry uses ABAC repository permissions), and check the registry's network rules admit this client";
     if (status === 400) return `: the registry refused the request form (check the login server and, for /oauth2/token, the repository name)`;
     if (status === 404) return ": no token endpoint there: check the login server is an Azure container registry";
     return "";

@@ -72,6 +72,34 @@ export { AKS_DEFAULTS, AKS_ENTRA_SERVER_APP_ID, type AksDefaultKey } from "./kub
 export { AKS_LIMITS, addressingProblems, apiServerProblems, kubernetesVersionProblem, poolProblems, poolNameProblem, type AksProblem } from "./kubernetes/aks-rules";
 export { aksArgProblems, poolProfile, SYSTEM_POOL_TAINT } from "./kubernetes/aks-pools";
 
+// Serving: registry authentication without the admin user, digest-pinned image references, the image rules.
+export {
+    ACR_ENTRA_SCOPE,
+    ACR_REFRESH_TOKEN_USERNAME,
+    DEFAULT_RETRY_POLICY,
+    RegistryAuthError,
+    RegistryAuthStep,
+    RegistryCredentialKind,
+    RepositoryAccess,
+    entraRegistryCredential,
+    exchangeEntraToken,
+    registryAccessToken,
+    repositoryScope,
+    repositoryTokenCredential,
+    scopeMapActions,
+    type EntraExchangeOptions,
+    type EntraTokenSource,
+    type RegistryAuthOptions,
+    type RegistryLoginCredential,
+    type RegistryTokenOptions,
+    type RetryPolicy,
+    type RetryReport,
+} from "./serving/registry-auth";
+export { entraTokenFromClientToken, registryCredentialOutputs, type ClientTokenInvoke, type RegistryCredentialOutputs } from "./serving/registry-credential";
+export { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOptions } from "./serving/entra-token";
+export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
+export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
+
 // Access: built-in roles by display name, custom roles, and grants to people and services.
 export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";
 export { CustomRoleDefinition, customRoleGuid, type CustomRoleDefinitionArgs } from "./access/custom-role";

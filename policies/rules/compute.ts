@@ -75,7 +75,10 @@ export const computeInVnet = stackPolicy({
             const own = workspaceOf(c, resources);
             // A project's compute runs in its hub's managed network.
             const ws = own && isProjectWorkspace(own.props) ? hubOf(own, resources) : own;
-            const mode = ws ? peek(() => readPath(ws.props, "managedNetwork.isolationMode")) : undefined;
+            // Read, not peeked: azure-native wraps managedNetwork in one output (its defaults apply), so
+            // in preview it is wholly unknown once any outbound rule names an unknown ID (a lake's);
+            // an unknown mode skips the check instead of reporting a compute the hub does isolate.
+            const mode = ws ? readPath(ws.props, "managedNetwork.isolationMode") : undefined;
             if (typeof mode === "string" && !eqi(mode, "Disabled")) {
                 continue;
             }

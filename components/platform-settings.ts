@@ -23,6 +23,7 @@ import type {
 import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
+import type { PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
 
 /** A resolved compute cluster. */
@@ -41,7 +42,7 @@ export interface ResolvedTeam {
     /** Guard rails. */
     quota?: PlatformTeamArgs["quota"];
     /** Compute targets. */
-    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    compute: PlatformSettings["compute"];
     /** Workspace schedules by name (their defaults are the JobSchedule component's). */
     schedules: Record<string, PlatformScheduleArgs>;
 }
@@ -83,7 +84,8 @@ export interface PlatformSettings {
     keyVault: PlatformAdoptableArgs & { sku: "standard" | "premium"; softDeleteRetentionDays: number; purgeProtection: boolean };
     containerRegistry: PlatformAdoptableArgs & { mode: "onDemand" | "always" | "existing"; sku: "Basic" | "Standard" | "Premium"; retentionDays: number };
     monitoring: { logAnalytics: PlatformAdoptableArgs & { retentionInDays: number }; applicationInsights: PlatformAdoptableArgs };
-    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance>; kubernetes: Record<string, PlatformKubernetesComputeArgs> };
+    kubernetes: { clusters: Record<string, PlatformKubernetesClusterArgs> };
     schedules: Record<string, PlatformScheduleArgs>;
     encryption: {
         customerManagedKey: {
@@ -123,6 +125,8 @@ function resolveCompute(compute: PlatformComputeArgs | undefined): PlatformSetti
             idleTimeBeforeShutdown: i.idleTimeBeforeShutdown ?? D["compute.instances.*.idleTimeBeforeShutdown"],
             assignedUserObjectId: i.assignedUserObjectId,
         })),
+        // The extension's and the attachment's defaults are their components' (kubernetes/).
+        kubernetes: { ...(compute?.kubernetes ?? {}) },
     };
 }
 
@@ -196,6 +200,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             applicationInsights: { ...a.monitoring?.applicationInsights },
         },
         compute: resolveCompute(a.compute),
+        kubernetes: { clusters: { ...(a.kubernetes?.clusters ?? {}) } },
         schedules: { ...(a.schedules ?? {}) },
         encryption: {
             customerManagedKey: {

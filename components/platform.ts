@@ -17,6 +17,7 @@ import { CLOUDS } from "./clouds";
 import { ComputeCluster } from "./compute/compute-cluster";
 import { ComputeInstance } from "./compute/compute-instance";
 import { createSchedules } from "./schedules/platform-schedules";
+import { attachKubernetes, createAzureMlExtensions, type KubernetesAttachTarget } from "./kubernetes/platform-kubernetes";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
 import { lifecycleTransformation } from "./lifecycle-options";
 import { Network } from "./network/network";
@@ -232,8 +233,21 @@ export class MlPlatform extends pulumi.ComponentResource {
         }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
         const computeDeps = privateAccess ? [privateAccess] : [];
+        // One AzureML extension per cluster, shared by every workspace that attaches it.
+        const extensions = createAzureMlExtensions(name, c, this);
+        const attachTo = (ws: Workspace, uniqueByOf: string[], userAssigned: boolean): KubernetesAttachTarget => ({
+            extensions,
+            uniqueBy: uniqueByOf,
+            subscriptionId: client.subscriptionId,
+            storageAccountId: ws.storageAccountId,
+            containerRegistryId: acr === "none" ? undefined : ws.containerRegistryId.apply((id) => {
+                      if (id === undefined) throw new pulumi.ResourceError("the registry decision creates a registry, but the workspace has none", this);
+                      return id;
+                  }),
+            workspaceUserAssignedPrincipalId: userAssigned && c.workspace.identity.type === "UserAssigned" ? ws.principalId : undefined,
+        });
         if (workspace) {
-            const computes = this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this);
+            const computes = this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this, attachTo(workspace, uniqueBy, true));
             // A hub runs no jobs (its projects do): the platform's own schedules need the single workspace.
             if (mode === "hub" && Object.keys(c.schedules).length > 0) throw new pulumi.ResourceError("schedules: a hub runs no jobs; declare schedules under teams.<key>.schedules", this);
             createSchedules(name, { schedules: c.schedules, compute: c.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: workspace.workspaceName, workspaceId: workspace.id, tags: c.tags }, this);
@@ -241,7 +255,9 @@ export class MlPlatform extends pulumi.ComponentResource {
             throw new pulumi.ResourceError("schedules: independent teams have no platform workspace; declare schedules under teams.<key>.schedules", this);
         }
         for (const t of built) {
-            const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
+            // A hub's project uses the hub's storage and registry and has a system-assigned identity.
+            const kube = t.workspace ? attachTo(t.workspace, [...uniqueBy, `team:${t.key}`], true) : workspace ? attachTo(workspace, [...uniqueBy, `team:${t.key}`], false) : undefined;
+            const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope, kube);
             createSchedules(`${name}-team-${t.key}`, { schedules: t.team.schedules, compute: t.team.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: t.workspaceName, workspaceId: t.id, tags: t.tags }, t.scope);
         }
         this.grantAccess(name, ctx, mode, workspace, built, registry);
@@ -594,8 +610,13 @@ export class MlPlatform extends pulumi.ComponentResource {
         identityId: pulumi.Input<string> | undefined,
         dependsOn: pulumi.Resource[],
         parent: pulumi.Resource,
+        kube?: KubernetesAttachTarget,
     ): Record<string, pulumi.Resource> {
         const created: Record<string, pulumi.Resource> = {};
+        if (Object.keys(compute.kubernetes).length > 0) {
+            if (!kube) throw new pulumi.ResourceError(`${name}: Kubernetes computes need a workspace`, this);
+            Object.assign(created, attachKubernetes(name, compute.kubernetes, { ...placement, workspaceName }, kube, dependsOn, parent));
+        }
         const computeBase = { ...placement, workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId };
         for (const [computeName, cl] of Object.entries(compute.clusters)) {
             created[computeName] = new ComputeCluster(

@@ -25,6 +25,9 @@ export const BUILTIN_ROLES = {
     azureMlRegistryUser: BUILTIN_ROLE_IDS["AzureML Registry User"],
     azureAiEnterpriseNetworkConnectionApprover: BUILTIN_ROLE_IDS["Azure AI Enterprise Network Connection Approver"],
     reader: BUILTIN_ROLE_IDS.Reader,
+    storageBlobDataReader: BUILTIN_ROLE_IDS["Storage Blob Data Reader"],
+    kubernetesExtensionContributor: BUILTIN_ROLE_IDS["Kubernetes Extension Contributor"],
+    aksClusterAdmin: BUILTIN_ROLE_IDS["Azure Kubernetes Service Cluster Admin Role"],
 } as const;
 
 /** A role name from {@link BUILTIN_ROLES}. */

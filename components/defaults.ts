@@ -22,6 +22,7 @@
  *   encryption.customerManagedKey.keyType / keySize / serviceSideEncryption → WorkspaceArgs.customerManagedKey.*, WorkspaceCmkKeyArgs.*
  *   compute.clusters.*.minNodes / idleSecondsBeforeScaleDown / vmPriority → ComputeClusterArgs.*
  *   compute.instances.*.idleTimeBeforeShutdown     → ComputeInstanceArgs.idleTimeBeforeShutdown
+ *   compute.kubernetes.*.namespace                 → KubernetesComputeArgs.namespace
  *   sharing                                        → MlPlatformArgs.sharing
  *   schedules.*.enabled                            → JobScheduleArgs.enabled (PlatformScheduleArgs.enabled)
  *   kubernetes.clusters.*.azureml.*               → AzureMlExtensionArgs.* (kubernetes/azureml-extension.ts)
@@ -104,6 +105,8 @@ export const COMPONENT_DEFAULTS = {
     "compute.clusters.*.vmPriority": "Dedicated",
     /** An idle instance shuts down after an hour. */
     "compute.instances.*.idleTimeBeforeShutdown": "PT60M",
+    /** Attached Kubernetes workloads run in the cluster's `default` namespace unless one is named (as `az ml compute attach`). */
+    "compute.kubernetes.*.namespace": "default",
     /** A declared schedule runs; `enabled: false` keeps it, disabled. */
     "schedules.*.enabled": true,
     /** The inference router behind a load balancer, internal unless `internalLoadBalancer: false` ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster"). */

@@ -20,6 +20,7 @@ import { ipRangeProblems, networkProblems } from "./config-semantics-network";
 import { outboundRuleProblems } from "./config-semantics-outbound";
 import { TEAM_CHECKS } from "./config-semantics-teams";
 import { SCHEDULE_CHECKS } from "./config-schedules";
+import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
 import type { PlatformConfig } from "./config-types";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
@@ -40,6 +41,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     lifecycleProblems,
     ...TEAM_CHECKS,
     ...SCHEDULE_CHECKS,
+    ...KUBERNETES_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -7,6 +7,7 @@
 import type { MlPlatformArgs, PlatformDeploymentArgs } from "../components/platform-args";
 import type { PlatformConfig } from "./config-types";
 import { scheduleArgsOf, type ScheduleJobs } from "./config-schedules";
+import { kubernetesArgsOf } from "./config-kubernetes";
 
 /** The platform of a stack, from its config (defaults applied), the Pulumi deployment identity and the job files its schedules name (read by `readScheduleJobs`). */
 export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs, jobs: ScheduleJobs = {}): MlPlatformArgs {
@@ -27,6 +28,7 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         containerRegistry: c.containerRegistry,
         monitoring: c.monitoring,
         compute: c.compute,
+        kubernetes: kubernetesArgsOf(c.kubernetes),
         schedules: scheduleArgsOf(c.schedules, "schedules", jobs),
         encryption: c.encryption,
         // Production stacks ask for zone redundancy (where the region has zones).

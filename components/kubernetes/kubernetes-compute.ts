@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
 import { grantRole } from "../access/grant";
+import { COMPONENT_DEFAULTS as D } from "../defaults";
 import type { BuiltinRole } from "../access/roles";
 import { instanceTypeManifests, type InstanceTypeManifest } from "./instance-types";
 
@@ -99,6 +100,7 @@ export class KubernetesCompute extends pulumi.ComponentResource {
             throw new pulumi.ResourceError(`defaultInstanceType: "${args.defaultInstanceType}" is not one of instanceTypes (${Object.keys(types).join(", ")})`, this);
         }
         const uniqueBy = args.uniqueBy ?? [args.computeName];
+        const namespace = args.namespace ?? D["compute.kubernetes.*.namespace"];
         const grants: { role: BuiltinRole; scope: pulumi.Input<string>; principalId: pulumi.Input<string>; scopeKey: string; why: string }[] = [];
         // Attach reads the cluster and its extension as the workspace identity: a user-assigned one needs these first.
         if (args.workspaceUserAssignedPrincipalId !== undefined) {
@@ -121,9 +123,9 @@ export class KubernetesCompute extends pulumi.ComponentResource {
                     computeType: "Kubernetes",
                     resourceId: args.clusterId,
                     disableLocalAuth: true,
-                    description: `AKS cluster attached in namespace ${args.namespace ?? "default"}`,
+                    description: `AKS cluster attached in namespace ${namespace}`,
                     properties: {
-                        namespace: args.namespace ?? "default",
+                        namespace,
                         defaultInstanceType: args.defaultInstanceType,
                         extensionPrincipalId: args.extensionPrincipalId,
                         extensionInstanceReleaseTrain: args.extensionReleaseTrain,

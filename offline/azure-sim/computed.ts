@@ -68,6 +68,20 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             },
         };
     },
+    // A cluster extension with identity SystemAssigned gets a principal ("Extensions - Create":
+    // identity.principalId is read-only); MlPlatform passes it to each Kubernetes compute.
+    "azure-native:kubernetesconfiguration:Extension": (c) => {
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        return {
+            provisioningState: "Succeeded",
+            identity: { ...identity, ...(identity.type === "SystemAssigned" ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}) },
+        };
+    },
+    // A compute with a system-assigned identity gets a principal (an attached Kubernetes compute's grants name it).
+    "azure-native:machinelearningservices:Compute": (c) => {
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        return String(identity.type ?? "").includes("SystemAssigned") ? { identity: { ...identity, principalId: guid(c, "principal"), tenantId: c.tenantId } } : {};
+    },
     // "Network isolation with registries": the discovery URL is
     // https://<region>.api.azureml.ms/registrymanagement/v1.0/registries/<name>/discovery, and the managed
     // resource group holding the storage accounts and ACR is azureml-rg-<name>_<GUID>.

@@ -151,14 +151,11 @@ export function azureMlExtensionProblems(input: AzureMlExtensionSettingsInput, c
         });
     }
     if (!s.enableInference) {
-        const inferenceOnly: [keyof AzureMlExtensionSettingsInput, unknown][] = [
-            ["inferenceRouterServiceType", input.inferenceRouterServiceType],
-            ["internalLoadBalancer", input.internalLoadBalancer],
-            ["allowInsecureConnections", input.allowInsecureConnections],
-            ["inferenceRouterHA", input.inferenceRouterHA],
-        ];
-        for (const [key, v] of inferenceOnly) {
-            if (v !== undefined) out.push({ key, problem: "applies to inference, which is not enabled", fix: "remove it, or set enableInference: true" });
+        // Only a value other than the default is a choice (a stack file has its defaults filled in).
+        const defaults = resolveAzureMlExtensionSettings({ enableTraining: s.enableTraining, enableInference: false });
+        const inferenceOnly = ["inferenceRouterServiceType", "internalLoadBalancer", "allowInsecureConnections", "inferenceRouterHA"] as const;
+        for (const key of inferenceOnly) {
+            if (input[key] !== undefined && input[key] !== defaults[key]) out.push({ key, problem: "applies to inference, which is not enabled", fix: "remove it, or set enableInference: true" });
         }
     }
     return out;

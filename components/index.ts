@@ -60,7 +60,7 @@ export { convertJob, jobDefinitionProblems, SCHEDULED_JOB_TYPES, type JobYaml, t
 export { AzureMlExtension, type AzureMlExtensionArgs } from "./kubernetes/azureml-extension";
 export { KubernetesCompute, type KubernetesComputeArgs, type KubernetesInstanceTypeArgs, type KubernetesInstanceTypeLimitsArgs, type KubernetesInstanceTypeQuantitiesArgs } from "./kubernetes/kubernetes-compute";
 export { azureMlExtensionProblems, azureMlConfigurationSettings, resolveAzureMlExtensionSettings, AZURE_ML_EXTENSION_TYPE, type AzureMlExtensionSettingsInput } from "./kubernetes/azureml-extension-settings";
-export { instanceTypeManifests, instanceTypeProblems, namespaceProblem, type InstanceTypeManifest, type InstanceTypeSpec } from "./kubernetes/instance-types";
+export { instanceTypeListJson, instanceTypeManifests, instanceTypeProblems, namespaceProblem, type InstanceTypeManifest, type InstanceTypeSpec } from "./kubernetes/instance-types";
 
 // Access: built-in roles by display name, custom roles, and grants to people and services.
 export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";

@@ -151,3 +151,11 @@ export function instanceTypeManifests(types: Readonly<Record<string, InstanceTyp
     }
     return out;
 }
+
+/**
+ * The instance types of one attachment as one `InstanceTypeList` document (the documented way to
+ * create several at once), JSON text for `kubectl apply -f -` or a Kubernetes provider.
+ */
+export function instanceTypeListJson(types: Readonly<Record<string, InstanceTypeSpec>>, defaultInstanceType?: string): string {
+    return JSON.stringify({ apiVersion: INSTANCE_TYPE_API_VERSION, kind: `${INSTANCE_TYPE_KIND}List`, items: instanceTypeManifests(types, defaultInstanceType) }, null, 2);
+}

@@ -3,7 +3,7 @@ import { Compute } from "@pulumi/azure-native/machinelearningservices";
 import { grantRole } from "../access/grant";
 import { COMPONENT_DEFAULTS as D } from "../defaults";
 import type { BuiltinRole } from "../access/roles";
-import { instanceTypeManifests, type InstanceTypeManifest } from "./instance-types";
+import { instanceTypeListJson } from "./instance-types";
 
 /** Resources of one side of an instance type. */
 export interface KubernetesInstanceTypeQuantitiesArgs {
@@ -47,7 +47,7 @@ export interface KubernetesComputeArgs {
     namespace?: string;
     /** Instance type used when a job or deployment names none. Default the extension's `defaultinstancetype`. */
     defaultInstanceType?: string;
-    /** Instance types by name; their custom resources are in `instanceTypeManifests` (not sent to ARM). Default none. */
+    /** Instance types by name; their custom resources are in `instanceTypeManifest` (not sent to ARM). Default none. */
     instanceTypes?: { [name: string]: KubernetesInstanceTypeArgs };
     /** Principal ID of the cluster's AzureML extension. Default none. */
     extensionPrincipalId?: pulumi.Input<string>;
@@ -87,8 +87,8 @@ export class KubernetesCompute extends pulumi.ComponentResource {
     readonly computeName: pulumi.Output<string>;
     /** Principal ID of the compute's identity. */
     readonly principalId: pulumi.Output<string>;
-    /** The `InstanceType` custom resources to apply to the cluster (amlarc.azureml.com/v1alpha1). */
-    readonly instanceTypeManifests: pulumi.Output<InstanceTypeManifest[]>;
+    /** The `InstanceType` custom resources to apply to the cluster: an `InstanceTypeList` (amlarc.azureml.com/v1alpha1) as JSON, for `kubectl apply -f -` or a Kubernetes provider. */
+    readonly instanceTypeManifest: pulumi.Output<string>;
 
     constructor(name: string, args: KubernetesComputeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("aml-workspace:index:KubernetesCompute", name, {}, opts);
@@ -152,8 +152,8 @@ export class KubernetesCompute extends pulumi.ComponentResource {
         this.id = compute.id;
         this.computeName = pulumi.output(args.computeName);
         this.principalId = principalId;
-        this.instanceTypeManifests = pulumi.output(instanceTypeManifests(types, args.defaultInstanceType));
-        this.registerOutputs({ id: this.id, computeName: this.computeName, principalId: this.principalId, instanceTypeManifests: this.instanceTypeManifests });
+        this.instanceTypeManifest = pulumi.output(instanceTypeListJson(types, args.defaultInstanceType));
+        this.registerOutputs({ id: this.id, computeName: this.computeName, principalId: this.principalId, instanceTypeManifest: this.instanceTypeManifest });
     }
 
     private grant(

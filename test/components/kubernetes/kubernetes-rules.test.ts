@@ -5,7 +5,7 @@
  * namespace-scoped or certificate-less extension).
  */
 import { azureMlConfigurationSettings, azureMlExtensionProblems, pemToSetting, resolveAzureMlExtensionSettings } from "../../../components/kubernetes/azureml-extension-settings";
-import { cpuCores, instanceTypeManifests, memoryBytes, namespaceProblem } from "../../../components/kubernetes/instance-types";
+import { cpuCores, instanceTypeListJson, instanceTypeManifests, memoryBytes, namespaceProblem } from "../../../components/kubernetes/instance-types";
 import { armRejections, type RuleSubject } from "../../../offline/azure-sim/arm-rules";
 
 const SUB = "00000000-0000-0000-0000-00000000a001";
@@ -85,6 +85,11 @@ describe("instance types", () => {
             { apiVersion: "amlarc.azureml.com/v1alpha1", kind: "InstanceType", metadata: { name: "defaultinstancetype" }, spec: { resources: { requests: small.requests, limits: small.limits } } },
         ]);
         expect(instanceTypeManifests({ "cpu-small": small })).toHaveLength(1);
+    });
+
+    it("are offered as one InstanceTypeList document, as the docs create several at once", () => {
+        const list = JSON.parse(instanceTypeListJson({ "cpu-small": small }, "cpu-small")) as { apiVersion: string; kind: string; items: { metadata: { name: string } }[] };
+        expect([list.apiVersion, list.kind, list.items.map((i) => i.metadata.name)]).toEqual(["amlarc.azureml.com/v1alpha1", "InstanceTypeList", ["cpu-small", "defaultinstancetype"]]);
     });
 
     it("read Kubernetes quantities", () => {

@@ -161,12 +161,12 @@ export function azureMlExtensionProblems(input: AzureMlExtensionSettingsInput, c
     return out;
 }
 
-/** The cluster the extension goes on, as the CLI's generated settings need it. */
-export interface ExtensionCluster {
+/** The cluster the extension goes on, as the CLI's generated settings need it (`T`: a string, or a value known later). */
+export interface ExtensionCluster<T = string> {
     /** ARM ID of the managed cluster. */
-    id: string;
+    id: T;
     /** Cluster name. */
-    name: string;
+    name: T;
     /** Cluster region. */
     location: string;
 }
@@ -177,8 +177,8 @@ const bool = (b: boolean): string => (b ? "True" : "False");
  * The ARM `configurationSettings` (not the protected ones) of the extension, as the Azure CLI's
  * provider builds them for an AKS cluster. The PEM files are the component's to add (as secrets).
  */
-export function azureMlConfigurationSettings(s: AzureMlExtensionSettings, cluster: ExtensionCluster): Record<string, string> {
-    const out: Record<string, string> = {
+export function azureMlConfigurationSettings<T = string>(s: AzureMlExtensionSettings, cluster: ExtensionCluster<T>): Record<string, string | T> {
+    const out: Record<string, string | T> = {
         enableTraining: bool(s.enableTraining),
         enableInference: bool(s.enableInference),
         installNvidiaDevicePlugin: bool(s.installNvidiaDevicePlugin),

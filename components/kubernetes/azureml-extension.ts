@@ -13,6 +13,9 @@ import {
     resolveAzureMlExtensionSettings,
 } from "./azureml-extension-settings";
 
+/** Settings that name a Kubernetes secret. */
+const SECRET_NAMED = ["sslSecret", "scoringFe.sslSecret"];
+
 /** Arguments of {@link AzureMlExtension}. */
 export interface AzureMlExtensionArgs {
     /** ARM ID of the AKS cluster (`Microsoft.ContainerService/managedClusters`): a created cluster's `id` output or an existing cluster's ID. Required. */
@@ -113,7 +116,13 @@ export class AzureMlExtension extends pulumi.ComponentResource {
                 releaseTrain: s.releaseTrain,
                 scope: { cluster: { releaseNamespace: AZURE_ML_RELEASE_NAMESPACE } },
                 identity: { type: "SystemAssigned" },
-                configurationSettings: pulumi.all([clusterId, parts]).apply(([id, p]) => azureMlConfigurationSettings(s, { id, name: p.name, location: args.clusterLocation })),
+                configurationSettings: Object.fromEntries(
+                    Object.entries(azureMlConfigurationSettings(s, { id: clusterId, name: parts.apply((p) => p.name), location: args.clusterLocation })).map(([k, v]) => [
+                        k,
+                        // The name of a Kubernetes secret is not secret, but sent as one so no name-based check has to guess.
+                        SECRET_NAMED.includes(k) ? pulumi.secret(v) : v,
+                    ]),
+                ),
                 configurationProtectedSettings: protectedSettings,
             },
             { parent: this },

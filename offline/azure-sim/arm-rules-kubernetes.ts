@@ -14,13 +14,20 @@
 import { AKS_CLUSTER_TYPE, AZURE_ML_EXTENSION_TYPE, AZURE_ML_RELEASE_NAMESPACE } from "../../components/kubernetes/azureml-extension-settings";
 import { readPath } from "../../components/object-path";
 import { parseResourceId, resourceTypeOfId } from "../../components/resource-ids";
+import { SECRET_SIG, SIG_KEY } from "../wire";
 import type { RuleSubject } from "./arm-rules";
 
 type Rule = (s: RuleSubject) => string | undefined;
 
 const EXTENSION_TYPE = "azure-native:kubernetesconfiguration:Extension";
 const CLUSTER_TYPE = "azure-native:containerservice:ManagedCluster";
-const isTrue = (v: unknown): boolean => String(v).toLowerCase() === "true";
+const isTrue = (v: unknown): boolean => String(plain(v)).toLowerCase() === "true";
+
+/** A value as ARM receives it: the SDK marks a map holding a secret (or a secret value) with Pulumi's secret signature. */
+function plain(v: unknown): unknown {
+    const o = v as Record<string, unknown> | null;
+    return typeof o === "object" && o !== null && o[SIG_KEY] === SECRET_SIG ? plain(o.value) : v;
+}
 
 /** Rules of a `Kubernetes` compute (other compute types pass). */
 export const KUBERNETES_COMPUTE_RULES: readonly Rule[] = [
@@ -52,10 +59,10 @@ export const AZURE_ML_EXTENSION_RULES: readonly Rule[] = [
         if (readPath(s.inputs, "scope.namespace") !== undefined) problems.push("scope.namespace: the AzureML extension installs only at cluster scope");
         const ns = readPath(s.inputs, "scope.cluster.releaseNamespace");
         if (ns !== undefined && ns !== AZURE_ML_RELEASE_NAMESPACE) problems.push(`scope.cluster.releaseNamespace is ${String(ns)}; the AzureML extension is released into ${AZURE_ML_RELEASE_NAMESPACE}`);
-        const settings = (readPath(s.inputs, "configurationSettings") ?? {}) as Record<string, unknown>;
+        const settings = (plain(readPath(s.inputs, "configurationSettings")) ?? {}) as Record<string, unknown>;
         const protectedSettings = readPath(s.inputs, "configurationProtectedSettings");
         if (!isTrue(settings.enableTraining) && !isTrue(settings.enableInference)) problems.push("configurationSettings: neither enableTraining nor enableInference is True");
-        if (isTrue(settings.enableInference) && !isTrue(settings.allowInsecureConnections) && settings["scoringFe.sslSecret"] === undefined && protectedSettings === undefined) {
+        if (isTrue(settings.enableInference) && !isTrue(settings.allowInsecureConnections) && plain(settings["scoringFe.sslSecret"]) === undefined && protectedSettings === undefined) {
             problems.push("configurationSettings: inference over HTTPS needs a certificate (sslSecret, or scoringFe.sslCert and scoringFe.sslKey in the protected settings) unless allowInsecureConnections is True");
         }
         return problems.length > 0 ? problems.join("; ") : undefined;

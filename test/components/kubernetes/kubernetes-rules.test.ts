@@ -7,6 +7,7 @@
 import { azureMlConfigurationSettings, azureMlExtensionProblems, pemToSetting, resolveAzureMlExtensionSettings } from "../../../components/kubernetes/azureml-extension-settings";
 import { cpuCores, instanceTypeListJson, instanceTypeManifests, memoryBytes, namespaceProblem } from "../../../components/kubernetes/instance-types";
 import { armRejections, type RuleSubject } from "../../../offline/azure-sim/arm-rules";
+import { SECRET_SIG, SIG_KEY } from "../../../offline/wire";
 
 const SUB = "00000000-0000-0000-0000-00000000a001";
 const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks`;
@@ -140,5 +141,8 @@ describe("the simulator", () => {
         const [found] = armRejections(s);
         expect(found).toContain("scope.namespace: the AzureML extension installs only at cluster scope");
         expect(found).toContain("inference over HTTPS needs a certificate");
+        // A settings map holding a secret (the secret's name) reaches ARM marked secret as a whole: read through it.
+        const wrapped = { [SIG_KEY]: SECRET_SIG, value: { enableInference: "True", allowInsecureConnections: "False", "scoringFe.sslSecret": { [SIG_KEY]: SECRET_SIG, value: "tls" } } };
+        expect(armRejections({ ...s, inputs: { extensionType: "Microsoft.AzureML.Kubernetes", scope: { cluster: { releaseNamespace: "azureml" } }, configurationSettings: wrapped } })).toEqual([]);
     });
 });

@@ -172,7 +172,8 @@ export class KubernetesCompute extends pulumi.ComponentResource {
                 principalId: g.principalId,
                 principalType: "ServicePrincipal",
                 subscriptionId: args.subscriptionId,
-                identity: [...uniqueBy, `kubernetes-compute:${args.computeName}`, g.scopeKey],
+                // The cluster grants belong to the workspace identity, not to one attachment: named without the compute.
+                identity: g.scopeKey === "cluster/workspace" ? [...uniqueBy, "kubernetes-cluster", g.scopeKey] : [...uniqueBy, `kubernetes-compute:${args.computeName}`, g.scopeKey],
                 description: g.why,
             },
             { parent: this, dependsOn },

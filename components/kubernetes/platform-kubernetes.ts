@@ -25,6 +25,7 @@ export function createAzureMlExtensions(name: string, c: PlatformSettings, paren
                     clusterId: cluster.existingId,
                     clusterLocation: cluster.location ?? c.location,
                     privateNetwork: c.network.publicNetworkAccess === "Disabled",
+                    // MlPlatformArgs names no environment; `protect` is what the stack program turns on in production.
                     production: c.protection.protect,
                 },
                 { parent },
@@ -59,10 +60,15 @@ export function attachKubernetes(
     parent: pulumi.Resource,
 ): Record<string, pulumi.Resource> {
     const created: Record<string, pulumi.Resource> = {};
+    // ARM refuses a second assignment of one role to one principal at one scope: the workspace
+    // identity's grants on a cluster come with its first attachment, and later attachments of the
+    // same cluster wait for that one.
+    const firstOfCluster = new Map<string, KubernetesCompute>();
     for (const [computeName, k] of Object.entries(computes)) {
         const extension = target.extensions[k.cluster];
         if (!extension) throw new pulumi.ResourceError(`compute.kubernetes.${computeName}.cluster: "${k.cluster}" is not a key of kubernetes.clusters`, parent);
-        created[computeName] = new KubernetesCompute(
+        const first = firstOfCluster.get(k.cluster);
+        const attachment = new KubernetesCompute(
             `${name}-k8s-${computeName}`,
             {
                 resourceGroupName: placement.resourceGroupName,
@@ -78,12 +84,15 @@ export function attachKubernetes(
                 extensionReleaseTrain: extension.releaseTrain,
                 storageAccountId: target.storageAccountId,
                 containerRegistryId: target.containerRegistryId,
-                workspaceUserAssignedPrincipalId: target.workspaceUserAssignedPrincipalId,
+                workspaceUserAssignedPrincipalId: first ? undefined : target.workspaceUserAssignedPrincipalId,
                 subscriptionId: target.subscriptionId,
-                uniqueBy: target.uniqueBy,
+                // The cluster key keeps the workspace identity's grants on two clusters apart.
+                uniqueBy: [...target.uniqueBy, `cluster:${k.cluster}`],
             },
-            { parent, dependsOn: [extension, ...dependsOn] },
+            { parent, dependsOn: [extension, ...dependsOn, ...(first ? [first] : [])] },
         );
+        if (!first) firstOfCluster.set(k.cluster, attachment);
+        created[computeName] = attachment;
     }
     return created;
 }

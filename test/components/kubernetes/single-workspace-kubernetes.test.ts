@@ -1,7 +1,7 @@
 /**
  * One run of the real program: a single workspace (user-assigned identity, the default) attaches
- * an existing AKS cluster for training only. Its identity gets the roles attach needs on the
- * cluster before the attach; the attachment makes an `onDemand` registry exist; training-only
+ * an existing AKS cluster for training only, twice (two namespaces). Its identity gets the roles
+ * attach needs on the cluster once, before the first attach, and the second attach waits for it; the attachment makes an `onDemand` registry exist; training-only
  * extension settings carry no inference router.
  */
 import type { CapturedResource } from "../../../offline/graph";
@@ -14,15 +14,18 @@ const RA = "azure-native:authorization:RoleAssignment";
 
 let run: StackRun;
 let compute: CapturedResource;
+let second: CapturedResource;
 
 beforeAll(async () => {
     run = await runPlatform(
         baseConfig({
             kubernetes: { clusters: { train: { existingId: CLUSTER_ID, azureml: { enableTraining: true, enableInference: false } } } },
-            compute: { kubernetes: { "train-aks": { cluster: "train", namespace: "training" } } },
+            compute: { kubernetes: { "train-aks": { cluster: "train", namespace: "training" }, "batch-aks": { cluster: "train", namespace: "batch" } } },
         }),
     );
-    compute = oneOfType(run.graph, "azure-native:machinelearningservices:Compute");
+    const computes = allOfType(run.graph, "azure-native:machinelearningservices:Compute");
+    compute = computes.find((c) => c.inputs.computeName === "train-aks") as CapturedResource;
+    second = computes.find((c) => c.inputs.computeName === "batch-aks") as CapturedResource;
 });
 
 const roleOf = (r: CapturedResource): string => String(r.inputs.roleDefinitionId).split("/").pop() ?? "";
@@ -33,13 +36,16 @@ it("grants the workspace's user-assigned identity Reader, Kubernetes Extension C
     const identity = oneOfType(run.graph, "azure-native:managedidentity:UserAssignedIdentity");
     expect(onCluster.every((r) => (r.propertyDependencies.principalId ?? []).includes(identity.urn))).toBe(true);
     for (const g of onCluster) expect(compute.dependencies).toContain(g.urn);
+    // One set of grants for the workspace identity, however many attachments (ARM refuses a duplicate assignment).
+    expect(onCluster).toHaveLength(3);
+    expect(second.dependencies).toContain(compute.urn);
 });
 
 it("makes the onDemand registry exist and grants the compute AcrPull on it", () => {
     const registry = oneOfType(run.graph, "azure-native:containerregistry:Registry");
     const acr = allOfType(run.graph, RA).filter((r) => roleOf(r) === BUILTIN_ROLES.acrPull && r.name.includes("-k8s-"));
-    expect(acr).toHaveLength(1);
-    expect(acr[0].propertyDependencies.scope).toContain(registry.urn);
+    expect(acr).toHaveLength(2);
+    for (const g of acr) expect(g.propertyDependencies.scope).toContain(registry.urn);
 });
 
 it("sends training-only settings and the namespace", () => {

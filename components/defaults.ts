@@ -28,6 +28,8 @@
  *   schedules.*.enabled                            → JobScheduleArgs.enabled (PlatformScheduleArgs.enabled)
  *   data.lakes.*.sku / softDeleteRetentionDays     → DataLakeArgs.sku / softDeleteRetentionDays
  *   data.datastores.*.access                       → PlatformDatastoreArgs.access (the data-plane role of the team)
+ *   compute.kubernetes.*.namespace                 → KubernetesComputeArgs.namespace
+ *   kubernetes.clusters.*.azureml.*               → AzureMlExtensionArgs.* (kubernetes/azureml-extension.ts)
  *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
  *   (a team's compute, schedules and data, teams.*.compute.…, teams.*.schedules.… and teams.*.data.…, take the compute.…, schedules.… and data.… defaults)
  *
@@ -41,8 +43,8 @@
  */
 import type { AzureCloud } from "./clouds";
 import { REGISTRY_DEFAULTS } from "./registry/registry-settings";
-import type { CmkKeyType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
 import type { DataAccess } from "./data/data-settings";
+import type { CmkKeyType, InferenceRouterServiceType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
 
 /** The defaults, by stack config path. Secure by default: the hardened value is the default. */
 export const COMPONENT_DEFAULTS = {
@@ -122,6 +124,28 @@ export const COMPONENT_DEFAULTS = {
     "data.lakes.*.softDeleteRetentionDays": 14,
     /** The team reads a datastore's data; writing needs `access: readWrite`. */
     "data.datastores.*.access": "read" as DataAccess,
+    /** Attached Kubernetes workloads run in the cluster's `default` namespace unless one is named (as `az ml compute attach`). */
+    "compute.kubernetes.*.namespace": "default",
+    /** The inference router behind a load balancer, internal unless `internalLoadBalancer: false` ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster"). */
+    "kubernetes.clusters.*.azureml.inferenceRouterServiceType": "loadBalancer" as InferenceRouterServiceType,
+    /** The router's load balancer is an Azure internal one (`internalLoadBalancerProvider: azure`): no public IP. */
+    "kubernetes.clusters.*.azureml.internalLoadBalancer": true,
+    /** Inference endpoints only over HTTPS: plain HTTP needs an explicit `allowInsecureConnections: true`. */
+    "kubernetes.clusters.*.azureml.allowInsecureConnections": false,
+    /** Three router replicas (needs three nodes); the extension's own default. */
+    "kubernetes.clusters.*.azureml.inferenceRouterHA": true,
+    /** No NVIDIA device plugin unless asked for (the extension's default; AKS GPU pools may bring their own). */
+    "kubernetes.clusters.*.azureml.installNvidiaDevicePlugin": false,
+    /** The extension installs its Prometheus operator (its default). */
+    "kubernetes.clusters.*.azureml.installPromOp": true,
+    /** The extension installs the Volcano scheduler for training jobs (its default). */
+    "kubernetes.clusters.*.azureml.installVolcano": true,
+    /** No DCGM exporter unless asked for (the extension's default). */
+    "kubernetes.clusters.*.azureml.installDcgmExporter": false,
+    /** The release train the CLI uses when none is given. */
+    "kubernetes.clusters.*.azureml.releaseTrain": "stable",
+    /** Minor versions (fixes) arrive without a deployment. */
+    "kubernetes.clusters.*.azureml.autoUpgradeMinorVersion": true,
     /** The model registry is reached only through a private endpoint (the registry's table is the one place). */
     "modelRegistry.publicNetworkAccess": REGISTRY_DEFAULTS.publicNetworkAccess,
     /** Locally redundant storage in each registry region (replication across regions is the registry's own). */

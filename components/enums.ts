@@ -175,3 +175,19 @@ export const PrincipalType = {
 } as const;
 /** A {@link PrincipalType} value. */
 export type PrincipalType = (typeof PrincipalType)[keyof typeof PrincipalType];
+
+/**
+ * How the AzureML extension exposes its inference router (`azureml-fe`): the extension setting
+ * `inferenceRouterServiceType` ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes
+ * cluster", https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension).
+ */
+export const InferenceRouterServiceType = {
+    /** A cloud load balancer (internal with `internalLoadBalancer`, the default). */
+    loadBalancer: "loadBalancer",
+    /** A static port on every node; bring your own load balancing and TLS. */
+    nodePort: "nodePort",
+    /** Reachable only inside the cluster; bring your own ingress. */
+    clusterIP: "clusterIP",
+} as const;
+/** A {@link InferenceRouterServiceType} value. */
+export type InferenceRouterServiceType = (typeof InferenceRouterServiceType)[keyof typeof InferenceRouterServiceType];

@@ -100,6 +100,12 @@ export { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOption
 export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
 export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
 
+// Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
+export { AzureMlExtension, type AzureMlExtensionArgs } from "./kubernetes/azureml-extension";
+export { KubernetesCompute, type KubernetesComputeArgs, type KubernetesInstanceTypeArgs, type KubernetesInstanceTypeLimitsArgs, type KubernetesInstanceTypeQuantitiesArgs } from "./kubernetes/kubernetes-compute";
+export { azureMlExtensionProblems, azureMlConfigurationSettings, resolveAzureMlExtensionSettings, AZURE_ML_EXTENSION_TYPE, type AzureMlExtensionSettingsInput } from "./kubernetes/azureml-extension-settings";
+export { instanceTypeListJson, instanceTypeManifests, instanceTypeProblems, namespaceProblem, type InstanceTypeManifest, type InstanceTypeSpec } from "./kubernetes/instance-types";
+
 // Access: built-in roles by display name, custom roles, and grants to people and services.
 export { AccessGrants, PrincipalType, accessGrantName, type AccessGrantsArgs, type AccessGrantArgs } from "./access/access-grants";
 export { CustomRoleDefinition, customRoleGuid, type CustomRoleDefinitionArgs } from "./access/custom-role";
@@ -114,7 +120,7 @@ export { resolvePlatformArgs, type PlatformSettings } from "./platform-settings"
 // Shared shapes of component args: placement, deletion guards, bring-your-own, named value sets, defaults.
 export type { PlacementArgs, StatefulProtection } from "./placement";
 export { resolveBringYourOwn, type BringYourOwn, type BringYourOwnChoice } from "./bring-your-own";
-export { PublicNetworkAccess, FirewallDefaultAction, KeyVaultSku, RegistrySku, IdentityType, IsolationMode, FirewallSku, OutboundRuleType, CmkKeyType, MonitorAccessMode } from "./enums";
+export { PublicNetworkAccess, FirewallDefaultAction, KeyVaultSku, RegistrySku, IdentityType, IsolationMode, FirewallSku, OutboundRuleType, CmkKeyType, MonitorAccessMode, InferenceRouterServiceType } from "./enums";
 export { COMPONENT_DEFAULTS, type DefaultKey } from "./defaults";
 
 // Pure helpers: clouds, name rules, derived names, resource IDs.

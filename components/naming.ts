@@ -31,6 +31,7 @@ export type ResourceKind =
     | "userAssignedIdentity"
     | "computeInstance"
     | "computeCluster"
+    | "kubernetesCompute"
     | "aksCluster"
     | "aksDnsPrefix"
     | "aksNodePool"
@@ -278,6 +279,13 @@ const SPECS: Readonly<Record<ResourceKind, KindSpec>> = Object.freeze({
     computeCluster: define({
         label: "compute cluster", min: 3, max: 16, body: AML_COMPUTE_BODY, chars: AML_COMPUTE_CHARS,
         allowed: ALNUM_HYPHEN, lowercase: false, globallyUnique: false, abbreviation: "mlcc",
+        startsWithLetter: true, noHyphenDigitsEnd: true,
+    }),
+    // Attached Kubernetes compute (workspaces/computes, computeType Kubernetes): the same
+    // compute-name validation as a cluster, 3-16 (see computeCluster). "mlkc" is ours.
+    kubernetesCompute: define({
+        label: "Kubernetes compute", min: 3, max: 16, body: AML_COMPUTE_BODY, chars: AML_COMPUTE_CHARS,
+        allowed: ALNUM_HYPHEN, lowercase: false, globallyUnique: false, abbreviation: "mlkc",
         startsWithLetter: true, noHyphenDigitsEnd: true,
     }),
     // Microsoft.ContainerService/managedClusters: 1-63 alphanumerics, underscores, hyphens;

@@ -29,6 +29,8 @@ import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 import type { PlatformDataArgs } from "./data/platform-data";
+import type { PlatformKubernetesArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
+export type { PlatformAzureMlExtensionArgs, PlatformKubernetesArgs, PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
 /** Create a resource (optionally with this name) or adopt an existing one by ID. */
 export interface PlatformAdoptableArgs {
@@ -240,6 +242,8 @@ export interface PlatformComputeArgs {
     clusters?: { [computeName: string]: PlatformClusterArgs };
     /** Instances by compute name. Default none. */
     instances?: { [computeName: string]: PlatformInstanceArgs };
+    /** Attached Kubernetes computes by compute name, each naming one of `kubernetes.clusters`. Default none. */
+    kubernetes?: { [computeName: string]: PlatformKubernetesComputeArgs };
 }
 
 /** The customer-managed key. */
@@ -414,6 +418,8 @@ export interface MlPlatformArgs {
     monitoring?: PlatformMonitoringArgs;
     /** Compute. Default none. */
     compute?: PlatformComputeArgs;
+    /** AKS clusters the workspaces attach, each with its AzureML extension (installed once per cluster). Default none. */
+    kubernetes?: PlatformKubernetesArgs;
     /** Workspace schedules creating jobs in the single workspace (no teams), by schedule name. Default none. */
     schedules?: { [scheduleName: string]: PlatformScheduleArgs };
     /** Data lakes, identity-based datastores and data assets of the single workspace (no teams). Default none. */

@@ -24,6 +24,7 @@ import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 import { resolveData, type ResolvedData } from "./data/platform-data";
+import type { PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
 
 /** A resolved compute cluster. */
@@ -43,7 +44,7 @@ export interface ResolvedTeam {
     /** Guard rails. */
     quota?: PlatformTeamArgs["quota"];
     /** Compute targets. */
-    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    compute: PlatformSettings["compute"];
     /** Workspace schedules by name (their defaults are the JobSchedule component's). */
     schedules: Record<string, PlatformScheduleArgs>;
     /** Data lakes, datastores and data assets. */
@@ -87,7 +88,8 @@ export interface PlatformSettings {
     keyVault: PlatformAdoptableArgs & { sku: "standard" | "premium"; softDeleteRetentionDays: number; purgeProtection: boolean };
     containerRegistry: PlatformAdoptableArgs & { mode: "onDemand" | "always" | "existing"; sku: "Basic" | "Standard" | "Premium"; retentionDays: number };
     monitoring: { logAnalytics: PlatformAdoptableArgs & { retentionInDays: number }; applicationInsights: PlatformAdoptableArgs };
-    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance> };
+    compute: { clusters: Record<string, ResolvedCluster>; instances: Record<string, ResolvedInstance>; kubernetes: Record<string, PlatformKubernetesComputeArgs> };
+    kubernetes: { clusters: Record<string, PlatformKubernetesClusterArgs> };
     schedules: Record<string, PlatformScheduleArgs>;
     data: ResolvedData;
     encryption: {
@@ -133,6 +135,8 @@ function resolveCompute(compute: PlatformComputeArgs | undefined): PlatformSetti
             creationScript: i.creationScript,
             startupScript: i.startupScript,
         })),
+        // The extension's and the attachment's defaults are their components' (kubernetes/).
+        kubernetes: { ...(compute?.kubernetes ?? {}) },
     };
 }
 
@@ -206,6 +210,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             applicationInsights: { ...a.monitoring?.applicationInsights },
         },
         compute: resolveCompute(a.compute),
+        kubernetes: { clusters: { ...(a.kubernetes?.clusters ?? {}) } },
         schedules: { ...(a.schedules ?? {}) },
         data: resolveData(a.data),
         encryption: {

@@ -19,6 +19,8 @@ import { ComputeInstance } from "./compute/compute-instance";
 import { createSchedules } from "./schedules/platform-schedules";
 import { createPlatformLakes, createWorkspaceData, grantLakeEndpointReaders, hasData, type PlatformLakes } from "./data/platform-data";
 import { DataAccessIdentity } from "./data/datastore";
+import { attachKubernetes, createAzureMlExtensions, type KubernetesAttachTarget } from "./kubernetes/platform-kubernetes";
+import type { KubernetesCompute } from "./kubernetes/kubernetes-compute";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
 import { lifecycleTransformation } from "./lifecycle-options";
 import { Network } from "./network/network";
@@ -250,8 +252,21 @@ export class MlPlatform extends pulumi.ComponentResource {
         }
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
         const computeDeps = privateAccess ? [privateAccess] : [];
+        // One AzureML extension per cluster, shared by every workspace that attaches it.
+        const extensions = createAzureMlExtensions(name, c, this);
+        const attachTo = (ws: Workspace, uniqueByOf: string[], userAssigned: boolean): KubernetesAttachTarget => ({
+            extensions,
+            uniqueBy: uniqueByOf,
+            subscriptionId: client.subscriptionId,
+            storageAccountId: ws.storageAccountId,
+            containerRegistryId: acr === "none" ? undefined : ws.containerRegistryId.apply((id) => {
+                      if (id === undefined) throw new pulumi.ResourceError("the registry decision creates a registry, but the workspace has none", this);
+                      return id;
+                  }),
+            workspaceUserAssignedPrincipalId: userAssigned && c.workspace.identity.type === "UserAssigned" ? ws.principalId : undefined,
+        });
         if (workspace) {
-            const computes = this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this);
+            const computes = this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this, attachTo(workspace, uniqueBy, true));
             // A hub runs no jobs (its projects do): the platform's own schedules need the single workspace.
             if (mode === "hub" && Object.keys(c.schedules).length > 0) throw new pulumi.ResourceError("schedules: a hub runs no jobs; declare schedules under teams.<key>.schedules", this);
             createSchedules(name, { schedules: c.schedules, compute: c.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: workspace.workspaceName, workspaceId: workspace.id, tags: c.tags }, this);
@@ -260,7 +275,9 @@ export class MlPlatform extends pulumi.ComponentResource {
             throw new pulumi.ResourceError("schedules: independent teams have no platform workspace; declare schedules under teams.<key>.schedules", this);
         }
         for (const t of built) {
-            const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope);
+            // A hub's project uses the hub's storage and registry and has a system-assigned identity.
+            const kube = t.workspace ? attachTo(t.workspace, [...uniqueBy, `team:${t.key}`], true) : workspace ? attachTo(workspace, [...uniqueBy, `team:${t.key}`], false) : undefined;
+            const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope, kube);
             createSchedules(`${name}-team-${t.key}`, { schedules: t.team.schedules, compute: t.team.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: t.workspaceName, workspaceId: t.id, tags: t.tags }, t.scope);
             this.createData(`${name}-team-${t.key}`, ctx, t.team.data, lakes.teams[t.key], { workspaceName: t.workspaceName, principalId: t.principalId, workspace: t.workspace, access: t.team.access, uniqueBy: [...uniqueBy, `team:${t.key}`], tags: t.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, t.scope);
         }
@@ -611,7 +628,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         ctx: TeamContext,
         data: PlatformSettings["data"],
         lakes: PlatformLakes["own"],
-        w: { workspaceName: pulumi.Input<string>; principalId: pulumi.Input<string>; workspace?: Workspace; access: PlatformAccessGrantArgs[]; uniqueBy: string[]; tags: Record<string, string>; logAnalyticsWorkspaceId: pulumi.Input<string>; dependsOn: pulumi.Resource[]; computes: Record<string, ComputeCluster | ComputeInstance> },
+        w: { workspaceName: pulumi.Input<string>; principalId: pulumi.Input<string>; workspace?: Workspace; access: PlatformAccessGrantArgs[]; uniqueBy: string[]; tags: Record<string, string>; logAnalyticsWorkspaceId: pulumi.Input<string>; dependsOn: pulumi.Resource[]; computes: Record<string, ComputeCluster | ComputeInstance | KubernetesCompute> },
         parent: pulumi.Resource,
     ): void {
         const userAssigned = w.workspace?.userAssignedIdentityId !== undefined;
@@ -622,7 +639,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             : Object.fromEntries(
                   Object.entries(w.computes).map(([n, compute]) => [
                       n,
-                      compute.principalId.apply((id) => {
+                      pulumi.output(compute.principalId).apply((id: string | undefined) => {
                           if (!id) throw new Error(`compute ${n} has no system-assigned principal ID`);
                           return id;
                       }),
@@ -666,8 +683,13 @@ export class MlPlatform extends pulumi.ComponentResource {
         identityId: pulumi.Input<string> | undefined,
         dependsOn: pulumi.Resource[],
         parent: pulumi.Resource,
-    ): Record<string, ComputeCluster | ComputeInstance> {
-        const created: Record<string, ComputeCluster | ComputeInstance> = {};
+        kube?: KubernetesAttachTarget,
+    ): Record<string, ComputeCluster | ComputeInstance | KubernetesCompute> {
+        const created: Record<string, ComputeCluster | ComputeInstance | KubernetesCompute> = {};
+        if (Object.keys(compute.kubernetes).length > 0) {
+            if (!kube) throw new pulumi.ResourceError(`${name}: Kubernetes computes need a workspace`, this);
+            Object.assign(created, attachKubernetes(name, compute.kubernetes, { ...placement, workspaceName }, kube, dependsOn, parent));
+        }
         const computeBase = { ...placement, workspaceName, subnetId: computeSubnetId, nodePublicIp: false, identityId };
         for (const [computeName, cl] of Object.entries(compute.clusters)) {
             created[computeName] = new ComputeCluster(

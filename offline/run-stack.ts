@@ -73,6 +73,13 @@ export function toRuntimeConfig(config: Record<string, unknown>): { values: Reco
     return { values, secretKeys };
 }
 
+/** Tells the SDK the monitor keeps secrets, as `setMocks` does before `setMockOptions` resets it. */
+function markSecretsSupported(): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsSecrets: boolean } };
+    state.getStore().supportsSecrets = true;
+}
+
 /** Runs the program of `stacks/program.ts` for one stack. */
 export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     const preview = opts.preview ?? false;
@@ -83,6 +90,10 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     const organization = opts.organization ?? DEFAULT_ORGANIZATION;
     await pulumi.runtime.setMocks(sim, PROJECT, opts.stack, preview, organization);
     pulumi.runtime.setMockOptions(monitor, PROJECT, opts.stack, preview, organization);
+    // setMockOptions resets the feature flags setMocks turned on: without secrets the SDK sends a
+    // secret input as plain text, and the capture (and the no-plaintext-secrets policy) could not
+    // tell a Pulumi secret from a plain value. The capturing monitor answers "secrets" as supported.
+    markSecretsSupported();
     pulumi.runtime.setAllConfig(values, secretKeys);
 
     const failures: string[] = [];

@@ -25,6 +25,8 @@ const MLR = "azure-native:machinelearningservices:Registry";
 const MON = "azure-native:applicationinsights:Component and operationalinsights:Workspace";
 const AKS = "azure-native:containerservice:ManagedCluster (+ AgentPool)";
 const ACI = "azure-native:containerinstance:ContainerGroup";
+/** Not in CONTROLS.md: the pack's own controls, from "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster". */
+const AMLX = "azure-native:kubernetesconfiguration:Extension (AzureML extension; the pack's own controls)";
 const IOT = "azure-native:iothub:IotHubResource";
 const K8S = "kubernetes workloads";
 const AUTH = "authorization:RoleAssignment / RoleDefinition";
@@ -105,6 +107,9 @@ export const CONTROLS: readonly Control[] = [
     { id: "aks.auto-upgrade", area: AKS, text: "auto-upgrade: autoUpgradeProfile.upgradeChannel not none" },
     { id: "aks.no-node-public-ip", area: AKS, text: "no node public IP: agent pools enableNodePublicIP not true" },
     { id: "aks.fpga-supported-region", area: AKS, text: "FPGA pools only where FPGA VMs exist: Standard_NP*/PB* pools in a supported region" },
+
+    { id: "azuremlExtension.https", area: AMLX, text: "HTTPS inference: configurationSettings.allowInsecureConnections not True" },
+    { id: "azuremlExtension.internal-inference-router", area: AMLX, text: "internal inference router: with inference on a loadBalancer, internalLoadBalancerProvider = azure unless allowed by policy config" },
 
     { id: "aci.private-ip-in-vnet", area: ACI, text: "private IP in a VNet (prod): ipAddress.type Private and subnetIds set" },
     { id: "aci.managed-identity", area: ACI, text: "managed identity: identity.type set" },

@@ -204,9 +204,14 @@ function instanceArgsOf(i: Instance, key: string, texts: SetupScriptTexts): Plat
 }
 
 /** The library's compute args of one compute section (`base`: `compute` or `teams.<k>.compute`). */
-export function computeArgsOf(compute: { clusters: Record<string, Cluster>; instances: Record<string, Instance> }, base: string, texts: SetupScriptTexts): PlatformComputeArgs {
+export function computeArgsOf(
+    compute: { clusters: Record<string, Cluster>; instances: Record<string, Instance>; kubernetes?: PlatformComputeArgs["kubernetes"] },
+    base: string,
+    texts: SetupScriptTexts,
+): PlatformComputeArgs {
     return {
         clusters: compute.clusters,
+        kubernetes: compute.kubernetes,
         instances: Object.fromEntries(Object.entries(compute.instances).map(([n, i]) => [n, instanceArgsOf(i, `${base}.instances.${n}`, texts)])),
     };
 }

@@ -367,6 +367,12 @@ clusters: {
 instances: {
 [k: string]: Instance
 }
+/**
+ * Attached Kubernetes computes by compute name (3-16 letters, digits, hyphens; unique per workspace with clusters and instances): each attaches one of kubernetes.clusters, in its own namespace.
+ */
+kubernetes: {
+[k: string]: KubernetesCompute
+}
 }
 schedules: Schedules
 data: Data
@@ -454,6 +460,17 @@ customRoles?: {
 [k: string]: CustomRole
 }
 modelRegistry?: ModelRegistry
+/**
+ * AKS clusters the workspaces (or hub projects) attach as Kubernetes compute. Each gets the AzureML extension once, however many workspaces attach it.
+ */
+kubernetes: {
+/**
+ * Clusters by stable key (2-16 lowercase letters, digits and hyphens, starting with a letter); compute.kubernetes.<name>.cluster names one.
+ */
+clusters: {
+[k: string]: KubernetesCluster
+}
+}
 }
 /**
  * Private endpoints of the workspace and its dependencies.
@@ -697,6 +714,70 @@ arguments?: string
 timeout?: string
 }
 /**
+ * An attachment of one of kubernetes.clusters to this workspace as a Kubernetes compute target.
+ */
+export interface KubernetesCompute {
+/**
+ * Key of the cluster in kubernetes.clusters.
+ */
+cluster: string
+/**
+ * Existing Kubernetes namespace the workloads run in (attach neither creates nor checks it); one namespace per attachment of a cluster. Default default.
+ */
+namespace: string
+/**
+ * Instance type (of instanceTypes) used when a job or deployment names none; deployed as the cluster's defaultinstancetype. Default: the extension's own defaultinstancetype (100m CPU, 2Gi).
+ */
+defaultInstanceType?: string
+/**
+ * Instance types by name (Kubernetes object names, unique in the cluster): InstanceType custom resources in the cluster.
+ */
+instanceTypes?: {
+[k: string]: InstanceType
+}
+}
+/**
+ * An instance type: the node labels and resources of a pod ("Create and manage instance types for efficient utilization of compute resources").
+ */
+export interface InstanceType {
+/**
+ * Node labels the pods must match. Default none.
+ */
+nodeSelector?: {
+[k: string]: string
+}
+/**
+ * What each pod is guaranteed.
+ */
+requests: {
+/**
+ * CPU: cores ("2", "0.5") or millicores ("500m"); not zero.
+ */
+cpu: string
+/**
+ * Memory with a unit ("1500Mi", "4Gi"); at least 1 MB.
+ */
+memory: string
+}
+/**
+ * What each pod may use.
+ */
+limits: {
+/**
+ * CPU: cores ("2", "0.5") or millicores ("500m"); not zero.
+ */
+cpu: string
+/**
+ * Memory with a unit ("1500Mi", "4Gi"); at least 1 MB.
+ */
+memory: string
+/**
+ * NVIDIA GPUs (nvidia.com/gpu); limits only.
+ */
+gpu?: number
+}
+}
+/**
  * Workspace schedules of the single workspace (no teams): a job from a CLI v2 job YAML in the stack folder, created on a cron or recurrence trigger (e.g. weekly retraining). With teams, schedules go under teams.<key>.schedules. Default: none.
  */
 export interface Schedules {
@@ -938,6 +1019,12 @@ clusters: {
 instances: {
 [k: string]: Instance
 }
+/**
+ * Attached Kubernetes computes by compute name (3-16 letters, digits, hyphens; unique per workspace with clusters and instances): each attaches one of kubernetes.clusters, in its own namespace.
+ */
+kubernetes: {
+[k: string]: KubernetesCompute
+}
 }
 schedules: Schedules1
 data: Data1
@@ -1080,4 +1167,93 @@ storageHierarchicalNamespace: boolean
  * SKU of the registry's container registry; replication to several regions and private link need Premium. Default Premium.
  */
 acrSku: ("Basic" | "Standard" | "Premium")
+}
+/**
+ * An AKS cluster the platform attaches. For now adopted by ID (existingId); the AzureML extension settings are their own object (azureml).
+ */
+export interface KubernetesCluster {
+/**
+ * ARM ID of an existing Microsoft.ContainerService/managedClusters in the platform's subscription (Azure ML does not attach an AKS cluster across subscriptions).
+ */
+existingId: string
+/**
+ * Region of the cluster (the extension's location settings). Default: the platform's location (a workspace with a private endpoint needs its AKS cluster in the same region).
+ */
+location?: string
+azureml: AzureMlExtension
+}
+/**
+ * The AzureML cluster extension (Microsoft.AzureML.Kubernetes) on the cluster: what runs on it and how the inference router is reached ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster").
+ */
+export interface AzureMlExtension {
+/**
+ * Run training jobs and batch scoring. Required: say it explicitly.
+ */
+enableTraining: boolean
+/**
+ * Serve online endpoints through the inference router (azureml-fe). Required: say it explicitly.
+ */
+enableInference: boolean
+/**
+ * How the inference router is exposed: loadBalancer (default; internal unless internalLoadBalancer is false), nodePort or clusterIP (bring your own ingress and TLS).
+ */
+inferenceRouterServiceType: ("loadBalancer" | "nodePort" | "clusterIP")
+/**
+ * The router's load balancer is an Azure internal one (internalLoadBalancerProvider: azure). Default true; false (a public IP) is refused in a private stack.
+ */
+internalLoadBalancer: boolean
+/**
+ * Serve inference over plain HTTP. Default false (HTTPS with sslCname and a certificate); refused in production.
+ */
+allowInsecureConnections: boolean
+/**
+ * DNS name of the HTTPS inference endpoint; required with a certificate. Default none.
+ */
+sslCname?: string
+/**
+ * Kubernetes secret in the azureml namespace holding cert.pem and key.pem (the extension's sslSecret). Default none.
+ */
+sslSecretName?: string
+/**
+ * Name of a secret stack config key (pulumi config set --secret <name> < cert.pem) holding the PEM certificate; sent only in the extension's protected settings. Default none.
+ */
+sslCertPemSecret?: string
+/**
+ * Name of a secret stack config key holding the PEM private key (no pass phrase); sent only in the extension's protected settings. Default none.
+ */
+sslKeyPemSecret?: string
+/**
+ * Three inference router replicas (needs at least three nodes). Default true.
+ */
+inferenceRouterHA: boolean
+/**
+ * Install the NVIDIA device plugin (GPU workloads). Default false.
+ */
+installNvidiaDevicePlugin: boolean
+/**
+ * Install the extension's Prometheus operator; false reuses an existing one. Default true.
+ */
+installPromOp: boolean
+/**
+ * Install the Volcano scheduler for training jobs; false reuses an existing one. Default true.
+ */
+installVolcano: boolean
+/**
+ * Install the DCGM exporter (GPU metrics). Default false.
+ */
+installDcgmExporter: boolean
+/**
+ * Node labels the extension and its workloads are restricted to (every instance type's nodeSelector should be a subset). Default none.
+ */
+nodeSelector?: {
+[k: string]: string
+}
+/**
+ * Release train of automatic upgrades. Default stable.
+ */
+releaseTrain: ("stable" | "preview")
+/**
+ * Take minor versions automatically. Default true.
+ */
+autoUpgradeMinorVersion: boolean
 }

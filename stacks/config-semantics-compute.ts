@@ -12,6 +12,8 @@ export interface ComputeSection {
     clusters: Readonly<Record<string, { minNodes: number; maxNodes: number }>>;
     /** Instances by compute name. */
     instances: Readonly<Record<string, unknown>>;
+    /** Attached Kubernetes computes by compute name (their own checks: config-semantics-kubernetes.ts). */
+    kubernetes?: Readonly<Record<string, unknown>>;
 }
 
 /** Problems of the compute section at `basePath` (e.g. `compute` or `teams.risk.compute`). */
@@ -38,6 +40,11 @@ export function computeSectionProblems(compute: ComputeSection, basePath: string
         const problem = nameProblem("computeInstance", name);
         if (problem) out.push({ path: at(`${basePath}.instances.${name}`), problem, fix: "rename the instance" });
         claim(`${basePath}.instances.${name}`, name);
+    }
+    for (const name of Object.keys(compute.kubernetes ?? {})) {
+        const problem = nameProblem("kubernetesCompute", name);
+        if (problem) out.push({ path: at(`${basePath}.kubernetes.${name}`), problem, fix: "rename the Kubernetes compute" });
+        claim(`${basePath}.kubernetes.${name}`, name);
     }
     return out;
 }

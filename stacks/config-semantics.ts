@@ -23,6 +23,7 @@ import { SCHEDULE_CHECKS } from "./config-schedules";
 import { INSTANCE_CHECKS } from "./config-compute-instances";
 import { IMAGE_BUILD_CHECKS } from "./config-semantics-image-build";
 import { DATA_CHECKS } from "./config-data";
+import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
 import type { PlatformConfig } from "./config-types";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
@@ -46,6 +47,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...INSTANCE_CHECKS,
     ...IMAGE_BUILD_CHECKS,
     ...DATA_CHECKS,
+    ...KUBERNETES_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

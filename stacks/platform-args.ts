@@ -8,6 +8,7 @@ import type { MlPlatformArgs, PlatformDeploymentArgs } from "../components/platf
 import type { PlatformConfig } from "./config-types";
 import { scheduleArgsOf, type ScheduleJobs } from "./config-schedules";
 import { computeArgsOf, type SetupScriptTexts } from "./config-compute-instances";
+import { kubernetesArgsOf } from "./config-kubernetes";
 
 /**
  * The platform of a stack, from its config (defaults applied), the Pulumi deployment identity, the
@@ -32,6 +33,7 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         containerRegistry: c.containerRegistry,
         monitoring: c.monitoring,
         compute: computeArgsOf(c.compute, "compute", scripts),
+        kubernetes: kubernetesArgsOf(c.kubernetes),
         schedules: scheduleArgsOf(c.schedules, "schedules", jobs),
         data: c.data,
         encryption: c.encryption,

@@ -7,7 +7,8 @@
  * its summary tables by category (Privileged, General, Storage, Containers, AI + machine learning,
  * Security, Monitor), and the category page "Azure built-in roles for AI + machine learning"
  * (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/ai-machine-learning).
- * Checked 2026-12-02 against the page revision dated 2026-04-09. Every AzureML / Azure AI /
+ * Checked 2026-12-02 against the page revision dated 2026-04-09 (the two Kubernetes roles of the
+ * Containers category added 2026-12-04). Every AzureML / Azure AI /
  * Foundry role of the AI + machine learning category is listed; of the other categories, only
  * the roles the toolkit grants or a platform team commonly grants around a workspace.
  */
@@ -44,6 +45,8 @@ export const BUILTIN_ROLE_IDS = {
     // Containers.
     AcrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
     AcrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
+    "Azure Kubernetes Service Cluster Admin Role": "0ab0b1a8-8aac-4efd-b8c2-3ee1fb270be8",
+    "Kubernetes Extension Contributor": "85cb6faf-e071-4c9b-8136-154b5a04f717",
     // Security.
     "Key Vault Administrator": "00482a5a-887f-4fb3-b363-3b7fe8e74483",
     "Key Vault Crypto Officer": "14b46e9e-c2b7-41b4-b07b-48a6ebf60603",

@@ -27,6 +27,8 @@ export const BUILTIN_ROLES = {
     azureAiEnterpriseNetworkConnectionApprover: BUILTIN_ROLE_IDS["Azure AI Enterprise Network Connection Approver"],
     reader: BUILTIN_ROLE_IDS.Reader,
     networkContributor: BUILTIN_ROLE_IDS["Network Contributor"],
+    kubernetesExtensionContributor: BUILTIN_ROLE_IDS["Kubernetes Extension Contributor"],
+    aksClusterAdmin: BUILTIN_ROLE_IDS["Azure Kubernetes Service Cluster Admin Role"],
 } as const;
 
 /** A role name from {@link BUILTIN_ROLES}. */

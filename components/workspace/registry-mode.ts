@@ -44,7 +44,7 @@ export interface RegistryConfigView {
     /** `workspace.imageBuildCompute`. */
     workspace: { imageBuildCompute?: string };
     /** Compute targets: they run jobs in environment images built into the registry. */
-    compute: { clusters: Record<string, unknown>; instances: Record<string, unknown> };
+    compute: { clusters: Record<string, unknown>; instances: Record<string, unknown>; kubernetes?: Record<string, unknown> };
 }
 
 /** The registry decision for a whole platform config (one place, so the platform and its network plan agree). */
@@ -52,6 +52,7 @@ export function decideRegistryFor(c: RegistryConfigView): RegistryDecision {
     return decideRegistry({
         mode: c.containerRegistry.mode,
         imageBuildCompute: c.workspace.imageBuildCompute,
-        imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length,
+        // Attached Kubernetes computes pull job and deployment images too.
+        imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length + Object.keys(c.compute.kubernetes ?? {}).length,
     });
 }

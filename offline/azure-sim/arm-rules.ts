@@ -13,6 +13,7 @@ import { tagLimitsFor } from "../../components/tag-limits";
 import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
 import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
+import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -158,7 +159,9 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
                 ? `properties.properties.subnet is set but the workspace uses a managed network (isolationMode ${String(mode)}); compute of such a workspace runs only in the managed network`
                 : undefined;
         },
+        ...KUBERNETES_COMPUTE_RULES,
     ],
+    "azure-native:kubernetesconfiguration:Extension": AZURE_ML_EXTENSION_RULES,
     "azure-native:storage:StorageAccount": [
         // "Azure regions with availability zone support": zone-redundant replication needs zones.
         (s) => {

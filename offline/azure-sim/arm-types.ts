@@ -13,7 +13,12 @@ export type ArmPlacement =
     /** A child: `<parent ID>/<segment>/<name>`, the parent found from inputs; `{key}` in the segment is that input (`data/{name}/versions`). */
     | { kind: "child"; parentType: string; parentNameKey: string; segment: string }
     /** An extension resource: `<scope>/providers/<armType>/<name>`. */
-    | { kind: "extension"; scopeKey: string };
+    | { kind: "extension"; scopeKey: string }
+    /**
+     * An extension resource whose scope is given in parts, not as an ID: a cluster extension's
+     * `<group>/providers/<clusterRp>/<clusterResourceName>/<clusterName>/providers/<armType>/<name>`.
+     */
+    | { kind: "extensionOfParts"; providerKey: string; typeKey: string; nameKey: string };
 
 /** The simulation spec of one type token. */
 export interface ArmTypeSpec {
@@ -102,6 +107,14 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         armType: "Microsoft.Storage/storageAccounts/blobServices/containers",
         nameKey: "containerName",
         placement: { kind: "child", parentType: "Microsoft.Storage/storageAccounts", parentNameKey: "accountName", segment: "blobServices/default/containers" },
+    },
+    // A cluster extension (Microsoft.KubernetesConfiguration/extensions) hangs under the cluster
+    // ("Extensions - Create", https://learn.microsoft.com/rest/api/kubernetesconfiguration/extensions/create:
+    // .../providers/{clusterRp}/{clusterResourceName}/{clusterName}/providers/Microsoft.KubernetesConfiguration/extensions/{extensionName}).
+    "azure-native:kubernetesconfiguration:Extension": {
+        armType: "Microsoft.KubernetesConfiguration/extensions",
+        nameKey: "extensionName",
+        placement: { kind: "extensionOfParts", providerKey: "clusterRp", typeKey: "clusterResourceName", nameKey: "clusterName" },
     },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },

@@ -55,7 +55,8 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
         clientId: guid(c, "client"),
         tenantId: c.tenantId,
     }),
-    // A compute's system-assigned identity gets a principal, as a workspace's does.
+    // A compute's system-assigned identity gets a principal, as a workspace's does (data grants and an
+    // attached Kubernetes compute's grants name it).
     "azure-native:machinelearningservices:Compute": (c) => {
         const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
         return String(identity.type ?? "").includes("SystemAssigned") ? { identity: { ...identity, principalId: guid(c, "principal"), tenantId: c.tenantId } } : {};
@@ -101,6 +102,15 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             },
             identity: { ...identity, ...(identity.type === "SystemAssigned" ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}) },
             provisioningState: "Succeeded",
+        };
+    },
+    // A cluster extension with identity SystemAssigned gets a principal ("Extensions - Create":
+    // identity.principalId is read-only); MlPlatform passes it to each Kubernetes compute.
+    "azure-native:kubernetesconfiguration:Extension": (c) => {
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        return {
+            provisioningState: "Succeeded",
+            identity: { ...identity, ...(identity.type === "SystemAssigned" ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}) },
         };
     },
     // "Network isolation with registries": the discovery URL is

@@ -197,6 +197,10 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
                 const scope = str(p.scopeKey);
                 return scope && `${scope}/providers/${spec.armType}/${name}`;
             }
+            case "extensionOfParts": {
+                const [group, rp, type, parent] = [str("resourceGroupName"), str(p.providerKey), str(p.typeKey), str(p.nameKey)];
+                return group && rp && type && parent && `${sub}/resourceGroups/${group}/providers/${rp}/${type}/${parent}/providers/${spec.armType}/${name}`;
+            }
         }
     }
 

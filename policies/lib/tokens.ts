@@ -16,6 +16,7 @@ export const TYPES = {
     appInsights: "azure-native:applicationinsights:Component",
     logAnalytics: "azure-native:operationalinsights:Workspace",
     managedCluster: "azure-native:containerservice:ManagedCluster",
+    k8sExtension: "azure-native:kubernetesconfiguration:Extension",
     agentPool: "azure-native:containerservice:AgentPool",
     containerGroup: "azure-native:containerinstance:ContainerGroup",
     iotHub: "azure-native:iothub:IotHubResource",

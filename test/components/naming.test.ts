@@ -19,7 +19,7 @@ import { deterministicGuid, stableSuffix, uuidV5 } from "../../components/hashin
 const KINDS: readonly ResourceKind[] = [
     "resourceGroup", "storageAccount", "keyVault", "keyVaultKey", "containerRegistry",
     "workspace", "logAnalytics", "applicationInsights", "userAssignedIdentity",
-    "computeInstance", "computeCluster", "aksCluster", "aksDnsPrefix", "aksNodePool",
+    "computeInstance", "computeCluster", "kubernetesCompute", "aksCluster", "aksDnsPrefix", "aksNodePool",
     "iotHub", "virtualNetwork", "subnet", "networkSecurityGroup", "privateEndpoint",
     "privateDnsZoneGroup", "diagnosticSetting", "managementLock", "containerGroup",
     "onlineEndpoint", "onlineDeployment", "mlRegistry", "mlSchedule",
@@ -29,7 +29,7 @@ const KINDS: readonly ResourceKind[] = [
 const ABBREVIATIONS: Record<ResourceKind, string> = {
     resourceGroup: "rg", storageAccount: "st", keyVault: "kv", keyVaultKey: "key", containerRegistry: "cr",
     workspace: "mlw", logAnalytics: "log", applicationInsights: "appi", userAssignedIdentity: "id",
-    computeInstance: "mlci", computeCluster: "mlcc", aksCluster: "aks", aksDnsPrefix: "aks", aksNodePool: "np",
+    computeInstance: "mlci", computeCluster: "mlcc", kubernetesCompute: "mlkc", aksCluster: "aks", aksDnsPrefix: "aks", aksNodePool: "np",
     iotHub: "iot", virtualNetwork: "vnet", subnet: "snet", networkSecurityGroup: "nsg", privateEndpoint: "pep",
     privateDnsZoneGroup: "pdnszg", diagnosticSetting: "diag", managementLock: "lock", containerGroup: "ci",
     onlineEndpoint: "endpoint", onlineDeployment: "deploy", mlRegistry: "mlr", mlSchedule: "sched",
@@ -378,6 +378,10 @@ const EXAMPLES: Record<ResourceKind, { valid: string[]; invalid: string[] }> = {
     computeCluster: {
         valid: ["cpu", "gpu-cluster", "a".repeat(16)],
         invalid: ["gp", "a".repeat(17), "gpu-2", "2gpu", "gpu-"],
+    },
+    kubernetesCompute: {
+        valid: ["aks", "risk-k8s", "a".repeat(16)],
+        invalid: ["ak", "a".repeat(17), "aks-1", "1aks", "aks-", "aks_k8s"],
     },
     aksCluster: { valid: ["aks_aml-dev", "a"], invalid: ["-aks", "aks_", "aks.dev", "a".repeat(64)] },
     aksDnsPrefix: { valid: ["aml-dev", "a", "a".repeat(54)], invalid: ["aml_dev", "-aml", "aml-", "a".repeat(55)] },

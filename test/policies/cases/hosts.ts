@@ -9,6 +9,8 @@ const RA = "azure-native:authorization:RoleAssignment";
 const RD = "azure-native:authorization:RoleDefinition";
 const DEPLOY = "kubernetes:apps/v1:Deployment";
 const SVC = "kubernetes:core/v1:Service";
+const EXT = "azure-native:kubernetesconfiguration:Extension";
+const COMPUTE = "azure-native:machinelearningservices:Compute";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
 const DIGEST = `@sha256:${"c".repeat(64)}`;
@@ -22,6 +24,11 @@ const goodContainer = {
 };
 const deployment = { metadata: { namespace: "inference" }, spec: { replicas: 1, template: { metadata: { labels: { app: "a" } }, spec: { containers: [goodContainer] } } } };
 const C0 = "spec.template.spec.containers[0]";
+const amlExtension = {
+    extensionType: "Microsoft.AzureML.Kubernetes",
+    configurationSettings: { enableTraining: "True", enableInference: "True", inferenceRouterServiceType: "loadBalancer", internalLoadBalancerProvider: "azure", allowInsecureConnections: "False", sslCname: "scoring.example.com" },
+};
+const kubernetesCompute = { properties: { computeType: "Kubernetes", resourceId: `${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks`, disableLocalAuth: true, properties: { namespace: "risk" } } };
 const aciGood = {
     identity: { type: "SystemAssigned" },
     ipAddress: { type: "Private" },
@@ -57,6 +64,18 @@ export const HOST_CASES: ResourceCase[] = [
       violations: [{ patch: { agentPoolProfiles: [{ name: "system" }, { name: "user", enableNodePublicIP: true }] }, messages: ["agentPoolProfiles[1].enableNodePublicIP is true; set it to false"] }] },
     { policy: "aks-no-node-public-ip", type: POOL, compliant: { vmSize: "Standard_D4s_v5" },
       violations: [{ patch: { enableNodePublicIP: true }, messages: ["enableNodePublicIP is true; set it to false"] }] },
+
+    { policy: "azureml-extension-https", type: EXT, compliant: amlExtension,
+      violations: [{ patch: { "configurationSettings.allowInsecureConnections": "True" }, messages: ["configurationSettings.allowInsecureConnections is True; set it to False"] },
+                   { patch: { "configurationSettings.allowInsecureConnections": "true" }, messages: ["configurationSettings.allowInsecureConnections is true; set it to False"] }],
+      config: [{ title: "another extension type is not the policy's", config: {}, patch: { extensionType: "microsoft.flux", "configurationSettings.allowInsecureConnections": "True" }, messages: [] }] },
+    { policy: "azureml-extension-internal-router", type: EXT, compliant: amlExtension,
+      violations: [{ patch: { "configurationSettings.internalLoadBalancerProvider": undefined }, messages: ["configurationSettings.internalLoadBalancerProvider is not set with inferenceRouterServiceType loadBalancer; set it to azure"] }],
+      config: [{ title: "allowPublicInferenceRouter admits a public router", config: { allowPublicInferenceRouter: true }, patch: { "configurationSettings.internalLoadBalancerProvider": undefined }, messages: [] },
+               { title: "a node port is not a public load balancer", config: {}, patch: { "configurationSettings.inferenceRouterServiceType": "nodePort", "configurationSettings.internalLoadBalancerProvider": undefined }, messages: [] },
+               { title: "training only has no router", config: {}, patch: { "configurationSettings.enableInference": "False", "configurationSettings.internalLoadBalancerProvider": undefined }, messages: [] }] },
+    { policy: "ml-compute-local-auth-disabled", type: COMPUTE, compliant: kubernetesCompute,
+      violations: [{ patch: { "properties.disableLocalAuth": undefined }, messages: ["properties.disableLocalAuth is not set; set it to true"] }] },
 
     { policy: "aci-private-ip-in-vnet", type: ACI, compliant: aciGood,
       violations: [{ patch: { "ipAddress.type": "Public", subnetIds: undefined }, messages: ["ipAddress.type is Public; set it to Private", "subnetIds is not set; set it to [{ id: <subnet ID> }]"] }] },

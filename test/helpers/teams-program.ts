@@ -45,7 +45,9 @@ export function teamsProgram(teams: readonly TestTeam[]): () => void {
                 location: "westeurope",
                 tags,
                 properties: { computeType: "AmlCompute", properties: { vmSize: team.vmSize, scaleSettings: { minNodeCount: 0, maxNodeCount: team.maxNodes } } },
-            }, { parent: ws });
+            // Under the team's component, not the workspace: a custom resource parented by another
+            // custom resource costs the mock runtime over a second per registration.
+            }, { parent: component });
             const data = new pulumi.ComponentResource("aml-workspace:index:TeamData", `${team.key}-data`, {}, { parent: component });
             new StorageAccount(`${team.key}-sa`, {
                 resourceGroupName: rg.name,

@@ -55,9 +55,9 @@ describe("a plan of two teams", () => {
         expect(at("risk-grant")).toBeGreaterThan(heading("risk"));
         expect(at("risk-grant")).toBeLessThan(heading("fraud"));
         expect(at("fraud-sa")).toBeGreaterThan(heading("fraud"));
-        // Inside a group the hierarchy holds: the cluster hangs under its workspace.
+        // Inside a group the hierarchy holds: the storage account hangs under the team's data component.
         const indent = (name: string) => (lines[at(name)].match(/[├└]/)?.index ?? 0);
-        expect(indent("risk-cpu")).toBeGreaterThan(indent("risk-ws"));
+        expect(indent("risk-sa")).toBeGreaterThan(indent("risk-data"));
     });
 });
 

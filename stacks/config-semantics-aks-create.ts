@@ -72,3 +72,4 @@ export function createdClusterProblems(c: PlatformConfig, key: string, cluster: 
     }
     return out;
 }
+

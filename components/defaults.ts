@@ -30,6 +30,7 @@
  *   data.datastores.*.access                       → PlatformDatastoreArgs.access (the data-plane role of the team)
  *   compute.kubernetes.*.namespace                 → KubernetesComputeArgs.namespace
  *   kubernetes.clusters.*.azureml.*               → AzureMlExtensionArgs.* (kubernetes/azureml-extension.ts)
+ *   kubernetes.clusters.*.create.*  (the AKS cluster's own table, kubernetes/aks-defaults.ts AKS_DEFAULTS) → AksClusterArgs.*
  *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
  *   (a team's compute, schedules and data, teams.*.compute.…, teams.*.schedules.… and teams.*.data.…, take the compute.…, schedules.… and data.… defaults)
  *
@@ -42,6 +43,7 @@
  * endpoints, network rules and retention need Premium).
  */
 import type { AzureCloud } from "./clouds";
+import { AKS_CREATE_DEFAULTS } from "./kubernetes/aks-defaults";
 import { REGISTRY_DEFAULTS } from "./registry/registry-settings";
 import type { DataAccess } from "./data/data-settings";
 import type { CmkKeyType, InferenceRouterServiceType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
@@ -146,6 +148,8 @@ export const COMPONENT_DEFAULTS = {
     "kubernetes.clusters.*.azureml.releaseTrain": "stable",
     /** Minor versions (fixes) arrive without a deployment. */
     "kubernetes.clusters.*.azureml.autoUpgradeMinorVersion": true,
+    /** A created AKS cluster's settings (the cluster's table is the one place). */
+    ...AKS_CREATE_DEFAULTS,
     /** The model registry is reached only through a private endpoint (the registry's table is the one place). */
     "modelRegistry.publicNetworkAccess": REGISTRY_DEFAULTS.publicNetworkAccess,
     /** Locally redundant storage in each registry region (replication across regions is the registry's own). */

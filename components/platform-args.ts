@@ -30,7 +30,7 @@ import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 import type { PlatformDataArgs } from "./data/platform-data";
 import type { PlatformKubernetesArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
-export type { PlatformAzureMlExtensionArgs, PlatformKubernetesArgs, PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
+export type { PlatformAksClusterArgs, PlatformAzureMlExtensionArgs, PlatformKubernetesArgs, PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
 /** Create a resource (optionally with this name) or adopt an existing one by ID. */
 export interface PlatformAdoptableArgs {

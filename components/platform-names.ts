@@ -114,3 +114,11 @@ export function platformNames(n: NamingInputs): PlatformNames {
         identity: n.given.identity ?? deriveName("userAssignedIdentity", `id-${p}`),
     };
 }
+
+/**
+ * The AKS cluster MlPlatform creates for `kubernetes.clusters.<key>`: `aks-<prefix>-<key>`
+ * (deterministic; a key names one cluster for good, so adding a cluster never renames another).
+ */
+export function aksClusterName(prefix: string, clusterKey: string): string {
+    return deriveName("aksCluster", `aks-${prefix}-${clusterKey}`);
+}

@@ -20,6 +20,7 @@ import { createSchedules } from "./schedules/platform-schedules";
 import { createPlatformLakes, createWorkspaceData, grantLakeEndpointReaders, hasData, type PlatformLakes } from "./data/platform-data";
 import { DataAccessIdentity } from "./data/datastore";
 import { attachKubernetes, createAzureMlExtensions, type KubernetesAttachTarget } from "./kubernetes/platform-kubernetes";
+import { createPlatformAksClusters } from "./kubernetes/platform-aks";
 import type { KubernetesCompute } from "./kubernetes/kubernetes-compute";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
 import { lifecycleTransformation } from "./lifecycle-options";
@@ -253,7 +254,16 @@ export class MlPlatform extends pulumi.ComponentResource {
         // Compute waits for the private endpoints: without public IPs it reaches the workspace through them.
         const computeDeps = privateAccess ? [privateAccess] : [];
         // One AzureML extension per cluster, shared by every workspace that attaches it.
-        const extensions = createAzureMlExtensions(name, c, this);
+        const aks = createPlatformAksClusters(name, c.kubernetes.clusters, {
+            ...placement,
+            namePrefix: c.namePrefix,
+            subnetId: network?.aksSubnetId,
+            virtualNetworkAddressSpace: vnet && !vnet.existingId ? vnet.addressSpace : undefined,
+            tenantId: client.tenantId,
+            subscriptionId: client.subscriptionId,
+            logAnalyticsWorkspaceId,
+        }, this);
+        const extensions = createAzureMlExtensions(name, c, this, aks);
         const attachTo = (ws: Workspace, uniqueByOf: string[], userAssigned: boolean): KubernetesAttachTarget => ({
             extensions,
             uniqueBy: uniqueByOf,

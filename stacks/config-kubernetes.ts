@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformKubernetesArgs } from "../components/platform-args";
 import type { PlatformConfig } from "./config-types";
+import { aksSettingsToArgs } from "./config-semantics-aks";
 
 /** A secret stack config value by key, `namespace:key` or a key of the project's namespace. */
 function secretConfigValue(key: string): pulumi.Output<string> {
@@ -25,6 +26,7 @@ export function kubernetesArgsOf(k: PlatformConfig["kubernetes"]): PlatformKuber
                     key,
                     {
                         existingId: cluster.existingId,
+                        create: cluster.create === undefined ? undefined : aksSettingsToArgs(cluster.create),
                         location: cluster.location,
                         azureml: {
                             ...azureml,

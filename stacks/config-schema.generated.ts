@@ -11,6 +11,7 @@ import type { OutboundRuleSpec } from "../components/workspace/outbound-rules";
 
 export type ArmId = string
 export type OutboundRule = OutboundRuleSpec
+export type Guid = string
 
 /**
  * The value of the `aml-workspace:platform` key in stacks/Pulumi.<stack>.yaml. Every default is the hardened value; weaker settings must be spelled out.
@@ -1169,18 +1170,139 @@ storageHierarchicalNamespace: boolean
 acrSku: ("Basic" | "Standard" | "Premium")
 }
 /**
- * An AKS cluster the platform attaches. For now adopted by ID (existingId); the AzureML extension settings are their own object (azureml).
+ * An AKS cluster the platform attaches, bring-your-own: existingId adopts an existing cluster; otherwise create holds the settings of the hardened cluster the toolkit creates (named aks-<namePrefix>-<key>, in the platform's resource group and region, in the stack's aks subnet when it has one). Exactly one of existingId and create. The AzureML extension settings are their own object (azureml).
  */
 export interface KubernetesCluster {
 /**
- * ARM ID of an existing Microsoft.ContainerService/managedClusters in the platform's subscription (Azure ML does not attach an AKS cluster across subscriptions).
+ * ARM ID of an existing Microsoft.ContainerService/managedClusters to adopt, in the platform's subscription (Azure ML does not attach an AKS cluster across subscriptions). Set this or create, not both.
  */
-existingId: string
+existingId?: string
+create?: AksCluster
 /**
- * Region of the cluster (the extension's location settings). Default: the platform's location (a workspace with a private endpoint needs its AKS cluster in the same region).
+ * Region of the cluster (the extension's location settings). Default: the platform's location (a workspace with a private endpoint needs its AKS cluster in the same region; a created cluster is always in the platform's region).
  */
 location?: string
 azureml: AzureMlExtension
+}
+/**
+ * Create the cluster: the hardened AKS settings ($defs/aksCluster; create: {} takes every default). Set this or existingId, not both.
+ */
+export interface AksCluster {
+/**
+ * Kubernetes version, major.minor (latest patch) or major.minor.patch, e.g. 1.30. Default: AKS's default version when created; the upgrade channel keeps it current.
+ */
+kubernetesVersion?: string
+/**
+ * Control-plane tier: Standard has the uptime SLA; Free is not for production. Default Standard.
+ */
+skuTier: ("Free" | "Standard" | "Premium")
+/**
+ * The system node pool (mode System, CriticalAddonsOnly=true:NoSchedule taint: only critical add-ons run on it).
+ */
+systemPool: {
+/**
+ * Pool name: 1-12 lowercase letters and digits, starting with a letter. Default system.
+ */
+name: string
+/**
+ * VM size of the system pool (4 vCPUs or more, no B-series; a size with a local disk gets an ephemeral OS disk). Default Standard_D4ds_v5.
+ */
+vmSize: string
+/**
+ * Fewest nodes (cluster autoscaler); at least 2 for the system pool. Default 2.
+ */
+minCount: number
+/**
+ * Most nodes (cluster autoscaler; at most 1000). Default 3.
+ */
+maxCount: number
+/**
+ * Pods per node (10-250; 30-250 for the system pool). Default 110.
+ */
+maxPods: number
+}
+/**
+ * User node pools (mode User) by pool name (1-12 lowercase letters and digits, starting with a letter), each its own AgentPool resource. Default none.
+ */
+userPools: {
+[k: string]: {
+/**
+ * VM size, e.g. Standard_D8ds_v5 (a size with a local disk gets an ephemeral OS disk).
+ */
+vmSize: string
+/**
+ * Fewest nodes (cluster autoscaler; 0 lets the pool scale to zero). Default 1.
+ */
+minCount: number
+/**
+ * Most nodes (cluster autoscaler; at most 1000).
+ */
+maxCount: number
+/**
+ * Pods per node (10-250; 30-250 for the system pool). Default 110.
+ */
+maxPods: number
+/**
+ * Kubernetes labels of the pool's nodes. Default none.
+ */
+labels?: {
+[k: string]: string
+}
+/**
+ * Kubernetes taints of the pool's nodes, key=value:Effect (NoSchedule, PreferNoSchedule or NoExecute). Default none.
+ */
+taints?: string[]
+}
+}
+/**
+ * Who reaches the Kubernetes API server.
+ */
+apiServer: {
+/**
+ * Private API server (private endpoint in the node network, private DNS zone managed by AKS). false needs authorizedIpRanges and is refused in a private stack. Default true.
+ */
+private: boolean
+/**
+ * CIDRs allowed to reach a public API server. Default none.
+ */
+authorizedIpRanges: string[]
+}
+/**
+ * Network policy engine (cilium runs the Cilium data plane). Default cilium.
+ */
+networkPolicy: ("cilium" | "azure" | "calico")
+/**
+ * Range of Kubernetes service IPs; must not overlap the virtual network. Default 172.16.0.0/16.
+ */
+serviceCidr: string
+/**
+ * CoreDNS service IP, inside serviceCidr and not its first address. Default 172.16.0.10.
+ */
+dnsServiceIp: string
+/**
+ * Overlay pod range; must not overlap the virtual network or serviceCidr. Default 10.244.0.0/16.
+ */
+podCidr: string
+/**
+ * Cluster auto-upgrade channel; none is reported by the aks-auto-upgrade policy. Default stable.
+ */
+upgradeChannel: ("patch" | "stable" | "rapid" | "node-image" | "none")
+/**
+ * Node OS upgrade channel. Default NodeImage.
+ */
+nodeOsUpgradeChannel: ("NodeImage" | "SecurityPatch" | "Unmanaged" | "None")
+/**
+ * Microsoft Defender for Containers security monitoring to the stack's Log Analytics; false is reported by the aks-defender-enabled policy. Default true.
+ */
+defender: boolean
+/**
+ * Entra ID groups made cluster admins. Default none (grant Azure Kubernetes Service RBAC roles instead).
+ */
+adminGroupObjectIds?: Guid[]
+/**
+ * Keep the cluster's local accounts (static admin credentials) enabled. Azure Machine Learning doesn't support disabling local accounts for AKS ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster", Limitations), so a created cluster with the AzureML extension must say localAccounts: true; the aks-local-accounts-disabled policy still reports it (advisory). Default false.
+ */
+localAccounts: boolean
 }
 /**
  * The AzureML cluster extension (Microsoft.AzureML.Kubernetes) on the cluster: what runs on it and how the inference router is reached ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster").

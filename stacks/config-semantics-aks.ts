@@ -58,6 +58,8 @@ export interface AksClusterSettings {
     defender: boolean;
     /** Entra ID admin groups. */
     adminGroupObjectIds?: string[];
+    /** Local accounts kept enabled. */
+    localAccounts: boolean;
 }
 
 /** What the stack knows around a cluster. */
@@ -99,6 +101,7 @@ export function aksSettingsToArgs(s: AksClusterSettings): Omit<AksClusterArgs, "
         upgradeChannel: s.upgradeChannel,
         nodeOsUpgradeChannel: s.nodeOsUpgradeChannel,
         defender: s.defender,
+        localAccounts: s.localAccounts,
         systemPool: { ...s.systemPool },
         userPools: Object.entries(s.userPools).map(([name, p]) => ({ name, vmSize: p.vmSize, minCount: p.minCount, maxCount: p.maxCount, maxPods: p.maxPods, nodeLabels: p.labels, nodeTaints: p.taints })),
     };

@@ -20,6 +20,7 @@ import { azureMlExtensionProblems, AKS_CLUSTER_TYPE } from "../components/kubern
 import { DEFAULT_INSTANCE_TYPE_NAME, instanceTypeNameProblem, instanceTypeProblems, namespaceProblem } from "../components/kubernetes/instance-types";
 import { parseResourceId, resourceTypeOfId } from "../components/resource-ids";
 import { at, closest, type ConfigProblem } from "./config-errors";
+import { createdClusterProblems } from "./config-semantics-aks-create";
 import type { PlatformConfig } from "./config-types";
 
 type Attachments = PlatformConfig["compute"]["kubernetes"];
@@ -32,23 +33,26 @@ function attachmentSections(c: PlatformConfig): { path: string; computes: Attach
     ];
 }
 
-/** The clusters: an AKS cluster ID in the deployment's subscription and region, and extension settings that hold together. */
+/** The clusters: adopted (an AKS cluster ID in the deployment's subscription and region) or created (hardened settings), and extension settings that hold together. */
 export function kubernetesClusterProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     const privateStack = c.network.publicNetworkAccess === "Disabled";
     const groupSubscription = c.resourceGroup.existingId ? parseResourceId(c.resourceGroup.existingId).subscriptionId : undefined;
     for (const [key, cluster] of Object.entries(c.kubernetes.clusters)) {
         const base = `kubernetes.clusters.${key}`;
-        const type = resourceTypeOfId(cluster.existingId);
-        if (type?.toLowerCase() !== AKS_CLUSTER_TYPE.toLowerCase()) {
-            out.push({ path: at(`${base}.existingId`), problem: `is ${type ? `a ${type}` : "a resource group"} ID`, fix: `give the ID of a ${AKS_CLUSTER_TYPE}` });
-        } else if (groupSubscription && parseResourceId(cluster.existingId).subscriptionId.toLowerCase() !== groupSubscription.toLowerCase()) {
-            out.push({
-                path: at(`${base}.existingId`),
-                problem: `is in subscription ${parseResourceId(cluster.existingId).subscriptionId}, not the platform's (${groupSubscription}); Azure ML does not attach an AKS cluster across subscriptions`,
-                fix: "use a cluster of the platform's subscription (or connect it to Azure Arc in that subscription)",
-            });
+        if (cluster.existingId !== undefined) {
+            const type = resourceTypeOfId(cluster.existingId);
+            if (type?.toLowerCase() !== AKS_CLUSTER_TYPE.toLowerCase()) {
+                out.push({ path: at(`${base}.existingId`), problem: `is ${type ? `a ${type}` : "a resource group"} ID`, fix: `give the ID of a ${AKS_CLUSTER_TYPE}` });
+            } else if (groupSubscription && parseResourceId(cluster.existingId).subscriptionId.toLowerCase() !== groupSubscription.toLowerCase()) {
+                out.push({
+                    path: at(`${base}.existingId`),
+                    problem: `is in subscription ${parseResourceId(cluster.existingId).subscriptionId}, not the platform's (${groupSubscription}); Azure ML does not attach an AKS cluster across subscriptions`,
+                    fix: "use a cluster of the platform's subscription (or connect it to Azure Arc in that subscription)",
+                });
+            }
         }
+        out.push(...createdClusterProblems(c, key, cluster));
         if (privateStack && cluster.location !== undefined && cluster.location !== c.location) {
             out.push({ path: at(`${base}.location`), problem: `is ${cluster.location}, but a workspace with a private endpoint needs its AKS cluster in its own region (${c.location})`, fix: `use a cluster in ${c.location}` });
         }
@@ -77,7 +81,7 @@ export function kubernetesComputeProblems(c: PlatformConfig): ConfigProblem[] {
                 out.push({
                     path: at(`${base}.cluster`),
                     problem: `"${k.cluster}" is not a key of kubernetes.clusters`,
-                    fix: clusterKeys.length === 0 ? `add kubernetes.clusters.${k.cluster} with its existingId and azureml settings` : guess ? `did you mean ${guess}?` : `use one of: ${clusterKeys.join(", ")}`,
+                    fix: clusterKeys.length === 0 ? `add kubernetes.clusters.${k.cluster} with its existingId (or create settings) and azureml settings` : guess ? `did you mean ${guess}?` : `use one of: ${clusterKeys.join(", ")}`,
                 });
             }
             const nsProblem = namespaceProblem(k.namespace);

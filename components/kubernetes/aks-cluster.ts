@@ -97,6 +97,12 @@ export interface AksClusterArgs {
     nodeOsUpgradeChannel?: AksNodeOsUpgradeChannel;
     /** Microsoft Defender for Containers security monitoring. Default true. */
     defender?: boolean;
+    /**
+     * Keep local accounts (static admin credentials) enabled. Default false (Entra ID only). The
+     * AzureML extension needs true: "Azure Machine Learning doesn't support disabling local
+     * accounts for AKS" ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster").
+     */
+    localAccounts?: boolean;
     /** The system pool. Default: `system`, Standard_D4ds_v5, 2-3 nodes. */
     systemPool?: AksSystemPoolArgs;
     /** User pools, each its own AgentPool resource. Default none. */
@@ -133,7 +139,7 @@ export class AksCluster extends pulumi.ComponentResource {
     readonly entraServerAppId: pulumi.Output<string>;
     /**
      * The cluster-user kubeconfig in `exec` format (kubelogin, Entra ID tokens; secret): server and
-     * CA certificate, no credential. Never the admin kubeconfig (local accounts are off).
+     * CA certificate, no credential. Never the admin kubeconfig (off by default, and a static credential where local accounts are kept).
      */
     readonly userKubeconfig: pulumi.Output<string>;
     /** Principal ID of the control-plane identity. */
@@ -198,7 +204,7 @@ export class AksCluster extends pulumi.ComponentResource {
                     ? { type: "UserAssigned", userAssignedIdentities: [identity.id] }
                     : { type: "SystemAssigned" },
                 enableRBAC: true,
-                disableLocalAccounts: true,
+                disableLocalAccounts: !(args.localAccounts ?? AKS_DEFAULTS.localAccounts),
                 aadProfile: { managed: true, enableAzureRBAC: true, tenantID: args.tenantId, adminGroupObjectIDs: args.adminGroupObjectIds },
                 apiServerAccessProfile: isPrivate
                     ? { enablePrivateCluster: true, privateDNSZone: "system", enablePrivateClusterPublicFQDN: false }

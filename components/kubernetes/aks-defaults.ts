@@ -44,6 +44,8 @@ export const AKS_DEFAULTS = {
     nodeOsUpgradeChannel: "NodeImage" as AksNodeOsUpgradeChannel,
     /** Microsoft Defender for Containers security monitoring. */
     defender: true,
+    /** Local accounts off: Entra ID only ("Manage local accounts with AKS-managed Microsoft Entra integration"); Azure ML's extension needs them on, which must be written. */
+    localAccounts: false,
     /** The system pool's name (CAF suggests an "npsystem" prefix; "system" is ours and shorter). */
     "systemPool.name": "system",
     /** 4 vCPUs (the system pool minimum) with a local disk for an ephemeral OS disk. */
@@ -69,3 +71,12 @@ export type AksDefaultKey = keyof typeof AKS_DEFAULTS;
  * in AKS", https://learn.microsoft.com/azure/aks/kubelogin-authentication). The same in every tenant.
  */
 export const AKS_ENTRA_SERVER_APP_ID = "6dae42f8-4368-4678-94ff-3960e28e3630";
+
+/** A key path prefixed, e.g. `kubernetes.clusters.*.create.` + `skuTier`. */
+type Prefixed<P extends string, T> = { readonly [K in keyof T & string as `${P}${K}`]: T[K] };
+
+/**
+ * AKS_DEFAULTS at the stack config path where `$defs/aksCluster` hangs
+ * (`kubernetes.clusters.<key>.create`), for COMPONENT_DEFAULTS: the same values, not a copy.
+ */
+export const AKS_CREATE_DEFAULTS = Object.fromEntries(Object.entries(AKS_DEFAULTS).map(([k, v]) => [`kubernetes.clusters.*.create.${k}`, v])) as Prefixed<"kubernetes.clusters.*.create.", typeof AKS_DEFAULTS>;

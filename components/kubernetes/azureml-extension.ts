@@ -125,7 +125,8 @@ export class AzureMlExtension extends pulumi.ComponentResource {
                 ),
                 configurationProtectedSettings: protectedSettings,
             },
-            { parent: this },
+            // A created cluster (and its user pools) must exist first: a component's dependsOn does not reach its children.
+            { parent: this, dependsOn: opts?.dependsOn },
         );
         this.id = extension.id;
         this.extensionName = extension.name;

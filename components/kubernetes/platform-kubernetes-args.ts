@@ -4,6 +4,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { InferenceRouterServiceType } from "../enums";
+import type { AksApiServerArgs, AksNodePoolArgs, AksSystemPoolArgs } from "./aks-cluster";
+import type { AksNetworkPolicy, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel } from "./aks-enums";
 import type { KubernetesInstanceTypeArgs } from "./kubernetes-compute";
 
 /** AzureML extension settings of one cluster. */
@@ -44,10 +46,47 @@ export interface PlatformAzureMlExtensionArgs {
     autoUpgradeMinorVersion?: boolean;
 }
 
-/** One AKS cluster the platform's workspaces may attach. */
+/**
+ * The settings of an AKS cluster MlPlatform creates (`AksClusterArgs` without what the platform
+ * supplies: resource group, region, tags, name, tenant, subscription, Log Analytics, subnet).
+ */
+export interface PlatformAksClusterArgs {
+    /** Kubernetes version, `1.30` or `1.30.4`. Default: AKS's default version at creation. */
+    kubernetesVersion?: string;
+    /** Control-plane tier. Default `Standard`. */
+    skuTier?: AksSkuTier;
+    /** Entra ID groups given cluster admin through Azure RBAC. Default none. */
+    adminGroupObjectIds?: pulumi.Input<string>[];
+    /** API server access. Default private. */
+    apiServer?: AksApiServerArgs;
+    /** Network policy engine. Default `cilium`. */
+    networkPolicy?: AksNetworkPolicy;
+    /** Service CIDR. Default `172.16.0.0/16`. */
+    serviceCidr?: string;
+    /** CoreDNS service IP. Default `172.16.0.10`. */
+    dnsServiceIp?: string;
+    /** Overlay pod CIDR. Default `10.244.0.0/16`. */
+    podCidr?: string;
+    /** Cluster auto-upgrade channel. Default `stable`. */
+    upgradeChannel?: AksUpgradeChannel;
+    /** Node OS upgrade channel. Default `NodeImage`. */
+    nodeOsUpgradeChannel?: AksNodeOsUpgradeChannel;
+    /** Defender for Containers. Default true. */
+    defender?: boolean;
+    /** Keep local accounts enabled (the AzureML extension needs true). Default false. */
+    localAccounts?: boolean;
+    /** The system pool. Default `system`, Standard_D4ds_v5, 2-3 nodes. */
+    systemPool?: AksSystemPoolArgs;
+    /** User pools (the AzureML extension's pods run there: the system pool is tainted). Default none. */
+    userPools?: AksNodePoolArgs[];
+}
+
+/** One AKS cluster the platform's workspaces may attach: adopted by `existingId`, or created from `create`. */
 export interface PlatformKubernetesClusterArgs {
-    /** ARM ID of an existing `Microsoft.ContainerService/managedClusters`. Required (creating a cluster comes with the AKS component). */
-    existingId: string;
+    /** ARM ID of an existing `Microsoft.ContainerService/managedClusters` to adopt. Default none (set this or `create`). */
+    existingId?: string;
+    /** Settings of a cluster to create (named `aks-<namePrefix>-<key>`). Default none (set this or `existingId`). */
+    create?: PlatformAksClusterArgs;
     /** Region of the cluster. Default the platform's location. */
     location?: string;
     /** Its AzureML extension. Required. */

@@ -7,14 +7,19 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlacementArgs } from "../placement";
 import type { PlatformSettings } from "../platform-settings";
 import { AzureMlExtension } from "./azureml-extension";
+import { clusterIdOf, type PlatformAksClusters } from "./platform-aks";
 import { KubernetesCompute } from "./kubernetes-compute";
 import type { PlatformKubernetesComputeArgs } from "./platform-kubernetes-args";
 
 /** The AzureML extensions of the platform, by cluster key. */
 export type PlatformExtensions = Readonly<Record<string, AzureMlExtension>>;
 
-/** One extension per cluster of `kubernetes.clusters`, under the platform component. */
-export function createAzureMlExtensions(name: string, c: PlatformSettings, parent: pulumi.Resource): PlatformExtensions {
+/**
+ * One extension per cluster of `kubernetes.clusters`, under the platform component. On a created
+ * cluster it waits for the whole AksCluster, user pools included: the extension's pods cannot run
+ * on the tainted system pool.
+ */
+export function createAzureMlExtensions(name: string, c: PlatformSettings, parent: pulumi.Resource, created: PlatformAksClusters = {}): PlatformExtensions {
     return Object.fromEntries(
         Object.entries(c.kubernetes.clusters).map(([key, cluster]) => [
             key,
@@ -22,13 +27,13 @@ export function createAzureMlExtensions(name: string, c: PlatformSettings, paren
                 `${name}-k8s-${key}-azureml`,
                 {
                     ...cluster.azureml,
-                    clusterId: cluster.existingId,
+                    clusterId: clusterIdOf(key, cluster, created),
                     clusterLocation: cluster.location ?? c.location,
                     privateNetwork: c.network.publicNetworkAccess === "Disabled",
                     // MlPlatformArgs names no environment; `protect` is what the stack program turns on in production.
                     production: c.protection.protect,
                 },
-                { parent },
+                { parent, dependsOn: created[key] ? [created[key]] : undefined },
             ),
         ]),
     );

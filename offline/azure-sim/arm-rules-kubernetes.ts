@@ -16,6 +16,7 @@ import { readPath } from "../../components/object-path";
 import { parseResourceId, resourceTypeOfId } from "../../components/resource-ids";
 import { SECRET_SIG, SIG_KEY } from "../wire";
 import type { RuleSubject } from "./arm-rules";
+import { isUnknown } from "@pulumi/pulumi";
 
 type Rule = (s: RuleSubject) => string | undefined;
 
@@ -34,6 +35,8 @@ export const KUBERNETES_COMPUTE_RULES: readonly Rule[] = [
     (s) => {
         if (readPath(s.inputs, "properties.computeType") !== "Kubernetes") return undefined;
         const clusterId = readPath(s.inputs, "properties.resourceId");
+        // A created cluster's ID is unknown in preview: nothing to check until it is known.
+        if (isUnknown(clusterId)) return undefined;
         if (typeof clusterId !== "string") return "properties.resourceId is required for a Kubernetes compute (the ARM ID of the cluster to attach)";
         const type = resourceTypeOfId(clusterId);
         if (type?.toLowerCase() !== AKS_CLUSTER_TYPE.toLowerCase() && type?.toLowerCase() !== "microsoft.kubernetes/connectedclusters") {

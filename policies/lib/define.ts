@@ -80,8 +80,11 @@ export interface StackCheck<C> {
     config: C;
     /** Whether `resource` (or, without one, the stack) is production (./environment.ts). */
     isProduction(resource?: PolicyResource): boolean;
-    /** Reports one violation against `resource` (or the stack). */
-    report(message: string, resource?: PolicyResource): void;
+    /**
+     * Reports one violation against `resource` (or the stack); `advisory` reports it as advisory
+     * whatever the policy's level (a documented exception the stack cannot avoid, still shown).
+     */
+    report(message: string, resource?: PolicyResource, advisory?: boolean): void;
 }
 
 /** Spec of a stack policy. */
@@ -220,8 +223,8 @@ export function stackPolicy<C extends object = ProductionConfig>(spec: StackSpec
             args,
             config,
             isProduction,
-            report: (message, resource) =>
-                emit(reportViolation, spec.description, message, meta.productionGated && !isProduction(resource), resource?.urn),
+            report: (message, resource, advisory) =>
+                emit(reportViolation, spec.description, message, advisory === true || (meta.productionGated && !isProduction(resource)), resource?.urn),
         });
     };
     return { ...meta, kind: "stack", validateStack: validate };

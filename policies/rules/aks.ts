@@ -37,16 +37,44 @@ export const aksEntraAzureRbac = propertyPolicy({
     ],
 });
 
-/** Local accounts off. */
-export const aksLocalAccountsDisabled = propertyPolicy({
+/** "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster", Limitations. */
+const AML_LOCAL_ACCOUNTS =
+    "Azure Machine Learning doesn't support disabling local accounts for AKS (\"Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster\", Limitations)";
+
+/** True when `ext` is an AzureML extension on `cluster` (by the graph, or by resource group and name). */
+function azureMlExtensionOn(ext: PolicyResource, cluster: PolicyResource): boolean {
+    if (!eqi(peek(() => readPath(ext.props, "extensionType")), "Microsoft.AzureML.Kubernetes")) return false;
+    if (dependsThrough(ext, "clusterName", cluster)) return true;
+    const name = peek(() => ext.props.clusterName);
+    const group = peek(() => ext.props.resourceGroupName);
+    const clusterName = peek(() => cluster.props.resourceName) ?? peek(() => cluster.props.name);
+    const clusterGroup = peek(() => cluster.props.resourceGroupName);
+    return typeof name === "string" && typeof group === "string" && eqi(clusterName, name) && eqi(clusterGroup, group) && eqi(peek(() => ext.props.clusterResourceName), "managedClusters");
+}
+
+/**
+ * Local accounts off. A cluster that carries the AzureML extension is still reported, as advisory:
+ * Azure ML documents that it does not support disabling them (the Trusted Access route is a preview).
+ */
+export const aksLocalAccountsDisabled = stackPolicy({
     name: "aks-local-accounts-disabled",
     description: "AKS clusters must disable local accounts.",
     severity: "high",
-    remediation: "Set disableLocalAccounts to true (needs Entra ID integration).",
-    sources: { azurePolicy: ["993c2fcd"], psrule: ["Azure.AKS.LocalAccounts"], checkov: ["CKV_AZURE_141"], mcsb: ["IM-1"] },
+    remediation: "Set disableLocalAccounts to true (needs Entra ID integration). A cluster with the AzureML extension keeps them (advisory: Azure ML does not support disabling them).",
+    sources: { azurePolicy: ["993c2fcd"], psrule: ["Azure.AKS.LocalAccounts"], checkov: ["CKV_AZURE_141"], mcsb: ["IM-1"], other: ["Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster"] },
     controls: ["aks.local-accounts-disabled"],
     types: AKS,
-    expectations: [{ path: "disableLocalAccounts", expect: is(true) }],
+    check: ({ subjects, resources, report }) => {
+        const extensions = ofType(resources, TYPES.k8sExtension);
+        for (const cluster of subjects) {
+            const value = peek(() => readPath(cluster.props, "disableLocalAccounts"));
+            if (value === true) continue;
+            const message = `disableLocalAccounts is ${show(value)}; set it to true`;
+            const ext = extensions.find((e) => azureMlExtensionOn(e, cluster));
+            if (ext) report(`${message} (kept: the AzureML extension ${ext.name} targets this cluster and ${AML_LOCAL_ACCOUNTS})`, cluster, true);
+            else report(message, cluster);
+        }
+    },
 });
 
 /** A network policy engine. */

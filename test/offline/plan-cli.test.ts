@@ -44,10 +44,17 @@ describe("plan of the prod stack", () => {
         expect(json.summary.protected).toBeGreaterThanOrEqual(5);
     });
 
-    it("includes the policy results, which pass", () => {
+    it("includes the policy results, which pass with one advisory: the created AKS cluster keeps local accounts for Azure ML", () => {
         const policies = (json as unknown as { policies: { violations: unknown[]; summary: { passed: boolean } } }).policies;
         expect(policies.summary.passed).toBe(true);
-        expect(policies.violations).toEqual([]);
+        expect(policies.violations).toEqual([
+            expect.objectContaining({
+                policyName: "aks-local-accounts-disabled",
+                enforcementLevel: "advisory",
+                resourceName: "platform-k8s-shared-aks-cluster",
+                message: expect.stringContaining("Azure Machine Learning doesn't support disabling local accounts for AKS"),
+            }),
+        ]);
     });
 
     it("redacts secret values", () => {

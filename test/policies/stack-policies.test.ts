@@ -211,6 +211,37 @@ describe("acr-premium-when-private and acr-token-scope-read-only", () => {
     });
 });
 
+describe("aks-local-accounts-disabled", () => {
+    const cluster = (name: string, disableLocalAccounts: boolean | undefined) => arm(T.aks, name, "Microsoft.ContainerService/managedClusters", { resourceName: name, resourceGroupName: "rg", disableLocalAccounts });
+    const extension = (name: string, inputs: Record<string, unknown>, extra: Partial<CapturedResource> = {}) =>
+        res("azure-native:kubernetesconfiguration:Extension", name, { extensionType: "Microsoft.AzureML.Kubernetes", clusterRp: "Microsoft.ContainerService", clusterResourceName: "managedClusters", resourceGroupName: "rg", ...inputs }, extra);
+    it("passes clusters with local accounts off", () => {
+        expect(violations("aks-local-accounts-disabled", [cluster("aks", true)])).toEqual([]);
+    });
+    it("reports local accounts kept without the AzureML extension as mandatory", () => {
+        const other = res("azure-native:kubernetesconfiguration:Extension", "flux", { extensionType: "microsoft.flux", clusterName: "aks", clusterResourceName: "managedClusters", resourceGroupName: "rg" });
+        const v = violations("aks-local-accounts-disabled", [cluster("aks", false), other]);
+        expect(v.map((x) => [x.urn, x.enforcementLevel, x.message.split("\n")[1]])).toEqual([[cluster("aks", false).urn, "mandatory", "disableLocalAccounts is false; set it to true"]]);
+        expect(violations("aks-local-accounts-disabled", [cluster("aks", undefined)]).map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
+    });
+    it("reports a cluster the AzureML extension targets as advisory, naming the Azure ML limitation (by graph or by name)", () => {
+        const byGraph = cluster("created", false);
+        const byName = cluster("adopted", false);
+        const alone = cluster("alone", false);
+        const extGraph = extension("ext-created", { clusterName: "x" }, via("clusterName", byGraph));
+        const extName = extension("ext-adopted", { clusterName: "ADOPTED" });
+        const v = violations("aks-local-accounts-disabled", [byGraph, byName, alone, extGraph, extName]);
+        expect(v.map((x) => [x.urn, x.enforcementLevel])).toEqual([[byGraph.urn, "advisory"], [byName.urn, "advisory"], [alone.urn, "mandatory"]]);
+        expect(v[0].message.split("\n")[1]).toBe(
+            "disableLocalAccounts is false; set it to true (kept: the AzureML extension ext-created targets this cluster and Azure Machine Learning doesn't support disabling local accounts for AKS (\"Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster\", Limitations))",
+        );
+    });
+    it("an extension on another resource group's cluster of the same name does not excuse it", () => {
+        const ext = extension("ext", { clusterName: "aks", resourceGroupName: "other" });
+        expect(violations("aks-local-accounts-disabled", [cluster("aks", false), ext]).map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
+    });
+});
+
 describe("aks-fpga-supported-region", () => {
     const cluster = (location: string, pools: unknown[] = []) => arm(T.aks, "aks", "c", { location, agentPoolProfiles: pools });
     it("passes FPGA pools in supported regions and non-FPGA pools anywhere", () => {

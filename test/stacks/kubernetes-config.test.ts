@@ -115,7 +115,7 @@ describe("attachment problems", () => {
     it("an unknown cluster key, with a guess", () => {
         expect(problemLines(baseConfig({ ...cluster(), ...attach({ "ml-aks": { cluster: "shard" } }) }))).toEqual([`${P}.compute.kubernetes.ml-aks.cluster: "shard" is not a key of kubernetes.clusters (did you mean shared?)`]);
         expect(problemLines(baseConfig(attach({ "ml-aks": { cluster: "shared" } })))).toEqual([
-            `${P}.compute.kubernetes.ml-aks.cluster: "shared" is not a key of kubernetes.clusters (add kubernetes.clusters.shared with its existingId and azureml settings)`,
+            `${P}.compute.kubernetes.ml-aks.cluster: "shared" is not a key of kubernetes.clusters (add kubernetes.clusters.shared with its existingId (or create settings) and azureml settings)`,
         ]);
     });
     it("namespaces follow the Kubernetes rule and are not the extension's or the system's", () => {

@@ -142,10 +142,16 @@ describe("monitoring", () => {
     });
 });
 
+/**
+ * The workspace's user-assigned identity (prod's created AKS cluster has its own control-plane
+ * identity, with its grant on the aks subnet: test/components/kubernetes/aks-cluster.test.ts).
+ */
+const workspaceIdentity = () => oneOfType({ ...prod.graph, resources: prod.graph.resources.filter((r) => !r.urn.includes("aml-workspace:index:AksCluster")) }, "azure-native:managedidentity:UserAssignedIdentity");
+
 describe("workspace", () => {
     it("prod: private, identity-based datastores, HBI, user-assigned identity, approved-outbound managed network", () => {
         const ws = oneOfType(prod.graph, "azure-native:machinelearningservices:Workspace").inputs;
-        const uai = oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity");
+        const uai = workspaceIdentity();
         expect(ws).toMatchObject({
             publicNetworkAccess: "Disabled",
             allowPublicAccessWhenBehindVnet: false,
@@ -197,14 +203,14 @@ describe("workspace", () => {
         expect(cosmos?.inputs.principalType).toBe("ServicePrincipal");
         expect(ws.dependencies).toContain(cosmos?.urn);
         // The workspace identity gets the same key access (it is the CMK identity), scoped to the key.
-        const uai = oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity");
+        const uai = workspaceIdentity();
         expect(onKey.filter((g) => g.propertyDependencies.principalId?.includes(uai.urn))).toHaveLength(1);
     });
 
     it("prod: the key, its role assignments, the identity and Application Insights are protected and retained", () => {
         const guarded = [
             oneOfType(prod.graph, "azure-native:keyvault:Key"),
-            oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity"),
+            workspaceIdentity(),
             oneOfType(prod.graph, "azure-native:applicationinsights:Component"),
             ...allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => String(g.inputs.scope).includes("/keys/")),
         ];
@@ -229,8 +235,8 @@ describe("workspace", () => {
 
     it("the workspace waits for its identity's role assignments (Azure checks access at creation), except Contributor on itself, which follows it", () => {
         const ws = oneOfType(prod.graph, "azure-native:machinelearningservices:Workspace");
-        // The workspace identity's grants: people's and CI's access (AccessGrants) is tested with the teams.
-        const grants = allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => !g.urn.includes("aml-workspace:index:AccessGrants"));
+        // The workspace identity's grants: people's and CI's access (AccessGrants) is tested with the teams, the AKS control plane's with the cluster.
+        const grants = allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => !g.urn.includes("aml-workspace:index:AccessGrants") && !g.urn.includes("aml-workspace:index:AksCluster"));
         const onWorkspace = grants.filter((g) => String(g.inputs.scope).includes("/providers/Microsoft.MachineLearningServices/workspaces/"));
         expect(onWorkspace.map((g) => String(g.inputs.roleDefinitionId).split("/").pop())).toEqual(["b24988ac-6180-42a0-ab88-20f7382dd24c"]);
         expect(onWorkspace[0].propertyDependencies.scope).toEqual([ws.urn]);
@@ -242,8 +248,8 @@ describe("workspace", () => {
 
 describe("identity access", () => {
     it("grants exactly the documented roles, at resource scope, to a ServicePrincipal, with GUID names", () => {
-        // The workspace identity's grants: people's and CI's access (AccessGrants) is tested with the teams.
-        const grants = allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => !g.urn.includes("aml-workspace:index:AccessGrants"));
+        // The workspace identity's grants: people's and CI's access (AccessGrants) is tested with the teams, the AKS control plane's with the cluster.
+        const grants = allOfType(prod.graph, "azure-native:authorization:RoleAssignment").filter((g) => !g.urn.includes("aml-workspace:index:AccessGrants") && !g.urn.includes("aml-workspace:index:AksCluster"));
         const scopeKind = (scope: string): string => (scope.includes("/providers/") ? `${scope.split("/providers/")[1].split("/")[0]}${scope.includes("/keys/") ? "/key" : ""}${scope.includes("/privateEndpoints/") ? "/privateEndpoint" : ""}` : "resourceGroup");
         const roles = grants.map((g) => `${scopeKind(String(g.inputs.scope))}:${String(g.inputs.roleDefinitionId).split("/").pop()}`).sort();
         expect(roles).toEqual(
@@ -269,7 +275,7 @@ describe("identity access", () => {
                 "Microsoft.Network/privateEndpoint:acdd72a7-3385-48ef-bd42-f606fba81ae7",
             ].sort(),
         );
-        const principal = oneOfType(prod.graph, "azure-native:managedidentity:UserAssignedIdentity");
+        const principal = workspaceIdentity();
         for (const g of grants) {
             expect(g.inputs.principalType).toBe("ServicePrincipal");
             expect(g.inputs.roleAssignmentName).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

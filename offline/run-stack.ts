@@ -103,9 +103,10 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     };
     process.on("unhandledRejection", onRejection);
     // The Pulumi SDK records a stack trace for every promise and resource it creates; with source
-    // maps on (tsx, jest) formatting those dominates a run. Offline runs need none of them.
+    // maps on (tsx, jest) formatting those dominates a run. Offline runs need none of them: no
+    // frame at all (0, not 1) also skips source-mapping the one frame (~7% of a run under jest).
     const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 1;
+    Error.stackTraceLimit = 0;
     const progress = opts.onProgress ? watchCount(monitor, opts.onProgress) : undefined;
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.

@@ -7,9 +7,11 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // The acceptance suites run on their own (jest.acceptance.config.js, `npm run test:acceptance`).
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/acceptance/"],
+  // The acceptance and end-to-end suites run on their own (jest.acceptance.config.js, `npm run test:acceptance`).
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/acceptance/", "\\.e2e\\.test\\.ts$"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }] },
+  // TypeScript only when something uses it (test/helpers/lazy-typescript.js): ~150 ms off every file.
+  moduleNameMapper: { "^typescript$": "<rootDir>/test/helpers/lazy-typescript.js" },
   maxWorkers: 2,
   testTimeout: 60000,
 };

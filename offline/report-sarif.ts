@@ -5,7 +5,7 @@
  * file is known, in that file (physical location, with the line when a locator
  * finds one), and skipped evaluations as `note` results so they are visible,
  * not silent. The output validates against the SARIF 2.1.0 JSON schema
- * (test/offline/sarif-schema.test.ts).
+ * (test/offline/sarif-schema.e2e.test.ts).
  */
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -66,7 +66,7 @@ export { ComputeScheduleAction, RecurrenceFrequency, WeekDay, triggerProblems, t
 export { convertJob, jobDefinitionProblems, SCHEDULED_JOB_TYPES, type JobYaml, type JobProblem, type JobContext, type JobConversion } from "./schedules/job-definition";
 
 // Kubernetes: a hardened AKS cluster (issues 10 and 11), its value sets, defaults and pure rules.
-export { AksCluster, type AksClusterArgs, type AksNodePoolArgs, type AksSystemPoolArgs, type AksApiServerArgs } from "./kubernetes/aks-cluster";
+export { AksCluster, type AksClusterArgs, type AksClusterSettingsArgs, type AksNodePoolArgs, type AksSystemPoolArgs, type AksApiServerArgs } from "./kubernetes/aks-cluster";
 export { AksSkuTier, AksUpgradeChannel, AksNodeOsUpgradeChannel, AksNetworkPolicy, AksOsDiskType } from "./kubernetes/aks-enums";
 export { AKS_DEFAULTS, AKS_ENTRA_SERVER_APP_ID, type AksDefaultKey } from "./kubernetes/aks-defaults";
 export { AKS_LIMITS, addressingProblems, apiServerProblems, kubernetesVersionProblem, poolProblems, poolNameProblem, type AksProblem } from "./kubernetes/aks-rules";
@@ -101,7 +101,7 @@ export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageRe
 export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
-export { AzureMlExtension, type AzureMlExtensionArgs } from "./kubernetes/azureml-extension";
+export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";
 export { KubernetesCompute, type KubernetesComputeArgs, type KubernetesInstanceTypeArgs, type KubernetesInstanceTypeLimitsArgs, type KubernetesInstanceTypeQuantitiesArgs } from "./kubernetes/kubernetes-compute";
 export { azureMlExtensionProblems, azureMlConfigurationSettings, resolveAzureMlExtensionSettings, AZURE_ML_EXTENSION_TYPE, type AzureMlExtensionSettingsInput } from "./kubernetes/azureml-extension-settings";
 export { instanceTypeListJson, instanceTypeManifests, instanceTypeProblems, namespaceProblem, type InstanceTypeManifest, type InstanceTypeSpec } from "./kubernetes/instance-types";

@@ -53,24 +53,11 @@ export interface AksApiServerArgs {
     authorizedIpRanges?: string[];
 }
 
-/** Arguments of {@link AksCluster}. */
-export interface AksClusterArgs {
-    /** Resource group of the cluster. */
-    resourceGroupName: pulumi.Input<string>;
-    /** Azure region (plain: it decides the availability zones). */
-    location: string;
-    /** Tags of the cluster, its pools and identity. */
-    tags: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /** Cluster name (1-63 letters, digits, underscores and hyphens). */
-    clusterName: string;
-    /** DNS prefix of the API server's FQDN. Default: derived from clusterName. */
-    dnsPrefix?: string;
-    /** Entra ID tenant whose users and groups authenticate to the cluster. */
-    tenantId: pulumi.Input<string>;
-    /** Subscription of the role definitions (Network Contributor on the subnet). */
-    subscriptionId: pulumi.Input<string>;
-    /** Log Analytics workspace for Container Insights, Defender and the control-plane logs. */
-    logAnalyticsWorkspaceId: pulumi.Input<string>;
+/**
+ * The settings of a cluster, as a user chooses them: everything but where it goes and what it
+ * reports to. `MlPlatform` takes these per `kubernetes.clusters.<key>.create` and supplies the rest.
+ */
+export interface AksClusterSettingsArgs {
     /** Kubernetes version, `1.30` or `1.30.4`. Default: AKS's default version at creation (then the upgrade channel moves it). */
     kubernetesVersion?: string;
     /** Control-plane tier. Default `Standard` (uptime SLA). */
@@ -87,10 +74,6 @@ export interface AksClusterArgs {
     dnsServiceIp?: string;
     /** Overlay pod CIDR (outside the VNet). Default `10.244.0.0/16`. */
     podCidr?: string;
-    /** Subnet of the nodes (the stack's `aks` subnet). Default none: AKS creates a VNet in the node resource group. */
-    subnetId?: pulumi.Input<string>;
-    /** Address space of the subnet's VNet, to check the service and pod CIDRs against. Default none (not checked). */
-    virtualNetworkAddressSpace?: string[];
     /** Cluster auto-upgrade channel. Default `stable`. */
     upgradeChannel?: AksUpgradeChannel;
     /** Node OS upgrade channel. Default `NodeImage`. */
@@ -107,6 +90,30 @@ export interface AksClusterArgs {
     systemPool?: AksSystemPoolArgs;
     /** User pools, each its own AgentPool resource. Default none. */
     userPools?: AksNodePoolArgs[];
+}
+
+/** Arguments of {@link AksCluster}: its settings and its place. */
+export interface AksClusterArgs extends AksClusterSettingsArgs {
+    /** Resource group of the cluster. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Azure region (plain: it decides the availability zones). */
+    location: string;
+    /** Tags of the cluster, its pools and identity. */
+    tags: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Cluster name (1-63 letters, digits, underscores and hyphens). */
+    clusterName: string;
+    /** DNS prefix of the API server's FQDN. Default: derived from clusterName. */
+    dnsPrefix?: string;
+    /** Entra ID tenant whose users and groups authenticate to the cluster. */
+    tenantId: pulumi.Input<string>;
+    /** Subscription of the role definitions (Network Contributor on the subnet). */
+    subscriptionId: pulumi.Input<string>;
+    /** Log Analytics workspace for Container Insights, Defender and the control-plane logs. */
+    logAnalyticsWorkspaceId: pulumi.Input<string>;
+    /** Subnet of the nodes (the stack's `aks` subnet). Default none: AKS creates a VNet in the node resource group. */
+    subnetId?: pulumi.Input<string>;
+    /** Address space of the subnet's VNet, to check the service and pod CIDRs against. Default none (not checked). */
+    virtualNetworkAddressSpace?: string[];
 }
 
 /**

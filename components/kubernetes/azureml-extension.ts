@@ -17,13 +17,19 @@ import {
 const SECRET_NAMED = ["sslSecret", "scoringFe.sslSecret"];
 
 /** Arguments of {@link AzureMlExtension}. */
-export interface AzureMlExtensionArgs {
+export interface AzureMlExtensionArgs extends AzureMlExtensionSettingsArgs {
     /** ARM ID of the AKS cluster (`Microsoft.ContainerService/managedClusters`): a created cluster's `id` output or an existing cluster's ID. Required. */
     clusterId: pulumi.Input<string>;
     /** Region of the cluster (the extension's `location`/`jobSchedulerLocation` settings). Required. */
     clusterLocation: string;
     /** Name of the extension resource. Default `azureml`. */
     extensionName?: string;
+    /** The stack is private: a public inference router is refused. Default true. */
+    privateNetwork?: boolean;
+}
+
+/** The extension's settings, as a user chooses them (`kubernetes.clusters.<key>.azureml`). */
+export interface AzureMlExtensionSettingsArgs {
     /** Run training jobs and batch scoring (`enableTraining`). Required: no default, so the choice is explicit. */
     enableTraining: boolean;
     /** Serve online endpoints (`enableInference`). Required: no default, so the choice is explicit. */
@@ -58,8 +64,6 @@ export interface AzureMlExtensionArgs {
     releaseTrain?: string;
     /** Take minor versions automatically. Default true. */
     autoUpgradeMinorVersion?: boolean;
-    /** The stack is private: a public inference router is refused. Default true. */
-    privateNetwork?: boolean;
     /** A production stack: plain HTTP is refused. Default false. */
     production?: boolean;
 }

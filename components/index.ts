@@ -103,6 +103,7 @@ export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";
 export { KubernetesCompute, type KubernetesComputeArgs, type KubernetesInstanceTypeArgs, type KubernetesInstanceTypeLimitsArgs, type KubernetesInstanceTypeQuantitiesArgs } from "./kubernetes/kubernetes-compute";
+export { AksClusterObjects, MANAGED_BY_LABEL, type AksClusterObjectsArgs, type AksClusterAttachmentArgs } from "./kubernetes/aks-cluster-objects";
 export { azureMlExtensionProblems, azureMlConfigurationSettings, resolveAzureMlExtensionSettings, AZURE_ML_EXTENSION_TYPE, type AzureMlExtensionSettingsInput } from "./kubernetes/azureml-extension-settings";
 export { instanceTypeListJson, instanceTypeManifests, instanceTypeProblems, namespaceProblem, type InstanceTypeManifest, type InstanceTypeSpec } from "./kubernetes/instance-types";
 

@@ -19,7 +19,7 @@ import { ComputeInstance } from "./compute/compute-instance";
 import { createSchedules } from "./schedules/platform-schedules";
 import { createPlatformLakes, createWorkspaceData, grantLakeEndpointReaders, hasData, type PlatformLakes } from "./data/platform-data";
 import { DataAccessIdentity } from "./data/datastore";
-import { attachKubernetes, createAzureMlExtensions, type KubernetesAttachTarget } from "./kubernetes/platform-kubernetes";
+import { attachKubernetes, createAzureMlExtensions, createClusterObjects, type KubernetesAttachTarget } from "./kubernetes/platform-kubernetes";
 import { createPlatformAksClusters } from "./kubernetes/platform-aks";
 import type { KubernetesCompute } from "./kubernetes/kubernetes-compute";
 import { deploymentScope, PROVIDER_ENVIRONMENT } from "./deployment-scope";
@@ -264,8 +264,10 @@ export class MlPlatform extends pulumi.ComponentResource {
             logAnalyticsWorkspaceId,
         }, this);
         const extensions = createAzureMlExtensions(name, c, this, aks);
+        const clusterObjects = createClusterObjects(name, c, this, aks, extensions);
         const attachTo = (ws: Workspace, uniqueByOf: string[], userAssigned: boolean): KubernetesAttachTarget => ({
             extensions,
+            clusterObjects,
             uniqueBy: uniqueByOf,
             subscriptionId: client.subscriptionId,
             storageAccountId: ws.storageAccountId,

@@ -118,6 +118,20 @@ export function kubernetesComputeProblems(c: PlatformConfig): ConfigProblem[] {
                     fix: names.length > 0 ? `use one of: ${names.join(", ")}` : `add instanceTypes.${def}, or remove defaultInstanceType to keep the extension's ${DEFAULT_INSTANCE_TYPE_NAME}`,
                 });
             }
+            // The default is also written as the cluster-wide `defaultinstancetype` object: one definition per cluster.
+            if (def !== undefined && def !== DEFAULT_INSTANCE_TYPE_NAME && types[def] !== undefined) {
+                const key = `${k.cluster}\u0000${DEFAULT_INSTANCE_TYPE_NAME}`;
+                const spec = JSON.stringify(types[def]);
+                const seen = typesByCluster.get(key);
+                if (seen === undefined) typesByCluster.set(key, { path: `${base}.defaultInstanceType`, spec });
+                else if (seen.spec !== spec) {
+                    out.push({
+                        path: at(`${base}.defaultInstanceType`),
+                        problem: `"${def}" differs from ${seen.path}: the default is the cluster's one ${DEFAULT_INSTANCE_TYPE_NAME} object, shared by every attachment of cluster ${k.cluster}`,
+                        fix: "give every attachment of the cluster the same default (defined the same way), or leave defaultInstanceType unset on all but one",
+                    });
+                }
+            }
         }
     }
     return out;

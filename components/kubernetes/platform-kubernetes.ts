@@ -4,8 +4,10 @@
  * `compute.kubernetes` attachments, each after its cluster's extension.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { COMPONENT_DEFAULTS as D } from "../defaults";
 import type { PlacementArgs } from "../placement";
 import type { PlatformSettings } from "../platform-settings";
+import { AksClusterObjects, type AksClusterAttachmentArgs } from "./aks-cluster-objects";
 import { AzureMlExtension } from "./azureml-extension";
 import { clusterIdOf, type PlatformAksClusters } from "./platform-aks";
 import { KubernetesCompute } from "./kubernetes-compute";
@@ -39,6 +41,27 @@ export function createAzureMlExtensions(name: string, c: PlatformSettings, paren
     );
 }
 
+/** The in-cluster objects of the platform's created clusters, by cluster key (an adopted cluster has none). */
+export type PlatformClusterObjects = Readonly<Record<string, AksClusterObjects>>;
+
+/**
+ * For each CREATED cluster: its Entra ID Kubernetes provider, and the namespaces and InstanceTypes
+ * of every attachment of it (the platform workspace's and every team's), after its extension. An
+ * adopted cluster (`existingId`) gets nothing: the toolkit has no credentials policy for a foreign
+ * cluster, so its namespaces and instance types stay the cluster owner's job.
+ */
+export function createClusterObjects(name: string, c: PlatformSettings, parent: pulumi.Resource, created: PlatformAksClusters, extensions: PlatformExtensions): PlatformClusterObjects {
+    const all = [c.compute.kubernetes, ...Object.values(c.teams).map((t) => t.compute.kubernetes)].flatMap((k) => Object.values(k));
+    const out: Record<string, AksClusterObjects> = {};
+    for (const [key, aks] of Object.entries(created)) {
+        const attachments: AksClusterAttachmentArgs[] = all
+            .filter((k) => k.cluster === key)
+            .map((k) => ({ namespace: k.namespace ?? D["compute.kubernetes.*.namespace"], instanceTypes: k.instanceTypes, defaultInstanceType: k.defaultInstanceType }));
+        out[key] = new AksClusterObjects(`${name}-k8s-${key}-objects`, { clusterKey: key, kubeconfig: aks.userKubeconfig, attachments }, { parent, dependsOn: [extensions[key]] });
+    }
+    return out;
+}
+
 /** The workspace a set of attachments goes to, and what its computes are granted on. */
 export interface KubernetesAttachTarget {
     /** The platform's extensions by cluster key. */
@@ -53,6 +76,8 @@ export interface KubernetesAttachTarget {
     containerRegistryId?: pulumi.Input<string>;
     /** The workspace's user-assigned identity, which attach needs granted on the cluster. */
     workspaceUserAssignedPrincipalId?: pulumi.Input<string>;
+    /** In-cluster objects of the created clusters: an attachment waits for its namespace. Default none. */
+    clusterObjects?: PlatformClusterObjects;
 }
 
 /** The `Kubernetes` computes of one workspace, each depending on its cluster's extension. */
@@ -73,6 +98,8 @@ export function attachKubernetes(
         const extension = target.extensions[k.cluster];
         if (!extension) throw new pulumi.ResourceError(`compute.kubernetes.${computeName}.cluster: "${k.cluster}" is not a key of kubernetes.clusters`, parent);
         const first = firstOfCluster.get(k.cluster);
+        // Attach neither creates nor checks the namespace: on a created cluster it must exist first.
+        const namespace = target.clusterObjects?.[k.cluster]?.namespace(k.namespace ?? D["compute.kubernetes.*.namespace"]);
         const attachment = new KubernetesCompute(
             `${name}-k8s-${computeName}`,
             {
@@ -94,7 +121,7 @@ export function attachKubernetes(
                 // The cluster key keeps the workspace identity's grants on two clusters apart.
                 uniqueBy: [...target.uniqueBy, `cluster:${k.cluster}`],
             },
-            { parent, dependsOn: [extension, ...dependsOn, ...(first ? [first] : [])] },
+            { parent, dependsOn: [extension, ...dependsOn, ...(first ? [first] : []), ...(namespace ? [namespace] : [])] },
         );
         if (!first) firstOfCluster.set(k.cluster, attachment);
         created[computeName] = attachment;

@@ -149,6 +149,15 @@ describe("attachment problems", () => {
             `${P}.teams.fraud.compute.kubernetes.fraud-aks.instanceTypes.cpu-small: differs from teams.risk.compute.kubernetes.risk-aks.instanceTypes.cpu-small: an instance type is one object in the cluster, shared by every attachment (define it the same way in both places, or rename one)`,
         ]);
     });
+    it("one default per cluster: two attachments whose defaults differ would write two defaultinstancetype objects", () => {
+        const big = { requests: { cpu: "2", memory: "8Gi" }, limits: { cpu: "4", memory: "16Gi" } };
+        const types = { "cpu-small": small, "cpu-large": big };
+        const risk = { "risk-aks": { cluster: "shared", namespace: "risk", defaultInstanceType: "cpu-small", instanceTypes: types } };
+        expect(problemLines(baseConfig({ ...cluster(), ...teams(risk, { "fraud-aks": { cluster: "shared", namespace: "fraud", defaultInstanceType: "cpu-large", instanceTypes: types } }) }))).toEqual([
+            `${P}.teams.fraud.compute.kubernetes.fraud-aks.defaultInstanceType: "cpu-large" differs from teams.risk.compute.kubernetes.risk-aks.defaultInstanceType: the default is the cluster's one defaultinstancetype object, shared by every attachment of cluster shared (give every attachment of the cluster the same default (defined the same way), or leave defaultInstanceType unset on all but one)`,
+        ]);
+        expect(problemLines(baseConfig({ ...cluster(), ...teams(risk, { "fraud-aks": { cluster: "shared", namespace: "fraud", defaultInstanceType: "cpu-small", instanceTypes: types } }) }))).toEqual([]);
+    });
     it("GPUs only in limits", () => {
         expect(problemLines(baseConfig({ ...cluster(), ...attach({ "ml-aks": { cluster: "shared", instanceTypes: { gpu: { ...small, requests: { ...small.requests, gpu: 1 } } } } }) }))).toEqual([
             expect.stringContaining(`${P}.compute.kubernetes.ml-aks.instanceTypes.gpu.requests`),

@@ -24,7 +24,7 @@
  *   node port and an internal load balancer exclude each other.
  */
 import { COMPONENT_DEFAULTS as D } from "../defaults";
-import type { InferenceRouterServiceType } from "../enums";
+import type { AzureMlExtensionSettingsArgs } from "./azureml-extension";
 
 /** The extension type registered with Microsoft.KubernetesConfiguration. */
 export const AZURE_ML_EXTENSION_TYPE = "Microsoft.AzureML.Kubernetes";
@@ -35,28 +35,17 @@ export const AZURE_ML_EXTENSION_NAME = "azureml";
 /** ARM type of an AKS cluster, the only cluster kind this toolkit attaches. */
 export const AKS_CLUSTER_TYPE = "Microsoft.ContainerService/managedClusters";
 
-/** The extension's settings as a user writes them (every field optional but the two toggles). */
-export interface AzureMlExtensionSettingsInput {
-    enableTraining: boolean;
-    enableInference: boolean;
-    inferenceRouterServiceType?: InferenceRouterServiceType;
-    internalLoadBalancer?: boolean;
-    allowInsecureConnections?: boolean;
-    sslCname?: string;
-    sslSecretName?: string;
-    /** Whether a PEM certificate is given (its value never enters this module). */
+/**
+ * The extension's settings as a user writes them (every field optional but the two toggles): the
+ * component's settings, with the PEM values replaced by whether they are given (their values never
+ * enter this module).
+ */
+export type AzureMlExtensionSettingsInput = Omit<AzureMlExtensionSettingsArgs, "sslCertPem" | "sslKeyPem"> & {
+    /** Whether a PEM certificate is given. */
     hasSslCertPem?: boolean;
     /** Whether a PEM private key is given. */
     hasSslKeyPem?: boolean;
-    inferenceRouterHA?: boolean;
-    installNvidiaDevicePlugin?: boolean;
-    installPromOp?: boolean;
-    installVolcano?: boolean;
-    installDcgmExporter?: boolean;
-    nodeSelector?: Readonly<Record<string, string>>;
-    releaseTrain?: string;
-    autoUpgradeMinorVersion?: boolean;
-}
+};
 
 /** The settings with every default applied. */
 export type AzureMlExtensionSettings = Required<Omit<AzureMlExtensionSettingsInput, "sslCname" | "sslSecretName">> & Pick<AzureMlExtensionSettingsInput, "sslCname" | "sslSecretName">;

@@ -26,6 +26,8 @@ export interface AzureMlExtensionArgs extends AzureMlExtensionSettingsArgs {
     extensionName?: string;
     /** The stack is private: a public inference router is refused. Default true. */
     privateNetwork?: boolean;
+    /** A production stack: plain HTTP is refused. Default false. */
+    production?: boolean;
 }
 
 /** The extension's settings, as a user chooses them (`kubernetes.clusters.<key>.azureml`). */
@@ -64,8 +66,6 @@ export interface AzureMlExtensionSettingsArgs {
     releaseTrain?: string;
     /** Take minor versions automatically. Default true. */
     autoUpgradeMinorVersion?: boolean;
-    /** A production stack: plain HTTP is refused. Default false. */
-    production?: boolean;
 }
 
 /**

@@ -29,6 +29,7 @@ export {
     type WorkspaceCmkSettings,
 } from "./workspace/workspace";
 export { WorkspaceStorage, type WorkspaceStorageArgs } from "./workspace/storage";
+export type { HardenedStorageSettingsArgs } from "./workspace/storage-hardening";
 export { WorkspaceKeyVault, type WorkspaceKeyVaultArgs } from "./workspace/key-vault";
 export { WorkspaceRegistry, type WorkspaceRegistryArgs } from "./workspace/container-registry";
 export { WorkspaceIdentity, type WorkspaceIdentityArgs } from "./workspace/identity";

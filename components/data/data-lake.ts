@@ -1,31 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BlobContainer } from "@pulumi/azure-native/storage";
 import { COMPONENT_DEFAULTS } from "../defaults";
-import type { FirewallDefaultAction, PublicNetworkAccess } from "../enums";
-import type { PlacementArgs, StatefulProtection } from "../placement";
-import { createHardenedAccount, sendAccountDiagnostics, type HardenedAccount } from "../workspace/storage-hardening";
+import type { PlacementArgs } from "../placement";
+import { createHardenedAccount, sendAccountDiagnostics, type HardenedAccount, type HardenedStorageSettingsArgs } from "../workspace/storage-hardening";
 import { containerNameProblem } from "./data-settings";
 
 /** Arguments of {@link DataLake}. */
-export interface DataLakeArgs extends PlacementArgs {
+export interface DataLakeArgs extends PlacementArgs, HardenedStorageSettingsArgs {
     /** Account name (3-24 lowercase letters and digits; global). Required. */
     accountName: string;
     /** Filesystems (containers) to create. Default none. */
     filesystems?: string[];
-    /** Replication SKU. Default `Standard_ZRS`. */
-    sku?: pulumi.Input<string>;
-    /** Days deleted blobs, containers and file shares are kept. Default 14. */
-    softDeleteRetentionDays?: pulumi.Input<number>;
-    /** Accept traffic from public networks. Default `Disabled`. */
-    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
-    /** Firewall default action. Default `Deny` (trusted Azure services bypass it). */
-    firewallDefaultAction?: pulumi.Input<FirewallDefaultAction>;
-    /** Public IPs/CIDRs let through the firewall. Default none. */
-    allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Log Analytics workspace for diagnostics. Default: none here (the platform sends them once its Log Analytics exists, see {@link DataLake.sendDiagnostics}). */
-    logAnalyticsWorkspaceId?: pulumi.Input<string>;
-    /** Deletion guards. Default none. */
-    protection?: StatefulProtection;
 }
 
 /**

@@ -14,6 +14,27 @@ import { statefulOptions, type PlacementArgs, type StatefulProtection } from "..
 import { COMPONENT_DEFAULTS } from "../defaults";
 import type { FirewallDefaultAction, PublicNetworkAccess } from "../enums";
 
+/**
+ * The settings a hardened account's owner chooses, shared by the default storage
+ * (`WorkspaceStorageArgs`) and a team's lake (`DataLakeArgs`).
+ */
+export interface HardenedStorageSettingsArgs {
+    /** Replication SKU. Default `Standard_ZRS` (the platform picks `Standard_GRS` where the region has no zones). */
+    sku?: pulumi.Input<string>;
+    /** Days deleted blobs, containers and file shares are kept. Default 14. */
+    softDeleteRetentionDays?: pulumi.Input<number>;
+    /** Accept traffic from public networks. Default `Disabled`. */
+    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
+    /** Firewall default action. Default `Deny` (trusted Azure services bypass it). */
+    firewallDefaultAction?: pulumi.Input<FirewallDefaultAction>;
+    /** Public IPs/CIDRs let through the firewall. Default none. */
+    allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Log Analytics workspace for diagnostics. Default: no diagnostic settings (a lake's are sent later, see `DataLake.sendDiagnostics`). */
+    logAnalyticsWorkspaceId?: pulumi.Input<string>;
+    /** Deletion guards. Default none. */
+    protection?: StatefulProtection;
+}
+
 /** What {@link createHardenedAccount} needs. */
 export interface HardenedAccountArgs extends PlacementArgs {
     /** Account name (3-24 lowercase letters and digits). */

@@ -1,38 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StorageAccount } from "@pulumi/azure-native/storage";
-import type { PlacementArgs, StatefulProtection } from "../placement";
-import { createHardenedAccount, sendAccountDiagnostics } from "./storage-hardening";
+import type { PlacementArgs } from "../placement";
+import { createHardenedAccount, sendAccountDiagnostics, type HardenedStorageSettingsArgs } from "./storage-hardening";
 import { bringYourOwn } from "../bring-your-own-check";
 import { COMPONENT_DEFAULTS } from "../defaults";
-import type { FirewallDefaultAction, PublicNetworkAccess } from "../enums";
 import { parseResourceId } from "../resource-ids";
 
 /** Arguments of {@link WorkspaceStorage}. */
-export interface WorkspaceStorageArgs extends PlacementArgs {
+export interface WorkspaceStorageArgs extends PlacementArgs, HardenedStorageSettingsArgs {
     /** ID of an existing account to adopt; when set nothing is created. Default: create one. */
     existingId?: string;
     /** Name of the account to create (3-24 lowercase letters and digits). Required unless `existingId` is set; must be unset with it. */
     name?: string;
-    /** Replication SKU. Default `Standard_ZRS`. */
-    sku?: pulumi.Input<string>;
-    /** Days deleted blobs, containers and file shares are kept. Default 14. */
-    softDeleteRetentionDays?: pulumi.Input<number>;
     /**
      * Hierarchical namespace (Data Lake Storage Gen2). Default false, and must stay false: "Neither premium
      * storage nor hierarchical namespaces are supported with the default storage account of the workspace"
      * ("What is an Azure Machine Learning workspace?", https://learn.microsoft.com/azure/machine-learning/concept-workspace).
      */
     hierarchicalNamespace?: boolean;
-    /** Accept traffic from public networks. Default `Disabled`. */
-    publicNetworkAccess?: pulumi.Input<PublicNetworkAccess>;
-    /** Firewall default action. Default `Deny` (trusted Azure services bypass it). */
-    firewallDefaultAction?: pulumi.Input<FirewallDefaultAction>;
-    /** Public IPs/CIDRs let through the firewall. Default none. */
-    allowedIpRanges?: pulumi.Input<pulumi.Input<string>[]>;
-    /** Log Analytics workspace for diagnostics. Default: no diagnostic settings. */
-    logAnalyticsWorkspaceId?: pulumi.Input<string>;
-    /** Deletion guards. Default none. */
-    protection?: StatefulProtection;
 }
 
 /**

@@ -59,7 +59,7 @@ export { DataLake, type DataLakeArgs } from "./data/data-lake";
 export { IdentityDatastore, DataAccessIdentity, type IdentityDatastoreArgs } from "./data/datastore";
 export { DataAsset, dataAssetArgProblems, type DataAssetArgs, type DataAssetVersionArgs } from "./data/data-asset";
 export { DatastoreKind, DataAccess, DataAssetType } from "./data/data-settings";
-export type { PlatformDataArgs, PlatformDataLakeArgs, PlatformDatastoreArgs, PlatformDataAssetArgs } from "./data/platform-data";
+export type { PlatformDataArgs, PlatformDataLakeArgs, PlatformDatastoreArgs, PlatformDataAssetArgs } from "./data/platform-data-args";
 
 // Workspace schedules: a job (CLI v2 YAML) created on a cron or recurrence trigger.
 export { JobSchedule, jobScheduleArgProblems, computeNamesOf, type JobScheduleArgs, type PlatformScheduleArgs } from "./schedules/job-schedule";

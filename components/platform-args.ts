@@ -28,7 +28,7 @@ import type { RegistryStorageAccountType } from "./registry/registry-settings";
 import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
-import type { PlatformDataArgs } from "./data/platform-data";
+import type { PlatformDataArgs } from "./data/platform-data-args";
 import type { PlatformKubernetesArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 export type { PlatformAksClusterArgs, PlatformAzureMlExtensionArgs, PlatformKubernetesArgs, PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 

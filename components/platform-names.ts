@@ -122,3 +122,8 @@ export function platformNames(n: NamingInputs): PlatformNames {
 export function aksClusterName(prefix: string, clusterKey: string): string {
     return deriveName("aksCluster", `aks-${prefix}-${clusterKey}`);
 }
+
+/** The account name of a lake: `dl<prefix><key>` with the stack's global suffix (deterministic). */
+export function lakeAccountName(prefix: string, lakeKey: string, uniqueBy: readonly string[]): string {
+    return deriveName("storageAccount", `dl${prefix}${lakeKey}`, [...uniqueBy, `lake:${lakeKey}`]);
+}

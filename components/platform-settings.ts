@@ -23,7 +23,7 @@ import type {
 import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
-import { resolveData, type ResolvedData } from "./data/platform-data";
+import { resolveData, type ResolvedData } from "./data/platform-data-args";
 import type { PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
 

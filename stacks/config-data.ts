@@ -1,10 +1,10 @@
 /**
  * Data in the stack config (`data` for the single workspace, `teams.<key>.data`): the checks of
- * the library (components/data/platform-data.ts `dataProblems`) with their full key paths, and
+ * the library (components/data/platform-data-args.ts `dataProblems`) with their full key paths, and
  * where a data section may be: with teams, only under a team (a hub holds no team's data, and
  * independent teams leave no platform workspace).
  */
-import { dataProblems, hasData, type PlatformDataArgs } from "../components/data/platform-data";
+import { dataProblems, hasData, type PlatformDataArgs } from "../components/data/platform-data-args";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig } from "./config-types";
 

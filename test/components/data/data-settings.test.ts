@@ -11,7 +11,7 @@ import {
     strongerAccess,
 } from "../../../components/data/data-settings";
 import { dataAssetArgProblems } from "../../../components/data/data-asset";
-import { lakeAccountName } from "../../../components/data/platform-data";
+import { lakeAccountName } from "../../../components/platform-names";
 import { nameProblem } from "../../../components/naming";
 
 it("datastore names: letters, digits and underscores, never a workspace's own datastore", () => {

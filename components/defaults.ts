@@ -31,6 +31,7 @@
  *   compute.kubernetes.*.namespace                 → KubernetesComputeArgs.namespace
  *   kubernetes.clusters.*.azureml.*               → AzureMlExtensionArgs.* (kubernetes/azureml-extension.ts)
  *   kubernetes.clusters.*.create.*  (the AKS cluster's own table, kubernetes/aks-defaults.ts AKS_DEFAULTS) → AksClusterArgs.*
+ *   serving.*  (serving's own table, serving/serving-defaults.ts SERVING_DEFAULTS) → the serving args (serving/platform-serving-args.ts)
  *   modelRegistry.*  (the registry's own table, registry/registry-settings.ts REGISTRY_DEFAULTS) → PlatformModelRegistryArgs.*
  *   (a team's compute, schedules and data, teams.*.compute.…, teams.*.schedules.… and teams.*.data.…, take the compute.…, schedules.… and data.… defaults)
  *
@@ -45,6 +46,7 @@
 import type { AzureCloud } from "./clouds";
 import { AKS_CREATE_DEFAULTS } from "./kubernetes/aks-defaults";
 import { REGISTRY_DEFAULTS } from "./registry/registry-settings";
+import { SERVING_DEFAULTS } from "./serving/serving-defaults";
 import type { DataAccess } from "./data/data-settings";
 import type { CmkKeyType, InferenceRouterServiceType, FirewallDefaultAction, FirewallSku, IdentityType, IsolationMode, KeyVaultSku, PublicNetworkAccess, RegistryMode, RegistrySku, SharingModel } from "./enums";
 
@@ -158,6 +160,8 @@ export const COMPONENT_DEFAULTS = {
     "modelRegistry.storageHierarchicalNamespace": REGISTRY_DEFAULTS.storageHierarchicalNamespace,
     /** Premium: replication to several regions and private link need it. */
     "modelRegistry.acrSku": REGISTRY_DEFAULTS.acrSku,
+    /** Serving: images, models, endpoints and alerts (serving's table is the one place). */
+    ...SERVING_DEFAULTS,
     /** Pulumi `protect` on stateful resources: off for a library user; the stack program turns it on in prod. */
     "protection.protect": false,
     /** Pulumi `retainOnDelete` on stateful resources: likewise. */

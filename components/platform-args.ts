@@ -29,6 +29,8 @@ import type { PrivateDnsMode } from "./network/private-dns-zones";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 import type { PlatformDataArgs } from "./data/platform-data-args";
+import type { PlatformServingArgs } from "./serving/platform-serving-args";
+export type * from "./serving/platform-serving-args";
 import type { PlatformKubernetesArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 export type { PlatformAksClusterArgs, PlatformAzureMlExtensionArgs, PlatformKubernetesArgs, PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
@@ -386,6 +388,8 @@ export interface PlatformTeamArgs {
     schedules?: { [scheduleName: string]: PlatformScheduleArgs };
     /** The team's data lakes, identity-based datastores and data assets in its workspace (or project). Default none. */
     data?: PlatformDataArgs;
+    /** Scoring images, registered models and REST endpoints served from the team's workspace (or project). Default none. */
+    serving?: PlatformServingArgs;
 }
 
 /** Arguments of {@link MlPlatform}. */
@@ -424,6 +428,8 @@ export interface MlPlatformArgs {
     schedules?: { [scheduleName: string]: PlatformScheduleArgs };
     /** Data lakes, identity-based datastores and data assets of the single workspace (no teams). Default none. */
     data?: PlatformDataArgs;
+    /** Scoring images, registered models and REST endpoints of the single workspace (no teams). Default none. */
+    serving?: PlatformServingArgs;
     /** Encryption. Default: Microsoft-managed keys. */
     encryption?: PlatformEncryptionArgs;
     /** Zone redundancy where the region has availability zones (registry). Default false. */

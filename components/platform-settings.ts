@@ -24,6 +24,7 @@ import { hasAvailabilityZones } from "./regions";
 import type { OutboundRuleSpec } from "./workspace/outbound-rules";
 import type { PlatformScheduleArgs } from "./schedules/job-schedule";
 import { resolveData, type ResolvedData } from "./data/platform-data-args";
+import { resolveServing, type ResolvedServing } from "./serving/platform-serving-args";
 import type { PlatformKubernetesClusterArgs, PlatformKubernetesComputeArgs } from "./kubernetes/platform-kubernetes-args";
 
 
@@ -49,6 +50,8 @@ export interface ResolvedTeam {
     schedules: Record<string, PlatformScheduleArgs>;
     /** Data lakes, datastores and data assets. */
     data: ResolvedData;
+    /** Scoring images, registered models and endpoints. */
+    serving: ResolvedServing;
 }
 
 /** The platform with every default applied. */
@@ -92,6 +95,7 @@ export interface PlatformSettings {
     kubernetes: { clusters: Record<string, PlatformKubernetesClusterArgs> };
     schedules: Record<string, PlatformScheduleArgs>;
     data: ResolvedData;
+    serving: ResolvedServing;
     encryption: {
         customerManagedKey: {
             enabled: boolean;
@@ -213,6 +217,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
         kubernetes: { clusters: { ...(a.kubernetes?.clusters ?? {}) } },
         schedules: { ...(a.schedules ?? {}) },
         data: resolveData(a.data),
+        serving: resolveServing(a.serving),
         encryption: {
             customerManagedKey: {
                 enabled: cmk.enabled ?? D["encryption.customerManagedKey.enabled"],
@@ -241,6 +246,7 @@ export function resolvePlatformArgs(a: MlPlatformArgs): PlatformSettings {
             compute: resolveCompute(t.compute),
             schedules: { ...(t.schedules ?? {}) },
             data: resolveData(t.data),
+            serving: resolveServing(t.serving),
         })),
         access: [...(a.access ?? [])],
         customRoles: { ...(a.customRoles ?? {}) },

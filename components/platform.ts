@@ -38,6 +38,11 @@ import { hasAvailabilityZones } from "./regions";
 import { parseResourceId } from "./resource-ids";
 import { decideRegistryFor } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
+import { createServing } from "./serving/platform-serving";
+import { servesAnything, type ResolvedServing } from "./serving/platform-serving-args";
+import { servingClusters, servingKubernetesComputes, servingWorkspace } from "./serving/platform-serving-target";
+import type { ServingWorkspace } from "./serving/serving-context";
+import { COMPONENT_DEFAULTS } from "./defaults";
 
 export type { MlPlatformArgs } from "./platform-args";
 
@@ -101,6 +106,8 @@ export class MlPlatform extends pulumi.ComponentResource {
     readonly teamWorkspaces: pulumi.Output<{ [teamKey: string]: TeamWorkspaceOutputs }>;
     /** The model registry's ID; undefined when the platform has none. */
     readonly modelRegistryId: pulumi.Output<string | undefined>;
+    /** Scoring URI of every endpoint, by `<endpoint>` (single workspace) or `<team>/<endpoint>`. */
+    readonly scoringUris: pulumi.Output<{ [endpoint: string]: string }>;
 
     constructor(name: string, args: MlPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const c = resolvePlatformArgs(args);
@@ -278,12 +285,39 @@ export class MlPlatform extends pulumi.ComponentResource {
                   }),
             workspaceUserAssignedPrincipalId: userAssigned && c.workspace.identity.type === "UserAssigned" ? ws.principalId : undefined,
         });
+        const clustersForServing = servingClusters(c.kubernetes.clusters, aks, extensions, clusterObjects);
+        const scoringUris: Record<string, pulumi.Output<string>> = {};
+        const serve = (prefix: string, teamKey: string | undefined, serving: ResolvedServing, ws: ServingWorkspace, k8s: { declared: PlatformSettings["compute"]["kubernetes"]; created: Record<string, ComputeCluster | ComputeInstance | KubernetesCompute> }, tags: Record<string, string>, parent: pulumi.Resource): void => {
+            const out = createServing(serving, {
+                name: prefix,
+                teamKey,
+                namePrefix: teamKey ? `${c.namePrefix}-${teamKey}` : c.namePrefix,
+                uniqueBy: teamKey ? [...uniqueBy, `team:${teamKey}`] : uniqueBy,
+                resourceGroupName: this.resourceGroupName,
+                location: c.location,
+                tags,
+                subscriptionId: client.subscriptionId,
+                tenantId: client.tenantId,
+                workspace: ws,
+                modelRegistry: registry ? { name: registry.registryName, id: registry.id } : undefined,
+                publicNetworkAccess: c.network.publicNetworkAccess,
+                logAnalyticsWorkspaceId,
+                scoringSubnetId: network?.scoringSubnetId,
+                virtualNetworkAddressSpace: vnet && !vnet.existingId ? vnet.addressSpace : undefined,
+                clusters: clustersForServing,
+                kubernetesComputes: servingKubernetesComputes(k8s.declared, k8s.created, COMPONENT_DEFAULTS["compute.kubernetes.*.namespace"]),
+                dependsOn: computeDeps,
+            }, parent);
+            for (const [key, uri] of Object.entries(out.scoringUris)) scoringUris[teamKey ? `${teamKey}/${key}` : key] = uri;
+        };
+        if (mode !== "single" && servesAnything(c.serving)) throw new pulumi.ResourceError("serving: with teams, images, models and endpoints go under teams.<key>.serving", this);
         if (workspace) {
             const computes = this.createCompute(name, c.compute, placement, computeSubnetId, client, workspace.workspaceName, workspace.userAssignedIdentityId, computeDeps, this, attachTo(workspace, uniqueBy, true));
             // A hub runs no jobs (its projects do): the platform's own schedules need the single workspace.
             if (mode === "hub" && Object.keys(c.schedules).length > 0) throw new pulumi.ResourceError("schedules: a hub runs no jobs; declare schedules under teams.<key>.schedules", this);
             createSchedules(name, { schedules: c.schedules, compute: c.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: workspace.workspaceName, workspaceId: workspace.id, tags: c.tags }, this);
             if (mode === "single") this.createData(name, ctx, c.data, lakes.own, { workspaceName: workspace.workspaceName, principalId: workspace.principalId, workspace, access: c.access, uniqueBy, tags: c.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, this);
+            if (mode === "single") serve(name, undefined, c.serving, servingWorkspace(workspace, workspace), { declared: c.compute.kubernetes, created: computes }, c.tags, this);
         } else if (Object.keys(c.schedules).length > 0) {
             throw new pulumi.ResourceError("schedules: independent teams have no platform workspace; declare schedules under teams.<key>.schedules", this);
         }
@@ -293,6 +327,12 @@ export class MlPlatform extends pulumi.ComponentResource {
             const computes = this.createCompute(`${name}-team-${t.key}`, t.team.compute, { ...placement, tags: t.tags }, computeSubnetId, client, t.workspaceName, t.workspace?.userAssignedIdentityId, computeDeps, t.scope, kube);
             createSchedules(`${name}-team-${t.key}`, { schedules: t.team.schedules, compute: t.team.compute, computes, resourceGroupName: this.resourceGroupName, workspaceName: t.workspaceName, workspaceId: t.id, tags: t.tags }, t.scope);
             this.createData(`${name}-team-${t.key}`, ctx, t.team.data, lakes.teams[t.key], { workspaceName: t.workspaceName, principalId: t.principalId, workspace: t.workspace, access: t.team.access, uniqueBy: [...uniqueBy, `team:${t.key}`], tags: t.tags, logAnalyticsWorkspaceId, dependsOn: computeDeps, computes }, t.scope);
+            // A hub's project serves with the hub's storage, registry and Application Insights.
+            const source = t.workspace ?? workspace;
+            if (servesAnything(t.team.serving)) {
+                if (!source) throw new pulumi.ResourceError(`teams.${t.key}.serving: the team has no workspace to serve from`, t.scope);
+                serve(`${name}-team-${t.key}`, t.key, t.team.serving, servingWorkspace(t, source), { declared: t.team.compute.kubernetes, created: computes }, t.tags, t.scope);
+            }
         }
         this.grantAccess(name, ctx, mode, workspace, built, registry);
 
@@ -310,6 +350,7 @@ export class MlPlatform extends pulumi.ComponentResource {
         this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
         this.virtualNetworkId = network ? network.virtualNetworkId : none;
         this.modelRegistryId = registry ? registry.id : none;
+        this.scoringUris = pulumi.output(scoringUris);
         this.teamWorkspaces = pulumi
             .all(built.map((t) => pulumi.all([t.id, t.workspaceName, t.principalId]).apply(([id, n, principalId]) => [t.key, { id, name: n, principalId }] as const)))
             .apply((entries) => Object.fromEntries(entries));
@@ -323,6 +364,7 @@ export class MlPlatform extends pulumi.ComponentResource {
             virtualNetworkId: this.virtualNetworkId,
             teamWorkspaces: this.teamWorkspaces,
             modelRegistryId: this.modelRegistryId,
+            scoringUris: this.scoringUris,
         });
     }
 

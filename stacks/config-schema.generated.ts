@@ -472,6 +472,7 @@ clusters: {
 [k: string]: KubernetesCluster
 }
 }
+serving: Serving1
 }
 /**
  * Private endpoints of the workspace and its dependencies.
@@ -1029,6 +1030,7 @@ kubernetes: {
 }
 schedules: Schedules1
 data: Data1
+serving: Serving
 }
 /**
  * A role for one principal (user, group or service principal) at one scope. Role assignments are named by a UUID of scope, principal and role, so an entry keeps its assignment when others are added or reordered.
@@ -1100,6 +1102,418 @@ datastores: {
 assets: {
 [k: string]: DataAsset
 }
+}
+/**
+ * Models the team serves from its workspace or project. Default: none.
+ */
+export interface Serving {
+/**
+ * Scoring images by key: built from a context folder and pushed to the workspace's (or hub's) registry, or adopted by digest. Every consumer receives <loginServer>/<repository>@sha256:<digest>.
+ */
+images: {
+[k: string]: ServingImage
+}
+/**
+ * Registered models by name (1-255 letters, digits, '-', '_', '.'), each with its versions.
+ */
+models: {
+[k: string]: ServingModel
+}
+/**
+ * REST endpoints by key (3-32 letters, digits, hyphens, starting with a letter), each on one host.
+ */
+endpoints: {
+[k: string]: Endpoint
+}
+alerts: EndpointAlerts
+}
+/**
+ * A scoring image: `build` (from a context folder) or `reference` (an existing image pinned by digest), exactly one.
+ */
+export interface ServingImage {
+/**
+ * Build with @pulumi/docker from a context folder and push to the workspace's (or hub's) registry.
+ */
+build?: {
+/**
+ * Build context folder, relative to the stack folder (stacks/).
+ */
+context: string
+/**
+ * Dockerfile, relative to the context folder.
+ */
+dockerfile: string
+/**
+ * Build stage to stop at. Default: the last stage.
+ */
+target?: string
+/**
+ * Build arguments (never secrets: they stay in the image history).
+ */
+args?: {
+[k: string]: string
+}
+/**
+ * Target platform of the image.
+ */
+platform: string
+}
+/**
+ * An existing image, digest-pinned: <registry>/<repository>@sha256:<64 hex>. A tag alone is refused (it can move).
+ */
+reference?: string
+/**
+ * Repository in the registry for a built image (lowercase, digits, '.', '_', '-', '/'). Default: the image key.
+ */
+repository?: string
+/**
+ * Port the scoring server listens on.
+ */
+port: number
+/**
+ * HTTP paths of the scoring server: every host probes and calls these.
+ */
+routes: {
+/**
+ * Scoring path.
+ */
+scoring: string
+/**
+ * Liveness probe path.
+ */
+liveness: string
+/**
+ * Readiness probe path.
+ */
+readiness: string
+}
+}
+/**
+ * A registered model (a model container and its versions).
+ */
+export interface ServingModel {
+/**
+ * Description. Default: none.
+ */
+description?: string
+/**
+ * Where the model is registered: the team's `workspace`, or the `platform` model registry (modelRegistry).
+ */
+registry: ("workspace" | "platform")
+/**
+ * Model type.
+ */
+type: ("custom_model" | "mlflow_model" | "triton_model")
+/**
+ * Versions by version string (immutable once registered: change a model by adding a version).
+ */
+versions: {
+[k: string]: ServingModelVersion
+}
+}
+/**
+ * One model version: where its files are. Exactly one of `path` (a blob URL or azureml:// URI), `datastore` with `datastorePath`, or `localPath`.
+ */
+export interface ServingModelVersion {
+/**
+ * https:// blob URL or azureml:// URI of the model files.
+ */
+path?: string
+/**
+ * Datastore name (of data.datastores or the workspace's own, e.g. workspaceblobstore).
+ */
+datastore?: string
+/**
+ * Path inside `datastore`.
+ */
+datastorePath?: string
+/**
+ * Folder or file relative to the stack folder, uploaded to the workspace's default storage.
+ */
+localPath?: string
+/**
+ * Description. Default: none.
+ */
+description?: string
+}
+/**
+ * A REST endpoint serving a registered model from a scoring image, on one host.
+ */
+export interface Endpoint {
+/**
+ * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute).
+ */
+host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline")
+/**
+ * Description. Default: none.
+ */
+description?: string
+/**
+ * Key of the scoring image in serving.images (containerInstance, kubernetes).
+ */
+image?: string
+/**
+ * Model version served, `<name>:<version>` of serving.models (containerInstance, kubernetes).
+ */
+model?: string
+/**
+ * Plain environment variables of the scoring container (never secrets).
+ */
+environmentVariables?: {
+[k: string]: string
+}
+/**
+ * Secret environment variables: variable name -> name of a Pulumi secret config key of this stack (`pulumi config set --secret <key> <value>`), passed as secure values (containerInstance, kubernetes).
+ */
+secretEnvironmentVariables?: {
+[k: string]: string
+}
+/**
+ * CPU cores of the container (containerInstance).
+ */
+cpu: number
+/**
+ * Memory of the container in GB (containerInstance).
+ */
+memoryInGB: number
+/**
+ * Restart policy of the container group (containerInstance).
+ */
+restartPolicy: ("Always" | "OnFailure" | "Never")
+/**
+ * Public DNS label: the container group gets a public IP (containerInstance). Refused unless network.publicNetworkAccess is Enabled. Default: none (private IP in the scoring subnet).
+ */
+publicDnsLabel?: string
+/**
+ * Authentication of an online endpoint (managedOnline, kubernetesOnline): `aadToken` (Entra ID tokens) or `key`.
+ */
+authMode: ("aadToken" | "key")
+/**
+ * Public network access of an online endpoint (managedOnline, kubernetesOnline). Default: network.publicNetworkAccess.
+ */
+publicNetworkAccess?: ("Enabled" | "Disabled")
+/**
+ * Kubernetes compute (compute.kubernetes / teams.<key>.compute.kubernetes) the endpoint runs on (kubernetesOnline).
+ */
+compute?: string
+/**
+ * Deployments of an online endpoint by name (managedOnline, kubernetesOnline; 3-32 letters, digits, hyphens).
+ */
+deployments?: {
+[k: string]: OnlineDeployment
+}
+/**
+ * Key of the AKS cluster in kubernetes.clusters (kubernetes).
+ */
+cluster?: string
+/**
+ * Namespace created for the endpoint (kubernetes). Default: the endpoint key.
+ */
+namespace?: string
+/**
+ * Pod replicas without autoscaling, and the autoscaler's minimum with it (kubernetes).
+ */
+replicas: number
+resources: ContainerResources
+/**
+ * HorizontalPodAutoscaler (kubernetes).
+ */
+autoscale: {
+/**
+ * Most replicas.
+ */
+maxReplicas: number
+/**
+ * Average CPU utilization (percent of requests) the autoscaler keeps.
+ */
+targetCpuUtilization: number
+}
+/**
+ * PodDisruptionBudget minimum of available pods (kubernetes); must be below `replicas` so nodes can still be drained.
+ */
+minAvailable: number
+/**
+ * How the Service is reached (kubernetes): `InternalLoadBalancer` (a private IP in the virtual network) or `ClusterIP` (inside the cluster only).
+ */
+serviceType: ("InternalLoadBalancer" | "ClusterIP")
+/**
+ * CIDRs allowed to reach the scoring port through the NetworkPolicy (kubernetes). Default: the virtual network's address space.
+ */
+allowFrom?: string[]
+alerts?: EndpointAlertThresholds
+}
+/**
+ * A deployment of an online endpoint: one model version in one scoring image, with its share of the traffic.
+ */
+export interface OnlineDeployment {
+/**
+ * Model version served, `<name>:<version>` of serving.models.
+ */
+model: string
+/**
+ * Key of the scoring image in serving.images (registered as an environment version).
+ */
+image: string
+/**
+ * VM size (managedOnline, e.g. Standard_DS3_v2) or instance type of the Kubernetes compute (kubernetesOnline). Default: Standard_DS3_v2 (managedOnline), the compute's default instance type (kubernetesOnline).
+ */
+instanceType?: string
+/**
+ * Instances without autoscaling, and the minimum with it.
+ */
+instanceCount: number
+/**
+ * Percent of the endpoint's live traffic. The deployments' traffic sums to 100. Default: 100 for an endpoint's only deployment, else 0.
+ */
+traffic?: number
+/**
+ * Percent of live traffic copied to this deployment (responses discarded); at most 50, only on a deployment with no live traffic. Default 0.
+ */
+mirrorTraffic?: number
+/**
+ * Plain environment variables (never secrets).
+ */
+environmentVariables?: {
+[k: string]: string
+}
+/**
+ * Request handling.
+ */
+requestSettings: {
+/**
+ * Concurrent requests per instance.
+ */
+maxConcurrentRequestsPerInstance: number
+/**
+ * Scoring timeout (ISO 8601 duration).
+ */
+requestTimeout: string
+/**
+ * Longest a request waits in the queue (ISO 8601 duration).
+ */
+maxQueueWait: string
+}
+/**
+ * Autoscaling on utilization (managedOnline, kubernetesOnline). Default: none (instanceCount fixed).
+ */
+scale?: {
+/**
+ * Most instances.
+ */
+maxInstances: number
+/**
+ * Target utilization percent.
+ */
+targetUtilization: number
+}
+/**
+ * Outbound internet of the deployment (managedOnline; legacy network isolation). Default: Disabled when the workspace is private, else Enabled.
+ */
+egressPublicNetworkAccess?: ("Enabled" | "Disabled")
+}
+/**
+ * CPU and memory requests and limits of the scoring container (kubernetes).
+ */
+export interface ContainerResources {
+/**
+ * Requested CPU and memory.
+ */
+requests: {
+/**
+ * CPU (e.g. 500m).
+ */
+cpu: string
+/**
+ * Memory (e.g. 1Gi).
+ */
+memory: string
+}
+/**
+ * CPU and memory limits.
+ */
+limits: {
+/**
+ * CPU limit.
+ */
+cpu: string
+/**
+ * Memory limit.
+ */
+memory: string
+}
+}
+/**
+ * This endpoint's alert thresholds. Default: serving.alerts.
+ */
+export interface EndpointAlertThresholds {
+/**
+ * Create the alerts.
+ */
+enabled: boolean
+/**
+ * Alert when failed requests exceed this percent over the window.
+ */
+errorRatePercent: number
+/**
+ * Alert when the average request latency exceeds this many milliseconds over the window.
+ */
+latencyMs: number
+/**
+ * Alert when availability falls below this percent over the window.
+ */
+availabilityPercent: number
+/**
+ * Evaluation window (ISO 8601 duration: PT1M, PT5M, PT15M, PT30M, PT1H).
+ */
+window: string
+}
+/**
+ * Alerts on the endpoints' error rate, latency and availability, sent to an action group. Default: alerts on with the thresholds below, sent to the action group (required when there are endpoints).
+ */
+export interface EndpointAlerts {
+/**
+ * Who is told: an existing action group, or one created with these receivers.
+ */
+actionGroup?: {
+/**
+ * ID of an existing action group.
+ */
+existingId?: string
+/**
+ * Short name of the created group (1-12 characters, shown in SMS and email).
+ */
+shortName?: string
+/**
+ * Email receivers of the created group.
+ */
+emails?: string[]
+}
+thresholds: EndpointAlertThresholds1
+}
+/**
+ * Alert thresholds of an endpoint's metrics.
+ */
+export interface EndpointAlertThresholds1 {
+/**
+ * Create the alerts.
+ */
+enabled: boolean
+/**
+ * Alert when failed requests exceed this percent over the window.
+ */
+errorRatePercent: number
+/**
+ * Alert when the average request latency exceeds this many milliseconds over the window.
+ */
+latencyMs: number
+/**
+ * Alert when availability falls below this percent over the window.
+ */
+availabilityPercent: number
+/**
+ * Evaluation window (ISO 8601 duration: PT1M, PT5M, PT15M, PT30M, PT1H).
+ */
+window: string
 }
 /**
  * A custom Azure RBAC role, granted like a built-in one by its key. List the exact operations: `*` and actions that span every provider are refused. Actions and dataActions must not both be empty.
@@ -1378,4 +1792,28 @@ releaseTrain: ("stable" | "preview")
  * Take minor versions automatically. Default true.
  */
 autoUpgradeMinorVersion: boolean
+}
+/**
+ * Models the platform's own workspace serves (single workspace). Default: none.
+ */
+export interface Serving1 {
+/**
+ * Scoring images by key: built from a context folder and pushed to the workspace's (or hub's) registry, or adopted by digest. Every consumer receives <loginServer>/<repository>@sha256:<digest>.
+ */
+images: {
+[k: string]: ServingImage
+}
+/**
+ * Registered models by name (1-255 letters, digits, '-', '_', '.'), each with its versions.
+ */
+models: {
+[k: string]: ServingModel
+}
+/**
+ * REST endpoints by key (3-32 letters, digits, hyphens, starting with a letter), each on one host.
+ */
+endpoints: {
+[k: string]: Endpoint
+}
+alerts: EndpointAlerts
 }

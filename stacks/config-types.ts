@@ -48,3 +48,6 @@ interface Derived {
 
 /** The whole platform config, defaults applied and derived values resolved. */
 export type PlatformConfig = Omit<PlatformConfigInput, keyof Derived> & Derived;
+
+/** A `serving` block (the platform's or a team's), defaults applied. */
+export type Serving = PlatformConfigInput["serving"];

@@ -29,3 +29,4 @@ export const storageAccountId = outputs?.storageAccountId;
 export const keyVaultUri = outputs?.keyVaultUri;
 export const registryLoginServer = outputs?.registryLoginServer;
 export const applicationInsightsConnectionString = outputs?.applicationInsightsConnectionString;
+export const scoringUris = outputs?.scoringUris;

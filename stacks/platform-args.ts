@@ -9,13 +9,16 @@ import type { PlatformConfig } from "./config-types";
 import { scheduleArgsOf, type ScheduleJobs } from "./config-schedules";
 import { computeArgsOf, type SetupScriptTexts } from "./config-compute-instances";
 import { kubernetesArgsOf } from "./config-kubernetes";
+import { servingArgsOf, type ServingInputs } from "./config-serving";
 
 /**
  * The platform of a stack, from its config (defaults applied), the Pulumi deployment identity, the
  * job files its schedules name (read by `readScheduleJobs`) and the setup script files its compute
- * instances name (read by `readSetupScripts`).
+ * instances name (read by `readSetupScripts`), and what serving reads outside the config (the stack folder its
+ * local paths are relative to, the stack's secret config).
  */
-export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs, jobs: ScheduleJobs = {}, scripts: SetupScriptTexts = {}): MlPlatformArgs {
+export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeploymentArgs, jobs: ScheduleJobs = {}, scripts: SetupScriptTexts = {}, serving?: ServingInputs): MlPlatformArgs {
+    const servingOf = (s: PlatformConfig["serving"]) => (serving ? servingArgsOf(s, serving) : servingWithoutInputs(s));
     const { sku: _workspaceSku, ...workspace } = c.workspace;
     return {
         location: c.location,
@@ -36,14 +39,25 @@ export function platformArgsOf(c: PlatformConfig, deployment: PlatformDeployment
         kubernetes: kubernetesArgsOf(c.kubernetes),
         schedules: scheduleArgsOf(c.schedules, "schedules", jobs),
         data: c.data,
+        serving: servingOf(c.serving),
         encryption: c.encryption,
         // Production stacks ask for zone redundancy (where the region has zones).
         zoneRedundant: c.production,
         protection: c.protection,
         sharing: c.sharing,
-        teams: c.teams && Object.fromEntries(Object.entries(c.teams).map(([k, t]) => [k, { ...t, compute: computeArgsOf(t.compute, `teams.${k}.compute`, scripts), schedules: scheduleArgsOf(t.schedules, `teams.${k}.schedules`, jobs) }])),
+        teams: c.teams && Object.fromEntries(Object.entries(c.teams).map(([k, t]) => [k, { ...t, compute: computeArgsOf(t.compute, `teams.${k}.compute`, scripts), schedules: scheduleArgsOf(t.schedules, `teams.${k}.schedules`, jobs), serving: servingOf(t.serving) }])),
         access: c.access,
         customRoles: c.customRoles,
         modelRegistry: c.modelRegistry,
     };
+}
+
+/** Serving without a stack folder or secret config (a config with no local paths or secrets, e.g. in tests). */
+function servingWithoutInputs(s: PlatformConfig["serving"]): ReturnType<typeof servingArgsOf> {
+    return servingArgsOf(s, {
+        stackDir: process.cwd(),
+        secret: (configKey) => {
+            throw new Error(`serving needs the secret config key "${configKey}", but the platform args were made without secret inputs`);
+        },
+    });
 }

@@ -31,6 +31,8 @@ export interface StackOutputs {
     registryLoginServer: pulumi.Output<string | undefined>;
     /** Application Insights connection string (secret). */
     applicationInsightsConnectionString: pulumi.Output<string | undefined>;
+    /** Scoring URI of every endpoint, by `<endpoint>` or `<team>/<endpoint>`. */
+    scoringUris: pulumi.Output<{ [endpoint: string]: string }>;
 }
 
 /** Options of {@link definePlatform}. */
@@ -58,7 +60,11 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     if (problems.length + setup.problems.length > 0) throw new ConfigError([...problems, ...setup.problems]);
     const platform = new MlPlatform(
         "platform",
-        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs, setup.scripts),
+        platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs, setup.scripts, {
+            stackDir,
+            // Secret environment variables of endpoints name secret keys of this stack's project config.
+            secret: (configKey) => new pulumi.Config(project).requireSecret(configKey),
+        }),
     );
     return {
         resourceGroupName: platform.resourceGroupName,
@@ -70,5 +76,6 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
         keyVaultUri: platform.keyVaultUri,
         registryLoginServer: platform.registryLoginServer,
         applicationInsightsConnectionString: platform.applicationInsightsConnectionString,
+        scoringUris: platform.scoringUris,
     };
 }

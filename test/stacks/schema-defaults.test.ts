@@ -36,7 +36,7 @@ function schemaDefaults(node: Node, path: string, out: Map<string, unknown>): Ma
 const fromSchema = schemaDefaults(schema as unknown as Node, "", new Map());
 const table = COMPONENT_DEFAULTS as Readonly<Record<string, unknown>>;
 /** A team's compute, schedules and data (`teams.<key>.compute`, `.schedules`, `.data`) are described by the same `$defs` as the platform's, so they take the same defaults. */
-const tableKey = (p: string): string => p.replace(/^teams\.\*\.(compute|schedules|data)\./, "$1.");
+const tableKey = (p: string): string => p.replace(/^teams\.\*\.(compute|schedules|data|serving)\./, "$1.");
 
 it("every schema default is the library's default for the same setting", () => {
     const mismatches = [...fromSchema]

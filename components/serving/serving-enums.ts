@@ -1,0 +1,47 @@
+/**
+ * Value sets of serving, as `as const` objects (the component analyzer describes these to other
+ * languages; a TypeScript union of literals would not be).
+ */
+
+/** Where an endpoint runs. */
+export const EndpointHost = {
+    /** An Azure Container Instances container group. */
+    ContainerInstance: "containerInstance",
+    /** An Azure ML managed online endpoint. */
+    ManagedOnline: "managedOnline",
+    /** Plain Kubernetes objects (Deployment, Service, HPA, PDB, NetworkPolicy) on an AKS cluster. */
+    Kubernetes: "kubernetes",
+    /** An Azure ML online endpoint on attached Kubernetes compute. */
+    KubernetesOnline: "kubernetesOnline",
+} as const;
+export type EndpointHost = (typeof EndpointHost)[keyof typeof EndpointHost];
+
+/** How callers of an online endpoint authenticate. */
+export const EndpointAuthMode = {
+    /** Microsoft Entra ID tokens (ARM `AADToken`). */
+    AadToken: "aadToken",
+    /** Endpoint keys (ARM `Key`). */
+    Key: "key",
+} as const;
+export type EndpointAuthMode = (typeof EndpointAuthMode)[keyof typeof EndpointAuthMode];
+
+/** Restart policy of a container group. */
+export const ContainerRestartPolicy = { Always: "Always", OnFailure: "OnFailure", Never: "Never" } as const;
+export type ContainerRestartPolicy = (typeof ContainerRestartPolicy)[keyof typeof ContainerRestartPolicy];
+
+/** How a Kubernetes scoring Service is reached. */
+export const KubernetesServiceType = {
+    /** A private IP in the virtual network (an Azure internal load balancer). */
+    InternalLoadBalancer: "InternalLoadBalancer",
+    /** Inside the cluster only. */
+    ClusterIp: "ClusterIP",
+} as const;
+export type KubernetesServiceType = (typeof KubernetesServiceType)[keyof typeof KubernetesServiceType];
+
+/** Where a model is registered. */
+export const ModelRegistryTarget = { Workspace: "workspace", Platform: "platform" } as const;
+export type ModelRegistryTarget = (typeof ModelRegistryTarget)[keyof typeof ModelRegistryTarget];
+
+/** Azure ML model types. */
+export const ModelType = { CustomModel: "custom_model", MlflowModel: "mlflow_model", TritonModel: "triton_model" } as const;
+export type ModelType = (typeof ModelType)[keyof typeof ModelType];

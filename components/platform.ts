@@ -106,8 +106,8 @@ export class MlPlatform extends pulumi.ComponentResource {
     readonly teamWorkspaces: pulumi.Output<{ [teamKey: string]: TeamWorkspaceOutputs }>;
     /** The model registry's ID; undefined when the platform has none. */
     readonly modelRegistryId: pulumi.Output<string | undefined>;
-    /** Scoring URI of every endpoint, by `<endpoint>` (single workspace) or `<team>/<endpoint>`. */
-    readonly scoringUris: pulumi.Output<{ [endpoint: string]: string }>;
+    /** Scoring URI of every endpoint, by `<endpoint>` (single workspace) or `<team>/<endpoint>`; undefined when nothing is served. */
+    readonly scoringUris: pulumi.Output<{ [endpoint: string]: string } | undefined>;
 
     constructor(name: string, args: MlPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const c = resolvePlatformArgs(args);
@@ -350,7 +350,8 @@ export class MlPlatform extends pulumi.ComponentResource {
         this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
         this.virtualNetworkId = network ? network.virtualNetworkId : none;
         this.modelRegistryId = registry ? registry.id : none;
-        this.scoringUris = pulumi.output(scoringUris);
+        // Pulumi drops an undefined output: a stack that serves nothing shows no empty map.
+        this.scoringUris = Object.keys(scoringUris).length > 0 ? pulumi.output(scoringUris) : pulumi.output<{ [endpoint: string]: string } | undefined>(undefined);
         this.teamWorkspaces = pulumi
             .all(built.map((t) => pulumi.all([t.id, t.workspaceName, t.principalId]).apply(([id, n, principalId]) => [t.key, { id, name: n, principalId }] as const)))
             .apply((entries) => Object.fromEntries(entries));

@@ -31,8 +31,8 @@ export interface StackOutputs {
     registryLoginServer: pulumi.Output<string | undefined>;
     /** Application Insights connection string (secret). */
     applicationInsightsConnectionString: pulumi.Output<string | undefined>;
-    /** Scoring URI of every endpoint, by `<endpoint>` or `<team>/<endpoint>`. */
-    scoringUris: pulumi.Output<{ [endpoint: string]: string }>;
+    /** Scoring URI of every endpoint, by `<endpoint>` or `<team>/<endpoint>`; undefined when nothing is served. */
+    scoringUris: pulumi.Output<{ [endpoint: string]: string } | undefined>;
 }
 
 /** Options of {@link definePlatform}. */

@@ -8,6 +8,7 @@ import { readPath } from "../../components/object-path";
 import { BUILTIN_ROLES } from "../../components/access/roles";
 import { ACI_LIMITS, resourceProblems } from "../../components/serving/hosts/container-group-rules";
 import type { RuleSubject } from "./arm-rules";
+import { SECRET_SIG, SIG_KEY } from "../wire";
 
 type Rule = (s: RuleSubject) => string | undefined;
 const get = readPath;
@@ -15,8 +16,20 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const lower = (v: unknown): string | undefined => (typeof v === "string" ? v.toLowerCase() : undefined);
 const subnetIdsOf = (s: RuleSubject): string[] => list(get(s.inputs, "subnetIds")).map((x) => get(x, "id")).filter((x): x is string => typeof x === "string");
 
-/** The rules of `azure-native:containerinstance:ContainerGroup`. */
-export const CONTAINER_GROUP_RULES: readonly Rule[] = [
+/**
+ * The inputs with Pulumi's secret wrappers removed: a secret nested in `containers` (a secure
+ * environment value) makes the mock receive the whole `containers` array as one secret, and ARM sees
+ * the plaintext.
+ */
+function withoutSecrets(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(withoutSecrets);
+    if (v === null || typeof v !== "object") return v;
+    const o = v as Record<string, unknown>;
+    if (o[SIG_KEY] === SECRET_SIG) return withoutSecrets(o.value);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, withoutSecrets(x)]));
+}
+
+const RULES: readonly Rule[] = [
     // "Virtual network scenarios and resources for Azure Container Instances": a group in a virtual
     // network has no public IP or DNS label.
     (s) => (lower(get(s.inputs, "ipAddress.type")) === "public" && subnetIdsOf(s).length > 0 ? "ipAddress.type is Public with subnetIds; a container group in a virtual network has no public IP: set ipAddress.type Private" : undefined),
@@ -81,3 +94,6 @@ export const CONTAINER_GROUP_RULES: readonly Rule[] = [
         return undefined;
     },
 ];
+
+/** The rules of `azure-native:containerinstance:ContainerGroup`, on the inputs as ARM sees them. */
+export const CONTAINER_GROUP_RULES: readonly Rule[] = RULES.map((rule) => (s: RuleSubject) => rule({ ...s, inputs: withoutSecrets(s.inputs) as Record<string, unknown> }));

@@ -50,7 +50,7 @@ export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
             };
             if (e.image === undefined) add("image", "is not set, but host containerInstance runs an image", `name a key of ${prefix}.images`);
             for (const f of OTHER_HOSTS_FIELDS) {
-                if (e[f] !== undefined) add(f, "does not apply to host containerInstance", "remove it (it applies to managedOnline, kubernetesOnline or kubernetes endpoints)");
+                if (e[f] !== undefined) add(f, "does not apply to host containerInstance", "remove it; it applies to managedOnline, kubernetesOnline or kubernetes endpoints");
             }
             const isPublic = e.publicDnsLabel !== undefined;
             if (isPublic) {
@@ -68,7 +68,7 @@ export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
                 }
             }
             for (const r of resourceProblems(e.cpu ?? 1, e.memoryInGB ?? 1.5, !isPublic)) {
-                add(r.startsWith("cpu") ? "cpu" : "memoryInGB", r, `lower it (the ACI maxima are ${ACI_LIMITS.general.maxCpu} vCPU and ${ACI_LIMITS.general.maxMemoryInGB} GB; above ${ACI_LIMITS.capacityCpu} vCPU / ${ACI_LIMITS.capacityMemoryInGB} GB request a quota increase first)`);
+                add(r.startsWith("cpu") ? "cpu" : "memoryInGB", r, `lower it; the ACI maxima are ${ACI_LIMITS.general.maxCpu} vCPU and ${ACI_LIMITS.general.maxMemoryInGB} GB, and above ${ACI_LIMITS.capacityCpu} vCPU / ${ACI_LIMITS.capacityMemoryInGB} GB request a quota increase first`);
             }
             const plain = Object.keys(e.environmentVariables ?? {});
             const secret = Object.entries(e.secretEnvironmentVariables ?? {});
@@ -76,14 +76,14 @@ export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
             for (const [field, name] of [...plain.map((n) => ["environmentVariables", n]), ...secret.map(([n]) => ["secretEnvironmentVariables", n])]) {
                 const bad = envNameProblem(name);
                 if (bad) add(`${field}.${name}`, bad, "rename it, e.g. MY_SETTING");
-                if (reserved.includes(name)) add(`${field}.${name}`, "is set by the host itself", `use another name (the host sets ${reserved.join(", ")})`);
+                if (reserved.includes(name)) add(`${field}.${name}`, "is set by the host itself", `use another name; the host sets ${reserved.join(", ")}`);
             }
             for (const [name] of secret) {
                 if (plain.includes(name)) add(`secretEnvironmentVariables.${name}`, "is also a plain environment variable", "keep only the secret one");
             }
             for (const [name, configKey] of secret) {
                 if (!SECRET_CONFIG_KEY_PATTERN.test(configKey) || configKey === "platform") {
-                    add(`secretEnvironmentVariables.${name}`, `names "${configKey}", which is not a config key of this project (letters, digits, '_', '.', '-', no namespace; not "platform")`, "name a key set with: pulumi config set --secret <key> <value>");
+                    add(`secretEnvironmentVariables.${name}`, `names "${configKey}", which is not a config key of this project: letters, digits, '_', '.', '-', no namespace, not "platform"`, "name a key set with: pulumi config set --secret <key> <value>");
                 }
             }
         }

@@ -47,7 +47,7 @@ export interface ContainerGroupEndpointArgs {
     uniqueBy: string[];
     /** Image reference, digest-pinned (`<registry>/<repository>@sha256:<hex>`). Required. */
     image: pulumi.Input<string>;
-    /** Login server to pull the image from with the identity (an Azure container registry). Default: none (a public image, no credentials). */
+    /** Login server to pull the image from with the identity (an Azure container registry); empty or unset: a public image, no credentials. Default: none. */
     registryServer?: pulumi.Input<string>;
     /** ARM ID of that registry: the identity gets AcrPull on it. Default: none (grant AcrPull yourself). */
     registryId?: pulumi.Input<string>;
@@ -136,7 +136,9 @@ export class ContainerGroupEndpoint extends pulumi.ComponentResource {
                 sku: "Standard",
                 restartPolicy: args.restartPolicy ?? D["serving.endpoints.*.restartPolicy"],
                 identity: { type: ResourceIdentityType.UserAssigned, userAssignedIdentities: [identity.id] },
-                imageRegistryCredentials: args.registryServer !== undefined ? [{ server: args.registryServer, identity: identity.id }] : undefined,
+                // An empty server (a public image) means no credentials.
+                imageRegistryCredentials:
+                    args.registryServer === undefined ? undefined : pulumi.all([args.registryServer, identity.id]).apply(([server, id]) => (server ? [{ server, identity: id }] : [])),
                 containers: [
                     {
                         name: SCORING_CONTAINER_NAME,

@@ -8,6 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { containerGroupName, endpointIdentityName } from "../../platform-names";
 import type { CreatedEndpoint, HostInputs } from "./host";
 import { ContainerGroupEndpoint } from "./container-group-endpoint";
+import { CLOUDS } from "../../clouds";
+import { parseImageReference } from "../image-reference";
 
 /** Creates one endpoint on this host. */
 export function createContainerInstanceEndpoint(inputs: HostInputs): CreatedEndpoint {
@@ -24,8 +26,9 @@ export function createContainerInstanceEndpoint(inputs: HostInputs): CreatedEndp
     const image = artifacts.image(e.image);
     const model = e.model !== undefined ? artifacts.model(e.model) : undefined;
     const registry = image.inWorkspaceRegistry ? ctx.workspace.registryId : undefined;
-    // Pull with the identity from the registry the reference names (its host is the login server).
-    const registryServer = image.reference.apply((r) => r.split("/")[0]);
+    // Pull with the identity from the Azure container registry the reference names (its host is the login
+    // server); an image elsewhere (a public registry) is pulled without credentials.
+    const registryServer = image.reference.apply((r) => azureRegistryHost(r) ?? "");
     const created = new ContainerGroupEndpoint(
         `${ctx.name}-endpoint-${key}`,
         {
@@ -61,4 +64,10 @@ export function createContainerInstanceEndpoint(inputs: HostInputs): CreatedEndp
         { parent, dependsOn: [...ctx.dependsOn, ...artifacts.resources] },
     );
     return { scoringUri: created.scoringUri, resource: created, metrics: { resourceId: created.id, kind: "containerInstance" } };
+}
+
+/** The registry host of an image reference when it is an Azure container registry (of any cloud). */
+export function azureRegistryHost(reference: string): string | undefined {
+    const host = parseImageReference(reference).registry;
+    return host !== undefined && Object.values(CLOUDS).some((c) => host.endsWith(`.${c.registrySuffix}`)) ? host : undefined;
 }

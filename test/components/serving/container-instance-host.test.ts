@@ -13,7 +13,7 @@ import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { runProgram, type StackRun } from "../../../offline/run-stack";
 import { isSecret, type CapturedResource } from "../../../offline/graph";
 import { evaluatePolicies } from "../../../offline/policy-harness";
-import { createContainerInstanceEndpoint } from "../../../components/serving/hosts/container-instance-host";
+import { azureRegistryHost, createContainerInstanceEndpoint } from "../../../components/serving/hosts/container-instance-host";
 import { containerGroupArgProblems, type ContainerGroupEndpointArgs } from "../../../components/serving/hosts/container-group-endpoint";
 import { BUILTIN_ROLES } from "../../../components/access/roles";
 import type { PlatformEndpointArgs } from "../../../components/serving/platform-serving-args";
@@ -218,5 +218,16 @@ describe("containerGroupArgProblems (the component's own guard)", () => {
     });
     it("needs a subnet or a public label", () => {
         expect(containerGroupArgProblems({ ...base, subnetId: undefined })).toEqual(["neither subnetId (a private IP) nor publicDnsLabel (a public IP) is set; set subnetId"]);
+    });
+});
+
+describe("azureRegistryHost (who is pulled from with the identity)", () => {
+    it.each([
+        [`craml.azurecr.io/score@${DIGEST}`, "craml.azurecr.io"],
+        [`crgov.azurecr.us/score@${DIGEST}`, "crgov.azurecr.us"],
+        [`mcr.microsoft.com/azureml/base@${DIGEST}`, undefined],
+        [`craml.azurecr.io.example.com/score@${DIGEST}`, undefined],
+    ])("%s -> %s", (reference, host) => {
+        expect(azureRegistryHost(reference)).toBe(host);
     });
 });

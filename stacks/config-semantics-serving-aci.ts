@@ -18,6 +18,7 @@
  */
 import { hasSubnet, planNetwork } from "../components/network/network-plan";
 import { EndpointHost } from "../components/serving/serving-enums";
+import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { ACI_LIMITS, HOST_ENV, dnsLabelProblem, envNameProblem, resourceProblems, supportsIdentityInVirtualNetwork } from "../components/serving/hosts/container-group-rules";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
@@ -67,7 +68,7 @@ export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
                     add("", `runs in a virtual network, but ${c.cloud} does not support a managed identity on a container group in a virtual network (and this host pulls its image with one)`, "serve it on host managedOnline or kubernetes instead");
                 }
             }
-            for (const r of resourceProblems(e.cpu ?? 1, e.memoryInGB ?? 1.5, !isPublic)) {
+            for (const r of resourceProblems(e.cpu ?? SERVING_DEFAULTS["serving.endpoints.*.cpu"], e.memoryInGB ?? SERVING_DEFAULTS["serving.endpoints.*.memoryInGB"], !isPublic)) {
                 add(r.startsWith("cpu") ? "cpu" : "memoryInGB", r, `lower it; the ACI maxima are ${ACI_LIMITS.general.maxCpu} vCPU and ${ACI_LIMITS.general.maxMemoryInGB} GB, and above ${ACI_LIMITS.capacityCpu} vCPU / ${ACI_LIMITS.capacityMemoryInGB} GB request a quota increase first`);
             }
             const plain = Object.keys(e.environmentVariables ?? {});

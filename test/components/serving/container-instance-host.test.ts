@@ -41,7 +41,7 @@ function program(endpoint: PlatformEndpointArgs, ctxOver: Partial<ServingContext
             delegations: opts.delegated === false ? [] : [{ name: "aci", serviceName: "Microsoft.ContainerInstance/containerGroups" }],
         });
         const parent = new pulumi.ComponentResource("test:index:Serving", "serving");
-        const ctx = fakeContext({ registryId: acr.id, scoringSubnetId: subnet.id, ...ctxOver });
+        const ctx = fakeContext({ registryId: acr.id, scoringSubnetId: subnet.id, dependsOn: [vnet], ...ctxOver });
         if (opts.applicationInsights === false) ctx.workspace = { ...ctx.workspace, applicationInsightsConnectionString: undefined };
         const created = createContainerInstanceEndpoint({ key: "risk-aci", endpoint, serving: resolveServing({ endpoints: { "risk-aci": endpoint } }), artifacts: fakeArtifacts(acr.loginServer), ctx, parent });
         return { scoringUri: created.scoringUri, metricsId: created.metrics.resourceId, kind: created.metrics.kind };
@@ -103,6 +103,8 @@ describe("host containerInstance, private (the default)", () => {
             [BUILTIN_ROLES.storageBlobDataReader, MODEL_STORAGE_ID, "ServicePrincipal"],
         ].sort());
         for (const g of grants) expect(group.dependencies).toContain(g.urn);
+        // And on what the serving context says to wait for (here the network).
+        expect(group.dependencies).toContain(ofType(run, "azure-native:network:VirtualNetwork")[0].urn);
     });
 
     it("passes plain values, secrets and the Application Insights connection string as secure values, the model URI and the identity's client ID", () => {

@@ -100,6 +100,9 @@ export { entraTokenFromClientToken, registryCredentialOutputs, type ClientTokenI
 export { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOptions } from "./serving/entra-token";
 export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
 export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
+// Serving host containerInstance: an endpoint as a container group, and the ACI rules it follows.
+export { ContainerGroupEndpoint, containerGroupArgProblems, type ContainerGroupEndpointArgs } from "./serving/hosts/container-group-endpoint";
+export { ACI_LIMITS, DNS_LABEL_PATTERN, ENV_NAME_PATTERN, HOST_ENV, dnsLabelProblem, envNameProblem, resourceProblems as containerGroupResourceProblems, supportsIdentityInVirtualNetwork, type ContainerGroupLimits } from "./serving/hosts/container-group-rules";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";
@@ -128,5 +131,5 @@ export { COMPONENT_DEFAULTS, type DefaultKey } from "./defaults";
 // Pure helpers: clouds, name rules, derived names, resource IDs.
 export { CLOUDS, cloudOfRegion, AzureCloud, type CloudProfile } from "./clouds";
 export { NAME_RULES, NamingError, assertValidName, deriveName, nameProblem, type NameRule, type ResourceKind } from "./naming";
-export { platformNames, type NamingInputs, type PlatformNames } from "./platform-names";
+export { platformNames, containerGroupName, endpointIdentityName, type NamingInputs, type PlatformNames } from "./platform-names";
 export { parseResourceId, resourceId, type ResourceIdParts } from "./resource-ids";

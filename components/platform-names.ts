@@ -127,3 +127,18 @@ export function aksClusterName(prefix: string, clusterKey: string): string {
 export function lakeAccountName(prefix: string, lakeKey: string, uniqueBy: readonly string[]): string {
     return deriveName("storageAccount", `dl${prefix}${lakeKey}`, [...uniqueBy, `lake:${lakeKey}`]);
 }
+
+/**
+ * The container group of endpoint `<key>` (host containerInstance): `ci-<namePrefix>-<key>`, and its
+ * user-assigned identity `id-<namePrefix>-<key>` (deterministic; a key names one group for good, so
+ * adding an endpoint never renames another). Names are unique per resource group, and a team's
+ * namePrefix carries the team key.
+ */
+export function containerGroupName(namePrefix: string, endpointKey: string): string {
+    return deriveName("containerGroup", `ci-${namePrefix}-${endpointKey}`);
+}
+
+/** The user-assigned identity of endpoint `<key>`'s container group (see {@link containerGroupName}). */
+export function endpointIdentityName(namePrefix: string, endpointKey: string): string {
+    return deriveName("userAssignedIdentity", `id-${namePrefix}-${endpointKey}`);
+}

@@ -116,6 +116,8 @@ export const CONTROLS: readonly Control[] = [
     { id: "aci.no-plain-secret-env", area: ACI, text: "no plain secrets in env: sensitive names use secureValue" },
     { id: "aci.image-pinned-from-registry", area: ACI, text: "image from the workspace registry, pinned by digest" },
     { id: "aci.probes", area: ACI, text: "probes: livenessProbe/readinessProbe set" },
+    // The pack's own control (not in CONTROLS.md), from "Deploy to Azure Container Instances from Azure Container Registry using a managed identity".
+    { id: "aci.registry-identity-pull", area: ACI, text: "registry credentials by identity: imageRegistryCredentials[*].identity set, no username/password" },
 
     { id: "iothub.local-auth-disabled", area: IOT, text: "local (SAS) auth off: properties.disableLocalAuth = true" },
     { id: "iothub.min-tls", area: IOT, text: "minimum TLS: properties.minTlsVersion = 1.2" },

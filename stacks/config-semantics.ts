@@ -25,6 +25,7 @@ import { IMAGE_BUILD_CHECKS } from "./config-semantics-image-build";
 import { DATA_CHECKS } from "./config-data";
 import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
 import type { PlatformConfig } from "./config-types";
+import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
 export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [
@@ -48,6 +49,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...IMAGE_BUILD_CHECKS,
     ...DATA_CHECKS,
     ...KUBERNETES_CHECKS,
+    ...SERVING_ACI_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

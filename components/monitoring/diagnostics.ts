@@ -39,6 +39,11 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticsShape>> = {
         metrics: true,
         dedicatedTables: true,
     },
+    // Container groups: "Container Instances monitoring data reference"
+    // (https://learn.microsoft.com/azure/container-instances/monitor-azure-container-instances-reference):
+    // ContainerInstanceLog and ContainerEvent through a diagnostic setting (no workspace key; private
+    // workspaces supported), written to those resource-specific tables.
+    containerGroup: { logCategoryGroups: [], logCategories: ["ContainerInstanceLog", "ContainerEvent"], metrics: true, dedicatedTables: true },
 };
 
 /** Name every diagnostic setting of the toolkit carries, so operators recognise them. */

@@ -79,6 +79,8 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "schedules" },
         nameKind: "mlSchedule",
     },
+    // Container groups of serving host containerInstance (name rule: components/naming.ts containerGroup).
+    "azure-native:containerinstance:ContainerGroup": { armType: "Microsoft.ContainerInstance/containerGroups", nameKey: "containerGroupName", placement: rg, nameKind: "containerGroup" },
     "azure-native:containerservice:ManagedCluster": { armType: "Microsoft.ContainerService/managedClusters", nameKey: "resourceName", placement: rg, nameKind: "aksCluster" },
     "azure-native:containerservice:AgentPool": {
         armType: "Microsoft.ContainerService/managedClusters/agentPools",

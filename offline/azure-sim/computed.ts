@@ -5,6 +5,7 @@
  */
 import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
+import { containerGroupAddress } from "./computed-aci";
 
 /** What a computed-output function gets. */
 export interface ComputedContext {
@@ -18,6 +19,8 @@ export interface ComputedContext {
     tenantId: string;
     /** Cloud suffixes. */
     cloud: CloudProfile;
+    /** Every resource declared so far, this one included, in declaration order (absent in preview). */
+    all?: () => readonly { type: string; id?: string; inputs: Record<string, unknown> }[];
 }
 
 type Computed = (c: ComputedContext) => Record<string, unknown>;
@@ -50,6 +53,7 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             connectionString: `InstrumentationKey=${key};IngestionEndpoint=https://${String(c.inputs.location)}-0.in.applicationinsights.azure.com/`,
         };
     },
+    "azure-native:containerinstance:ContainerGroup": (c) => containerGroupAddress(c, guid(c, "address")),
     "azure-native:managedidentity:UserAssignedIdentity": (c) => ({
         principalId: guid(c, "principal"),
         clientId: guid(c, "client"),

@@ -133,7 +133,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         const entry: Created = { type: args.type, logicalName: args.name, id, inputs };
         this.created.set(key, entry);
         if (this.options.preview) return { id: undefined, state: this.previewState(args.type, name, inputs) };
-        const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) ?? {};
+        const computed = COMPUTED[args.type]?.({ id, name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud, all: () => [...this.created.values()] }) ?? {};
         entry.outputs = computed;
         return { id, state: { ...inputs, name, id, type: spec.armType, ...computed } };
     }

@@ -106,3 +106,26 @@ export const aciProbes = resourcePolicy({
         });
     },
 });
+
+/**
+ * Registry credentials by identity, not password: "Deploy to Azure Container Instances from Azure
+ * Container Registry using a managed identity" (user-assigned identity pulls; no secret to leak or
+ * rotate). A username/password (or a password reference) is a long-lived registry secret in the group.
+ */
+export const aciRegistryIdentityPull = resourcePolicy({
+    name: "aci-registry-identity-pull",
+    description: "Container group image registry credentials must use a managed identity (imageRegistryCredentials[].identity), not a username and password.",
+    severity: "high",
+    remediation: "Set imageRegistryCredentials[].identity to a user-assigned identity of the group with AcrPull on the registry, and drop username/password.",
+    sources: { other: ["own: Deploy to ACI from ACR using a managed identity"], mcsb: ["IM-3"] },
+    controls: ["aci.registry-identity-pull"],
+    types: ACI,
+    check: ({ props, report }) => {
+        readArray(props, "imageRegistryCredentials").forEach((cred, i) => {
+            for (const field of ["username", "password", "passwordReference"]) {
+                if (readPath(cred, field) !== undefined) report(`imageRegistryCredentials[${i}].${field} is set; pull with identity instead`);
+            }
+            if (readPath(cred, "identity") === undefined) report(`imageRegistryCredentials[${i}].identity is not set; set it to a user-assigned identity with AcrPull`);
+        });
+    },
+});

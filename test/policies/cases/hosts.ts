@@ -91,6 +91,10 @@ export const HOST_CASES: ResourceCase[] = [
                { title: "by default a registry of the US Government or China cloud is an Azure registry too", config: {}, patch: { "containers.0.image": `cr.azurecr.us/score${DIGEST}` }, messages: [] },
                { title: "only Azure registry suffixes, not look-alikes", config: {}, patch: { "containers.0.image": `cr.azurecr.io.example.com/score${DIGEST}` },
                  messages: ["containers[0].image is cr.azurecr.io.example.com/score" + DIGEST + " from cr.azurecr.io.example.com; use a registry in *.azurecr.io, *.azurecr.us, *.azurecr.cn"] }] },
+    { policy: "aci-registry-identity-pull", type: ACI, compliant: { ...aciGood, imageRegistryCredentials: [{ server: "cr.azurecr.io", identity: `${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-score` }] },
+      violations: [{ patch: { imageRegistryCredentials: [{ server: "cr.azurecr.io", username: "cr", password: "hunter2" }] },
+                     messages: ["imageRegistryCredentials[0].username is set; pull with identity instead", "imageRegistryCredentials[0].password is set; pull with identity instead", "imageRegistryCredentials[0].identity is not set; set it to a user-assigned identity with AcrPull"] }],
+      config: [{ title: "a group pulling public images has no credentials to judge", config: {}, patch: { imageRegistryCredentials: undefined }, messages: [] }] },
     { policy: "aci-probes", type: ACI, compliant: aciGood,
       violations: [{ patch: { containers: [{ name: "s", livenessProbe: {} }] }, messages: ["containers[0].readinessProbe is not set; set it"] }] },
 

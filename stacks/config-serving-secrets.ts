@@ -1,0 +1,31 @@
+/**
+ * The secret config keys serving's endpoints name (`secretEnvironmentVariables.<VAR>: <config key>`)
+ * must be set in the stack: checked when the program starts (the config file alone cannot tell), all
+ * missing keys reported together with their key paths, before any resource is declared, as
+ * readSetupScripts does for script files. Without this, `requireSecret` would fail one key at a time,
+ * deep inside the program, with no key path.
+ */
+import { at, type ConfigProblem } from "./config-errors";
+import type { PlatformConfig } from "./config-types";
+import { servingBlocks } from "./config-semantics-serving-aci";
+
+/** Whether the stack sets the config key `<project>:<key>` (a secret is set with `pulumi config set --secret <key> <value>`). */
+export type ConfigKeyIsSet = (configKey: string) => boolean;
+
+/** One problem per secret variable whose config key the stack does not set. */
+export function missingServingSecrets(c: PlatformConfig, isSet: ConfigKeyIsSet, stack: string): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    for (const { prefix, serving } of servingBlocks(c)) {
+        for (const [key, e] of Object.entries(serving.endpoints ?? {})) {
+            for (const [name, configKey] of Object.entries(e.secretEnvironmentVariables ?? {})) {
+                if (isSet(configKey)) continue;
+                out.push({
+                    path: at(`${prefix}.endpoints.${key}.secretEnvironmentVariables.${name}`),
+                    problem: `names the config key "${configKey}", which stack ${stack} does not set`,
+                    fix: `run: pulumi config set --secret ${configKey} <value> --stack ${stack}`,
+                });
+            }
+        }
+    }
+    return out;
+}

@@ -132,5 +132,5 @@ export { platformNames, type NamingInputs, type PlatformNames } from "./platform
 export { parseResourceId, resourceId, type ResourceIdParts } from "./resource-ids";
 export { EndpointAlerts, endpointAlertsArgProblems, type EndpointAlertsArgs, type EndpointAlertTargetArgs } from "./serving/endpoint-alert-rules";
 export { ALERT_NAMES, ALERT_WINDOWS, EndpointAlertRole, endpointAlertCriteria, failedRequestThreshold, resolveAlertThresholds, type EndpointAlertCriterion, type ResolvedAlertThresholds } from "./serving/endpoint-alert-metrics";
-export { endpointTelemetryEnvironment, TELEMETRY_ENV, type EndpointTelemetryEnvironment } from "./serving/endpoint-telemetry";
+export { cloudRoleName, endpointRoleName, endpointTelemetryEnvironment, serviceNamespaceOf, TELEMETRY_ENV, type EndpointTelemetryEnvironment } from "./serving/endpoint-telemetry";
 export { EndpointMetricsKind } from "./serving/serving-enums";

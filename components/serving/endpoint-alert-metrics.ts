@@ -144,12 +144,13 @@ export function failedRequestThreshold(t: Pick<ResolvedAlertThresholds, "errorRa
 export const MEMORY_ALERT_PERCENT = 90;
 
 /**
- * The criteria of one endpoint's alerts for its metrics kind. `key` is the endpoint key, which the
- * app reports as its cloud role name and as the name of its availability results
- * (endpoint-telemetry.ts). `memoryInGB` is the container group's memory (containerInstance).
+ * The criteria of one endpoint's alerts for its metrics kind. `key` is the endpoint key (for the
+ * descriptions); `roleName` is the cloud role name its app reports and the name of its availability
+ * results (endpoint-telemetry.ts `endpointRoleName`: the key, or `<team>.<key>`). `memoryInGB` is the
+ * container group's memory (containerInstance).
  */
-export function endpointAlertCriteria(kind: EndpointMetricsKind, key: string, t: ResolvedAlertThresholds, memoryInGB?: number): EndpointAlertCriterion[] {
-    const role = [{ name: "cloud/roleName", operator: "Include" as const, values: [key] }];
+export function endpointAlertCriteria(kind: EndpointMetricsKind, key: string, t: ResolvedAlertThresholds, memoryInGB?: number, roleName: string = key): EndpointAlertCriterion[] {
+    const role = [{ name: "cloud/roleName", operator: "Include" as const, values: [roleName] }];
     // Availability: the app's own availability results, named by the endpoint key. Web tests run from
     // Microsoft's public test agents and cannot reach a private IP or a private endpoint, so the
     // result is reported from inside the network (the app's readiness, TrackAvailability). No result
@@ -162,7 +163,7 @@ export function endpointAlertCriteria(kind: EndpointMetricsKind, key: string, t:
         timeAggregation: "Average",
         operator: "LessThan",
         threshold: t.availabilityPercent,
-        dimensions: [{ name: "availabilityResult/name", operator: "Include", values: [key] }],
+        dimensions: [{ name: "availabilityResult/name", operator: "Include", values: [roleName] }],
         severity: ALERT_SEVERITY.availability,
         description: `Endpoint ${key}: availability reported by the endpoint below ${t.availabilityPercent}% over ${t.window}.`,
     };

@@ -28,6 +28,8 @@ export interface EndpointAlertTargetArgs {
     thresholds?: PlatformEndpointAlertThresholdsArgs;
     /** Memory of the container group in GB (containerInstance: its memory alert). Default 1.5. */
     memoryInGB?: number;
+    /** Cloud role name (and availability result name) its app reports to Application Insights. Default: the endpoint key. */
+    roleName?: string;
 }
 
 /** Arguments of {@link EndpointAlerts}. */
@@ -40,7 +42,7 @@ export interface EndpointAlertsArgs {
     applicationInsightsId: pulumi.Input<string>;
     /** Who is notified: an existing action group, or one created with email receivers. Required (existingId, or emails). */
     actionGroup: PlatformActionGroupArgs;
-    /** The endpoints by key (the key is the cloud role name and availability test name their apps report). Required. */
+    /** The endpoints by key (the key names the rules; `roleName` is what their apps report). Required. */
     endpoints: { [key: string]: EndpointAlertTargetArgs };
     /** Tags of the action group and rules. Default none. */
     tags?: { [key: string]: string };
@@ -100,7 +102,7 @@ export class EndpointAlerts extends pulumi.ComponentResource {
             const t = resolveAlertThresholds(undefined, target.thresholds);
             if (!t.enabled) continue;
             const memory = target.memoryInGB ?? SERVING_DEFAULTS["serving.endpoints.*.memoryInGB"];
-            for (const c of endpointAlertCriteria(target.kind, key, t, memory)) {
+            for (const c of endpointAlertCriteria(target.kind, key, t, memory, target.roleName ?? key)) {
                 const ruleName = ALERT_NAMES.rule(args.namePrefix, key, c.role);
                 ruleNames.push(ruleName);
                 new MetricAlert(

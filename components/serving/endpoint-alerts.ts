@@ -9,6 +9,7 @@ import type { ResolvedServing } from "./platform-serving-args";
 import type { ServingContext } from "./serving-context";
 import { EndpointAlerts, type EndpointAlertTargetArgs } from "./endpoint-alert-rules";
 import { resolveAlertThresholds } from "./endpoint-alert-metrics";
+import { endpointRoleName } from "./endpoint-telemetry";
 
 /** Metric alerts of every endpoint, to the serving action group; none when no endpoint has alerts enabled. */
 export function createEndpointAlerts(s: ResolvedServing, endpoints: Readonly<Record<string, CreatedEndpoint>>, ctx: ServingContext, parent: pulumi.Resource): pulumi.Resource[] {
@@ -18,7 +19,7 @@ export function createEndpointAlerts(s: ResolvedServing, endpoints: Readonly<Rec
         const endpoint = s.endpoints[key];
         const thresholds = resolveAlertThresholds(s.alerts.thresholds, endpoint?.alerts);
         if (!thresholds.enabled) continue;
-        targets[key] = { resourceId: created.metrics.resourceId, kind: created.metrics.kind, thresholds, memoryInGB: endpoint?.memoryInGB };
+        targets[key] = { resourceId: created.metrics.resourceId, kind: created.metrics.kind, thresholds, memoryInGB: endpoint?.memoryInGB, roleName: endpointRoleName(key, ctx.teamKey) };
         watched.push(created.resource);
     }
     if (Object.keys(targets).length === 0) return [];

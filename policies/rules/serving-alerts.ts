@@ -9,7 +9,7 @@
  * outside the stack (an existing monitoring setup); a missing alert is still reported on every plan.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { TELEMETRY_ENV } from "../../components/serving/endpoint-telemetry";
+import { cloudRoleName, serviceNamespaceOf, TELEMETRY_ENV } from "../../components/serving/endpoint-telemetry";
 import { resourcePolicy, stackPolicy } from "../lib/define";
 import { containersOf, INFERENCE_TYPES } from "../lib/k8s";
 import { isIdOf, ofType, peek } from "../lib/relations";
@@ -33,14 +33,17 @@ function alertsOn(target: PolicyResource, alerts: readonly PolicyResource[]): Po
     );
 }
 
-/** The service names (cloud role names) a Kubernetes workload reports telemetry under. */
+/** The cloud role names a Kubernetes workload reports telemetry under (service name, with the namespace of its resource attributes). */
 function serviceNamesOf(workload: PolicyResource): string[] {
-    return containersOf(workload.props, false).flatMap((c) =>
-        readArray(c.spec, "env")
-            .filter(isObject)
-            .filter((e) => e.name === TELEMETRY_ENV.serviceName && typeof e.value === "string")
-            .map((e) => e.value as string),
-    );
+    return containersOf(workload.props, false).flatMap((c) => {
+        const env = readArray(c.spec, "env").filter(isObject);
+        const value = (name: string): string | undefined => {
+            const v = env.find((e) => e.name === name)?.value;
+            return typeof v === "string" ? v : undefined;
+        };
+        const service = value(TELEMETRY_ENV.serviceName);
+        return service === undefined ? [] : [cloudRoleName(service, serviceNamespaceOf(value(TELEMETRY_ENV.resourceAttributes)))];
+    });
 }
 
 /** Role names an alert's criteria filter `cloud/roleName` on. */

@@ -25,8 +25,13 @@ const ag = arm(T.actionGroup, "ag", "Microsoft.Insights/actionGroups");
 function alert(name: string, inputs: Record<string, unknown>, extra: Partial<CapturedResource> = {}): CapturedResource {
     return res(T.alert, name, { enabled: true, actions: [{ actionGroupId: AG }], ...inputs }, extra);
 }
-const workload = (service?: string) =>
-    res(T.deploy, "churn-k8s", { spec: { template: { spec: { containers: [{ name: "score", env: service ? [{ name: TELEMETRY_ENV.serviceName, value: service }] : [] }] } } } });
+const workload = (service?: string, namespace?: string) =>
+    res(T.deploy, "churn-k8s", {
+        spec: { template: { spec: { containers: [{ name: "score", env: [
+            ...(service ? [{ name: TELEMETRY_ENV.serviceName, value: service }] : []),
+            ...(namespace ? [{ name: TELEMETRY_ENV.resourceAttributes, value: `service.namespace=${namespace}` }] : []),
+        ] }] } } },
+    });
 const roleAlert = (role: string, more: Record<string, unknown> = {}) =>
     alert(`alert-${role}`, { scopes: [`${SUB}/Microsoft.Insights/components/appi`], criteria: { allOf: [{ metricName: "requests/failed", dimensions: [{ name: "cloud/roleName", operator: "Include", values: [role] }] }] }, ...more });
 
@@ -64,6 +69,11 @@ describe("endpoint-metric-alerts", () => {
             "Kubernetes workload churn-k8s reports telemetry as churn, but no enabled metric alert with an action group filters cloud/roleName on churn",
         ]);
         expect(details("endpoint-metric-alerts", [workload("churn"), roleAlert("churn", { enabled: false })])).toHaveLength(1);
+        // A team's workload reports <team>.<key>: an alert on the bare key does not watch it.
+        expect(details("endpoint-metric-alerts", [workload("churn", "risk"), roleAlert("risk.churn")])).toEqual([]);
+        expect(details("endpoint-metric-alerts", [workload("churn", "risk"), roleAlert("churn")])).toEqual([
+            "Kubernetes workload churn-k8s reports telemetry as risk.churn, but no enabled metric alert with an action group filters cloud/roleName on risk.churn",
+        ]);
         // A workload that reports no telemetry name is not a monitored scoring endpoint the policy can tie to an alert.
         expect(details("endpoint-metric-alerts", [workload()])).toEqual([]);
     });

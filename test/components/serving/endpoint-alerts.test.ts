@@ -10,7 +10,7 @@ import { ResourceGroup } from "@pulumi/azure-native/resources";
 import { createEndpointAlerts } from "../../../components/serving/endpoint-alerts";
 import { EndpointAlerts } from "../../../components/serving/endpoint-alert-rules";
 import { ALERT_NAMES, failedRequestThreshold } from "../../../components/serving/endpoint-alert-metrics";
-import { endpointTelemetryEnvironment, TELEMETRY_ENV } from "../../../components/serving/endpoint-telemetry";
+import { cloudRoleName, endpointRoleName, endpointTelemetryEnvironment, serviceNamespaceOf, TELEMETRY_ENV } from "../../../components/serving/endpoint-telemetry";
 import { resolveServing, type PlatformServingArgs } from "../../../components/serving/platform-serving-args";
 import type { CreatedEndpoint } from "../../../components/serving/hosts/host";
 import type { ServingContext } from "../../../components/serving/serving-context";
@@ -89,6 +89,8 @@ beforeAll(async () => {
             const created = createEndpointAlerts(resolveServing(servingArgs), endpoints, ctxOf(parent), parent);
             // A team whose alerts are all off creates nothing, not even an action group.
             const none = createEndpointAlerts(resolveServing({ endpoints: { x: { host: "kubernetes" } }, alerts: { thresholds: { enabled: false } } }), { x: fake("x", APPI, "applicationInsights") }, { ...ctxOf(parent), name: "team-x", namePrefix: "aml-prod-x" }, parent);
+            // A team's endpoint reports as <team>.<key> (a hub's projects share one Application Insights).
+            createEndpointAlerts(resolveServing({ endpoints: { churn: { host: "kubernetes" } }, alerts: { actionGroup: { emails: ["risk-oncall@contoso.example"] } } }), { churn: fake("risk-churn", APPI, "applicationInsights") }, { ...ctxOf(parent), name: "team-risk", teamKey: "risk", namePrefix: "aml-prod-risk" }, parent);
             new EndpointAlerts("byo", { resourceGroupName: RG, namePrefix: "aml-prod-byo", applicationInsightsId: APPI, actionGroup: { existingId: EXISTING_AG }, endpoints: { score: { resourceId: ENDPOINT_ID, kind: "onlineEndpoint" } } }, { parent });
             return { created: created.length, none: none.length };
         },
@@ -108,11 +110,11 @@ describe("createEndpointAlerts", () => {
     it("creates one component for the workspace and nothing when every endpoint's alerts are off", () => {
         expect(run.outputs).toEqual({ created: 1, none: 0 });
         expect(alerts().map((a) => a.inputs.ruleName).filter((n) => String(n).includes("-x-"))).toEqual([]);
-        expect(run.graph.resources.filter((r) => r.type === AG).map((r) => r.inputs.actionGroupName)).toEqual(["ag-aml-prod-serving"]);
+        expect(run.graph.resources.filter((r) => r.type === AG).map((r) => r.inputs.actionGroupName).sort()).toEqual(["ag-aml-prod-risk-serving", "ag-aml-prod-serving"]);
     });
 
     it("the action group: global, derived short name, email receivers on the common alert schema, tagged", () => {
-        const ag = run.graph.resources.find((r) => r.type === AG)!;
+        const ag = run.graph.resources.find((r) => r.type === AG && r.inputs.actionGroupName === "ag-aml-prod-serving")!;
         expect(ag.inputs).toMatchObject({
             location: "global",
             enabled: true,
@@ -159,8 +161,8 @@ describe("createEndpointAlerts", () => {
     });
 
     it("every rule notifies the created group and waits for its endpoint", () => {
-        const ag = run.graph.resources.find((r) => r.type === AG)!;
-        const ours = alerts().filter((a) => !String(a.inputs.ruleName).includes("byo"));
+        const ag = run.graph.resources.find((r) => r.type === AG && r.inputs.actionGroupName === "ag-aml-prod-serving")!;
+        const ours = alerts().filter((a) => !/byo|risk/.test(String(a.inputs.ruleName)));
         expect(ours).toHaveLength(3 + 4 + 3);
         for (const a of ours) {
             expect(a.inputs.actions).toEqual([{ actionGroupId: expect.stringMatching(/\/resourceGroups\/rg-aml-prod\/providers\/Microsoft\.Insights\/actionGroups\/ag-aml-prod-serving$/) }]);
@@ -168,6 +170,11 @@ describe("createEndpointAlerts", () => {
             const key = String(a.inputs.ruleName).split("-")[3];
             expect(a.dependencies).toEqual(expect.arrayContaining([expect.stringContaining(`::endpoint-${key}-stand-in`)]));
         }
+    });
+
+    it("a team's endpoint: the role name and availability name are <team>.<key>, the names carry the team's prefix", () => {
+        expect(criterion(alert("alert-aml-prod-risk-churn-errors")).dimensions).toEqual([{ name: "cloud/roleName", operator: "Include", values: ["risk.churn"] }]);
+        expect(criterion(alert("alert-aml-prod-risk-churn-availability")).dimensions).toEqual([{ name: "availabilityResult/name", operator: "Include", values: ["risk.churn"] }]);
     });
 
     it("an existing action group: no group created, the rules notify it", () => {
@@ -196,5 +203,11 @@ describe("EndpointAlerts args and the telemetry variables", () => {
     it("the hosts' environment: the service name is the endpoint key, the connection string secret", () => {
         expect(endpointTelemetryEnvironment("churn", "InstrumentationKey=x")).toEqual({ plain: { [TELEMETRY_ENV.serviceName]: "churn" }, secret: { APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=x" } });
         expect(endpointTelemetryEnvironment("churn", undefined)).toEqual({ plain: { OTEL_SERVICE_NAME: "churn" }, secret: {} });
+        // A team's: the team is the service namespace, so Application Insights records risk.churn.
+        const team = endpointTelemetryEnvironment("churn", undefined, "risk");
+        expect(team.plain).toEqual({ OTEL_SERVICE_NAME: "churn", OTEL_RESOURCE_ATTRIBUTES: "service.namespace=risk" });
+        expect(cloudRoleName(team.plain.OTEL_SERVICE_NAME, serviceNamespaceOf(team.plain.OTEL_RESOURCE_ATTRIBUTES))).toBe(endpointRoleName("churn", "risk"));
+        expect(serviceNamespaceOf("service.instance.id=i-1, service.namespace = fraud ")).toBe("fraud");
+        expect(serviceNamespaceOf("service.instance.id=i-1")).toBeUndefined();
     });
 });

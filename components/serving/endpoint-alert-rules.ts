@@ -38,7 +38,7 @@ export interface EndpointAlertsArgs {
     resourceGroupName: pulumi.Input<string>;
     /** Base of the derived names (`ag-<namePrefix>-serving`, `alert-<namePrefix>-<key>-<role>`). Required. */
     namePrefix: string;
-    /** ARM ID of the Application Insights component the endpoints' apps report to (request and availability metrics). Required. */
+    /** ARM ID of the Application Insights component the endpoints' apps report to (request and availability metrics of the endpoints whose own metrics resource is not one). Required. */
     applicationInsightsId: pulumi.Input<string>;
     /** Who is notified: an existing action group, or one created with email receivers. Required (existingId, or emails). */
     actionGroup: PlatformActionGroupArgs;
@@ -116,7 +116,8 @@ export class EndpointAlerts extends pulumi.ComponentResource {
                         enabled: true,
                         // Resolved when the metric is back under its threshold: no stale alert to close by hand.
                         autoMitigate: true,
-                        scopes: [c.scope === "endpoint" ? target.resourceId : args.applicationInsightsId],
+                        // An endpoint reporting to an Application Insights of its own is watched there; the others' telemetry is the workspace's.
+                        scopes: [c.scope === "endpoint" || target.kind === EndpointMetricsKind.ApplicationInsights ? target.resourceId : args.applicationInsightsId],
                         windowSize: t.window,
                         evaluationFrequency: ALERT_WINDOWS[t.window].frequency,
                         criteria: {

@@ -23,6 +23,8 @@ const SUB = "00000000-0000-0000-0000-00000000a001";
 const RG = "rg-aml-prod";
 const ARM = `/subscriptions/${SUB}/resourceGroups/${RG}/providers`;
 const APPI = `${ARM}/Microsoft.Insights/components/appi-aml-prod`;
+/** An Application Insights component one endpoint reports to instead of the workspace's. */
+const OWN_APPI = `${ARM}/Microsoft.Insights/components/appi-ranker`;
 const ENDPOINT_ID = `${ARM}/Microsoft.MachineLearningServices/workspaces/mlw-aml-prod/onlineEndpoints/fraud`;
 const GROUP_ID = `${ARM}/Microsoft.ContainerInstance/containerGroups/ci-aml-prod-churn`;
 const EXISTING_AG = `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ag-ml-oncall`;
@@ -83,7 +85,7 @@ beforeAll(async () => {
             const endpoints = {
                 fraud: fake("fraud", ENDPOINT_ID, "onlineEndpoint"),
                 churn: fake("churn", GROUP_ID, "containerInstance"),
-                ranker: fake("ranker", APPI, "applicationInsights"),
+                ranker: fake("ranker", OWN_APPI, "applicationInsights"),
                 quiet: fake("quiet", APPI, "applicationInsights"),
             };
             const created = createEndpointAlerts(resolveServing(servingArgs), endpoints, ctxOf(parent), parent);
@@ -152,10 +154,11 @@ describe("createEndpointAlerts", () => {
 
     it("Application Insights kind: scoped to the reported component, the endpoint's window and frequency; disabled endpoints get none", () => {
         const latency = alert("alert-aml-prod-ranker-latency");
-        expect(latency.inputs).toMatchObject({ scopes: [APPI], windowSize: "PT15M", evaluationFrequency: "PT5M", severity: 2, autoMitigate: true, enabled: true, location: "global" });
+        expect(latency.inputs).toMatchObject({ scopes: [OWN_APPI], windowSize: "PT15M", evaluationFrequency: "PT5M", severity: 2, autoMitigate: true, enabled: true, location: "global" });
         expect(criterion(latency)).toMatchObject({ threshold: 250, dimensions: [{ name: "cloud/roleName", values: ["ranker"] }] });
         // 5% of 120/min over 15 minutes.
         expect(criterion(alert("alert-aml-prod-ranker-errors")).threshold).toBe(90);
+        expect(alerts().filter((a) => String(a.inputs.ruleName).startsWith("alert-aml-prod-ranker-")).map((a) => a.inputs.scopes)).toEqual([[OWN_APPI], [OWN_APPI], [OWN_APPI]]);
         expect(alerts().filter((a) => String(a.inputs.ruleName).includes("quiet"))).toEqual([]);
         expect(alerts().filter((a) => String(a.inputs.ruleName).startsWith("alert-aml-prod-")).map((a) => a.inputs.windowSize)).toEqual(expect.arrayContaining(["PT5M", "PT15M"]));
     });

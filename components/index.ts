@@ -133,3 +133,7 @@ export { CLOUDS, cloudOfRegion, AzureCloud, type CloudProfile } from "./clouds";
 export { NAME_RULES, NamingError, assertValidName, deriveName, nameProblem, type NameRule, type ResourceKind } from "./naming";
 export { platformNames, containerGroupName, endpointIdentityName, type NamingInputs, type PlatformNames } from "./platform-names";
 export { parseResourceId, resourceId, type ResourceIdParts } from "./resource-ids";
+export { EndpointAlerts, endpointAlertsArgProblems, type EndpointAlertsArgs, type EndpointAlertTargetArgs } from "./serving/endpoint-alert-rules";
+export { ALERT_NAMES, ALERT_WINDOWS, EndpointAlertRole, endpointAlertCriteria, failedRequestThreshold, resolveAlertThresholds, type EndpointAlertCriterion, type ResolvedAlertThresholds } from "./serving/endpoint-alert-metrics";
+export { cloudRoleName, endpointRoleName, endpointTelemetryEnvironment, serviceNamespaceOf, TELEMETRY_ENV, type EndpointTelemetryEnvironment } from "./serving/endpoint-telemetry";
+export { EndpointMetricsKind } from "./serving/serving-enums";

@@ -31,6 +31,8 @@ const IOT = "azure-native:iothub:IotHubResource";
 const K8S = "kubernetes workloads";
 const AUTH = "authorization:RoleAssignment / RoleDefinition";
 const X = "cross-cutting (stack policies)";
+/** Not in CONTROLS.md: issue 11's endpoint monitoring. */
+const SERVE = "serving endpoints (issue 11; the pack's own controls)";
 
 /** Every control row, in catalogue order. */
 export const CONTROLS: readonly Control[] = [
@@ -136,6 +138,8 @@ export const CONTROLS: readonly Control[] = [
     { id: "authorization.least-privilege", area: AUTH, text: "least privilege: no Owner/Contributor/User Access Administrator for people at subscription or resource-group scope" },
     { id: "authorization.principal-type", area: AUTH, text: "explicit principal type: principalType set" },
     { id: "authorization.custom-role-no-wildcard", area: AUTH, text: "custom roles: no * actions" },
+
+    { id: "serving.endpoint-alerts", area: SERVE, text: "endpoint monitoring (advisory): every online endpoint, container group and Kubernetes scoring workload has an enabled metric alert notifying an action group" },
 
     { id: "stack.required-tags", area: X, text: "required tags on every taggable resource" },
     { id: "stack.allowed-locations", area: X, text: "every resource's location in the configured list" },

@@ -1340,7 +1340,7 @@ serviceType: ("InternalLoadBalancer" | "ClusterIP")
  * CIDRs allowed to reach the scoring port through the NetworkPolicy (kubernetes). Default: the virtual network's address space.
  */
 allowFrom?: string[]
-alerts?: EndpointAlertThresholds
+alerts?: EndpointAlertOverrides
 }
 /**
  * A deployment of an online endpoint: one model version in one scoring image, with its share of the traffic.
@@ -1443,29 +1443,33 @@ memory: string
 }
 }
 /**
- * This endpoint's alert thresholds. Default: serving.alerts.
+ * This endpoint's alert thresholds; each unset field takes serving.alerts.thresholds.
  */
-export interface EndpointAlertThresholds {
+export interface EndpointAlertOverrides {
 /**
  * Create the alerts.
  */
-enabled: boolean
+enabled?: boolean
 /**
- * Alert when failed requests exceed this percent over the window.
+ * Alert when failed requests exceed this percent of expectedRequestsPerMinute over the window.
  */
-errorRatePercent: number
+errorRatePercent?: number
 /**
  * Alert when the average request latency exceeds this many milliseconds over the window.
  */
-latencyMs: number
+latencyMs?: number
 /**
  * Alert when availability falls below this percent over the window.
  */
-availabilityPercent: number
+availabilityPercent?: number
 /**
- * Evaluation window (ISO 8601 duration: PT1M, PT5M, PT15M, PT30M, PT1H).
+ * Evaluation window (ISO 8601 duration: PT1M, PT5M, PT15M, PT30M, PT1H); the alerts are evaluated every minute up to PT5M, every 5 minutes for PT15M and PT30M, every 15 for PT1H.
  */
-window: string
+window?: string
+/**
+ * Requests per minute the error-rate percent is taken of: a metric alert cannot divide failed by total requests, so errorRatePercent of this volume (over the window) is the failed-request threshold.
+ */
+expectedRequestsPerMinute?: number
 }
 /**
  * Alerts on the endpoints' error rate, latency and availability, sent to an action group. Default: alerts on with the thresholds below, sent to the action group (required when there are endpoints).
@@ -1488,18 +1492,18 @@ shortName?: string
  */
 emails?: string[]
 }
-thresholds: EndpointAlertThresholds1
+thresholds: EndpointAlertThresholds
 }
 /**
  * Alert thresholds of an endpoint's metrics.
  */
-export interface EndpointAlertThresholds1 {
+export interface EndpointAlertThresholds {
 /**
  * Create the alerts.
  */
 enabled: boolean
 /**
- * Alert when failed requests exceed this percent over the window.
+ * Alert when failed requests exceed this percent of expectedRequestsPerMinute over the window.
  */
 errorRatePercent: number
 /**
@@ -1511,9 +1515,13 @@ latencyMs: number
  */
 availabilityPercent: number
 /**
- * Evaluation window (ISO 8601 duration: PT1M, PT5M, PT15M, PT30M, PT1H).
+ * Evaluation window (ISO 8601 duration: PT1M, PT5M, PT15M, PT30M, PT1H); the alerts are evaluated every minute up to PT5M, every 5 minutes for PT15M and PT30M, every 15 for PT1H.
  */
 window: string
+/**
+ * Requests per minute the error-rate percent is taken of: a metric alert cannot divide failed by total requests, so errorRatePercent of this volume (over the window) is the failed-request threshold.
+ */
+expectedRequestsPerMinute: number
 }
 /**
  * A custom Azure RBAC role, granted like a built-in one by its key. List the exact operations: `*` and actions that span every provider are refused. Actions and dataActions must not both be empty.

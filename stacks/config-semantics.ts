@@ -24,6 +24,7 @@ import { INSTANCE_CHECKS } from "./config-compute-instances";
 import { IMAGE_BUILD_CHECKS } from "./config-semantics-image-build";
 import { DATA_CHECKS } from "./config-data";
 import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
+import { SERVING_ALERT_CHECKS } from "./config-semantics-serving-alerts";
 import type { PlatformConfig } from "./config-types";
 import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
@@ -50,6 +51,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...DATA_CHECKS,
     ...KUBERNETES_CHECKS,
     ...SERVING_ACI_CHECKS,
+    ...SERVING_ALERT_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -148,8 +148,14 @@ export interface PlatformEndpointAlertThresholdsArgs {
     latencyMs?: number;
     /** Availability percent below which it alerts. Default 99. */
     availabilityPercent?: number;
-    /** Evaluation window (ISO 8601). Default `PT5M`. */
+    /** Evaluation window (ISO 8601: PT1M, PT5M, PT15M, PT30M, PT1H). Default `PT5M`. */
     window?: string;
+    /**
+     * Requests per minute the error-rate percent is taken of: a metric alert compares one metric
+     * with a threshold and cannot divide failed by total requests, so `errorRatePercent` of this
+     * volume is the failed-request threshold. Default 60.
+     */
+    expectedRequestsPerMinute?: number;
 }
 
 /** Who the endpoint alerts go to. */

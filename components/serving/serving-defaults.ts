@@ -52,20 +52,18 @@ export const SERVING_DEFAULTS = {
     "serving.endpoints.*.minAvailable": 1,
     /** A private IP in the virtual network: never a public load balancer. */
     "serving.endpoints.*.serviceType": "InternalLoadBalancer" as KubernetesServiceType,
-    "serving.endpoints.*.alerts.enabled": true,
-    "serving.endpoints.*.alerts.errorRatePercent": 5,
-    "serving.endpoints.*.alerts.latencyMs": 1000,
-    "serving.endpoints.*.alerts.availabilityPercent": 99,
-    "serving.endpoints.*.alerts.window": "PT5M",
     "serving.endpoints.*.deployments.*.instanceCount": 1,
     "serving.endpoints.*.deployments.*.requestSettings.maxConcurrentRequestsPerInstance": 1,
     "serving.endpoints.*.deployments.*.requestSettings.requestTimeout": "PT5S",
     "serving.endpoints.*.deployments.*.requestSettings.maxQueueWait": "PT0.5S",
     "serving.endpoints.*.deployments.*.scale.targetUtilization": 70,
+    /** Endpoint alerts; an endpoint's `alerts` override them field by field (it has no defaults of its own). */
     "serving.alerts.thresholds.enabled": true,
     "serving.alerts.thresholds.errorRatePercent": 5,
     "serving.alerts.thresholds.latencyMs": 1000,
     "serving.alerts.thresholds.availabilityPercent": 99,
     "serving.alerts.thresholds.window": "PT5M",
+    /** One request per second: the volume the error-rate percent is taken of (a metric alert cannot divide by the real volume). */
+    "serving.alerts.thresholds.expectedRequestsPerMinute": 60,
 } as const;
 

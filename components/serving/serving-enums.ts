@@ -45,3 +45,14 @@ export type ModelRegistryTarget = (typeof ModelRegistryTarget)[keyof typeof Mode
 /** Azure ML model types. */
 export const ModelType = { CustomModel: "custom_model", MlflowModel: "mlflow_model", TritonModel: "triton_model" } as const;
 export type ModelType = (typeof ModelType)[keyof typeof ModelType];
+
+/** Which metric set an endpoint's alerts watch (hosts/host.ts `EndpointMetricsSource.kind`). */
+export const EndpointMetricsKind = {
+    /** A container group (CPU, memory, network); its requests come from Application Insights. */
+    ContainerInstance: "containerInstance",
+    /** An Azure ML online endpoint (requests, latency by status code class). */
+    OnlineEndpoint: "onlineEndpoint",
+    /** The Application Insights component the endpoint's app reports to (requests by cloud role name). */
+    ApplicationInsights: "applicationInsights",
+} as const;
+export type EndpointMetricsKind = (typeof EndpointMetricsKind)[keyof typeof EndpointMetricsKind];

@@ -15,6 +15,7 @@ import type { UNKNOWN } from "../graph";
 import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
 import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
 import { CONTAINER_GROUP_RULES } from "./arm-rules-aci";
+import { ACTION_GROUP_RULES, METRIC_ALERT_RULES } from "./arm-rules-monitor";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -164,6 +165,8 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
         ...KUBERNETES_COMPUTE_RULES,
     ],
     "azure-native:kubernetesconfiguration:Extension": AZURE_ML_EXTENSION_RULES,
+    "azure-native:monitor:ActionGroup": ACTION_GROUP_RULES,
+    "azure-native:monitor:MetricAlert": METRIC_ALERT_RULES,
     "azure-native:storage:StorageAccount": [
         // "Azure regions with availability zone support": zone-redundant replication needs zones.
         (s) => {

@@ -119,6 +119,9 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         placement: { kind: "extensionOfParts", providerKey: "clusterRp", typeKey: "clusterResourceName", nameKey: "clusterName" },
     },
     "azure-native:monitor:DiagnosticSetting": { armType: "Microsoft.Insights/diagnosticSettings", nameKey: "name", placement: { kind: "extension", scopeKey: "resourceUri" }, nameKind: "diagnosticSetting" },
+    // Endpoint alerts ("Microsoft.Insights actionGroups" / "metricAlerts" template references): resource-group resources at location global.
+    "azure-native:monitor:ActionGroup": { armType: "Microsoft.Insights/actionGroups", nameKey: "actionGroupName", placement: rg },
+    "azure-native:monitor:MetricAlert": { armType: "Microsoft.Insights/metricAlerts", nameKey: "ruleName", placement: rg },
     "azure-native:authorization:RoleAssignment": { armType: "Microsoft.Authorization/roleAssignments", nameKey: "roleAssignmentName", placement: { kind: "extension", scopeKey: "scope" } },
     "azure-native:authorization:RoleDefinition": { armType: "Microsoft.Authorization/roleDefinitions", nameKey: "roleDefinitionId", placement: { kind: "extension", scopeKey: "scope" } },
     "azure-native:authorization:ManagementLockByScope": { armType: "Microsoft.Authorization/locks", nameKey: "lockName", placement: { kind: "extension", scopeKey: "scope" }, nameKind: "managementLock" },

@@ -10,9 +10,10 @@ import type { PolicyPackConfigFile } from "../../offline/policy-harness";
 import { evaluatePolicies } from "../../offline/policy-harness";
 import { DATA_PLANE_CASES } from "./cases/data-plane";
 import { HOST_CASES } from "./cases/hosts";
+import { SERVING_CASES } from "./cases/serving";
 import { details, patch, policy, res, run, stackOf, violations } from "./helpers";
 
-const CASES = [...DATA_PLANE_CASES, ...HOST_CASES];
+const CASES = [...DATA_PLANE_CASES, ...HOST_CASES, ...SERVING_CASES];
 
 describe.each(CASES.map((c) => [`${c.policy} (${c.type.split(":").pop()})`, c] as const))("%s", (_title, c) => {
     const resource = (changes: Record<string, unknown>) => [res(c.type, "target", patch(c.compliant, changes))];

@@ -405,6 +405,15 @@ describe("team-quota (full cases in team-quota.test.ts)", () => {
     });
 });
 
+describe("endpoint-metric-alerts (full cases in serving-alerts.test.ts)", () => {
+    const ep = arm("azure-native:machinelearningservices:OnlineEndpoint", "score", "Microsoft.MachineLearningServices/workspaces/w/onlineEndpoints");
+    const alert = (actions: unknown[]) => res("azure-native:monitor:MetricAlert", "score-errors", { enabled: true, scopes: [idOf(ep)], actions });
+    it("passes an endpoint with a notifying alert and reports one without", () => {
+        expect(violations("endpoint-metric-alerts", [ep, alert([{ actionGroupId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag" }])])).toEqual([]);
+        expect(violations("endpoint-metric-alerts", [ep, alert([])]).map((v) => v.urn)).toEqual([ep.urn]);
+    });
+});
+
 // Runs last (jest runs a file's tests in order): every stack policy of the pack must have been
 // seen by the harness, in the tests above, both reporting a violation and passing.
 describe("coverage, from the harness's own reports", () => {

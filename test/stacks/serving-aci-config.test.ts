@@ -10,6 +10,8 @@ import { runPlatform } from "../helpers/stack";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 const P = "aml-workspace:platform";
+/** Endpoints alert by default; these tests are about the container host, so every block names an action group. */
+const ALERTS = { actionGroup: { emails: ["ml-oncall@contoso.example"] } };
 const EP = `${P}.serving.endpoints.risk-aci`;
 const PRIVATE_NETWORK = {
     publicNetworkAccess: "Disabled",
@@ -25,7 +27,7 @@ function config(endpoint: Record<string, unknown>, over: Record<string, unknown>
         location: "westeurope",
         tags: { owner: "ml-platform", costCenter: "CC-1" },
         network: PRIVATE_NETWORK,
-        serving: { images: IMAGES, models: MODELS, endpoints: { "risk-aci": { host: "containerInstance", image: "score", model: "credit:1", ...endpoint } } },
+        serving: { images: IMAGES, models: MODELS, alerts: ALERTS, endpoints: { "risk-aci": { host: "containerInstance", image: "score", model: "credit:1", ...endpoint } } },
         ...over,
     };
 }
@@ -62,7 +64,7 @@ describe("serving endpoints on host containerInstance", () => {
             ...config({ cpu: 32, memoryInGB: 241 }),
             sharing: "hub",
             serving: undefined,
-            teams: { risk: { serving: { images: IMAGES, models: MODELS, endpoints: { "risk-aci": { host: "containerInstance", image: "score", cpu: 31, memoryInGB: 240.5 } } } } },
+            teams: { risk: { serving: { images: IMAGES, models: MODELS, alerts: ALERTS, endpoints: { "risk-aci": { host: "containerInstance", image: "score", cpu: 31, memoryInGB: 240.5 } } } } },
         });
         expect(lines).toContain(`${P}.teams.risk.serving.endpoints.risk-aci.memoryInGB: memoryInGB 240.5 is outside what a container group in a virtual network accepts (more than 0, at most 240 GB) (lower it; the ACI maxima are 31 vCPU and 240 GB, and above 4 vCPU / 16 GB request a quota increase first)`);
         expect(lines.filter((l) => l.includes(".cpu:"))).toEqual([]);
@@ -96,7 +98,7 @@ describe("secret config keys of endpoints (program stage)", () => {
         {
             ...config({ secretEnvironmentVariables: { SCORING_API_KEY: "riskScoringApiKey", DB_PASSWORD: "riskDbPassword" } }),
             sharing: "hub",
-            teams: { fraud: { serving: { images: IMAGES, endpoints: { "fraud-aci": { host: "containerInstance", image: "score", secretEnvironmentVariables: { TOKEN: "fraudToken" } } } } } },
+            teams: { fraud: { serving: { images: IMAGES, alerts: ALERTS, endpoints: { "fraud-aci": { host: "containerInstance", image: "score", secretEnvironmentVariables: { TOKEN: "fraudToken" } } } } } },
             serving: undefined,
         },
         TEST_CONTEXT,

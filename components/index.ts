@@ -100,6 +100,7 @@ export { entraTokenFromClientToken, registryCredentialOutputs, type ClientTokenI
 export { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOptions } from "./serving/entra-token";
 export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
 export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
+export { OnlineServingEndpoint, onlineServingEndpointArgProblems, type OnlineServingEndpointArgs, type OnlineServingDeploymentArgs } from "./serving/hosts/online-endpoint";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";

@@ -14,6 +14,7 @@ import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../comp
 import type { UNKNOWN } from "../graph";
 import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
 import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
+import { ONLINE_DEPLOYMENT_RULES, ONLINE_ENDPOINT_RULES, TEMPLATE_DEPLOYMENT_RULES } from "./arm-rules-online";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -113,6 +114,9 @@ function duplicateOfServiceGrant(s: RuleSubject): string | undefined {
 const RULES: Readonly<Record<string, readonly Rule[]>> = {
     "azure-native:containerservice:ManagedCluster": MANAGED_CLUSTER_RULES,
     "azure-native:containerservice:AgentPool": AGENT_POOL_RULES,
+    "azure-native:machinelearningservices:OnlineEndpoint": ONLINE_ENDPOINT_RULES,
+    "azure-native:machinelearningservices:OnlineDeployment": ONLINE_DEPLOYMENT_RULES,
+    "azure-native:resources:Deployment": TEMPLATE_DEPLOYMENT_RULES,
     "azure-native:network:PrivateEndpoint": [
         (s) => {
             const problems: string[] = [];

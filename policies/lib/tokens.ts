@@ -19,6 +19,8 @@ export const TYPES = {
     k8sExtension: "azure-native:kubernetesconfiguration:Extension",
     agentPool: "azure-native:containerservice:AgentPool",
     containerGroup: "azure-native:containerinstance:ContainerGroup",
+    onlineEndpoint: "azure-native:machinelearningservices:OnlineEndpoint",
+    onlineDeployment: "azure-native:machinelearningservices:OnlineDeployment",
     iotHub: "azure-native:iothub:IotHubResource",
     roleAssignment: "azure-native:authorization:RoleAssignment",
     roleDefinition: "azure-native:authorization:RoleDefinition",

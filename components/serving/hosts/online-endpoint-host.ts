@@ -74,6 +74,7 @@ export function createOnlineEndpoint(inputs: HostInputs): CreatedEndpoint {
             readStorageAccountIds: readStorage,
             subscriptionId: ctx.subscriptionId,
             uniqueBy: ctx.uniqueBy,
+            logAnalyticsWorkspaceId: ctx.logAnalyticsWorkspaceId,
             tags: ctx.tags,
         },
         { parent, dependsOn: [...ctx.dependsOn, ...artifacts.resources] },

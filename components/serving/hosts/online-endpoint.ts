@@ -38,6 +38,7 @@ import { OnlineDeployment, OnlineEndpoint } from "@pulumi/azure-native/machinele
 import { Deployment } from "@pulumi/azure-native/resources";
 import type { PublicNetworkAccess } from "../../enums";
 import { grantRole } from "../../access/grant";
+import { DIAGNOSTICS, sendDiagnostics } from "../../monitoring/diagnostics";
 import { nameProblem } from "../../naming";
 import { onlineEndpointTrafficDeploymentName } from "../../platform-names";
 import { SERVING_DEFAULTS } from "../serving-defaults";
@@ -104,6 +105,8 @@ export interface OnlineServingEndpointArgs {
     subscriptionId?: pulumi.Input<string>;
     /** Stable strings naming the workspace (role assignment names). Default: none (the endpoint name alone). */
     uniqueBy?: string[];
+    /** Log Analytics workspace the endpoint's console, event and traffic logs and metrics go to. Default: none (no diagnostic setting). */
+    logAnalyticsWorkspaceId?: pulumi.Input<string>;
     /** Tags of the endpoint and its deployments. Default: none. */
     tags?: { [key: string]: string };
 }
@@ -166,6 +169,7 @@ export class OnlineServingEndpoint extends pulumi.ComponentResource {
             { resourceGroupName: args.resourceGroupName, workspaceName: args.workspaceName, endpointName: args.endpointName, location: args.location, identity, properties, tags: args.tags },
             { parent: this, dependsOn: opts?.dependsOn, ignoreChanges: ["properties.traffic", "properties.mirrorTraffic"] },
         );
+        if (args.logAnalyticsWorkspaceId !== undefined) sendDiagnostics(`${name}-diagnostics`, endpoint.id, args.logAnalyticsWorkspaceId, DIAGNOSTICS.onlineEndpoint, { parent: this });
         const principalId = endpoint.identity.apply((i) => i?.principalId ?? "");
         const grants = Object.entries(args.readStorageAccountIds ?? {}).map(([label, scope]) =>
             grantRole(`${name}-model-reader-${label.replace(/[^A-Za-z0-9-]/g, "-")}`, {

@@ -132,6 +132,11 @@ describe("a managed endpoint with blue/green and a mirror", () => {
         expect(order.indexOf(t.urn)).toBeGreaterThan(Math.max(...["blue", "green", "shadow"].map((d) => order.indexOf(deployment("scoring", d).urn))));
         expect(order.indexOf(deployment("scoring", "blue").urn)).toBeGreaterThan(order.indexOf(endpoint("scoring").urn));
     });
+    it("sends the endpoint's logs and metrics to the stack's Log Analytics", () => {
+        const d = ofType("azure-native:monitor:DiagnosticSetting").find((r) => r.parent === resources.find((x) => x.urn === endpoint("scoring").parent)?.urn);
+        expect(d?.inputs).toMatchObject({ workspaceId: "/log", logs: [{ categoryGroup: "allLogs", enabled: true }], metrics: [{ category: "AllMetrics", enabled: true }] });
+        expect(String(d?.inputs.resourceUri)).toMatch(/\/onlineEndpoints\/aml-prod-risk-scoring-/);
+    });
     it("reports the simulated scoring URI and the endpoint's metrics", () => {
         const name = String(endpoint("scoring").inputs.endpointName);
         expect(outputs.scoringUri).toBe(`https://${name}.westeurope.inference.ml.azure.com/score`);

@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { OnlineEndpoint } from "@pulumi/azure-native/machinelearningservices";
+import { Deployment } from "@pulumi/azure-native/resources";
 import type { CapturedResource } from "../../../offline/graph";
 import { runProgram } from "../../../offline/run-stack";
 import { createOnlineEndpoint } from "../../../components/serving/hosts/online-endpoint-host";
@@ -17,6 +18,9 @@ import type { PlatformEndpointArgs } from "../../../components/serving/platform-
 import type { ServingContext } from "../../../components/serving/serving-context";
 import { resolveServing } from "../../../components/serving/platform-serving-args";
 import { fakeOnlineArtifacts } from "../../helpers/serving-fakes-online";
+import { evaluatePolicies } from "../../../offline/policy-harness";
+import type { CapturedStack } from "../../../offline/graph";
+import { allPolicies } from "../../../policies/all";
 
 const SUB = "00000000-0000-0000-0000-000000000000";
 const RG = "rg-aml-prod";
@@ -63,6 +67,7 @@ const ENDPOINTS: Record<string, PlatformEndpointArgs> = {
     partner: { host: "managedOnline", authMode: "key", deployments: { only: { model: "credit-risk:3", image: "scorer", instanceType: "Standard_F4s_v2" } } },
 };
 
+let graph: CapturedStack;
 let resources: CapturedResource[];
 let outputs: Record<string, unknown>;
 
@@ -79,6 +84,7 @@ beforeAll(async () => {
         }
         return out;
     });
+    graph = run.graph;
     resources = run.graph.resources;
     outputs = run.outputs;
 });
@@ -163,6 +169,20 @@ describe("a Kubernetes endpoint and an explicit key endpoint", () => {
     });
 });
 
+describe("the policy pack on the plan (prod-tagged)", () => {
+    it("token auth passes; explicit key auth is a mandatory violation in prod, AML tokens on Kubernetes an advisory one; nothing else", () => {
+        const policies = allPolicies.filter((p) => p.name.startsWith("online-"));
+        expect(policies.map((p) => p.name).sort()).toEqual(["online-deployment-app-insights", "online-deployment-egress", "online-endpoint-managed-identity", "online-endpoint-public-network", "online-endpoint-token-auth"]);
+        const report = evaluatePolicies(graph, undefined, { policies });
+        expect(report.errors).toEqual([]);
+        const found = report.violations.map((v) => `${v.policyName} ${v.enforcementLevel} ${v.urn.split("::").pop()}`).sort();
+        expect(found).toEqual([
+            "online-endpoint-token-auth advisory platform-team-risk-endpoint-fraud-endpoint",
+            "online-endpoint-token-auth mandatory platform-team-risk-endpoint-partner-endpoint",
+        ]);
+    });
+});
+
 describe("what is refused", () => {
     it("the component refuses bad names, Entra tokens on Kubernetes, and traffic that does not add up, before creating anything", () => {
         const base = { resourceGroupName: RG, workspaceName: "w", location: "westeurope", endpointName: "ep-1", host: "managedOnline" as const, deployments: { blue: { model: "m", environmentId: "e", instanceType: "Standard_DS3_v2" } } };
@@ -182,6 +202,22 @@ describe("what is refused", () => {
                 new OnlineEndpoint("direct", { resourceGroupName: RG, workspaceName: "mlw-x", endpointName: "ep-direct", location: "westeurope", identity: { type: "SystemAssigned" }, properties: { authMode: "AADToken", traffic: { blue: 100 } } });
             }),
         ).rejects.toThrow(/properties\.traffic: names deployment "blue", which does not exist/);
+    });
+    it("simulated Azure refuses a traffic template that runs before the deployment it names", async () => {
+        await expect(
+            runProgram(() => {
+                const e = new OnlineEndpoint("early", { resourceGroupName: RG, workspaceName: "mlw-x", endpointName: "ep-early", location: "westeurope", identity: { type: "SystemAssigned" }, properties: { authMode: "AADToken" } });
+                new Deployment("early-traffic", {
+                    resourceGroupName: RG,
+                    deploymentName: "ep-early-traffic",
+                    properties: {
+                        mode: "Incremental",
+                        template: { resources: [{ type: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints", name: "[parameters('name')]", properties: "[parameters('properties')]" }] },
+                        parameters: { name: { value: "mlw-x/ep-early" }, properties: { value: { authMode: "AADToken", traffic: { blue: 90, green: 10 } } } },
+                    },
+                }, { dependsOn: [e] });
+            }),
+        ).rejects.toThrow(/endpoint ep-early: properties\.traffic: names deployment "blue", which does not exist/);
     });
     it("simulated Azure refuses Entra tokens on a Kubernetes endpoint", async () => {
         await expect(

@@ -37,6 +37,17 @@ function keyPathOf(ctx: ServingContext, key: string): string {
     return `${ctx.teamKey ? `teams.${ctx.teamKey}.` : ""}serving.endpoints.${key}`;
 }
 
+/**
+ * Whether the endpoint identity needs a grant on a model's storage account. Azure grants it read on
+ * the workspace's default storage itself, and a second grant would be refused as a duplicate: the
+ * workspace's account (the same ID, or the very `ServingWorkspace.storageAccountId` value the
+ * artifacts pass on for uploaded folders) gets none, any other account does.
+ */
+export function grantsModelStorage(model: pulumi.Input<string> | undefined, workspaceStorage: pulumi.Input<string>): boolean {
+    if (model === undefined || model === workspaceStorage) return false;
+    return !(typeof model === "string" && typeof workspaceStorage === "string" && model.toLowerCase() === workspaceStorage.toLowerCase());
+}
+
 /** Creates one online endpoint (managed or on attached Kubernetes compute). */
 export function createOnlineEndpoint(inputs: HostInputs): CreatedEndpoint {
     const { key, endpoint: e, artifacts, ctx, parent } = inputs;
@@ -54,9 +65,7 @@ export function createOnlineEndpoint(inputs: HostInputs): CreatedEndpoint {
     for (const [name, d] of Object.entries(e.deployments ?? {})) {
         deployments[name] = deploymentArgs(inputs, d, compute);
         const storage = artifacts.model(d.model).storageAccountId;
-        // Azure grants the endpoint identity read on the workspace's default storage itself (a second
-        // grant would be refused as a duplicate): only an account named by ID, not the workspace's, gets one.
-        if (typeof storage === "string" && storage.toLowerCase() !== String(ctx.workspace.storageAccountId).toLowerCase()) readStorage[d.model.replace(/:/g, "-")] = storage;
+        if (grantsModelStorage(storage, ctx.workspace.storageAccountId)) readStorage[d.model.replace(/:/g, "-")] = storage as pulumi.Input<string>;
     }
     const created = new OnlineServingEndpoint(
         `${ctx.name}-endpoint-${key}`,

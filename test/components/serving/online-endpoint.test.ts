@@ -11,7 +11,7 @@ import { OnlineEndpoint } from "@pulumi/azure-native/machinelearningservices";
 import { Deployment } from "@pulumi/azure-native/resources";
 import type { CapturedResource } from "../../../offline/graph";
 import { runProgram } from "../../../offline/run-stack";
-import { createOnlineEndpoint } from "../../../components/serving/hosts/online-endpoint-host";
+import { createOnlineEndpoint, grantsModelStorage } from "../../../components/serving/hosts/online-endpoint-host";
 import { onlineServingEndpointArgProblems, OnlineServingEndpoint } from "../../../components/serving/hosts/online-endpoint";
 import { onlineEndpointName } from "../../../components/platform-names";
 import type { PlatformEndpointArgs } from "../../../components/serving/platform-serving-args";
@@ -180,6 +180,18 @@ describe("the policy pack on the plan (prod-tagged)", () => {
             "online-endpoint-token-auth advisory platform-team-risk-endpoint-fraud-endpoint",
             "online-endpoint-token-auth mandatory platform-team-risk-endpoint-partner-endpoint",
         ]);
+    });
+});
+
+describe("which model storage gets a grant", () => {
+    it("never the workspace's own account (Azure grants it), any other one", () => {
+        const ws = pulumi.output("/ws-storage");
+        expect(grantsModelStorage(undefined, ws)).toBe(false);
+        expect(grantsModelStorage(ws, ws)).toBe(false);
+        expect(grantsModelStorage(pulumi.output("/lake"), ws)).toBe(true);
+        expect(grantsModelStorage(OTHER_ST, ws)).toBe(true);
+        expect(grantsModelStorage(OTHER_ST.toUpperCase(), OTHER_ST)).toBe(false);
+        expect(grantsModelStorage(OTHER_ST, "/ws-storage")).toBe(true);
     });
 });
 

@@ -6,6 +6,7 @@
  * it offers, the managed VM sizes, autoscaling bounds, public access in a private stack, and the
  * fields of other hosts. Sources are cited in online-endpoint-settings.ts.
  */
+import { isoDurationMinutes } from "../components/compute/idle-shutdown";
 import { DEFAULT_INSTANCE_TYPE_NAME } from "../components/kubernetes/instance-types";
 import { nameProblem } from "../components/naming";
 import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
@@ -15,6 +16,7 @@ import {
     isManagedOnlineSku,
     isOnlineHost,
     MANAGED_ONLINE_DEFAULT_INSTANCE_TYPE,
+    MAX_REQUEST_TIMEOUT_SECONDS,
     MIRROR_HOSTS,
     resolveTraffic,
     trafficMapProblems,
@@ -128,6 +130,15 @@ function endpointProblems(path: string, e: Endpoint, block: ServingBlock, privat
         }
         if (e.host === EndpointHost.KubernetesOnline && d.egressPublicNetworkAccess !== undefined) {
             problem(`${dPath}.egressPublicNetworkAccess`, "is a setting of managed deployments; a Kubernetes deployment's outbound access is the cluster's network", "remove it");
+        }
+        for (const field of ["requestTimeout", "maxQueueWait"] as const) {
+            const v = d.requestSettings?.[field];
+            if (v === undefined) continue;
+            const minutes = isoDurationMinutes(v);
+            if (minutes === undefined || minutes <= 0) problem(`${dPath}.requestSettings.${field}`, `"${v}" is not an ISO 8601 duration above zero`, "write it like PT5S or PT0.5S");
+            else if (field === "requestTimeout" && minutes * 60 > MAX_REQUEST_TIMEOUT_SECONDS) {
+                problem(`${dPath}.requestSettings.requestTimeout`, `(${v}) is longer than the ${MAX_REQUEST_TIMEOUT_SECONDS} seconds Azure allows ("CLI (v2) managed online deployment YAML schema")`, `set at most PT${MAX_REQUEST_TIMEOUT_SECONDS}S`);
+            }
         }
         if (d.scale && d.scale.maxInstances < (d.instanceCount ?? 1)) {
             problem(`${dPath}.scale.maxInstances`, `(${d.scale.maxInstances}) is below instanceCount (${d.instanceCount ?? 1}), the autoscaler's minimum`, `set maxInstances to at least ${d.instanceCount ?? 1}`);

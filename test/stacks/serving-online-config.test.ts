@@ -126,6 +126,13 @@ describe("hosts, computes and sizes", () => {
             expect.stringContaining(`${E}.scoring.compute: is a setting of kubernetesOnline endpoints`),
         ]);
     });
+    it("request durations must be ISO 8601, the timeout at most 180 seconds", () => {
+        const e = { host: "managedOnline", deployments: { blue: { model: "credit-risk:1", image: "scorer", requestSettings: { requestTimeout: "PT5M", maxQueueWait: "500ms" } } } };
+        expect(onlineLines(config({ scoring: e }))).toEqual([
+            `${E}.scoring.deployments.blue.requestSettings.requestTimeout: (PT5M) is longer than the 180 seconds Azure allows ("CLI (v2) managed online deployment YAML schema") (set at most PT180S)`,
+            `${E}.scoring.deployments.blue.requestSettings.maxQueueWait: "500ms" is not an ISO 8601 duration above zero (write it like PT5S or PT0.5S)`,
+        ]);
+    });
     it("a public endpoint in a private stack is refused", () => {
         const e = { ...blueGreen, publicNetworkAccess: "Enabled" };
         expect(onlineLines(config({ scoring: e }, { network: { publicNetworkAccess: "Disabled" } }))).toEqual([

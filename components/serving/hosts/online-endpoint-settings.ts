@@ -92,6 +92,12 @@ export function isManagedOnlineSku(size: string): boolean {
  */
 export const MANAGED_ONLINE_DEFAULT_INSTANCE_TYPE = "Standard_DS3_v2";
 
+/**
+ * Longest scoring timeout: `request_timeout_ms` "maximum value allowed is 180000 milliseconds"
+ * ("CLI (v2) managed online deployment YAML schema", RequestSettings).
+ */
+export const MAX_REQUEST_TIMEOUT_SECONDS = 180;
+
 /** Probe timings of both probes (the documented defaults, written out so the plan shows them). */
 export const PROBE_SETTINGS = { initialDelay: "PT10S", period: "PT10S", timeout: "PT2S", successThreshold: 1, failureThreshold: 30 } as const;
 

@@ -11,7 +11,7 @@ import { OnlineEndpoint } from "@pulumi/azure-native/machinelearningservices";
 import { Deployment } from "@pulumi/azure-native/resources";
 import type { CapturedResource } from "../../../offline/graph";
 import { runProgram } from "../../../offline/run-stack";
-import { createOnlineEndpoint, grantsModelStorage } from "../../../components/serving/hosts/online-endpoint-host";
+import { createOnlineEndpoint, defaultOnlineInstanceType, grantsModelStorage } from "../../../components/serving/hosts/online-endpoint-host";
 import { onlineServingEndpointArgProblems, OnlineServingEndpoint } from "../../../components/serving/hosts/online-endpoint";
 import { onlineEndpointName } from "../../../components/platform-names";
 import type { PlatformEndpointArgs } from "../../../components/serving/platform-serving-args";
@@ -180,6 +180,15 @@ describe("the policy pack on the plan (prod-tagged)", () => {
             "online-endpoint-token-auth advisory platform-team-risk-endpoint-fraud-endpoint",
             "online-endpoint-token-auth mandatory platform-team-risk-endpoint-partner-endpoint",
         ]);
+    });
+});
+
+describe("default instance types", () => {
+    it("managed: Standard_DS3_v2; Kubernetes: the compute's default, else the extension's defaultinstancetype", () => {
+        const compute = { id: "/c", cluster: "shared", namespace: "risk", instanceTypes: ["cpu-small"] };
+        expect(defaultOnlineInstanceType("managedOnline", undefined)).toBe("Standard_DS3_v2");
+        expect(defaultOnlineInstanceType("kubernetesOnline", { ...compute, defaultInstanceType: "cpu-small" })).toBe("cpu-small");
+        expect(defaultOnlineInstanceType("kubernetesOnline", compute)).toBe("defaultinstancetype");
     });
 });
 

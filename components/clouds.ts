@@ -31,6 +31,13 @@ export interface CloudProfile {
     readonly keyVaultSuffix: string;
     /** Host of the Azure ML API (regional endpoints are `<region>.<host>`). */
     readonly mlApiHost: string;
+    /**
+     * Suffix of managed online endpoints' scoring hosts (`<endpoint>.<region>.<suffix>`; public cloud:
+     * "Upgrade steps for Azure Container Instances web services to managed online endpoints",
+     * https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-managed-online-endpoints; the
+     * sovereign clouds follow their API host's domain).
+     */
+    readonly inferenceSuffix: string;
 }
 
 // Sources: "Azure products by region" (Machine Learning row) and the
@@ -54,6 +61,7 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
         storageSuffix: "core.windows.net",
         keyVaultSuffix: "vault.azure.net",
         mlApiHost: "api.azureml.ms",
+        inferenceSuffix: "inference.ml.azure.com",
     },
     AzureUSGovernment: {
         mlRegions: ["usgovarizona", "usgovvirginia"],
@@ -61,6 +69,7 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
         storageSuffix: "core.usgovcloudapi.net",
         keyVaultSuffix: "vault.usgovcloudapi.net",
         mlApiHost: "api.ml.azure.us",
+        inferenceSuffix: "inference.ml.azure.us",
     },
     AzureChinaCloud: {
         mlRegions: ["chinaeast2", "chinanorth2", "chinanorth3"],
@@ -68,6 +77,7 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
         storageSuffix: "core.chinacloudapi.cn",
         keyVaultSuffix: "vault.azure.cn",
         mlApiHost: "api.ml.azure.cn",
+        inferenceSuffix: "inference.ml.azure.cn",
     },
 };
 

@@ -103,6 +103,8 @@ export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations
 // Serving host containerInstance: an endpoint as a container group, and the ACI rules it follows.
 export { ContainerGroupEndpoint, containerGroupArgProblems, type ContainerGroupEndpointArgs } from "./serving/hosts/container-group-endpoint";
 export { ACI_LIMITS, DNS_LABEL_PATTERN, ENV_NAME_PATTERN, HOST_ENV, dnsLabelProblem, envNameProblem, resourceProblems as containerGroupResourceProblems, supportsIdentityInVirtualNetwork, type ContainerGroupLimits } from "./serving/hosts/container-group-rules";
+// Serving hosts managedOnline and kubernetesOnline: an online endpoint with its deployments and traffic.
+export { OnlineServingEndpoint, onlineServingEndpointArgProblems, type OnlineServingEndpointArgs, type OnlineServingDeploymentArgs } from "./serving/hosts/online-endpoint";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";

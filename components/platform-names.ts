@@ -142,3 +142,21 @@ export function containerGroupName(namePrefix: string, endpointKey: string): str
 export function endpointIdentityName(namePrefix: string, endpointKey: string): string {
     return deriveName("userAssignedIdentity", `id-${namePrefix}-${endpointKey}`);
 }
+
+/**
+ * The online endpoint of `serving.endpoints.<key>` (`teams.<team>.serving.endpoints.<key>`):
+ * `<prefix>[-<team>]-<key>` with a stable suffix of the stack, team and key. Endpoint names are
+ * unique per Azure region across all customers (the scoring host is `<name>.<region>.inference.ml.azure.com`),
+ * 3-32 letters, digits and hyphens, starting with a letter ("Manage and increase quotas and limits
+ * for resources with Azure Machine Learning", endpoint limits,
+ * https://learn.microsoft.com/azure/machine-learning/how-to-manage-quotas). Deterministic: a key
+ * names one endpoint for good, and another team's keys never change it.
+ */
+export function onlineEndpointName(namePrefix: string, endpointKey: string, uniqueBy: readonly string[]): string {
+    return deriveName("onlineEndpoint", `${namePrefix}-${endpointKey}`, [...uniqueBy, `endpoint:${endpointKey}`]);
+}
+
+/** The ARM template deployment that sets an online endpoint's traffic (online-endpoint.ts): `<endpoint>-traffic`, 1-64 characters. */
+export function onlineEndpointTrafficDeploymentName(endpointName: string): string {
+    return `${endpointName}-traffic`;
+}

@@ -21,6 +21,8 @@ interface RegisterRequest {
     getProvider(): string;
     getProtect(): boolean | undefined;
     getRetainondelete(): boolean | undefined;
+    getDeletedwith(): string;
+    getIgnorechangesList(): string[];
 }
 
 type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
@@ -62,6 +64,8 @@ export class CapturingMonitor extends MockMonitor {
                     propertyDependencies,
                     protect: req.getProtect() ?? false,
                     retainOnDelete: req.getRetainondelete() ?? false,
+                    ...(req.getDeletedwith() ? { deletedWith: req.getDeletedwith() } : {}),
+                    ...(req.getIgnorechangesList().length > 0 ? { ignoreChanges: req.getIgnorechangesList() } : {}),
                     ...(provider ? { provider } : {}),
                 });
             }

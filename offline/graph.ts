@@ -52,6 +52,10 @@ export interface CapturedResource {
     protect: boolean;
     /** Whether Pulumi leaves the cloud resource in place when deleting it. */
     retainOnDelete?: boolean;
+    /** URN of the resource whose deletion deletes this one (Pulumi `deletedWith`), when set. */
+    deletedWith?: string;
+    /** Input paths whose changes Pulumi ignores (`ignoreChanges`), when set. */
+    ignoreChanges?: string[];
     /** Provider reference (`<provider urn>::<provider id>`), for custom resources. */
     provider?: string;
 }

@@ -73,11 +73,12 @@ export function toRuntimeConfig(config: Record<string, unknown>): { values: Reco
     return { values, secretKeys };
 }
 
-/** Tells the SDK the monitor keeps secrets, as `setMocks` does before `setMockOptions` resets it. */
+/** Tells the SDK the monitor keeps secrets and `deletedWith` (as the Pulumi CLI does), as `setMocks` does before `setMockOptions` resets it. */
 function markSecretsSupported(): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsSecrets: boolean } };
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsSecrets: boolean; supportsDeletedWith: boolean } };
     state.getStore().supportsSecrets = true;
+    state.getStore().supportsDeletedWith = true;
 }
 
 /** Runs the program of `stacks/program.ts` for one stack. */

@@ -15,6 +15,7 @@ import * as monitoring from "./rules/monitoring";
 import * as aks from "./rules/aks";
 import * as azuremlExtension from "./rules/azureml-extension";
 import * as aci from "./rules/aci";
+import * as onlineEndpoint from "./rules/online-endpoint";
 import * as iothub from "./rules/iothub";
 import * as kubernetes from "./rules/kubernetes";
 import * as authorization from "./rules/authorization";
@@ -34,7 +35,7 @@ function isAmlPolicy(v: unknown): v is AmlPolicy {
     return typeof v === "object" && v !== null && ((v as AmlPolicy).kind === "resource" || (v as AmlPolicy).kind === "stack");
 }
 
-const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, azuremlExtension, aci, iothub, kubernetes, authorization, stack, teamQuota, servingAlerts];
+const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, azuremlExtension, aci, onlineEndpoint, iothub, kubernetes, authorization, stack, teamQuota, servingAlerts];
 
 /** All policies, in a stable order. */
 export const allPolicies: readonly AmlPolicy[] = modules.flatMap((m) => Object.values(m).filter(isAmlPolicy));

@@ -28,6 +28,8 @@ const ACI = "azure-native:containerinstance:ContainerGroup";
 /** Not in CONTROLS.md: the pack's own controls, from "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster". */
 const AMLX = "azure-native:kubernetesconfiguration:Extension (AzureML extension; the pack's own controls)";
 const IOT = "azure-native:iothub:IotHubResource";
+/** Not in CONTROLS.md: the pack's own controls of online endpoints (issue 11), from "Authenticate clients for online endpoints" and "Network isolation with managed online endpoints". */
+const ONLINE = "azure-native:machinelearningservices:OnlineEndpoint (+ OnlineDeployment; the pack's own controls)";
 const K8S = "kubernetes workloads";
 const AUTH = "authorization:RoleAssignment / RoleDefinition";
 const X = "cross-cutting (stack policies)";
@@ -120,6 +122,12 @@ export const CONTROLS: readonly Control[] = [
     { id: "aci.probes", area: ACI, text: "probes: livenessProbe/readinessProbe set" },
     // The pack's own control (not in CONTROLS.md), from "Deploy to Azure Container Instances from Azure Container Registry using a managed identity".
     { id: "aci.registry-identity-pull", area: ACI, text: "registry credentials by identity: imageRegistryCredentials[*].identity set, no username/password" },
+
+    { id: "onlineEndpoint.token-auth", area: ONLINE, text: "token auth: properties.authMode AADToken (AMLToken reported as advisory; Key refused in prod)" },
+    { id: "onlineEndpoint.public-network", area: ONLINE, text: "public network access (prod): properties.publicNetworkAccess = Disabled" },
+    { id: "onlineEndpoint.managed-identity", area: ONLINE, text: "managed identity: identity.type set" },
+    { id: "onlineDeployment.egress", area: ONLINE, text: "outbound access of managed deployments (prod): properties.egressPublicNetworkAccess = Disabled" },
+    { id: "onlineDeployment.app-insights", area: ONLINE, text: "logging: properties.appInsightsEnabled = true" },
 
     { id: "iothub.local-auth-disabled", area: IOT, text: "local (SAS) auth off: properties.disableLocalAuth = true" },
     { id: "iothub.min-tls", area: IOT, text: "minimum TLS: properties.minTlsVersion = 1.2" },

@@ -1285,9 +1285,9 @@ restartPolicy: ("Always" | "OnFailure" | "Never")
  */
 publicDnsLabel?: string
 /**
- * Authentication of an online endpoint (managedOnline, kubernetesOnline): `aadToken` (Entra ID tokens) or `key`.
+ * Authentication of an online endpoint (managedOnline, kubernetesOnline): `aadToken` (Entra ID tokens, managedOnline only), `amlToken` (short-lived Azure ML tokens) or `key` (static keys). A kubernetesOnline endpoint needs `amlToken` or `key`.
  */
-authMode: ("aadToken" | "key")
+authMode: ("aadToken" | "amlToken" | "key")
 /**
  * Public network access of an online endpoint (managedOnline, kubernetesOnline). Default: network.publicNetworkAccess.
  */

@@ -25,6 +25,8 @@ import { IMAGE_BUILD_CHECKS } from "./config-semantics-image-build";
 import { DATA_CHECKS } from "./config-data";
 import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
 import { SERVING_ALERT_CHECKS } from "./config-semantics-serving-alerts";
+
+import { onlineEndpointProblems } from "./config-semantics-serving-online";
 import type { PlatformConfig } from "./config-types";
 import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
@@ -52,6 +54,8 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...KUBERNETES_CHECKS,
     ...SERVING_ACI_CHECKS,
     ...SERVING_ALERT_CHECKS,
+
+    onlineEndpointProblems,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -24,6 +24,10 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticsShape>> = {
     applicationInsights: { logCategoryGroups: ["allLogs"], metrics: true },
     // Registry asset read/write events ("Supported logs for Microsoft.MachineLearningServices/registries"); no platform metrics listed.
     mlRegistry: { logCategoryGroups: ["allLogs"], metrics: false },
+    // Online endpoints: console, event and traffic logs (AmlOnlineEndpointConsoleLog, ...EventLog, ...TrafficLog,
+    // "Monitor online endpoints", https://learn.microsoft.com/azure/machine-learning/how-to-monitor-online-endpoints)
+    // and request metrics.
+    onlineEndpoint: { logCategoryGroups: ["allLogs"], metrics: true },
     // AKS: "Supported logs for Microsoft.ContainerService/managedClusters"
     // (https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-containerservice-managedclusters-logs).
     // Every control-plane category but kube-audit: kube-audit-admin holds the same audit events without

@@ -198,7 +198,7 @@ export interface PlatformEndpointArgs {
     restartPolicy?: ContainerRestartPolicy;
     /** Public DNS label; a public IP (containerInstance). Default: none (private IP). */
     publicDnsLabel?: string;
-    /** Authentication (online hosts). Default `aadToken`. */
+    /** Authentication (online hosts): `aadToken` (managedOnline only), `amlToken` or `key`. Default `aadToken`. */
     authMode?: EndpointAuthMode;
     /** Public network access (online hosts). Default: the platform's `network.publicNetworkAccess`. */
     publicNetworkAccess?: PublicNetworkAccess;

@@ -20,6 +20,13 @@ export type EndpointHost = (typeof EndpointHost)[keyof typeof EndpointHost];
 export const EndpointAuthMode = {
     /** Microsoft Entra ID tokens (ARM `AADToken`). */
     AadToken: "aadToken",
+    /**
+     * Azure ML tokens (ARM `AMLToken`): short-lived, but not role-scoped. The strongest mode a
+     * Kubernetes online endpoint offers ("Authenticate clients for online endpoints",
+     * https://learn.microsoft.com/azure/machine-learning/how-to-authenticate-online-endpoint:
+     * aad_token is for managed online endpoints only).
+     */
+    AmlToken: "amlToken",
     /** Endpoint keys (ARM `Key`). */
     Key: "key",
 } as const;

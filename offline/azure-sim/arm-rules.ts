@@ -17,6 +17,8 @@ import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-
 import { CONTAINER_GROUP_RULES } from "./arm-rules-aci";
 import { ACTION_GROUP_RULES, METRIC_ALERT_RULES } from "./arm-rules-monitor";
 
+import { ONLINE_DEPLOYMENT_RULES, ONLINE_ENDPOINT_RULES, TEMPLATE_DEPLOYMENT_RULES } from "./arm-rules-online";
+
 /** A resource as the rules see it. */
 export interface RuleSubject {
     /** Type token. */
@@ -116,6 +118,10 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
     "azure-native:containerservice:ManagedCluster": MANAGED_CLUSTER_RULES,
     "azure-native:containerservice:AgentPool": AGENT_POOL_RULES,
     "azure-native:containerinstance:ContainerGroup": CONTAINER_GROUP_RULES,
+
+    "azure-native:machinelearningservices:OnlineEndpoint": ONLINE_ENDPOINT_RULES,
+    "azure-native:machinelearningservices:OnlineDeployment": ONLINE_DEPLOYMENT_RULES,
+    "azure-native:resources:Deployment": TEMPLATE_DEPLOYMENT_RULES,
     "azure-native:network:PrivateEndpoint": [
         (s) => {
             const problems: string[] = [];

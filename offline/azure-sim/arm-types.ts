@@ -81,6 +81,22 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     },
     // Container groups of serving host containerInstance (name rule: components/naming.ts containerGroup).
     "azure-native:containerinstance:ContainerGroup": { armType: "Microsoft.ContainerInstance/containerGroups", nameKey: "containerGroupName", placement: rg, nameKind: "containerGroup" },
+
+    // Online endpoints (workspaces/onlineEndpoints, .../onlineEndpoints/{name}/deployments) and the ARM
+    // template deployment (Microsoft.Resources/deployments) that sets their traffic.
+    "azure-native:machinelearningservices:OnlineEndpoint": {
+        armType: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints",
+        nameKey: "endpointName",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "onlineEndpoints" },
+        nameKind: "onlineEndpoint",
+    },
+    "azure-native:machinelearningservices:OnlineDeployment": {
+        armType: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments",
+        nameKey: "deploymentName",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "onlineEndpoints/{endpointName}/deployments" },
+        nameKind: "onlineDeployment",
+    },
+    "azure-native:resources:Deployment": { armType: "Microsoft.Resources/deployments", nameKey: "deploymentName", placement: rg },
     "azure-native:containerservice:ManagedCluster": { armType: "Microsoft.ContainerService/managedClusters", nameKey: "resourceName", placement: rg, nameKind: "aksCluster" },
     "azure-native:containerservice:AgentPool": {
         armType: "Microsoft.ContainerService/managedClusters/agentPools",

@@ -108,6 +108,18 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             provisioningState: "Succeeded",
         };
     },
+    // An online endpoint's scoring URI is https://<name>.<region>.inference.ml.azure.com/score ("Upgrade steps
+    // for Azure Container Instances web services to managed online endpoints"); a Kubernetes endpoint's is
+    // the cluster's inference router, which the simulation has no network for: it gets the same form.
+    // A system-assigned identity gets a principal.
+    "azure-native:machinelearningservices:OnlineEndpoint": (c) => {
+        const identity = (c.inputs.identity ?? {}) as Record<string, unknown>;
+        const host = `${c.name}.${String(c.inputs.location)}.${c.cloud.inferenceSuffix}`;
+        return {
+            properties: { ...((c.inputs.properties ?? {}) as object), scoringUri: `https://${host}/score`, swaggerUri: `https://${host}/swagger.json`, provisioningState: "Succeeded" },
+            identity: { ...identity, ...(String(identity.type ?? "").includes("SystemAssigned") ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}) },
+        };
+    },
     // A cluster extension with identity SystemAssigned gets a principal ("Extensions - Create":
     // identity.principalId is read-only); MlPlatform passes it to each Kubernetes compute.
     "azure-native:kubernetesconfiguration:Extension": (c) => {

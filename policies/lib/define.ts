@@ -58,8 +58,8 @@ export interface ResourceCheck<C> {
     config: C;
     /** Whether this resource is production (./environment.ts: config override, own tag, stack tag). */
     production: boolean;
-    /** Reports one violation. */
-    report(message: string): void;
+    /** Reports one violation; `advisory` reports it as advisory whatever the policy's level (a weaker but allowed setting). */
+    report(message: string, advisory?: boolean): void;
 }
 
 /** Spec of a resource policy. */
@@ -163,7 +163,7 @@ export function resourcePolicy<C extends object = ProductionConfig>(spec: Resour
             args,
             config,
             production,
-            report: (message) => emit(reportViolation, spec.description, message, downgrade),
+            report: (message, advisory) => emit(reportViolation, spec.description, message, downgrade || advisory === true),
         });
     };
     if (spec.types.length === 1 && spec.types[0] !== "*") {

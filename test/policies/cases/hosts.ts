@@ -11,6 +11,8 @@ const DEPLOY = "kubernetes:apps/v1:Deployment";
 const SVC = "kubernetes:core/v1:Service";
 const EXT = "azure-native:kubernetesconfiguration:Extension";
 const COMPUTE = "azure-native:machinelearningservices:Compute";
+const ONLINE_EP = "azure-native:machinelearningservices:OnlineEndpoint";
+const ONLINE_DEP = "azure-native:machinelearningservices:OnlineDeployment";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
 const DIGEST = `@sha256:${"c".repeat(64)}`;
@@ -97,6 +99,18 @@ export const HOST_CASES: ResourceCase[] = [
       config: [{ title: "a group pulling public images has no credentials to judge", config: {}, patch: { imageRegistryCredentials: undefined }, messages: [] }] },
     { policy: "aci-probes", type: ACI, compliant: aciGood,
       violations: [{ patch: { containers: [{ name: "s", livenessProbe: {} }] }, messages: ["containers[0].readinessProbe is not set; set it"] }] },
+
+    { policy: "online-endpoint-token-auth", type: ONLINE_EP, compliant: { properties: { authMode: "AADToken" } },
+      violations: [{ patch: { "properties.authMode": "Key" }, messages: ["properties.authMode is Key; set it to AADToken (or AMLToken on a Kubernetes endpoint)"] },
+                   { patch: { "properties.authMode": "AMLToken" }, messages: ["properties.authMode is AMLToken; set it to AADToken where the endpoint is managed (Kubernetes endpoints offer AMLToken at best)"] }] },
+    { policy: "online-endpoint-public-network", type: ONLINE_EP, compliant: { properties: { authMode: "AADToken", publicNetworkAccess: "Disabled" } },
+      violations: [{ patch: { "properties.publicNetworkAccess": "Enabled" }, messages: ["properties.publicNetworkAccess is Enabled; set it to Disabled"] }] },
+    { policy: "online-endpoint-managed-identity", type: ONLINE_EP, compliant: { identity: { type: "SystemAssigned" } },
+      violations: [{ patch: { identity: undefined }, messages: ["identity.type is not set; set it to SystemAssigned or UserAssigned"] }] },
+    { policy: "online-deployment-egress", type: ONLINE_DEP, compliant: { properties: { endpointComputeType: "Managed", egressPublicNetworkAccess: "Disabled" } },
+      violations: [{ patch: { "properties.egressPublicNetworkAccess": "Enabled" }, messages: ["properties.egressPublicNetworkAccess is Enabled; set it to Disabled"] }] },
+    { policy: "online-deployment-app-insights", type: ONLINE_DEP, compliant: { properties: { endpointComputeType: "Kubernetes", appInsightsEnabled: true } },
+      violations: [{ patch: { "properties.appInsightsEnabled": false }, messages: ["properties.appInsightsEnabled is false; set it to true"] }] },
 
     { policy: "iothub-local-auth-disabled", type: IOT, compliant: { properties: { disableLocalAuth: true } },
       violations: [{ patch: { "properties.disableLocalAuth": false }, messages: ["properties.disableLocalAuth is false; set it to true"] }] },

@@ -10,8 +10,15 @@ import { baseConfig } from "../helpers/stack";
 
 const P = "aml-workspace:platform";
 const AG = "/subscriptions/00000000-0000-0000-0000-00000000a001/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ag-ml-oncall";
-const endpoint = (alerts?: Record<string, unknown>) => ({ host: "managedOnline", ...(alerts ? { alerts } : {}) });
-const serving = (alerts: Record<string, unknown> | undefined, endpoints: Record<string, unknown> = { fraud: endpoint() }) => ({ endpoints, ...(alerts ? { alerts } : {}) });
+const DIGEST = `sha256:${"a".repeat(64)}`;
+/** A complete managed online endpoint (its host's own checks pass), with the alerts under test. */
+const endpoint = (alerts?: Record<string, unknown>) => ({ host: "managedOnline", deployments: { blue: { model: "fraud:1", image: "scorer" } }, ...(alerts ? { alerts } : {}) });
+const serving = (alerts: Record<string, unknown> | undefined, endpoints: Record<string, unknown> = { fraud: endpoint() }) => ({
+    images: { scorer: { reference: `crexample.azurecr.io/scorer@${DIGEST}` } },
+    models: { fraud: { versions: { "1": { path: "https://stexample.blob.core.windows.net/models/fraud/1" } } } },
+    endpoints,
+    ...(alerts ? { alerts } : {}),
+});
 
 describe("serving.alerts", () => {
     it("a block with an action group loads; thresholds take the defaults", () => {

@@ -19,6 +19,8 @@ const serving = (endpoints: Record<string, unknown>) => ({
     images: { scorer: { reference: `crexample.azurecr.io/scorer@${DIGEST}` } },
     models: { "credit-risk": { versions: { "1": { path: "https://stexample.blob.core.windows.net/models/credit-risk/1" }, "2": { path: "https://stexample.blob.core.windows.net/models/credit-risk/2" } } } },
     endpoints,
+    // Endpoints alert by default; these tests are about the online hosts, so the block names an action group.
+    alerts: { actionGroup: { emails: ["ml-oncall@contoso.example"] } },
 });
 const cluster = { kubernetes: { clusters: { shared: { existingId: CLUSTER_ID, azureml: { enableTraining: true, enableInference: true, sslCname: "scoring.example.com", sslSecretName: "azureml-tls" } } } } };
 /** Two teams: risk serves, fraud owns the Kubernetes compute `fraud-aks`; risk owns `risk-aks`. */

@@ -31,7 +31,7 @@
  * lost update). Delete is unconditional (If-Match `*`) and tolerates 404.
  */
 import { createHash } from "node:crypto";
-import { CONFIGURATION_ID_PATTERN, DEVICE_ID_PATTERN, IotHubRequestError, type IotHubClient } from "./iothub-rest";
+import { CONFIGURATION_ID_PATTERN, DEVICE_ID_PATTERN, type IotHubClient } from "./iothub-rest";
 
 /** How the edge device authenticates to the hub. */
 export const EdgeDeviceAuthentication = {
@@ -102,12 +102,12 @@ export const DEFAULT_DEPLOYMENT_PRIORITY = 10;
 /** SHA-1 (40) or SHA-256 (64) hex thumbprint. */
 const THUMBPRINT = /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
 
-/** A data-plane operation that cannot be completed as asked (not a transport failure). */
-export class IotHubConflictError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "IotHubConflictError";
-    }
+/**
+ * A data-plane operation that cannot be completed as asked (not a transport failure): a plain
+ * `Error` named `IotHubConflictError` (not a subclass, see iotHubRequestError in iothub-rest.ts).
+ */
+export function iotHubConflictError(message: string): Error {
+    return Object.assign(new Error(message), { name: "IotHubConflictError" });
 }
 
 /** Problems of a device spec (empty when valid). */
@@ -190,11 +190,11 @@ export async function readDevice(client: IotHubClient, deviceId: string): Promis
 /** Create the device, or adopt an identical existing one; an existing different one is an error naming the fields. */
 export async function createDevice(client: IotHubClient, spec: EdgeDeviceSpec): Promise<EdgeDeviceState> {
     const problems = deviceSpecProblems(spec);
-    if (problems.length > 0) throw new IotHubConflictError(`IoT hub ${client.hub}: device ${spec.deviceId}: ${problems.join("; ")}`);
+    if (problems.length > 0) throw iotHubConflictError(`IoT hub ${client.hub}: device ${spec.deviceId}: ${problems.join("; ")}`);
     const adopt = (existing: EdgeDeviceState & { iotEdge: boolean }): EdgeDeviceState => {
         const diffs = deviceDifferences(existing, spec);
         if (diffs.length > 0) {
-            throw new IotHubConflictError(
+            throw iotHubConflictError(
                 `IoT hub ${client.hub}: device ${spec.deviceId} already exists with different ${diffs.join(", ")}; import it (pulumi import), delete it, or choose another deviceId`,
             );
         }
@@ -206,7 +206,7 @@ export async function createDevice(client: IotHubClient, spec: EdgeDeviceSpec): 
     const answer = await client.request({ method: "PUT", path: devicePath(spec.deviceId), operation: `create device ${spec.deviceId}`, body: deviceBody(spec), handled: [409] });
     if (answer.status === 409) {
         const now = await readDevice(client, spec.deviceId);
-        if (now === undefined) throw new IotHubConflictError(`IoT hub ${client.hub}: create device ${spec.deviceId}: the hub answered 409 (exists) but the device cannot be read; retry`);
+        if (now === undefined) throw iotHubConflictError(`IoT hub ${client.hub}: create device ${spec.deviceId}: the hub answered 409 (exists) but the device cannot be read; retry`);
         return adopt(now);
     }
     return deviceState(answer.body, answer.etag);
@@ -215,7 +215,7 @@ export async function createDevice(client: IotHubClient, spec: EdgeDeviceSpec): 
 /** Update the device from the state Pulumi last saw (`old.etag`); a concurrent change is an error, never overwritten. */
 export async function updateDevice(client: IotHubClient, old: EdgeDeviceState, spec: EdgeDeviceSpec): Promise<EdgeDeviceState> {
     const problems = deviceSpecProblems(spec);
-    if (problems.length > 0) throw new IotHubConflictError(`IoT hub ${client.hub}: device ${spec.deviceId}: ${problems.join("; ")}`);
+    if (problems.length > 0) throw iotHubConflictError(`IoT hub ${client.hub}: device ${spec.deviceId}: ${problems.join("; ")}`);
     const keys = old.authentication === EdgeDeviceAuthentication.sas ? { primaryKey: old.primaryKey, secondaryKey: old.secondaryKey } : undefined;
     const answer = await client.request({
         method: "PUT",
@@ -226,14 +226,14 @@ export async function updateDevice(client: IotHubClient, old: EdgeDeviceState, s
         handled: [404, 412],
         secrets: [old.primaryKey ?? "", old.secondaryKey ?? ""],
     });
-    if (answer.status === 404) throw new IotHubConflictError(`IoT hub ${client.hub}: update device ${spec.deviceId}: the device no longer exists (deleted outside Pulumi); run pulumi refresh, then pulumi up to recreate it`);
+    if (answer.status === 404) throw iotHubConflictError(`IoT hub ${client.hub}: update device ${spec.deviceId}: the device no longer exists (deleted outside Pulumi); run pulumi refresh, then pulumi up to recreate it`);
     if (answer.status === 412) {
         const now = await readDevice(client, spec.deviceId);
         if (now !== undefined && deviceDifferences(now, spec).length === 0) {
             const { iotEdge: _ignored, ...state } = now;
             return state;
         }
-        throw new IotHubConflictError(
+        throw iotHubConflictError(
             `IoT hub ${client.hub}: update device ${spec.deviceId}: HTTP 412, the device changed on the hub since Pulumi last read it (etag ${old.etag}, now ${now?.etag ?? "deleted"}); nothing was overwritten: run pulumi refresh to take in the change, then pulumi up`,
         );
     }
@@ -260,7 +260,7 @@ export function stableJson(value: unknown): string {
 /** `<prefix>-<first 12 hex of sha256(content)>`: a new manifest gets a new configuration (the content is immutable on the hub). */
 export function configurationIdFor(prefix: string, modulesContent: unknown): string {
     const id = `${prefix}-${createHash("sha256").update(stableJson(modulesContent)).digest("hex").slice(0, 12)}`;
-    if (!CONFIGURATION_ID_PATTERN.test(id)) throw new IotHubConflictError(`deployment ID prefix "${prefix}" must be lowercase letters, digits and "-", at most 115 characters`);
+    if (!CONFIGURATION_ID_PATTERN.test(id)) throw iotHubConflictError(`deployment ID prefix "${prefix}" must be lowercase letters, digits and "-", at most 115 characters`);
     return id;
 }
 
@@ -333,12 +333,12 @@ export async function readDeployment(client: IotHubClient, configurationId: stri
 /** Create the deployment, adopt an identical one, or bring an existing one with the same content to the wanted priority and labels. */
 export async function createDeployment(client: IotHubClient, spec: EdgeDeploymentSpec): Promise<EdgeDeploymentState> {
     const problems = deploymentSpecProblems(spec);
-    if (problems.length > 0) throw new IotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId}: ${problems.join("; ")}`);
+    if (problems.length > 0) throw iotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId}: ${problems.join("; ")}`);
     const settle = async (existing: EdgeDeploymentState): Promise<EdgeDeploymentState> => {
         const diffs = deploymentDifferences(existing, spec);
         if (diffs.length === 0) return existing;
         if (diffs.includes("content")) {
-            throw new IotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId} already exists with other content, which the hub cannot change; delete it or choose another ID prefix`);
+            throw iotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId} already exists with other content, which the hub cannot change; delete it or choose another ID prefix`);
         }
         return updateDeployment(client, existing, spec);
     };
@@ -347,7 +347,7 @@ export async function createDeployment(client: IotHubClient, spec: EdgeDeploymen
     const answer = await client.request({ method: "PUT", path: configurationPath(spec.configurationId), operation: `create deployment ${spec.configurationId}`, body: deploymentBody(spec), handled: [409] });
     if (answer.status === 409) {
         const now = await readDeployment(client, spec.configurationId);
-        if (now === undefined) throw new IotHubConflictError(`IoT hub ${client.hub}: create deployment ${spec.configurationId}: the hub answered 409 (exists) but it cannot be read; retry`);
+        if (now === undefined) throw iotHubConflictError(`IoT hub ${client.hub}: create deployment ${spec.configurationId}: the hub answered 409 (exists) but it cannot be read; retry`);
         return settle(now);
     }
     return deploymentState(answer.body, answer.etag);
@@ -356,9 +356,9 @@ export async function createDeployment(client: IotHubClient, spec: EdgeDeploymen
 /** Change priority, target or labels from the state Pulumi last saw (`old.etag`); a concurrent change is an error. */
 export async function updateDeployment(client: IotHubClient, old: EdgeDeploymentState, spec: EdgeDeploymentSpec): Promise<EdgeDeploymentState> {
     const problems = deploymentSpecProblems(spec);
-    if (problems.length > 0) throw new IotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId}: ${problems.join("; ")}`);
+    if (problems.length > 0) throw iotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId}: ${problems.join("; ")}`);
     if (stableJson(old.modulesContent) !== stableJson(spec.modulesContent)) {
-        throw new IotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId}: the content of a deployment cannot be updated; it is replaced (a new ID)`);
+        throw iotHubConflictError(`IoT hub ${client.hub}: deployment ${spec.configurationId}: the content of a deployment cannot be updated; it is replaced (a new ID)`);
     }
     const answer = await client.request({
         method: "PUT",
@@ -368,11 +368,11 @@ export async function updateDeployment(client: IotHubClient, old: EdgeDeployment
         ifMatch: old.etag,
         handled: [404, 412],
     });
-    if (answer.status === 404) throw new IotHubConflictError(`IoT hub ${client.hub}: update deployment ${spec.configurationId}: it no longer exists (deleted outside Pulumi); run pulumi refresh, then pulumi up`);
+    if (answer.status === 404) throw iotHubConflictError(`IoT hub ${client.hub}: update deployment ${spec.configurationId}: it no longer exists (deleted outside Pulumi); run pulumi refresh, then pulumi up`);
     if (answer.status === 412) {
         const now = await readDeployment(client, spec.configurationId);
         if (now !== undefined && deploymentDifferences(now, spec).length === 0) return now;
-        throw new IotHubConflictError(
+        throw iotHubConflictError(
             `IoT hub ${client.hub}: update deployment ${spec.configurationId}: HTTP 412, it changed on the hub since Pulumi last read it (etag ${old.etag}, now ${now?.etag ?? "deleted"}); nothing was overwritten: run pulumi refresh, then pulumi up`,
         );
     }
@@ -384,4 +384,3 @@ export async function deleteDeployment(client: IotHubClient, configurationId: st
     await client.request({ method: "DELETE", path: configurationPath(configurationId), operation: `delete deployment ${configurationId}`, ifMatch: "*", handled: [404] });
 }
 
-export { IotHubRequestError };

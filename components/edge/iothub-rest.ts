@@ -58,18 +58,22 @@ export interface IotHubClientOptions extends TransportOptions {
     readonly baseUrl?: string;
 }
 
-/** A data-plane request that failed for good. */
-export class IotHubRequestError extends Error {
-    constructor(
-        message: string,
-        /** HTTP status of the last answer, if any. */
-        readonly status: number | undefined,
-        /** IoT Hub error code (`DeviceNotFound`, `PreconditionFailed`...), if the answer had one. */
-        readonly code: string | undefined,
-    ) {
-        super(message);
-        this.name = "IotHubRequestError";
-    }
+/**
+ * A data-plane request that failed for good: a plain `Error` carrying the status and IoT Hub error
+ * code. Deliberately not a subclass: Pulumi's function serialization turns a class into a function
+ * whose `super(message)` no longer sets `message` (a serialized provider threw message-less objects;
+ * test/components/edge/iothub-serialization.test.ts), so errors are built from `Error` itself.
+ */
+export interface IotHubRequestError extends Error {
+    /** HTTP status of the last answer, if any. */
+    readonly status: number | undefined;
+    /** IoT Hub error code (`DeviceNotFound`, `PreconditionFailed`...), if the answer had one. */
+    readonly code: string | undefined;
+}
+
+/** An {@link IotHubRequestError}. */
+export function iotHubRequestError(message: string, status: number | undefined, code: string | undefined): IotHubRequestError {
+    return Object.assign(new Error(message), { name: "IotHubRequestError", status, code });
 }
 
 /** An answer the caller handles. */
@@ -109,15 +113,15 @@ export class IotHubClient {
 
     constructor(private readonly options: IotHubClientOptions) {
         if (!HUB_HOST_PATTERN.test(options.hubHostName)) {
-            throw new IotHubRequestError(`"${options.hubHostName}" is not an IoT hub host name (<hub>.azure-devices.net)`, undefined, undefined);
+            throw iotHubRequestError(`"${options.hubHostName}" is not an IoT hub host name (<hub>.azure-devices.net)`, undefined, undefined);
         }
         const policy = resolveRetryPolicy(options.retry);
-        if ("problem" in policy) throw new IotHubRequestError(policy.problem, undefined, undefined);
+        if ("problem" in policy) throw iotHubRequestError(policy.problem, undefined, undefined);
         this.policy = policy;
         const base = (options.baseUrl ?? `https://${options.hubHostName}`).replace(/\/+$/, "");
         // The bearer token must only ever travel over TLS, except to a local fake.
         if (!base.startsWith("https://") && !/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) {
-            throw new IotHubRequestError(`IoT hub base URL must be https (got ${base})`, undefined, undefined);
+            throw iotHubRequestError(`IoT hub base URL must be https (got ${base})`, undefined, undefined);
         }
         this.baseUrl = base;
     }
@@ -134,12 +138,12 @@ export class IotHubClient {
         try {
             token = await this.options.tokenSource(IOTHUB_ENTRA_SCOPE);
         } catch (err) {
-            throw new IotHubRequestError(`${label}: no Entra ID token for ${IOTHUB_ENTRA_SCOPE}: ${redact((err as Error).message)}`, undefined, undefined);
+            throw iotHubRequestError(`${label}: no Entra ID token for ${IOTHUB_ENTRA_SCOPE}: ${redact((err as Error).message)}`, undefined, undefined);
         }
         const secrets = [token, ...(request.secrets ?? [])];
         const random = this.options.random ?? Math.random;
         const started = Date.now();
-        const fail = (message: string, status: number | undefined, code: string | undefined): IotHubRequestError => new IotHubRequestError(redact(message, secrets), status, code);
+        const fail = (message: string, status: number | undefined, code: string | undefined): IotHubRequestError => iotHubRequestError(redact(message, secrets), status, code);
         const url = `${this.baseUrl}${request.path}${request.path.includes("?") ? "&" : "?"}api-version=${IOTHUB_API_VERSION}`;
         for (let attempt = 1; ; attempt++) {
             const remaining = this.policy.totalTimeoutMs - (Date.now() - started);

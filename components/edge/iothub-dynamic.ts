@@ -12,9 +12,11 @@
  * (an azure-native `getClientToken` closure holds the engine connection): the resource's
  * `tokenSource` input names a kind (`environment` or `azureCli`) and the provider constructs the
  * source inside each operation. Tests inject a runtime (token source, fake hub URL) through the
- * factory, which is only used in-process. The serialized provider is always stored as a secret in
- * the state (pulumi/pulumi#13315), and outputs that hold secrets are declared with
- * `additionalSecretOutputs`: the symmetric keys of a sas device, the manifest (registry password).
+ * factory, which is only used in-process. The serialized provider captures no secret (the
+ * serialization test checks it), so the engine may store it in the clear; outputs that hold secrets
+ * are declared with `additionalSecretOutputs`: the symmetric keys of a sas device, the manifest
+ * (registry password). A program's resources share one provider object per kind, so the SDK
+ * serializes it once (its provider cache is keyed by the object), not once per device.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { entraTokenFromEnvironment } from "../serving/entra-token";
@@ -202,6 +204,13 @@ function deviceSpecChanged(olds: DeviceInputs, news: DeviceInputs): boolean {
     return stableJson(deviceSpec(olds)) !== stableJson(deviceSpec(news));
 }
 
+let deviceProviderSingleton: pulumi.dynamic.ResourceProvider | undefined;
+/** The one device provider of a program (serialized once). */
+function defaultDeviceProvider(): pulumi.dynamic.ResourceProvider {
+    deviceProviderSingleton ??= iotEdgeDeviceProvider();
+    return deviceProviderSingleton;
+}
+
 /** Arguments of {@link IotEdgeDevice}. */
 export interface IotEdgeDeviceArgs {
     /** Hub host name, `<hub>.azure-devices.net` (required). */
@@ -237,7 +246,7 @@ export class IotEdgeDevice extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: IotEdgeDeviceArgs, opts: pulumi.CustomResourceOptions = {}, runtime?: IotHubProviderRuntime) {
         super(
-            iotEdgeDeviceProvider(runtime),
+            runtime === undefined ? defaultDeviceProvider() : iotEdgeDeviceProvider(runtime),
             name,
             { ...args, etag: undefined, generationId: undefined, primaryKey: undefined, secondaryKey: undefined },
             { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "primaryKey", "secondaryKey"] },
@@ -345,6 +354,13 @@ export function iotEdgeDeploymentProvider(runtime?: IotHubProviderRuntime): pulu
     };
 }
 
+let deploymentProviderSingleton: pulumi.dynamic.ResourceProvider | undefined;
+/** The one deployment provider of a program (serialized once). */
+function defaultDeploymentProvider(): pulumi.dynamic.ResourceProvider {
+    deploymentProviderSingleton ??= iotEdgeDeploymentProvider();
+    return deploymentProviderSingleton;
+}
+
 /** Arguments of {@link IotEdgeDeployment}. */
 export interface IotEdgeDeploymentArgs {
     /** Hub host name, `<hub>.azure-devices.net` (required). */
@@ -374,7 +390,7 @@ export class IotEdgeDeployment extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: IotEdgeDeploymentArgs, opts: pulumi.CustomResourceOptions = {}, runtime?: IotHubProviderRuntime) {
         super(
-            iotEdgeDeploymentProvider(runtime),
+            runtime === undefined ? defaultDeploymentProvider() : iotEdgeDeploymentProvider(runtime),
             name,
             { ...args, modulesContent: pulumi.secret(args.modulesContent), configurationId: undefined, etag: undefined },
             { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "modulesContent"] },

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { EdgeModuleRestartPolicy } from "./edge-enums";
-import type { EdgeModuleContainerArgs, EdgeModulesContent, EdgeRuntimeArgs } from "./edge-manifest";
+import type { EdgeModuleContainerArgs, EdgeRuntimeArgs } from "./edge-manifest";
 import { edgeManifestOutput } from "./edge-manifest-output";
 import { DEFAULT_DEPLOYMENT_PRIORITY, EdgeDeviceAuthentication } from "./iothub-resources";
 import { IotEdgeDeployment, IotEdgeDevice, IotHubTokenSource, type IotHubProviderRuntime } from "./iothub-dynamic";
@@ -69,8 +69,8 @@ export class IotEdgeModelDeployment extends pulumi.ComponentResource {
     readonly deviceId: pulumi.Output<string>;
     /** The deployment's configuration ID on the hub. */
     readonly configurationId: pulumi.Output<string>;
-    /** The applied manifest (secret). */
-    readonly modulesContent: pulumi.Output<EdgeModulesContent>;
+    /** The applied manifest as JSON text (secret; text, so every language can read it). */
+    readonly modulesContentJson: pulumi.Output<string>;
     /** Primary symmetric key of a `sas` device (secret; undefined otherwise). */
     readonly primaryKey: pulumi.Output<string | undefined>;
 
@@ -121,8 +121,8 @@ export class IotEdgeModelDeployment extends pulumi.ComponentResource {
         );
         this.deviceId = device.deviceId;
         this.configurationId = deployment.configurationId;
-        this.modulesContent = pulumi.secret(manifest);
+        this.modulesContentJson = pulumi.secret(manifest.apply((m) => JSON.stringify(m)));
         this.primaryKey = device.primaryKey;
-        this.registerOutputs({ deviceId: this.deviceId, configurationId: this.configurationId, modulesContent: this.modulesContent, primaryKey: this.primaryKey });
+        this.registerOutputs({ deviceId: this.deviceId, configurationId: this.configurationId, modulesContentJson: this.modulesContentJson, primaryKey: this.primaryKey });
     }
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
             env: { MODEL_NAME: "fraud" },
             desiredPropertiesJson: '{"threshold":0.7}',
         });
-        return { deviceId: edge.deviceId, manifest: edge.modulesContent };
+        return { deviceId: edge.deviceId, manifest: edge.modulesContentJson };
     });
 }, 30_000);
 
@@ -64,6 +64,7 @@ it("keeps the manifest (it holds the registry password) and out of the serialize
     );
     expect(edgeManifestProblems(manifest)).toEqual([]);
     expect(isSecret(run.outputs.manifest)).toBe(true);
+    expect(JSON.parse((run.outputs.manifest as { value: string }).value)).toEqual(manifest);
     // The serialized providers capture nothing secret: the password is only in the manifest input.
     for (const name of ["fraud-edge-device", "fraud-edge-deployment"]) {
         const provider = byName(name).inputs.__provider;

@@ -106,6 +106,9 @@ export { ACI_LIMITS, DNS_LABEL_PATTERN, ENV_NAME_PATTERN, HOST_ENV, dnsLabelProb
 // Serving hosts managedOnline and kubernetesOnline: an online endpoint with its deployments and traffic.
 export { OnlineServingEndpoint, onlineServingEndpointArgProblems, type OnlineServingEndpointArgs, type OnlineServingDeploymentArgs } from "./serving/hosts/online-endpoint";
 
+// Serving at the edge: the IoT Edge manifest, the IoT Hub data-plane providers and the model-on-a-device component.
+export * from "./edge";
+
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";
 export { KubernetesCompute, type KubernetesComputeArgs, type KubernetesInstanceTypeArgs, type KubernetesInstanceTypeLimitsArgs, type KubernetesInstanceTypeQuantitiesArgs } from "./kubernetes/kubernetes-compute";

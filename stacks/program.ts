@@ -10,6 +10,7 @@ import { platformArgsOf } from "./platform-args";
 import { loadPlatformConfig, parseConfigValue } from "./config";
 import { readScheduleJobs } from "./config-schedules";
 import { readSetupScripts } from "./config-compute-instances";
+import { servingFileProblems } from "./config-semantics-serving-artifacts";
 
 /** The stack outputs. */
 export interface StackOutputs {
@@ -57,7 +58,9 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     const { jobs, problems } = readScheduleJobs(config, stackDir);
     // Setup scripts of compute instances, likewise read from the stack folder; all file problems together.
     const setup = readSetupScripts(config, stackDir);
-    if (problems.length + setup.problems.length > 0) throw new ConfigError([...problems, ...setup.problems]);
+    // Build contexts of scoring images and their Dockerfiles, likewise.
+    const files = servingFileProblems(config, stackDir);
+    if (problems.length + setup.problems.length + files.length > 0) throw new ConfigError([...problems, ...setup.problems, ...files]);
     const platform = new MlPlatform(
         "platform",
         platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs, setup.scripts, {

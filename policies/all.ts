@@ -20,6 +20,7 @@ import * as kubernetes from "./rules/kubernetes";
 import * as authorization from "./rules/authorization";
 import * as stack from "./rules/stack";
 import * as teamQuota from "./rules/team-quota";
+import * as servingArtifacts from "./rules/serving-artifacts";
 
 /** Name of the policy pack. */
 export const PACK_NAME = "aml-workspace";
@@ -33,7 +34,7 @@ function isAmlPolicy(v: unknown): v is AmlPolicy {
     return typeof v === "object" && v !== null && ((v as AmlPolicy).kind === "resource" || (v as AmlPolicy).kind === "stack");
 }
 
-const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, azuremlExtension, aci, iothub, kubernetes, authorization, stack, teamQuota];
+const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, azuremlExtension, aci, iothub, kubernetes, authorization, stack, teamQuota, servingArtifacts];
 
 /** All policies, in a stable order. */
 export const allPolicies: readonly AmlPolicy[] = modules.flatMap((m) => Object.values(m).filter(isAmlPolicy));

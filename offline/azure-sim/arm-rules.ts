@@ -14,6 +14,7 @@ import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../comp
 import type { UNKNOWN } from "../graph";
 import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
 import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
+import { SERVING_ARTIFACT_RULES } from "./arm-rules-serving";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -111,6 +112,7 @@ function duplicateOfServiceGrant(s: RuleSubject): string | undefined {
 }
 
 const RULES: Readonly<Record<string, readonly Rule[]>> = {
+    ...SERVING_ARTIFACT_RULES,
     "azure-native:containerservice:ManagedCluster": MANAGED_CLUSTER_RULES,
     "azure-native:containerservice:AgentPool": AGENT_POOL_RULES,
     "azure-native:network:PrivateEndpoint": [

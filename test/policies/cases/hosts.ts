@@ -11,6 +11,7 @@ const DEPLOY = "kubernetes:apps/v1:Deployment";
 const SVC = "kubernetes:core/v1:Service";
 const EXT = "azure-native:kubernetesconfiguration:Extension";
 const COMPUTE = "azure-native:machinelearningservices:Compute";
+const ENV = "azure-native:machinelearningservices:EnvironmentVersion";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
 const DIGEST = `@sha256:${"c".repeat(64)}`;
@@ -91,6 +92,14 @@ export const HOST_CASES: ResourceCase[] = [
                { title: "by default a registry of the US Government or China cloud is an Azure registry too", config: {}, patch: { "containers.0.image": `cr.azurecr.us/score${DIGEST}` }, messages: [] },
                { title: "only Azure registry suffixes, not look-alikes", config: {}, patch: { "containers.0.image": `cr.azurecr.io.example.com/score${DIGEST}` },
                  messages: ["containers[0].image is cr.azurecr.io.example.com/score" + DIGEST + " from cr.azurecr.io.example.com; use a registry in *.azurecr.io, *.azurecr.us, *.azurecr.cn"] }] },
+    { policy: "ml-environment-image-pinned", type: ENV,
+      compliant: { name: "scorer", version: "sha256-cccccccccccccccccccccccc", properties: { image: `cr.azurecr.io/scorer${DIGEST}`, osType: "Linux" } },
+      violations: [
+          { patch: { "properties.image": "cr.azurecr.io/scorer:1.0" }, messages: ["properties.image is cr.azurecr.io/scorer:1.0, not pinned by digest; set it to <image>@sha256:<digest>"] },
+          { patch: { "properties.image": `docker.io/library/python${DIGEST}` }, messages: [`properties.image is docker.io/library/python${DIGEST} from docker.io; use a registry in *.azurecr.io, *.azurecr.us, *.azurecr.cn, mcr.microsoft.com`] },
+          { patch: { "properties.image": undefined }, messages: ["properties.image is not set; set it to <registry login server>/<repo>@sha256:<digest>"] },
+      ],
+      config: [{ title: "an environment built by Azure ML from a context has no image to pin", config: {}, patch: { "properties.image": undefined, "properties.build": { contextUri: "https://example.blob.core.windows.net/c/ctx" } }, messages: [] }] },
     { policy: "aci-probes", type: ACI, compliant: aciGood,
       violations: [{ patch: { containers: [{ name: "s", livenessProbe: {} }] }, messages: ["containers[0].readinessProbe is not set; set it"] }] },
 

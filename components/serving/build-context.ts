@@ -80,15 +80,18 @@ export function pinnedFromRepoDigest(loginServer: string, repository: string, re
     return pinnedImageReference(loginServer, repository, digest);
 }
 
+/** Hex digits of the digest in an environment version: `sha256-` and 23 make the 30 characters a version may have. */
+const ENVIRONMENT_VERSION_HEX = 23;
+
 /**
- * The environment version registering a digest-pinned image: `sha256-<first 24 hex>` (a version is
+ * The environment version registering a digest-pinned image: `sha256-<first 23 hex>` (a version is
  * at most 30 letters, digits, `.`, `-`, `_`). Environment versions are immutable, so the version
  * is a function of the image: the same image keeps its version (no replacement on rerun), a new
- * image gets a new one (never an update Azure ML refuses). 96 bits make a collision between two
+ * image gets a new one (never an update Azure ML refuses). 92 bits make a collision between two
  * images of one environment negligible.
  */
 export function environmentVersionOf(pinnedReference: string): string {
     const at = pinnedReference.lastIndexOf("@sha256:");
     if (at < 0) throw new ImageReferenceError(`image reference "${pinnedReference}" is not pinned by digest`);
-    return `sha256-${pinnedReference.slice(at + "@sha256:".length, at + "@sha256:".length + 24)}`;
+    return `sha256-${pinnedReference.slice(at + "@sha256:".length, at + "@sha256:".length + ENVIRONMENT_VERSION_HEX)}`;
 }

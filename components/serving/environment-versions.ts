@@ -25,7 +25,7 @@ export function inferenceConfigOf(image: Pick<ServingImage, "port" | "routes">) 
     };
 }
 
-/** Registers `serving.images.<key>` as environment `<key>`, version `sha256-<24 hex>`; returns the version and its container. */
+/** Registers `serving.images.<key>` as environment `<key>`, version `sha256-<23 hex>`; returns the version and its container. */
 export function createImageEnvironment(key: string, image: ServingImage, ctx: ServingContext, parent: pulumi.Resource, dependsOn: pulumi.Resource[]): EnvironmentVersion {
     const base = `${ctx.name}-env-${key}`;
     const container = new EnvironmentContainer(

@@ -84,6 +84,16 @@ export function createRegisteredModel(name: string, args: PlatformServingModelAr
     const modelType = args.type ?? SERVING_DEFAULTS["serving.models.*.type"];
     const registry = target === ModelRegistryTarget.Platform ? ctx.modelRegistry : undefined;
     if (target === ModelRegistryTarget.Platform && !registry) fail(".registry: is platform, but the platform has no modelRegistry (declare modelRegistry, or register the model in the workspace)");
+    // Every version is checked before anything is registered: a bad one creates nothing.
+    const sources = Object.entries(args.versions).map(([version, v]): [string, PlatformModelVersionArgs, Exclude<ModelSource, { kind: "localPath" }>] => {
+        const versionProblem = modelVersionProblem(version);
+        if (versionProblem) fail(`.versions.${version}: ${versionProblem}`);
+        const source = modelSourceOf(v);
+        if ("problem" in source) return fail(`.versions.${version}: ${source.problem} (${source.fix})`);
+        if (source.kind === "localPath") return fail(`.versions.${version}.localPath ${LOCAL_PATH_REFUSAL.problem} (${LOCAL_PATH_REFUSAL.fix})`);
+        if (registry && source.kind === "datastore") fail(`.versions.${version}.datastore: a registry has no datastores (use path with the files' https:// URL)`);
+        return [version, v, source];
+    });
     const base = `${ctx.name}-model-${name}`;
     const opts = { parent, dependsOn: ctx.dependsOn };
     const container = registry
@@ -91,26 +101,19 @@ export function createRegisteredModel(name: string, args: PlatformServingModelAr
         : new ModelContainer(`${base}`, { resourceGroupName: ctx.resourceGroupName, workspaceName: ctx.workspace.name, name, properties: { description: args.description, tags: ctx.tags } }, opts);
     const resources: pulumi.Resource[] = [container];
     const versions: Record<string, ServingModelVersion> = {};
-    for (const [version, v] of Object.entries(args.versions)) {
-        const versionProblem = modelVersionProblem(version);
-        if (versionProblem) fail(`.versions.${version}: ${versionProblem}`);
-        const source = modelSourceOf(v);
-        if ("problem" in source) fail(`.versions.${version}: ${source.problem} (${source.fix})`);
-        const s = source as ModelSource;
-        if (s.kind === "localPath") fail(`.versions.${version}.localPath ${LOCAL_PATH_REFUSAL.problem} (${LOCAL_PATH_REFUSAL.fix})`);
-        if (registry && s.kind === "datastore") fail(`.versions.${version}.datastore: a registry has no datastores (use path with the files' https:// URL)`);
-        const uri = (s as { uri: string }).uri;
-        const properties = { modelType, modelUri: uri, description: v.description, tags: ctx.tags };
+    for (const [version, v, s] of sources) {
+        const properties = { modelType, modelUri: s.uri, description: v.description, tags: ctx.tags };
         const vOpts = { parent, dependsOn: [container] };
         if (registry) {
             const created = new RegistryModelVersion(`${base}-v-${version}`, { resourceGroupName: ctx.resourceGroupName, registryName: registry.name, modelName: name, version, properties }, vOpts);
             resources.push(created);
-            versions[`${name}:${version}`] = { assetId: pulumi.output(registry.name).apply((r) => registryModelAssetId(r, name, version)), uri: pulumi.output(uri) };
+            versions[`${name}:${version}`] = { assetId: pulumi.output(registry.name).apply((r) => registryModelAssetId(r, name, version)), uri: pulumi.output(s.uri) };
         } else {
             const created = new ModelVersion(`${base}-v-${version}`, { resourceGroupName: ctx.resourceGroupName, workspaceName: ctx.workspace.name, name, version, properties }, vOpts);
             resources.push(created);
+            // The workspace's own blob datastores live in its default storage account (a host's identity reads the files there).
             const workspaceStore = s.kind === "datastore" && (WORKSPACE_DATASTORES as readonly string[]).includes(s.datastore) && s.datastore !== "workspacefilestore";
-            versions[`${name}:${version}`] = { assetId: created.id, uri: pulumi.output(uri), storageAccountId: workspaceStore ? ctx.workspace.storageAccountId : undefined };
+            versions[`${name}:${version}`] = { assetId: created.id, uri: pulumi.output(s.uri), storageAccountId: workspaceStore ? ctx.workspace.storageAccountId : undefined };
         }
     }
     return { versions, resources };

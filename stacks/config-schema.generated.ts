@@ -1228,7 +1228,7 @@ datastore?: string
  */
 datastorePath?: string
 /**
- * Folder or file relative to the stack folder, uploaded to the workspace's default storage.
+ * Folder or file relative to the stack folder. Refused today: the workspace storage has shared key access disabled and the azure-native Blob upload needs the key; upload with `az storage blob upload-batch --auth-mode login` and use datastore + datastorePath.
  */
 localPath?: string
 /**

@@ -100,6 +100,9 @@ export { entraTokenFromClientToken, registryCredentialOutputs, type ClientTokenI
 export { EntraTokenError, entraTokenFromEnvironment, type EntraEnvironmentOptions } from "./serving/entra-token";
 export { ImageReferenceError, isDigestPinned, parseImageReference, pinnedImageReference, requirePinnedImageReference, type ImageReference, type PinRequirement } from "./serving/image-reference";
 export { dockerfileProblems, type DockerfileProblem, type DockerfileExpectations } from "./serving/dockerfile-check";
+export { buildContextDigest, contentTag, environmentVersionOf, pinnedFromRepoDigest } from "./serving/build-context";
+export { registryPushCredential } from "./serving/registry-login";
+export { registryModelAssetId } from "./serving/registered-models";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";

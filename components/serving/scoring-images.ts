@@ -6,7 +6,8 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Image } from "@pulumi/docker";
+// The Image module only (the package root loads every docker resource).
+import { Image } from "@pulumi/docker/image";
 import { buildContextDigest, contentTag, pinnedFromRepoDigest } from "./build-context";
 import { ImageReferenceError, repositoryProblem, requirePinnedImageReference } from "./image-reference";
 import type { PlatformServingImageArgs } from "./platform-serving-args";

@@ -1163,7 +1163,7 @@ platform: string
  */
 reference?: string
 /**
- * Repository in the registry for a built image (lowercase, digits, '.', '_', '-', '/'). Default: the image key.
+ * Repository in the registry for a built image (lowercase, digits, '.', '_', '-', '/'). Default: the image key; for a team `<team>/<image key>` (a hub's projects share its registry).
  */
 repository?: string
 /**

@@ -38,7 +38,7 @@ export interface PlatformServingImageArgs {
     build?: PlatformImageBuildArgs;
     /** An existing image pinned by digest, `<registry>/<repository>@sha256:<hex>`. Default: none (then `build` is required). */
     reference?: string;
-    /** Repository of a built image. Default: the image key. */
+    /** Repository of a built image. Default: the image key; for a team `<team>/<image key>` (a hub's projects share its registry). */
     repository?: string;
     /** Port the scoring server listens on. Default 8080. */
     port?: number;

@@ -61,7 +61,9 @@ export function createScoringImage(key: string, args: PlatformServingImageArgs, 
         return { image: { ...serving, reference: pulumi.output(requirePinnedImageReference(args.reference)), inWorkspaceRegistry: false } };
     }
     const build = args.build!;
-    const repository = args.repository ?? key;
+    // A team's images under its own path: a hub's projects push to one registry, and one team's
+    // `scorer` must not share a repository with another's.
+    const repository = args.repository ?? (ctx.teamKey ? `${ctx.teamKey}/${key}` : key);
     const settings = {
         dockerfile: build.dockerfile ?? SERVING_DEFAULTS["serving.images.*.build.dockerfile"],
         target: build.target,

@@ -133,13 +133,21 @@ describe("build context files", () => {
 });
 
 describe("a hub project's image, through the program", () => {
-    it("is pushed to the hub's registry, and its preview asks no registry for a token", async () => {
-        const raw = baseConfig({ sharing: "hub", teams: { risk: { serving: { images: { scorer: { build: { context: path.join(__dirname, "../../examples/scoring-app") } } } } } } });
+    const raw = baseConfig({ sharing: "hub", teams: { risk: { serving: { images: { scorer: { build: { context: path.join(__dirname, "../../examples/scoring-app") } } } } } } });
+
+    it("is pushed to the hub's registry under the team's repository", async () => {
+        const run = await runPlatform(raw);
+        const registry = allOfType(run.graph, "azure-native:containerregistry:Registry");
+        expect(registry).toHaveLength(1);
+        const image = allOfType(run.graph, "docker:index/image:Image");
+        expect(image.map((r) => r.name)).toEqual(["platform-team-risk-image-scorer"]);
+        expect(at(image[0].inputs, "imageName")).toMatch(new RegExp(`^${String(registry[0].inputs.registryName)}\\.azurecr\\.io/risk/scorer:ctx-[0-9a-f]{16}$`));
+        expect(at(image[0].inputs, "registry.username")).toBe("00000000-0000-0000-0000-000000000000");
+    });
+
+    it("in a preview asks no registry for a token", async () => {
         const run = await runPlatform(raw, { preview: true });
-        const [image] = allOfType(run.graph, "docker:index/image:Image");
-        expect(image.name).toBe("platform-team-risk-image-scorer");
-        expect(allOfType(run.graph, "azure-native:containerregistry:Registry")).toHaveLength(1);
-        expect(at(image.inputs, "registry.username")).toBe("00000000-0000-0000-0000-000000000000");
+        const image = allOfType(run.graph, "docker:index/image:Image")[0];
         // Unknown in a preview: no exchange happened, so no refresh token anywhere.
         expect(at(image.inputs, "registry.password")).toBe(UNKNOWN);
         expect(JSON.stringify(image.inputs)).not.toMatch(/refresh-token/);

@@ -22,7 +22,7 @@ const PINNED = `crx.azurecr.io/scorer@sha256:${"a".repeat(64)}`;
 /** Only this file's problems (other serving helpers' checks are theirs to test). */
 function lines(raw: Record<string, unknown>): string[] {
     return configProblems(raw, TEST_CONTEXT)
-        .filter((p) => /\.serving\.(images|models)|\.serving\.endpoints\.[^.]+\.(image|model|deployments\.[^.]+\.(image|model))$/.test(p.path))
+        .filter((p) => /\.serving\.(images|models)|\.serving\.endpoints\.[^.]+\.(image|model|deployments|deployments\.[^.]+\.(image|model))$/.test(p.path))
         .map(formatProblem);
 }
 
@@ -77,6 +77,15 @@ describe("what endpoints name", () => {
             `${K}.serving.endpoints.aci.model: is not set (name a model version <name>:<version> of serving.models)`,
             `${K}.serving.endpoints.k8s.image: names other, which is not an image of serving.images (use one of scorer)`,
             `${K}.serving.endpoints.k8s.model: names churn:2, which is not a version of serving.models (use one of churn:1)`,
+        ]);
+    });
+
+    it("each host takes them where it runs them: a container endpoint has no deployments, an online one has at least one and nothing on the endpoint", () => {
+        expect(lines(baseConfig({ serving: serving({ aci: { host: "containerInstance", image: "scorer", model: "churn:1", deployments: { blue: { image: "scorer", model: "churn:1" } } }, online: { host: "kubernetesOnline", compute: "k", image: "scorer", model: "churn:1" } }) }))).toEqual([
+            `${K}.serving.endpoints.aci.deployments: is set, but a containerInstance endpoint runs one container and has no deployments (remove deployments and name image and model on the endpoint)`,
+            `${K}.serving.endpoints.online.image: is set, but a kubernetesOnline endpoint takes its image per deployment (move it to deployments.<name>.image)`,
+            `${K}.serving.endpoints.online.model: is set, but a kubernetesOnline endpoint takes its model per deployment (move it to deployments.<name>.model)`,
+            `${K}.serving.endpoints.online.deployments: has none, so the kubernetesOnline endpoint has neither an image nor a model to serve (add one, e.g. deployments.blue: { image: <key of serving.images>, model: <name>:<version> })`,
         ]);
     });
 

@@ -80,7 +80,7 @@ export function pinnedFromRepoDigest(loginServer: string, repository: string, re
     return pinnedImageReference(loginServer, repository, digest);
 }
 
-/** Hex digits of the digest in an environment version: `sha256-` and 23 make the 30 characters a version may have. */
+/** Hex digits of the digest in an environment version: `sha256-` and 23 make the 30 characters an asset version may have (data-settings.ts `assetVersionProblem`). */
 const ENVIRONMENT_VERSION_HEX = 23;
 
 /**

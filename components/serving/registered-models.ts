@@ -16,7 +16,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ModelContainer, ModelVersion, RegistryModelContainer, RegistryModelVersion } from "@pulumi/azure-native/machinelearningservices";
-import { WORKSPACE_DATASTORES } from "../data/data-settings";
+import { assetVersionProblem, WORKSPACE_DATASTORES } from "../data/data-settings";
 import type { PlatformModelVersionArgs, PlatformServingModelArgs } from "./platform-serving-args";
 import type { ServingModelVersion } from "./serving-artifacts";
 import type { ServingContext } from "./serving-context";
@@ -38,17 +38,15 @@ export const LOCAL_PATH_REFUSAL = {
 
 /** A model name (1-255 letters, digits, `-`, `_`, `.`, starting with a letter or digit). */
 const MODEL_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$/;
-/** A version (1-30 letters, digits, `.`, `-`, `_`, starting with a letter or digit). */
-const MODEL_VERSION = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,29}$/;
 
 /** Why `name` is not a model name, or undefined. */
 export function modelNameProblem(name: string): string | undefined {
     return MODEL_NAME.test(name) ? undefined : `model name must be 1-255 letters, digits, '-', '_' and '.', starting with a letter or digit; got '${name}'`;
 }
 
-/** Why `version` is not a model version, or undefined. */
+/** Why `version` is not a model version, or undefined: the asset version rule every Azure ML asset shares (data-settings.ts). */
 export function modelVersionProblem(version: string): string | undefined {
-    return MODEL_VERSION.test(version) ? undefined : `version must be 1-30 letters, digits, '.', '-' and '_', starting with a letter or digit; got '${version}'`;
+    return assetVersionProblem(version);
 }
 
 /** The one source a version names, or a problem. */

@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { assetVersionProblem } from "../../../components/data/data-settings";
 import { buildContextDigest, contentTag, contextFiles, environmentVersionOf, pinnedFromRepoDigest } from "../../../components/serving/build-context";
 
 const HEX = "ab".repeat(32);
@@ -65,5 +66,11 @@ describe("environment version of an image", () => {
 
     it("refuses an unpinned reference", () => {
         expect(() => environmentVersionOf("cr.azurecr.io/s:1")).toThrow(/not pinned by digest/);
+    });
+});
+
+describe("the environment version follows the asset version rule", () => {
+    it("passes data-settings' assetVersionProblem (the one version rule)", () => {
+        expect(assetVersionProblem(environmentVersionOf(`cr.azurecr.io/s@sha256:${"f".repeat(64)}`))).toBeUndefined();
     });
 });

@@ -108,6 +108,9 @@ export { OnlineServingEndpoint, onlineServingEndpointArgProblems, type OnlineSer
 
 // Serving at the edge: the IoT Edge manifest, the IoT Hub data-plane providers and the model-on-a-device component.
 export * from "./edge";
+export { buildContextDigest, contentTag, environmentVersionOf, pinnedFromRepoDigest } from "./serving/build-context";
+export { registryPushCredential } from "./serving/registry-login";
+export { registryModelAssetId } from "./serving/registered-models";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";

@@ -109,6 +109,10 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     const progress = opts.onProgress ? watchCount(monitor, opts.onProgress) : undefined;
+    // Image pushes log in to the simulated registry, never a real one (loaded once mocks are in place, like the program).
+    const { setRegistryLoginSource } = await import("../components/serving/registry-login");
+    const { simulatedRegistryLogin } = await import("./azure-sim/registry-login");
+    setRegistryLoginSource(simulatedRegistryLogin);
     try {
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
         const { definePlatform } = await import("../stacks/program");
@@ -135,6 +139,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
     } finally {
         progress?.stop();
+        setRegistryLoginSource(undefined);
         Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);
     }

@@ -22,6 +22,7 @@ import * as authorization from "./rules/authorization";
 import * as stack from "./rules/stack";
 import * as teamQuota from "./rules/team-quota";
 import * as servingAlerts from "./rules/serving-alerts";
+import * as servingArtifacts from "./rules/serving-artifacts";
 
 /** Name of the policy pack. */
 export const PACK_NAME = "aml-workspace";
@@ -35,7 +36,7 @@ function isAmlPolicy(v: unknown): v is AmlPolicy {
     return typeof v === "object" && v !== null && ((v as AmlPolicy).kind === "resource" || (v as AmlPolicy).kind === "stack");
 }
 
-const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, azuremlExtension, aci, onlineEndpoint, iothub, kubernetes, authorization, stack, teamQuota, servingAlerts];
+const modules = [workspace, compute, storage, keyvault, registry, mlRegistry, monitoring, aks, azuremlExtension, aci, onlineEndpoint, iothub, kubernetes, authorization, stack, teamQuota, servingAlerts, servingArtifacts];
 
 /** All policies, in a stable order. */
 export const allPolicies: readonly AmlPolicy[] = modules.flatMap((m) => Object.values(m).filter(isAmlPolicy));

@@ -25,6 +25,8 @@ const MLR = "azure-native:machinelearningservices:Registry";
 const MON = "azure-native:applicationinsights:Component and operationalinsights:Workspace";
 const AKS = "azure-native:containerservice:ManagedCluster (+ AgentPool)";
 const ACI = "azure-native:containerinstance:ContainerGroup";
+/** Not in CONTROLS.md: the pack's own control, the ACI and Kubernetes image row applied to the online deployments' environments. */
+const ENV = "azure-native:machinelearningservices:EnvironmentVersion (the pack's own control)";
 /** Not in CONTROLS.md: the pack's own controls, from "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster". */
 const AMLX = "azure-native:kubernetesconfiguration:Extension (AzureML extension; the pack's own controls)";
 const IOT = "azure-native:iothub:IotHubResource";
@@ -128,6 +130,8 @@ export const CONTROLS: readonly Control[] = [
     { id: "onlineEndpoint.managed-identity", area: ONLINE, text: "managed identity: identity.type set" },
     { id: "onlineDeployment.egress", area: ONLINE, text: "outbound access of managed deployments (prod): properties.egressPublicNetworkAccess = Disabled" },
     { id: "onlineDeployment.app-insights", area: ONLINE, text: "logging: properties.appInsightsEnabled = true" },
+
+    { id: "mlEnvironment.image-pinned", area: ENV, text: "image from an allowed registry, pinned by digest: properties.image <acr>.azurecr.io/...@sha256:" },
 
     { id: "iothub.local-auth-disabled", area: IOT, text: "local (SAS) auth off: properties.disableLocalAuth = true" },
     { id: "iothub.min-tls", area: IOT, text: "minimum TLS: properties.minTlsVersion = 1.2" },

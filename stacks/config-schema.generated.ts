@@ -1163,7 +1163,7 @@ platform: string
  */
 reference?: string
 /**
- * Repository in the registry for a built image (lowercase, digits, '.', '_', '-', '/'). Default: the image key.
+ * Repository in the registry for a built image (lowercase, digits, '.', '_', '-', '/'). Default: the image key; for a team `<team>/<image key>` (a hub's projects share its registry).
  */
 repository?: string
 /**
@@ -1228,7 +1228,7 @@ datastore?: string
  */
 datastorePath?: string
 /**
- * Folder or file relative to the stack folder, uploaded to the workspace's default storage.
+ * Folder or file relative to the stack folder. Refused today: the workspace storage has shared key access disabled and the azure-native Blob upload needs the key; upload with `az storage blob upload-batch --auth-mode login` and use datastore + datastorePath.
  */
 localPath?: string
 /**

@@ -21,7 +21,10 @@ import type { PlatformConfig } from "./config-types";
 export function imageBuildProblems(c: PlatformConfig): ConfigProblem[] {
     const independentTeams = Object.keys(c.teams ?? {}).length > 0 && c.sharing !== "hub";
     if (independentTeams || c.workspace.imageBuildCompute !== undefined) return [];
-    if (decideRegistryFor(c) !== "create" || c.network.publicNetworkAccess !== "Disabled") return [];
+    // Serving images do not count here: they are built by @pulumi/docker outside Azure ML and pushed,
+    // and their environment versions name the finished image (no Azure ML build). Only what runs
+    // jobs in Azure ML-built environment images (compute), or a registry the config always creates, needs the cluster.
+    if (decideRegistryFor({ containerRegistry: c.containerRegistry, workspace: c.workspace, compute: c.compute }) !== "create" || c.network.publicNetworkAccess !== "Disabled") return [];
     const clusters = Object.keys(c.compute.clusters);
     return [
         {

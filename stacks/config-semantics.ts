@@ -27,6 +27,7 @@ import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
 import { SERVING_ALERT_CHECKS } from "./config-semantics-serving-alerts";
 
 import { onlineEndpointProblems } from "./config-semantics-serving-online";
+import { SERVING_ARTIFACT_CHECKS } from "./config-semantics-serving-artifacts";
 import type { PlatformConfig } from "./config-types";
 import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
@@ -56,6 +57,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...SERVING_ALERT_CHECKS,
 
     onlineEndpointProblems,
+    ...SERVING_ARTIFACT_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

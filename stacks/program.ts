@@ -11,6 +11,7 @@ import { loadPlatformConfig, parseConfigValue } from "./config";
 import { readScheduleJobs } from "./config-schedules";
 import { readSetupScripts } from "./config-compute-instances";
 import { missingServingSecrets } from "./config-serving-secrets";
+import { servingFileProblems } from "./config-semantics-serving-artifacts";
 
 /** The stack outputs. */
 export interface StackOutputs {
@@ -60,7 +61,10 @@ export function definePlatform(opts: DefinePlatformOptions = {}): StackOutputs {
     const setup = readSetupScripts(config, stackDir);
     // Secret environment variables of endpoints name secret keys of this stack's project config: all missing ones together.
     const secrets = missingServingSecrets(config, (k) => new pulumi.Config(project).getSecret(k) !== undefined, stack);
-    if (problems.length + setup.problems.length + secrets.length > 0) throw new ConfigError([...problems, ...setup.problems, ...secrets]);
+    // Build contexts of scoring images and their Dockerfiles, likewise.
+    const files = servingFileProblems(config, stackDir);
+    const fileProblems = [...problems, ...setup.problems, ...secrets, ...files];
+    if (fileProblems.length > 0) throw new ConfigError(fileProblems);
     const platform = new MlPlatform(
         "platform",
         platformArgsOf(config, { organization: pulumi.getOrganization(), project: pulumi.getProject(), stack: pulumi.getStack() }, jobs, setup.scripts, {

@@ -38,7 +38,7 @@ export interface PlatformServingImageArgs {
     build?: PlatformImageBuildArgs;
     /** An existing image pinned by digest, `<registry>/<repository>@sha256:<hex>`. Default: none (then `build` is required). */
     reference?: string;
-    /** Repository of a built image. Default: the image key. */
+    /** Repository of a built image. Default: the image key; for a team `<team>/<image key>` (a hub's projects share its registry). */
     repository?: string;
     /** Port the scoring server listens on. Default 8080. */
     port?: number;
@@ -54,7 +54,7 @@ export interface PlatformModelVersionArgs {
     datastore?: string;
     /** Path inside `datastore`. Default: none. */
     datastorePath?: string;
-    /** Local folder or file uploaded to the workspace's default storage (absolute, or relative to the working directory). Default: none. */
+    /** Local folder or file (absolute, or relative to the working directory). Refused (registered-models.ts LOCAL_PATH_REFUSAL): upload it with an Entra ID login and use `datastore` + `datastorePath`. Default: none. */
     localPath?: string;
     /** Description. Default: none. */
     description?: string;

@@ -45,6 +45,16 @@ export interface RegistryConfigView {
     workspace: { imageBuildCompute?: string };
     /** Compute targets: they run jobs in environment images built into the registry. */
     compute: { clusters: Record<string, unknown>; instances: Record<string, unknown>; kubernetes?: Record<string, unknown> };
+    /** The platform's scoring images (`serving.images`): built ones are pushed to the registry. */
+    serving?: { images?: Record<string, unknown> };
+    /** Teams' scoring images (`teams.<key>.serving.images`): a project's go to the hub's registry, an independent team's to its own. */
+    teams?: Record<string, { serving?: { images?: Record<string, unknown> } }>;
+}
+
+/** Scoring images the platform and its teams declare (each is pushed to, or pulled from, a registry). */
+export function servingImageCount(c: Pick<RegistryConfigView, "serving" | "teams">): number {
+    const own = Object.keys(c.serving?.images ?? {}).length;
+    return own + Object.values(c.teams ?? {}).reduce((n, t) => n + Object.keys(t.serving?.images ?? {}).length, 0);
 }
 
 /** The registry decision for a whole platform config (one place, so the platform and its network plan agree). */
@@ -53,6 +63,7 @@ export function decideRegistryFor(c: RegistryConfigView): RegistryDecision {
         mode: c.containerRegistry.mode,
         imageBuildCompute: c.workspace.imageBuildCompute,
         // Attached Kubernetes computes pull job and deployment images too.
-        imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length + Object.keys(c.compute.kubernetes ?? {}).length,
+        // Serving images are built into (or adopted next to) it.
+        imageConsumers: Object.keys(c.compute.clusters).length + Object.keys(c.compute.instances).length + Object.keys(c.compute.kubernetes ?? {}).length + servingImageCount(c),
     });
 }

@@ -18,6 +18,7 @@ import { CONTAINER_GROUP_RULES } from "./arm-rules-aci";
 import { ACTION_GROUP_RULES, METRIC_ALERT_RULES } from "./arm-rules-monitor";
 
 import { ONLINE_DEPLOYMENT_RULES, ONLINE_ENDPOINT_RULES, TEMPLATE_DEPLOYMENT_RULES } from "./arm-rules-online";
+import { SERVING_ARTIFACT_RULES } from "./arm-rules-serving";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -115,6 +116,7 @@ function duplicateOfServiceGrant(s: RuleSubject): string | undefined {
 }
 
 const RULES: Readonly<Record<string, readonly Rule[]>> = {
+    ...SERVING_ARTIFACT_RULES,
     "azure-native:containerservice:ManagedCluster": MANAGED_CLUSTER_RULES,
     "azure-native:containerservice:AgentPool": AGENT_POOL_RULES,
     "azure-native:containerinstance:ContainerGroup": CONTAINER_GROUP_RULES,

@@ -121,6 +121,39 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
         nameKey: "version",
         placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "data/{name}/versions" },
     },
+    // Serving artifacts (ARM: workspaces/models[/versions], workspaces/environments[/versions],
+    // registries/models[/versions]): a version hangs under its container, as data versions do
+    // ("Microsoft.MachineLearningServices workspaces/environments/versions", ARM template reference).
+    "azure-native:machinelearningservices:ModelContainer": {
+        armType: "Microsoft.MachineLearningServices/workspaces/models",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "models" },
+    },
+    "azure-native:machinelearningservices:ModelVersion": {
+        armType: "Microsoft.MachineLearningServices/workspaces/models/versions",
+        nameKey: "version",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "models/{name}/versions" },
+    },
+    "azure-native:machinelearningservices:EnvironmentContainer": {
+        armType: "Microsoft.MachineLearningServices/workspaces/environments",
+        nameKey: "name",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "environments" },
+    },
+    "azure-native:machinelearningservices:EnvironmentVersion": {
+        armType: "Microsoft.MachineLearningServices/workspaces/environments/versions",
+        nameKey: "version",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/workspaces", parentNameKey: "workspaceName", segment: "environments/{name}/versions" },
+    },
+    "azure-native:machinelearningservices:RegistryModelContainer": {
+        armType: "Microsoft.MachineLearningServices/registries/models",
+        nameKey: "modelName",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/registries", parentNameKey: "registryName", segment: "models" },
+    },
+    "azure-native:machinelearningservices:RegistryModelVersion": {
+        armType: "Microsoft.MachineLearningServices/registries/models/versions",
+        nameKey: "version",
+        placement: { kind: "child", parentType: "Microsoft.MachineLearningServices/registries", parentNameKey: "registryName", segment: "models/{modelName}/versions" },
+    },
     "azure-native:storage:BlobContainer": {
         armType: "Microsoft.Storage/storageAccounts/blobServices/containers",
         nameKey: "containerName",

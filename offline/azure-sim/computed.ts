@@ -3,6 +3,7 @@
  * principal IDs, connection strings...), derived deterministically from the
  * resource's ID so the same program always yields the same values.
  */
+import { createHash } from "node:crypto";
 import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
 import { containerGroupAddress } from "./computed-aci";
@@ -128,6 +129,17 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
             provisioningState: "Succeeded",
             identity: { ...identity, ...(identity.type === "SystemAssigned" ? { principalId: guid(c, "principal"), tenantId: c.tenantId } : {}) },
         };
+    },
+    // @pulumi/docker Image (not an ARM type; the simulator echoes its inputs and adds this): the push
+    // reports `<name>@sha256:<digest>`. The image name's tag is the build context's content digest
+    // (components/serving/build-context.ts), so hashing the name makes the simulated digest change
+    // exactly when the context does, and the plan stays deterministic.
+    "docker:index/image:Image": (c) => {
+        const imageName = String(c.inputs.imageName);
+        const colon = imageName.lastIndexOf(":");
+        const name = colon > imageName.lastIndexOf("/") ? imageName.slice(0, colon) : imageName;
+        const digest = createHash("sha256").update(`simulated-push\n${imageName}`).digest("hex");
+        return { repoDigest: `${name}@sha256:${digest}`, baseImageName: imageName, registryServer: name.split("/")[0] };
     },
     // "Network isolation with registries": the discovery URL is
     // https://<region>.api.azureml.ms/registrymanagement/v1.0/registries/<name>/discovery, and the managed

@@ -90,7 +90,9 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
             // subscription is remembered, so what it creates gets IDs in that subscription.
             const id = args.custom ? `${args.name}-id` : undefined;
             if (args.type === "pulumi:providers:azure-native" && id && typeof inputs.subscriptionId === "string") this.providerSubscriptions.set(id, inputs.subscriptionId);
-            return { id, state: inputs };
+            // Non-Azure resources with computed outputs (a docker image's digest), except in preview.
+            const outputs = id && !this.options.preview ? COMPUTED[args.type]?.({ id, name: args.name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) : undefined;
+            return { id, state: { ...inputs, ...(outputs ?? {}) } };
         }
         const subscriptionId = this.subscriptionOf(args.provider);
         const refused = { id: undefined, state: inputs };

@@ -6,6 +6,7 @@ export const TYPES = {
     workspace: "azure-native:machinelearningservices:Workspace",
     compute: "azure-native:machinelearningservices:Compute",
     mlRegistry: "azure-native:machinelearningservices:Registry",
+    environmentVersion: "azure-native:machinelearningservices:EnvironmentVersion",
     storageAccount: "azure-native:storage:StorageAccount",
     blobService: "azure-native:storage:BlobServiceProperties",
     fileService: "azure-native:storage:FileServiceProperties",

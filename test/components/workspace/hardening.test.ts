@@ -93,9 +93,15 @@ describe("key vault", () => {
 });
 
 describe("container registry", () => {
-    it("dev (onDemand, nothing needs images) creates no registry and attaches none", () => {
-        expect(allOfType(dev.graph, "azure-native:containerregistry:Registry")).toHaveLength(0);
-        expect(oneOfType(dev.graph, "azure-native:machinelearningservices:Workspace").inputs.containerRegistry).toBeUndefined();
+    it("dev (onDemand): its scoring image makes the registry exist, hardened like any created one, and attached", () => {
+        const registry = oneOfType(dev.graph, "azure-native:containerregistry:Registry");
+        expect(registry.inputs).toMatchObject({ adminUserEnabled: false, anonymousPullEnabled: false, policies: { azureADAuthenticationAsArmPolicy: { status: "disabled" } } });
+        expect(oneOfType(dev.graph, "azure-native:machinelearningservices:Workspace").inputs.containerRegistry).toMatch(/\/Microsoft\.ContainerRegistry\/registries\/cramldev[a-z0-9]{6}$/);
+        // The image goes to that registry, with the deploying identity's token, never an admin password.
+        const image = oneOfType(dev.graph, "docker:index/image:Image");
+        expect(at(image.inputs, "imageName")).toMatch(/^cramldev[a-z0-9]{6}\.azurecr\.io\/scorer:ctx-[0-9a-f]{16}$/);
+        expect(at(image.inputs, "registry.username")).toBe("00000000-0000-0000-0000-000000000000");
+        expect(isSecret(at(image.inputs, "registry.password"))).toBe(true);
     });
 
     it("prod (always): Premium, no admin user, no anonymous pull, private, export blocked, no ARM tokens, retention, zone redundant", () => {
@@ -349,6 +355,6 @@ describe("tags and outputs", () => {
         });
         expect(prod.outputs.registryLoginServer).toMatch(/^cramlprod[a-z0-9]{6}\.azurecr\.io$/);
         expect(prod.outputs.keyVaultUri).toMatch(/^https:\/\/kv-aml-prod-[a-z0-9]{6}\.vault\.azure\.net\/$/);
-        expect(dev.outputs.registryLoginServer).toBeUndefined();
+        expect(dev.outputs.registryLoginServer).toMatch(/^cramldev[a-z0-9]{6}\.azurecr\.io$/);
     });
 });

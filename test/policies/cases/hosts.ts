@@ -13,6 +13,7 @@ const EXT = "azure-native:kubernetesconfiguration:Extension";
 const COMPUTE = "azure-native:machinelearningservices:Compute";
 const ONLINE_EP = "azure-native:machinelearningservices:OnlineEndpoint";
 const ONLINE_DEP = "azure-native:machinelearningservices:OnlineDeployment";
+const ENV = "azure-native:machinelearningservices:EnvironmentVersion";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
 const DIGEST = `@sha256:${"c".repeat(64)}`;
@@ -97,6 +98,14 @@ export const HOST_CASES: ResourceCase[] = [
       violations: [{ patch: { imageRegistryCredentials: [{ server: "cr.azurecr.io", username: "cr", password: "hunter2" }] },
                      messages: ["imageRegistryCredentials[0].username is set; pull with identity instead", "imageRegistryCredentials[0].password is set; pull with identity instead", "imageRegistryCredentials[0].identity is not set; set it to a user-assigned identity with AcrPull"] }],
       config: [{ title: "a group pulling public images has no credentials to judge", config: {}, patch: { imageRegistryCredentials: undefined }, messages: [] }] },
+    { policy: "ml-environment-image-pinned", type: ENV,
+      compliant: { name: "scorer", version: "sha256-cccccccccccccccccccccccc", properties: { image: `cr.azurecr.io/scorer${DIGEST}`, osType: "Linux" } },
+      violations: [
+          { patch: { "properties.image": "cr.azurecr.io/scorer:1.0" }, messages: ["properties.image is cr.azurecr.io/scorer:1.0, not pinned by digest; set it to <image>@sha256:<digest>"] },
+          { patch: { "properties.image": `docker.io/library/python${DIGEST}` }, messages: [`properties.image is docker.io/library/python${DIGEST} from docker.io; use a registry in *.azurecr.io, *.azurecr.us, *.azurecr.cn, mcr.microsoft.com`] },
+          { patch: { "properties.image": undefined }, messages: ["properties.image is not set; set it to <registry login server>/<repo>@sha256:<digest>"] },
+      ],
+      config: [{ title: "an environment built by Azure ML from a context has no image to pin", config: {}, patch: { "properties.image": undefined, "properties.build": { contextUri: "https://example.blob.core.windows.net/c/ctx" } }, messages: [] }] },
     { policy: "aci-probes", type: ACI, compliant: aciGood,
       violations: [{ patch: { containers: [{ name: "s", livenessProbe: {} }] }, messages: ["containers[0].readinessProbe is not set; set it"] }] },
 

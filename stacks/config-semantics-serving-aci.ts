@@ -49,7 +49,7 @@ export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
             const add = (field: string, problem: string, fix: string): void => {
                 out.push({ path: p(field), problem, fix });
             };
-            if (e.image === undefined) add("image", "is not set, but host containerInstance runs an image", `name a key of ${prefix}.images`);
+            // A missing or unknown image or model is the artifacts check's (config-semantics-serving-artifacts.ts).
             for (const f of OTHER_HOSTS_FIELDS) {
                 if (e[f] !== undefined) add(f, "does not apply to host containerInstance", "remove it; it applies to managedOnline, kubernetesOnline or kubernetes endpoints");
             }

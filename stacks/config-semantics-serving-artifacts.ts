@@ -106,20 +106,14 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
                 out.push({ path: at(`${where}.model`), problem: `names ${model}, which is not a version of ${sec.base}.models`, fix: versions.size ? `use one of ${[...versions].join(", ")}` : `declare it under ${sec.base}.models (<name>.versions.<version>)` });
             }
         };
+        // Which fields each host takes (deployments or not, image and model where) is each host's own
+        // check (config-semantics-serving-<host>.ts); here only what the names refer to.
         for (const [key, e] of Object.entries(sec.serving.endpoints ?? {})) {
             const where = `${sec.base}.endpoints.${key}`;
             const deployments = Object.entries(e.deployments ?? {});
             if (ENDPOINT_LEVEL_HOSTS.includes(e.host)) {
                 refProblems(where, e.image, e.model, true);
-                if (deployments.length > 0) out.push({ path: at(`${where}.deployments`), problem: `is set, but a ${e.host} endpoint runs one container and has no deployments`, fix: "remove deployments and name image and model on the endpoint" });
                 continue;
-            }
-            // The online hosts: each deployment names its image (as an environment version) and model.
-            for (const field of ["image", "model"] as const) {
-                if (e[field] !== undefined) out.push({ path: at(`${where}.${field}`), problem: `is set, but a ${e.host} endpoint takes its ${field} per deployment`, fix: `move it to deployments.<name>.${field}` });
-            }
-            if (deployments.length === 0) {
-                out.push({ path: at(`${where}.deployments`), problem: `has none, so the ${e.host} endpoint has neither an image nor a model to serve`, fix: `add one, e.g. deployments.blue: { image: <key of ${sec.base}.images>, model: <name>:<version> }` });
             }
             for (const [d, dep] of deployments) refProblems(`${where}.deployments.${d}`, dep.image, dep.model, true);
         }

@@ -111,14 +111,11 @@ function endpointProblems(path: string, e: Endpoint, block: ServingBlock, privat
     const deployments = e.deployments ?? {};
     const names = Object.keys(deployments);
     if (names.length === 0) problem("deployments", `is required for a ${e.host} endpoint`, "add at least one deployment, e.g. deployments: { blue: { model: <name>:<version>, image: <image key> } }");
-    const models = new Set(Object.entries(block.serving?.models ?? {}).flatMap(([m, model]) => Object.keys(model.versions ?? {}).map((v) => `${m}:${v}`)));
-    const images = Object.keys(block.serving?.images ?? {});
     for (const [name, d] of Object.entries(deployments)) {
         const dPath = `deployments.${name}`;
         const bad = nameProblem("onlineDeployment", name);
         if (bad) problem(dPath, bad, "rename the deployment (3-32 letters, digits and hyphens, starting with a letter)");
-        if (!models.has(d.model)) problem(`${dPath}.model`, `"${d.model}" is not a version of ${block.path}.models`, `use <name>:<version> of ${block.path}.models (${[...models].join(", ") || "none declared"})`);
-        if (!images.includes(d.image)) problem(`${dPath}.image`, `"${d.image}" is not a key of ${block.path}.images`, `use one of: ${images.join(", ") || "none declared"}`);
+        // Unknown models and images are the artifacts check's (config-semantics-serving-artifacts.ts).
         if (e.host === EndpointHost.ManagedOnline) {
             const size = d.instanceType ?? MANAGED_ONLINE_DEFAULT_INSTANCE_TYPE;
             if (!isManagedOnlineSku(size)) problem(`${dPath}.instanceType`, `"${size}" is not a VM size of managed online endpoints ("Managed online endpoints SKU list")`, `use a listed size, e.g. ${MANAGED_ONLINE_DEFAULT_INSTANCE_TYPE}`);

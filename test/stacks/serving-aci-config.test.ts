@@ -85,10 +85,11 @@ describe("serving endpoints on host containerInstance", () => {
 
     it("refuse the fields of other hosts, and a missing image", () => {
         expect(problemLines(config({ image: undefined, cluster: "shared", deployments: { blue: { model: "credit:1", image: "score" } }, allowFrom: ["10.0.0.0/8"] }))).toEqual([
-            `${EP}.image: is not set, but host containerInstance runs an image (name a key of serving.images)`,
             `${EP}.deployments: does not apply to host containerInstance (remove it; it applies to managedOnline, kubernetesOnline or kubernetes endpoints)`,
             `${EP}.cluster: does not apply to host containerInstance (remove it; it applies to managedOnline, kubernetesOnline or kubernetes endpoints)`,
             `${EP}.allowFrom: does not apply to host containerInstance (remove it; it applies to managedOnline, kubernetesOnline or kubernetes endpoints)`,
+            // A missing image is the artifacts check's, the same for every host.
+            `${EP}.image: is not set, so the endpoint has neither an image nor a build context (name a key of serving.images (score))`,
         ]);
     });
 });
@@ -98,7 +99,7 @@ describe("secret config keys of endpoints (program stage)", () => {
         {
             ...config({ secretEnvironmentVariables: { SCORING_API_KEY: "riskScoringApiKey", DB_PASSWORD: "riskDbPassword" } }),
             sharing: "hub",
-            teams: { fraud: { serving: { images: IMAGES, alerts: ALERTS, endpoints: { "fraud-aci": { host: "containerInstance", image: "score", secretEnvironmentVariables: { TOKEN: "fraudToken" } } } } } },
+            teams: { fraud: { serving: { images: IMAGES, models: MODELS, alerts: ALERTS, endpoints: { "fraud-aci": { host: "containerInstance", image: "score", model: "credit:1", secretEnvironmentVariables: { TOKEN: "fraudToken" } } } } } },
             serving: undefined,
         },
         TEST_CONTEXT,

@@ -82,15 +82,15 @@ describe("what endpoints name", () => {
 
     it("each host takes them where it runs them: a container endpoint has no deployments, an online one has at least one and nothing on the endpoint", () => {
         expect(lines(baseConfig({ serving: serving({ aci: { host: "containerInstance", image: "scorer", model: "churn:1", deployments: { blue: { image: "scorer", model: "churn:1" } } }, online: { host: "kubernetesOnline", compute: "k", image: "scorer", model: "churn:1" } }) }))).toEqual([
-            `${K}.serving.endpoints.aci.deployments: is set, but a containerInstance endpoint runs one container and has no deployments (remove deployments and name image and model on the endpoint)`,
-            `${K}.serving.endpoints.online.image: is set, but a kubernetesOnline endpoint takes its image per deployment (move it to deployments.<name>.image)`,
-            `${K}.serving.endpoints.online.model: is set, but a kubernetesOnline endpoint takes its model per deployment (move it to deployments.<name>.model)`,
-            `${K}.serving.endpoints.online.deployments: has none, so the kubernetesOnline endpoint has neither an image nor a model to serve (add one, e.g. deployments.blue: { image: <key of serving.images>, model: <name>:<version> })`,
+            `${K}.serving.endpoints.aci.deployments: does not apply to host containerInstance (remove it; it applies to managedOnline, kubernetesOnline or kubernetes endpoints)`,
+            `${K}.serving.endpoints.online.image: is a setting of the containerInstance and kubernetes hosts, not of kubernetesOnline (remove it (an online endpoint's settings are per deployment, under deployments.<name>))`,
+            `${K}.serving.endpoints.online.model: is a setting of the containerInstance and kubernetes hosts, not of kubernetesOnline (remove it (an online endpoint's settings are per deployment, under deployments.<name>))`,
+            `${K}.serving.endpoints.online.deployments: is required for a kubernetesOnline endpoint (add at least one deployment, e.g. deployments: { blue: { model: <name>:<version>, image: <image key> } })`,
         ]);
     });
 
     it("online hosts name them per deployment, on a team too", () => {
-        const team = { serving: { ...serving({ online: { host: "managedOnline", deployments: { blue: { image: "scorer", model: "churn:1" }, green: { image: "nope", model: "gone:1" } } } }) } };
+        const team = { serving: { ...serving({ online: { host: "managedOnline", deployments: { blue: { image: "scorer", model: "churn:1", traffic: 100 }, green: { image: "nope", model: "gone:1" } } } }) } };
         expect(lines(baseConfig({ sharing: "hub", teams: { risk: team } }))).toEqual([
             `${K}.teams.risk.serving.endpoints.online.deployments.green.image: names nope, which is not an image of teams.risk.serving.images (use one of scorer)`,
             `${K}.teams.risk.serving.endpoints.online.deployments.green.model: names gone:1, which is not a version of teams.risk.serving.models (use one of churn:1)`,

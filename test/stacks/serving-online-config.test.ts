@@ -112,10 +112,11 @@ describe("hosts, computes and sizes", () => {
     it("a managed VM size outside the SKU list, maxInstances below instanceCount, and unknown model and image are refused together", () => {
         const e = { host: "managedOnline", deployments: { blue: { model: "credit-risk:9", image: "scorerx", instanceType: "Standard_B2s", instanceCount: 3, scale: { maxInstances: 2 } } } };
         expect(onlineLines(config({ scoring: e }))).toEqual([
-            expect.stringContaining(`${E}.scoring.deployments.blue.model: "credit-risk:9" is not a version of teams.risk.serving.models`),
-            expect.stringContaining(`${E}.scoring.deployments.blue.image: "scorerx" is not a key of teams.risk.serving.images`),
             expect.stringContaining(`${E}.scoring.deployments.blue.instanceType: "Standard_B2s" is not a VM size of managed online endpoints ("Managed online endpoints SKU list")`),
             `${E}.scoring.deployments.blue.scale.maxInstances: (2) is below instanceCount (3), the autoscaler's minimum (set maxInstances to at least 3)`,
+            // The unknown names are reported by the artifacts check, once for every host.
+            `${E}.scoring.deployments.blue.image: names scorerx, which is not an image of teams.risk.serving.images (use one of scorer)`,
+            `${E}.scoring.deployments.blue.model: names credit-risk:9, which is not a version of teams.risk.serving.models (use one of credit-risk:1, credit-risk:2)`,
         ]);
     });
     it("deployments are required; other hosts' fields and managed-only settings are refused at their keys", () => {

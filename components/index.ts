@@ -130,3 +130,7 @@ export { CLOUDS, cloudOfRegion, AzureCloud, type CloudProfile } from "./clouds";
 export { NAME_RULES, NamingError, assertValidName, deriveName, nameProblem, type NameRule, type ResourceKind } from "./naming";
 export { platformNames, type NamingInputs, type PlatformNames } from "./platform-names";
 export { parseResourceId, resourceId, type ResourceIdParts } from "./resource-ids";
+// Serving on plain Kubernetes (issue 11): the endpoint component, its pure manifests and version table.
+export { KubernetesEndpoint, type KubernetesEndpointArgs } from "./serving/hosts/kubernetes-endpoint";
+export { servingManifests, clusterScoringUri, podSelectorLabels, SCORING_UID, SCORING_EGRESS, INTERNAL_LOAD_BALANCER_ANNOTATION, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesServingSpec, type ServingManifests } from "./serving/hosts/kubernetes-serving-manifests";
+export { KUBERNETES_SERVING_VERSIONS, servingVersionProblem } from "./serving/hosts/kubernetes-serving-versions";

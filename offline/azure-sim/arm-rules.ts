@@ -13,7 +13,7 @@ import { tagLimitsFor } from "../../components/tag-limits";
 import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
 import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
-import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
+import { AZURE_ML_EXTENSION_RULES, FEDERATED_CREDENTIAL_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -162,6 +162,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
         ...KUBERNETES_COMPUTE_RULES,
     ],
     "azure-native:kubernetesconfiguration:Extension": AZURE_ML_EXTENSION_RULES,
+    "azure-native:managedidentity:FederatedIdentityCredential": FEDERATED_CREDENTIAL_RULES,
     "azure-native:storage:StorageAccount": [
         // "Azure regions with availability zone support": zone-redundant replication needs zones.
         (s) => {

@@ -55,6 +55,37 @@ export const k8sNonRootReadOnlyFs = resourcePolicy({
     },
 });
 
+/** Capabilities a container of the restricted Pod Security Standard may add back after dropping ALL. */
+const RESTRICTED_ADDABLE_CAPABILITIES = ["NET_BIND_SERVICE"];
+
+/** A seccomp profile and no capabilities beyond the restricted standard's. */
+export const k8sSeccompCapabilities = resourcePolicy({
+    name: "k8s-seccomp-capabilities",
+    description: "Kubernetes containers must run with a RuntimeDefault or Localhost seccomp profile and drop ALL capabilities (adding back only NET_BIND_SERVICE).",
+    severity: "medium",
+    remediation: "Set securityContext.seccompProfile.type to RuntimeDefault (pod or container) and securityContext.capabilities.drop to [ALL] on every container.",
+    sources: { other: ["Kubernetes Pod Security Standards (restricted)"], checkov: ["CKV_K8S_31", "CKV_K8S_37", "CKV_K8S_28"], mcsb: ["PV-2"] },
+    controls: ["k8s.seccomp-capabilities"],
+    types: WORKLOAD_TYPES,
+    check: ({ props, report }) => {
+        const podProfile = readPath(podSpec(props), "securityContext.seccompProfile.type");
+        for (const c of containersOf(props)) {
+            const profile = readPath(c.spec, "securityContext.seccompProfile.type") ?? podProfile;
+            if (profile !== "RuntimeDefault" && profile !== "Localhost") {
+                report(`${c.path}.securityContext.seccompProfile.type is ${show(profile)}; set it to RuntimeDefault`);
+            }
+            const drop = readArray(c.spec, "securityContext.capabilities.drop");
+            if (!drop.some((d) => d === "ALL")) {
+                report(`${c.path}.securityContext.capabilities.drop does not contain ALL; set it to [ALL]`);
+            }
+            const added = readArray(c.spec, "securityContext.capabilities.add").filter((a) => !RESTRICTED_ADDABLE_CAPABILITIES.includes(String(a)));
+            if (added.length > 0) {
+                report(`${c.path}.securityContext.capabilities.add has ${added.map(String).join(", ")}; add back only NET_BIND_SERVICE`);
+            }
+        }
+    },
+});
+
 /** Requests and limits for cpu/memory, and limits for extended resources (FPGA, GPU). */
 export const k8sResourceRequestsLimits = resourcePolicy({
     name: "k8s-resource-requests-limits",

@@ -24,6 +24,7 @@ import { INSTANCE_CHECKS } from "./config-compute-instances";
 import { IMAGE_BUILD_CHECKS } from "./config-semantics-image-build";
 import { DATA_CHECKS } from "./config-data";
 import { KUBERNETES_CHECKS } from "./config-semantics-kubernetes";
+import { SERVING_KUBERNETES_CHECKS } from "./config-semantics-serving-kubernetes";
 import type { PlatformConfig } from "./config-types";
 
 /** The semantic checks, in report order; `config.ts` runs each one guarded when the schema failed. */
@@ -48,6 +49,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...IMAGE_BUILD_CHECKS,
     ...DATA_CHECKS,
     ...KUBERNETES_CHECKS,
+    ...SERVING_KUBERNETES_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -132,5 +132,5 @@ export { platformNames, type NamingInputs, type PlatformNames } from "./platform
 export { parseResourceId, resourceId, type ResourceIdParts } from "./resource-ids";
 // Serving on plain Kubernetes (issue 11): the endpoint component, its pure manifests and version table.
 export { KubernetesEndpoint, type KubernetesEndpointArgs } from "./serving/hosts/kubernetes-endpoint";
-export { servingManifests, clusterScoringUri, podSelectorLabels, SCORING_UID, SCORING_EGRESS, INTERNAL_LOAD_BALANCER_ANNOTATION, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesServingSpec, type ServingManifests } from "./serving/hosts/kubernetes-serving-manifests";
+export { servingManifests, clusterScoringUri, podSelectorLabels, SCORING_UID, SCORING_EGRESS, INTERNAL_LOAD_BALANCER_ANNOTATION, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesServingSpec, type KubernetesEndpointSpecArgs, type KubernetesScoringRoutesArgs, type KubernetesResourcesArgs, type KubernetesQuantitiesArgs, type KubernetesServedModelArgs, type ServingManifests } from "./serving/hosts/kubernetes-serving-manifests";
 export { KUBERNETES_SERVING_VERSIONS, servingVersionProblem } from "./serving/hosts/kubernetes-serving-versions";

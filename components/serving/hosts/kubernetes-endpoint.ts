@@ -29,18 +29,18 @@ import { FederatedIdentityCredential, UserAssignedIdentity } from "@pulumi/azure
 import { grantRole } from "../../access/grant";
 import { deriveName } from "../../naming";
 import { KubernetesServiceType } from "../serving-enums";
-import { clusterScoringUri, SECRET_ENV_NAME, servingManifests, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesServingSpec } from "./kubernetes-serving-manifests";
+import { clusterScoringUri, SECRET_ENV_NAME, servingManifests, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesEndpointSpecArgs } from "./kubernetes-serving-manifests";
 
 /** Arguments of {@link KubernetesEndpoint}. */
 export interface KubernetesEndpointArgs {
-    /** The endpoint's objects (everything but the identity's client ID, which this component creates). Required. */
-    spec: Omit<KubernetesServingSpec, "clientId">;
+    /** The endpoint's objects (the identity's client ID is this component's). Required. */
+    spec: KubernetesEndpointSpecArgs;
     /** The cluster-user kubeconfig (exec, kubelogin; secret) of the cluster. Required. */
     kubeconfig: pulumi.Input<string>;
     /** OIDC issuer URL of the cluster. Required. */
     oidcIssuerUrl: pulumi.Input<string>;
-    /** Container Insights / App Insights connection string the app reports requests to (secret). Default: none (the key is empty). */
-    applicationInsightsConnectionString?: pulumi.Input<string | undefined>;
+    /** Application Insights connection string the app reports requests to (secret). Default: none (the Secret's key is empty). */
+    applicationInsightsConnectionString?: pulumi.Input<string>;
     /** Secret environment variable values by name. Default: none. */
     secretEnvironmentVariables?: { [name: string]: pulumi.Input<string> };
     /** Storage account holding the model files (the identity gets Storage Blob Data Reader). Default: none. */
@@ -57,8 +57,6 @@ export interface KubernetesEndpointArgs {
     subscriptionId: pulumi.Input<string>;
     /** Stable strings naming the workspace (role assignment names). Required. */
     uniqueBy: string[];
-    /** Resources every in-cluster object waits for (cluster, extension, image pushes, pull grant). Default: none. */
-    waitFor?: pulumi.Resource[];
 }
 
 /** A scoring Deployment with its Service, autoscaler, disruption budget and network policies on AKS. */
@@ -112,7 +110,10 @@ export class KubernetesEndpoint extends pulumi.ComponentResource {
 
         // The kubeconfig stays secret in the provider's state whatever the caller passed.
         const provider = new Provider(`${name}-provider`, { kubeconfig: pulumi.secret(args.kubeconfig) }, azure);
-        const waitFor = args.waitFor ?? [];
+        // What the caller's dependsOn names (cluster, extension, image pushes, pull grant) must reach every
+        // in-cluster object: a component's dependsOn does not reach its children by itself.
+        const waitFor = pulumi.output(opts?.dependsOn ?? []).apply((d) => (Array.isArray(d) ? d : [d]) as pulumi.Resource[]);
+        const after = (...more: pulumi.Resource[]) => waitFor.apply((d) => [...d, ...more]);
         const inCluster = { parent: this, provider, dependsOn: waitFor };
         const m = servingManifests({ ...s, clientId: identity.clientId });
         const ns = new Namespace(`${name}-namespace`, m.namespace, inCluster);
@@ -130,10 +131,10 @@ export class KubernetesEndpoint extends pulumi.ComponentResource {
             new NetworkPolicy(`${name}-allow-scoring`, inNamespace(m.allowScoring), inCluster),
             new NetworkPolicy(`${name}-allow-egress`, inNamespace(m.allowEgress), inCluster),
         ];
-        const deployment = new Deployment(`${name}-deployment`, inNamespace(m.deployment), { ...inCluster, dependsOn: [...waitFor, ...grants, secret, account, ...policies] });
-        new HorizontalPodAutoscaler(`${name}-autoscaler`, inNamespace(m.autoscaler), { ...inCluster, dependsOn: [...waitFor, deployment] });
+        const deployment = new Deployment(`${name}-deployment`, inNamespace(m.deployment), { ...inCluster, dependsOn: after(...grants, secret, account, ...policies) });
+        new HorizontalPodAutoscaler(`${name}-autoscaler`, inNamespace(m.autoscaler), { ...inCluster, dependsOn: after(deployment) });
         new PodDisruptionBudget(`${name}-disruption-budget`, inNamespace(m.disruptionBudget), inCluster);
-        const service = new Service(`${name}-service`, inNamespace(m.service), { ...inCluster, dependsOn: [...waitFor, ...policies] });
+        const service = new Service(`${name}-service`, inNamespace(m.service), { ...inCluster, dependsOn: after(...policies) });
 
         this.clientId = identity.clientId;
         this.principalId = identity.principalId;

@@ -65,7 +65,7 @@ export function createKubernetesEndpoint(inputs: HostInputs): CreatedEndpoint {
             },
             kubeconfig: cluster.kubeconfig as pulumi.Input<string>,
             oidcIssuerUrl: cluster.oidcIssuerUrl as pulumi.Input<string>,
-            applicationInsightsConnectionString: ctx.workspace.applicationInsightsConnectionString,
+            applicationInsightsConnectionString: pulumi.output(ctx.workspace.applicationInsightsConnectionString).apply((c) => c ?? ""),
             secretEnvironmentVariables: e.secretEnvironmentVariables,
             modelStorageAccountId: model?.storageAccountId,
             identityNameBase: `${ctx.namePrefix}-${key}`,
@@ -74,9 +74,8 @@ export function createKubernetesEndpoint(inputs: HostInputs): CreatedEndpoint {
             tags: ctx.tags,
             subscriptionId: ctx.subscriptionId,
             uniqueBy: ctx.uniqueBy,
-            waitFor,
         },
-        { parent },
+        { parent, dependsOn: waitFor },
     );
     return { scoringUri: component.scoringUri, resource: component, metrics: { resourceId: ctx.workspace.applicationInsightsId, kind: "applicationInsights" } };
 }

@@ -70,42 +70,80 @@ export const SCORING_EGRESS = {
     dnsPodLabels: { "k8s-app": "kube-dns" },
 } as const;
 
-/** Everything the manifests of one endpoint depend on (values may be Pulumi inputs; tests pass plain strings). */
-export interface KubernetesServingSpec {
-    /** Endpoint key: names every object and labels the pods. */
+/** HTTP paths of the scoring server. */
+export interface KubernetesScoringRoutesArgs {
+    /** Scoring path. Required. */
+    scoring: string;
+    /** Liveness probe path. Required. */
+    liveness: string;
+    /** Readiness probe path. Required. */
+    readiness: string;
+}
+
+/** CPU and memory (Kubernetes quantities). */
+export interface KubernetesQuantitiesArgs {
+    /** CPU, e.g. `500m`. Required. */
+    cpu: string;
+    /** Memory, e.g. `1Gi`. Required. */
+    memory: string;
+}
+
+/** Requests and limits of the scoring container. */
+export interface KubernetesResourcesArgs {
+    /** Requests. Required. */
+    requests: KubernetesQuantitiesArgs;
+    /** Limits. Required. */
+    limits: KubernetesQuantitiesArgs;
+}
+
+/** The model an endpoint serves. */
+export interface KubernetesServedModelArgs {
+    /** `<name>:<version>`. Required. */
+    ref: string;
+    /** Where its files are (`azureml://…` or `https://…`). Required. */
+    uri: pulumi.Input<string>;
+}
+
+/** The endpoint's objects, as KubernetesEndpoint takes them (values may be Pulumi inputs; tests pass plain strings). */
+export interface KubernetesEndpointSpecArgs {
+    /** Endpoint key: names every object and labels the pods. Required. */
     key: string;
-    /** Key of the cluster in `kubernetes.clusters` (labels). */
+    /** Key of the cluster in `kubernetes.clusters` (labels). Required. */
     clusterKey: string;
-    /** Namespace created for the endpoint. */
+    /** Namespace created for the endpoint. Required. */
     namespace: string;
-    /** Digest-pinned image reference. */
+    /** Digest-pinned image reference. Required. */
     image: pulumi.Input<string>;
-    /** Port the scoring server listens on. */
+    /** Port the scoring server listens on. Required. */
     port: number;
-    /** Scoring, liveness and readiness paths. */
-    routes: { scoring: string; liveness: string; readiness: string };
+    /** Scoring, liveness and readiness paths. Required. */
+    routes: KubernetesScoringRoutesArgs;
+    /** The model served. Default: none (no MODEL_URI). */
+    model?: KubernetesServedModelArgs;
+    /** Plain environment variables. Required (may be empty). */
+    environmentVariables: { [name: string]: string };
+    /** Names of the secret environment variables (values go into the Secret). Required (may be empty). */
+    secretEnvironmentVariableNames: string[];
+    /** Replicas: the autoscaler's minimum. Required. */
+    replicas: number;
+    /** The autoscaler's maximum. Required. */
+    maxReplicas: number;
+    /** Average CPU utilization (percent of requests) the autoscaler keeps. Required. */
+    targetCpuUtilization: number;
+    /** PodDisruptionBudget minimum. Required. */
+    minAvailable: number;
+    /** CPU and memory requests and limits. Required. */
+    resources: KubernetesResourcesArgs;
+    /** How the Service is reached. Required. */
+    serviceType: KubernetesServiceType;
+    /** CIDRs allowed to the scoring port (cluster-external callers). Required (may be empty). */
+    allowFrom: string[];
+}
+
+/** Everything the manifests depend on: the endpoint's objects and its identity's client ID. */
+export interface KubernetesServingSpec extends KubernetesEndpointSpecArgs {
     /** Client ID of the user-assigned identity the pods federate to. */
     clientId: pulumi.Input<string>;
-    /** `<name>:<version>` and URI of the model served, when the endpoint names one. */
-    model?: { ref: string; uri: pulumi.Input<string> };
-    /** Plain environment variables. */
-    environmentVariables: Record<string, string>;
-    /** Names of the secret environment variables (values go into the Secret). */
-    secretEnvironmentVariableNames: string[];
-    /** Replicas: the autoscaler's minimum. */
-    replicas: number;
-    /** The autoscaler's maximum. */
-    maxReplicas: number;
-    /** Average CPU utilization (percent of requests) the autoscaler keeps. */
-    targetCpuUtilization: number;
-    /** PodDisruptionBudget minimum. */
-    minAvailable: number;
-    /** CPU and memory requests and limits. */
-    resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
-    /** How the Service is reached. */
-    serviceType: KubernetesServiceType;
-    /** CIDRs allowed to the scoring port (cluster-external callers). */
-    allowFrom: string[];
 }
 
 /** A manifest with its kind, for creation in order. */

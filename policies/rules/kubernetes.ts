@@ -240,7 +240,7 @@ function selects(selector: unknown, labels: Record<string, unknown>): boolean {
 /** Replicated inference workloads have a PodDisruptionBudget. */
 export const k8sDisruptionBudget = stackPolicy({
     name: "k8s-pdb-for-replicated",
-    description: "Kubernetes inference workloads with more than one replica must have a PodDisruptionBudget selecting their pods.",
+    description: "Kubernetes inference workloads with more than one replica (spec.replicas, or the minReplicas of their HorizontalPodAutoscaler) must have a PodDisruptionBudget selecting their pods.",
     severity: "low",
     remediation: "Add a policy/v1 PodDisruptionBudget in the same namespace whose selector.matchLabels match the pod template labels (minAvailable or maxUnavailable 1).",
     sources: { other: ["Kubernetes disruption guidance"] },
@@ -248,8 +248,13 @@ export const k8sDisruptionBudget = stackPolicy({
     types: INFERENCE_TYPES,
     check: ({ subjects, resources, report }) => {
         const pdbs = resources.filter((r) => r.type === TYPES.k8sPdb);
+        const hpas = resources.filter((r) => r.type === TYPES.k8sHpa);
         for (const w of subjects) {
-            const replicas = readPath(w.props, "spec.replicas");
+            // A workload scaled by an autoscaler leaves spec.replicas out: its minReplicas is the floor.
+            const hpa = hpas.find((h) => namespaceOf(h) === namespaceOf(w) && peek(() => readPath(h.props, "spec.scaleTargetRef.kind")) === w.type.split(":").pop() && peek(() => readPath(h.props, "spec.scaleTargetRef.name")) === peek(() => readPath(w.props, "metadata.name")));
+            const own = readPath(w.props, "spec.replicas");
+            const min = hpa ? peek(() => readPath(hpa.props, "spec.minReplicas")) : undefined;
+            const replicas = typeof own === "number" ? own : typeof min === "number" ? min : undefined;
             if (!(typeof replicas === "number" && replicas > 1)) {
                 continue;
             }
@@ -260,7 +265,7 @@ export const k8sDisruptionBudget = stackPolicy({
                 return namespaceOf(p) === ns && (selector === undefined ? false : isObject(selector) && selects(selector, labels));
             });
             if (!covered) {
-                report(`${w.name} has spec.replicas ${replicas} but no PodDisruptionBudget selects its pods; add one`, w);
+                report(`${w.name} has ${typeof own === "number" ? "spec.replicas" : "autoscaler minReplicas"} ${replicas} but no PodDisruptionBudget selects its pods; add one`, w);
             }
         }
     },

@@ -145,3 +145,8 @@ export { EndpointAlerts, endpointAlertsArgProblems, type EndpointAlertsArgs, typ
 export { ALERT_NAMES, ALERT_WINDOWS, EndpointAlertRole, endpointAlertCriteria, failedRequestThreshold, resolveAlertThresholds, type EndpointAlertCriterion, type ResolvedAlertThresholds } from "./serving/endpoint-alert-metrics";
 export { cloudRoleName, endpointRoleName, endpointTelemetryEnvironment, serviceNamespaceOf, TELEMETRY_ENV, type EndpointTelemetryEnvironment } from "./serving/endpoint-telemetry";
 export { EndpointMetricsKind } from "./serving/serving-enums";
+
+// Serving on plain Kubernetes (issue 11): the endpoint component, its pure manifests and version table.
+export { KubernetesEndpoint, type KubernetesEndpointArgs } from "./serving/hosts/kubernetes-endpoint";
+export { servingManifests, clusterScoringUri, podSelectorLabels, SCORING_UID, SCORING_EGRESS, INTERNAL_LOAD_BALANCER_ANNOTATION, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesServingSpec, type KubernetesEndpointSpecArgs, type KubernetesScoringRoutesArgs, type KubernetesResourcesArgs, type KubernetesQuantitiesArgs, type KubernetesServedModelArgs, type ServingManifests } from "./serving/hosts/kubernetes-serving-manifests";
+export { KUBERNETES_SERVING_VERSIONS, servingVersionProblem } from "./serving/hosts/kubernetes-serving-versions";

@@ -29,6 +29,7 @@ export type ResourceKind =
     | "logAnalytics"
     | "applicationInsights"
     | "userAssignedIdentity"
+    | "federatedIdentityCredential"
     | "computeInstance"
     | "computeCluster"
     | "kubernetesCompute"
@@ -264,6 +265,14 @@ const SPECS: Readonly<Record<ResourceKind, KindSpec>> = Object.freeze({
         label: "user-assigned identity", min: 3, max: 128, body: "[a-zA-Z0-9][a-zA-Z0-9_-]*",
         chars: "letters, digits, hyphens and underscores, starting with a letter or digit",
         allowed: ALNUM_HYPHEN_UNDERSCORE, lowercase: false, globallyUnique: false, abbreviation: "id",
+    }),
+    // Federated identity credential of a user-assigned identity: 3-120 letters, digits, hyphens and
+    // underscores, starting with a letter or digit ("Important considerations and restrictions for
+    // federated identity credentials", https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
+    federatedIdentityCredential: define({
+        label: "federated identity credential", min: 3, max: 120, body: "[a-zA-Z0-9][a-zA-Z0-9_-]*",
+        chars: "letters, digits, hyphens and underscores, starting with a letter or digit",
+        allowed: ALNUM_HYPHEN_UNDERSCORE, lowercase: false, globallyUnique: false, abbreviation: "fic",
     }),
     // Azure ML compute instance: 3-24, see AML_COMPUTE_BODY. Unique within a region
     // across all tenants (it becomes a regional host name), so another customer can

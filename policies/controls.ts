@@ -33,6 +33,8 @@ const IOT = "azure-native:iothub:IotHubResource";
 /** Not in CONTROLS.md: the pack's own controls of online endpoints (issue 11), from "Authenticate clients for online endpoints" and "Network isolation with managed online endpoints". */
 const ONLINE = "azure-native:machinelearningservices:OnlineEndpoint (+ OnlineDeployment; the pack's own controls)";
 const K8S = "kubernetes workloads";
+/** Not in CONTROLS.md: the pack's own Kubernetes control, from the restricted Pod Security Standard (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
+const K8S_OWN = "kubernetes workloads (the pack's own controls)";
 const AUTH = "authorization:RoleAssignment / RoleDefinition";
 const X = "cross-cutting (stack policies)";
 /** Not in CONTROLS.md: issue 11's endpoint monitoring. */
@@ -146,6 +148,7 @@ export const CONTROLS: readonly Control[] = [
     { id: "k8s.namespace-default-deny", area: K8S, text: "network policy: default-deny NetworkPolicy in every inference namespace" },
     { id: "k8s.no-public-load-balancer", area: K8S, text: "no public load balancer unless allowed" },
     { id: "k8s.disruption-budget", area: K8S, text: "disruption budget: replicas > 1 needs a PodDisruptionBudget" },
+    { id: "k8s.seccomp-capabilities", area: K8S_OWN, text: "seccomp and capabilities: RuntimeDefault (or Localhost) seccomp profile, capabilities drop ALL (restricted Pod Security Standard)" },
 
     { id: "authorization.least-privilege", area: AUTH, text: "least privilege: no Owner/Contributor/User Access Administrator for people at subscription or resource-group scope" },
     { id: "authorization.principal-type", area: AUTH, text: "explicit principal type: principalType set" },

@@ -28,6 +28,8 @@ import { SERVING_ALERT_CHECKS } from "./config-semantics-serving-alerts";
 
 import { onlineEndpointProblems } from "./config-semantics-serving-online";
 import { SERVING_ARTIFACT_CHECKS } from "./config-semantics-serving-artifacts";
+
+import { SERVING_KUBERNETES_CHECKS } from "./config-semantics-serving-kubernetes";
 import type { PlatformConfig } from "./config-types";
 import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
@@ -58,6 +60,8 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
 
     onlineEndpointProblems,
     ...SERVING_ARTIFACT_CHECKS,
+
+    ...SERVING_KUBERNETES_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -71,3 +71,31 @@ export const AZURE_ML_EXTENSION_RULES: readonly Rule[] = [
         return problems.length > 0 ? problems.join("; ") : undefined;
     },
 ];
+
+const FIC_TYPE = "azure-native:managedidentity:FederatedIdentityCredential";
+/** Federated credentials one user-assigned identity holds at most. */
+export const MAX_FEDERATED_CREDENTIALS_PER_IDENTITY = 20;
+
+/**
+ * Rules of a federated identity credential on a user-assigned identity (workload identity of
+ * `host: kubernetes` endpoints). "Important considerations and restrictions for federated identity
+ * credentials" (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations):
+ * at most 20 per identity; issuer and subject at most 600 characters, no wildcards; the
+ * issuer/subject pair unique on the identity; one audience.
+ */
+export const FEDERATED_CREDENTIAL_RULES: readonly Rule[] = [
+    (s) => {
+        const problems: string[] = [];
+        const issuer = s.inputs.issuer;
+        const subject = s.inputs.subject;
+        const audiences = s.inputs.audiences;
+        if (typeof issuer === "string" && (!/^https:\/\//.test(issuer) || issuer.length > 600 || issuer.trim() !== issuer)) problems.push(`issuer "${issuer}" must be an https URL of at most 600 characters without surrounding spaces`);
+        if (typeof subject === "string" && (subject.length > 600 || subject.includes("*"))) problems.push(`subject "${subject}" must be at most 600 characters with no wildcard`);
+        if (Array.isArray(audiences) && audiences.length !== 1) problems.push(`audiences has ${audiences.length} values; a federated credential takes exactly one`);
+        const siblings = s.all().filter((r) => r.type === FIC_TYPE && r.logicalName !== s.logicalName && r.inputs.resourceGroupName === s.inputs.resourceGroupName && r.inputs.resourceName === s.inputs.resourceName);
+        if (siblings.length >= MAX_FEDERATED_CREDENTIALS_PER_IDENTITY) problems.push(`identity ${String(s.inputs.resourceName)} already has ${siblings.length} federated credentials; at most ${MAX_FEDERATED_CREDENTIALS_PER_IDENTITY} are allowed`);
+        const same = siblings.find((r) => r.inputs.issuer === issuer && r.inputs.subject === subject);
+        if (same && typeof issuer === "string" && typeof subject === "string") problems.push(`identity ${String(s.inputs.resourceName)} already trusts issuer ${issuer} for subject ${subject} ("${same.logicalName}"); the pair is unique per identity`);
+        return problems.length > 0 ? problems.join("; ") : undefined;
+    },
+];

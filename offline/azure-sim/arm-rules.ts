@@ -13,10 +13,9 @@ import { tagLimitsFor } from "../../components/tag-limits";
 import { registrySkuAllowsPrivateEndpoints, registrySkuOffers } from "../../components/registry-sku";
 import type { UNKNOWN } from "../graph";
 import { AGENT_POOL_RULES, MANAGED_CLUSTER_RULES } from "./arm-rules-aks";
-import { AZURE_ML_EXTENSION_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
+import { AZURE_ML_EXTENSION_RULES, FEDERATED_CREDENTIAL_RULES, KUBERNETES_COMPUTE_RULES } from "./arm-rules-kubernetes";
 import { CONTAINER_GROUP_RULES } from "./arm-rules-aci";
 import { ACTION_GROUP_RULES, METRIC_ALERT_RULES } from "./arm-rules-monitor";
-
 import { ONLINE_DEPLOYMENT_RULES, ONLINE_ENDPOINT_RULES, TEMPLATE_DEPLOYMENT_RULES } from "./arm-rules-online";
 import { SERVING_ARTIFACT_RULES } from "./arm-rules-serving";
 
@@ -175,6 +174,7 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
     "azure-native:kubernetesconfiguration:Extension": AZURE_ML_EXTENSION_RULES,
     "azure-native:monitor:ActionGroup": ACTION_GROUP_RULES,
     "azure-native:monitor:MetricAlert": METRIC_ALERT_RULES,
+    "azure-native:managedidentity:FederatedIdentityCredential": FEDERATED_CREDENTIAL_RULES,
     "azure-native:storage:StorageAccount": [
         // "Azure regions with availability zone support": zone-redundant replication needs zones.
         (s) => {

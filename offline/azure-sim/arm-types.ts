@@ -65,6 +65,14 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     "azure-native:operationalinsights:Workspace": { armType: "Microsoft.OperationalInsights/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "logAnalytics" },
     "azure-native:applicationinsights:Component": { armType: "Microsoft.Insights/components", nameKey: "resourceName", placement: rg, nameKind: "applicationInsights" },
     "azure-native:managedidentity:UserAssignedIdentity": { armType: "Microsoft.ManagedIdentity/userAssignedIdentities", nameKey: "resourceName", placement: rg, nameKind: "userAssignedIdentity" },
+    // A federated credential hangs under its identity ("Federated Identity Credentials - Create Or Update",
+    // https://learn.microsoft.com/rest/api/managedidentity/2023-01-31/federated-identity-credentials/create-or-update).
+    "azure-native:managedidentity:FederatedIdentityCredential": {
+        armType: "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials",
+        nameKey: "federatedIdentityCredentialResourceName",
+        placement: { kind: "child", parentType: "Microsoft.ManagedIdentity/userAssignedIdentities", parentNameKey: "resourceName", segment: "federatedIdentityCredentials" },
+        nameKind: "federatedIdentityCredential",
+    },
     "azure-native:machinelearningservices:Workspace": { armType: "Microsoft.MachineLearningServices/workspaces", nameKey: "workspaceName", placement: rg, nameKind: "workspace" },
     // Registry names are unique in the tenant ("Create and manage registries"): one simulated tenant, so a conflict even across groups.
     "azure-native:machinelearningservices:Registry": { armType: "Microsoft.MachineLearningServices/registries", nameKey: "registryName", placement: rg, nameKind: "mlRegistry", uniqueInTenant: true },

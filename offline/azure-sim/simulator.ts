@@ -14,6 +14,7 @@ import { AKS_ENTRA_SERVER_APP_ID } from "../../components/kubernetes/aks-default
 import { ARM_TYPES, type ArmTypeSpec } from "./arm-types";
 import { armRejections, lockedBy } from "./arm-rules";
 import { COMPUTED } from "./computed";
+import { SimulatedKubernetes } from "./kubernetes-sim";
 
 /** Placeholder subscription: all zeros, so no real subscription ID can ever appear. */
 export const SIMULATED_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
@@ -47,6 +48,8 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
     private readonly globalNames = new Map<string, string>();
     /** Subscription of each explicit azure-native provider, by the provider's ID. */
     private readonly providerSubscriptions = new Map<string, string>();
+    /** The Kubernetes API server(s) the `kubernetes:*` objects go to. */
+    private readonly kubernetes = new SimulatedKubernetes();
     private readonly cloud;
 
     constructor(private readonly options: SimulatorOptions) {
@@ -90,9 +93,14 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
             // subscription is remembered, so what it creates gets IDs in that subscription.
             const id = args.custom ? `${args.name}-id` : undefined;
             if (args.type === "pulumi:providers:azure-native" && id && typeof inputs.subscriptionId === "string") this.providerSubscriptions.set(id, inputs.subscriptionId);
-            // Non-Azure resources with computed outputs (a docker image's digest), except in preview.
-            const outputs = id && !this.options.preview ? COMPUTED[args.type]?.({ id, name: args.name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) : undefined;
-            return { id, state: { ...inputs, ...(outputs ?? {}) } };
+            if (!args.custom) return { id, state: inputs };
+            // A Kubernetes object: the simulated API server refuses or computes (a Service's ingress IP).
+            const answer = this.kubernetes.create(args.type, inputs);
+            if (answer.refusal) return this.reject(`${args.type} "${args.name}": ${answer.refusal}`, { id: undefined, state: inputs });
+            if (this.options.preview) return { id, state: withUnknowns(inputs, answer.computed) };
+            // Other non-Azure resources with computed outputs (a docker image's digest).
+            const outputs = id ? COMPUTED[args.type]?.({ id, name: args.name, inputs, tenantId: SIMULATED_TENANT_ID, cloud: this.cloud }) : undefined;
+            return { id, state: { ...inputs, ...answer.computed, ...(outputs ?? {}) } };
         }
         const subscriptionId = this.subscriptionOf(args.provider);
         const refused = { id: undefined, state: inputs };

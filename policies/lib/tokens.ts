@@ -38,4 +38,5 @@ export const TYPES = {
     k8sService: "kubernetes:core/v1:Service",
     k8sNetworkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     k8sPdb: "kubernetes:policy/v1:PodDisruptionBudget",
+    k8sHpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
 } as const;

@@ -55,6 +55,37 @@ export const k8sNonRootReadOnlyFs = resourcePolicy({
     },
 });
 
+/** Capabilities a container of the restricted Pod Security Standard may add back after dropping ALL. */
+const RESTRICTED_ADDABLE_CAPABILITIES = ["NET_BIND_SERVICE"];
+
+/** A seccomp profile and no capabilities beyond the restricted standard's. */
+export const k8sSeccompCapabilities = resourcePolicy({
+    name: "k8s-seccomp-capabilities",
+    description: "Kubernetes containers must run with a RuntimeDefault or Localhost seccomp profile and drop ALL capabilities (adding back only NET_BIND_SERVICE).",
+    severity: "medium",
+    remediation: "Set securityContext.seccompProfile.type to RuntimeDefault (pod or container) and securityContext.capabilities.drop to [ALL] on every container.",
+    sources: { other: ["Kubernetes Pod Security Standards (restricted)"], checkov: ["CKV_K8S_31", "CKV_K8S_37", "CKV_K8S_28"], mcsb: ["PV-2"] },
+    controls: ["k8s.seccomp-capabilities"],
+    types: WORKLOAD_TYPES,
+    check: ({ props, report }) => {
+        const podProfile = readPath(podSpec(props), "securityContext.seccompProfile.type");
+        for (const c of containersOf(props)) {
+            const profile = readPath(c.spec, "securityContext.seccompProfile.type") ?? podProfile;
+            if (profile !== "RuntimeDefault" && profile !== "Localhost") {
+                report(`${c.path}.securityContext.seccompProfile.type is ${show(profile)}; set it to RuntimeDefault`);
+            }
+            const drop = readArray(c.spec, "securityContext.capabilities.drop");
+            if (!drop.some((d) => d === "ALL")) {
+                report(`${c.path}.securityContext.capabilities.drop does not contain ALL; set it to [ALL]`);
+            }
+            const added = readArray(c.spec, "securityContext.capabilities.add").filter((a) => !RESTRICTED_ADDABLE_CAPABILITIES.includes(String(a)));
+            if (added.length > 0) {
+                report(`${c.path}.securityContext.capabilities.add has ${added.map(String).join(", ")}; add back only NET_BIND_SERVICE`);
+            }
+        }
+    },
+});
+
 /** Requests and limits for cpu/memory, and limits for extended resources (FPGA, GPU). */
 export const k8sResourceRequestsLimits = resourcePolicy({
     name: "k8s-resource-requests-limits",
@@ -209,7 +240,7 @@ function selects(selector: unknown, labels: Record<string, unknown>): boolean {
 /** Replicated inference workloads have a PodDisruptionBudget. */
 export const k8sDisruptionBudget = stackPolicy({
     name: "k8s-pdb-for-replicated",
-    description: "Kubernetes inference workloads with more than one replica must have a PodDisruptionBudget selecting their pods.",
+    description: "Kubernetes inference workloads with more than one replica (spec.replicas, or the minReplicas of their HorizontalPodAutoscaler) must have a PodDisruptionBudget selecting their pods.",
     severity: "low",
     remediation: "Add a policy/v1 PodDisruptionBudget in the same namespace whose selector.matchLabels match the pod template labels (minAvailable or maxUnavailable 1).",
     sources: { other: ["Kubernetes disruption guidance"] },
@@ -217,8 +248,13 @@ export const k8sDisruptionBudget = stackPolicy({
     types: INFERENCE_TYPES,
     check: ({ subjects, resources, report }) => {
         const pdbs = resources.filter((r) => r.type === TYPES.k8sPdb);
+        const hpas = resources.filter((r) => r.type === TYPES.k8sHpa);
         for (const w of subjects) {
-            const replicas = readPath(w.props, "spec.replicas");
+            // A workload scaled by an autoscaler leaves spec.replicas out: its minReplicas is the floor.
+            const hpa = hpas.find((h) => namespaceOf(h) === namespaceOf(w) && peek(() => readPath(h.props, "spec.scaleTargetRef.kind")) === w.type.split(":").pop() && peek(() => readPath(h.props, "spec.scaleTargetRef.name")) === peek(() => readPath(w.props, "metadata.name")));
+            const own = readPath(w.props, "spec.replicas");
+            const min = hpa ? peek(() => readPath(hpa.props, "spec.minReplicas")) : undefined;
+            const replicas = typeof own === "number" ? own : typeof min === "number" ? min : undefined;
             if (!(typeof replicas === "number" && replicas > 1)) {
                 continue;
             }
@@ -229,7 +265,7 @@ export const k8sDisruptionBudget = stackPolicy({
                 return namespaceOf(p) === ns && (selector === undefined ? false : isObject(selector) && selects(selector, labels));
             });
             if (!covered) {
-                report(`${w.name} has spec.replicas ${replicas} but no PodDisruptionBudget selects its pods; add one`, w);
+                report(`${w.name} has ${typeof own === "number" ? "spec.replicas" : "autoscaler minReplicas"} ${replicas} but no PodDisruptionBudget selects its pods; add one`, w);
             }
         }
     },

@@ -18,7 +18,7 @@ import { deterministicGuid, stableSuffix, uuidV5 } from "../../components/hashin
 /** Written out (not read from NAME_RULES) so a dropped kind fails the test. */
 const KINDS: readonly ResourceKind[] = [
     "resourceGroup", "storageAccount", "keyVault", "keyVaultKey", "containerRegistry",
-    "workspace", "logAnalytics", "applicationInsights", "userAssignedIdentity",
+    "workspace", "logAnalytics", "applicationInsights", "userAssignedIdentity", "federatedIdentityCredential",
     "computeInstance", "computeCluster", "kubernetesCompute", "aksCluster", "aksDnsPrefix", "aksNodePool",
     "iotHub", "virtualNetwork", "subnet", "networkSecurityGroup", "privateEndpoint",
     "privateDnsZoneGroup", "diagnosticSetting", "managementLock", "containerGroup",
@@ -28,7 +28,7 @@ const KINDS: readonly ResourceKind[] = [
 /** Fallback stems the module documents (CAF abbreviations where CAF has one). */
 const ABBREVIATIONS: Record<ResourceKind, string> = {
     resourceGroup: "rg", storageAccount: "st", keyVault: "kv", keyVaultKey: "key", containerRegistry: "cr",
-    workspace: "mlw", logAnalytics: "log", applicationInsights: "appi", userAssignedIdentity: "id",
+    workspace: "mlw", logAnalytics: "log", applicationInsights: "appi", userAssignedIdentity: "id", federatedIdentityCredential: "fic",
     computeInstance: "mlci", computeCluster: "mlcc", kubernetesCompute: "mlkc", aksCluster: "aks", aksDnsPrefix: "aks", aksNodePool: "np",
     iotHub: "iot", virtualNetwork: "vnet", subnet: "snet", networkSecurityGroup: "nsg", privateEndpoint: "pep",
     privateDnsZoneGroup: "pdnszg", diagnosticSetting: "diag", managementLock: "lock", containerGroup: "ci",
@@ -370,6 +370,10 @@ const EXAMPLES: Record<ResourceKind, { valid: string[]; invalid: string[] }> = {
     userAssignedIdentity: {
         valid: ["id-aml_dev", "1ab", "i".repeat(128)],
         invalid: ["id", "_id-aml", "id.aml", "i".repeat(129)],
+    },
+    federatedIdentityCredential: {
+        valid: ["aks-shared-fraud-scorer", "1a_", "f".repeat(120)],
+        invalid: ["fc", "-aks", "aks.shared", "aks:x", "f".repeat(121)],
     },
     computeInstance: {
         valid: ["ci-aml-dev", "abc", "cpu-1a", "a".repeat(24)],

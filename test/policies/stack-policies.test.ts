@@ -289,6 +289,13 @@ describe("k8s-namespace-default-deny and k8s-pdb-for-replicated", () => {
         expect(violations("k8s-pdb-for-replicated", [deploy(3), pdb({ app: "s" })])).toEqual([]);
         expect(details("k8s-pdb-for-replicated", [deploy(3), pdb({ app: "other" })])).toEqual(["scorer has spec.replicas 3 but no PodDisruptionBudget selects its pods; add one"]);
     });
+    it("an autoscaled Deployment (no spec.replicas) counts its autoscaler's minReplicas", () => {
+        const scaled = res(T.deploy, "scorer", { metadata: { name: "scorer", namespace: "inference" }, spec: { template: { metadata: { labels: { app: "s" } } } } });
+        const hpa = (min: number, name = "scorer") => res("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "hpa", { metadata: { namespace: "inference" }, spec: { minReplicas: min, maxReplicas: 4, scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name } } });
+        expect(details("k8s-pdb-for-replicated", [scaled, hpa(2)])).toEqual(["scorer has autoscaler minReplicas 2 but no PodDisruptionBudget selects its pods; add one"]);
+        expect(violations("k8s-pdb-for-replicated", [scaled, hpa(1)])).toEqual([]);
+        expect(violations("k8s-pdb-for-replicated", [scaled, hpa(3, "other")])).toEqual([]);
+    });
 });
 
 describe("required-tags", () => {

@@ -69,7 +69,7 @@ export function kubernetesServingProblems(c: PlatformConfig): ConfigProblem[] {
                 if (v !== undefined && v !== o.default) problem(String(o.field), `is a field of host ${o.hosts}, not of host kubernetes`, `remove it`);
             }
             if (key.length > 63 || !RFC1035_LABEL.test(key)) problem("", `the endpoint key "${key}" names its Service, Deployment and service account, so it must be an RFC 1035 label (a lowercase letter first, then lowercase letters, digits and hyphens; 63 at most)`, "rename the endpoint");
-            if (e.image === undefined) problem("image", "is required for host kubernetes", `set it to a key of ${path}.images`);
+            // A missing or unknown image or model is the artifacts check's (config-semantics-serving-artifacts.ts).
             if (e.cluster === undefined) {
                 problem("cluster", "is required for host kubernetes", clusterKeys.length > 0 ? `set it to one of: ${clusterKeys.join(", ")}` : "declare the cluster under kubernetes.clusters.<key>.create and name it here");
             } else if (!clusterKeys.includes(e.cluster)) {

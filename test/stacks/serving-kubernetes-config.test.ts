@@ -12,9 +12,12 @@ const CLUSTER_ID = "/subscriptions/00000000-0000-0000-0000-00000000a001/resource
 const azureml = { enableTraining: true, enableInference: true, sslCname: "scoring.example.com", sslSecretName: "azureml-tls" };
 const created = { azureml, create: { localAccounts: true, userPools: { cpu: { vmSize: "Standard_D8ds_v5", maxCount: 3 } } } };
 const images = { scorer: { reference: `crfraud.azurecr.io/scorer@sha256:${"a".repeat(64)}` } };
+const models = { fraud: { versions: { "1": { path: "https://stexample.blob.core.windows.net/models/fraud/1" } } } };
+/** Endpoints alert by default; these tests are about the Kubernetes host, so the block names an action group. */
+const alerts = { actionGroup: { emails: ["ml-oncall@contoso.example"] } };
 const withEndpoints = (endpoints: Record<string, unknown>, more: Record<string, unknown> = {}, clusters: Record<string, unknown> = { shared: created }) =>
-    baseConfig({ kubernetes: { clusters }, serving: { images, endpoints }, ...more });
-const endpoint = (over: Record<string, unknown> = {}) => ({ host: "kubernetes", cluster: "shared", image: "scorer", ...over });
+    baseConfig({ kubernetes: { clusters }, serving: { images, models, alerts, endpoints }, ...more });
+const endpoint = (over: Record<string, unknown> = {}) => ({ host: "kubernetes", cluster: "shared", image: "scorer", model: "fraud:1", ...over });
 
 describe("host kubernetes endpoints", () => {
     it("a clean endpoint on a created cluster loads with no problem", () => {
@@ -23,7 +26,9 @@ describe("host kubernetes endpoints", () => {
 
     it("needs a cluster of kubernetes.clusters, created by the stack, and an image", () => {
         expect(problemLines(withEndpoints({ scorer: { host: "kubernetes" } }))).toEqual([
-            `${E}.image: is required for host kubernetes (set it to a key of serving.images)`,
+            // Missing image and model: the artifacts check's, the same for every host.
+            `${E}.image: is not set, so the endpoint has neither an image nor a build context (name a key of serving.images (scorer))`,
+            `${E}.model: is not set (name a model version <name>:<version> of serving.models)`,
             `${E}.cluster: is required for host kubernetes (set it to one of: shared)`,
         ]);
         expect(problemLines(withEndpoints({ scorer: endpoint({ cluster: "shard" }) }))).toEqual([`${E}.cluster: "shard" is not a key of kubernetes.clusters (did you mean shared?)`]);
@@ -47,7 +52,7 @@ describe("host kubernetes endpoints", () => {
         expect(problemLines(withEndpoints({ scorer: endpoint({ namespace: "default" }) }))).toEqual([`${E}.namespace: namespace "default" is shared by everything created without a namespace (set namespace to a namespace of its own (an RFC 1123 label))`]);
         expect(problemLines(withEndpoints({ scorer: endpoint({ namespace: "kube-scoring" }) }))[0]).toMatch(/namespace: namespace "kube-scoring" is reserved/);
         expect(problemLines(withEndpoints({ scorer: endpoint({ namespace: "Fraud_Scoring" }) }))[0]).toMatch(/namespace: namespace "Fraud_Scoring" is not an RFC 1123 label/);
-        const teams = { fraud: { serving: { images, endpoints: { scorer: endpoint() } } } };
+        const teams = { fraud: { serving: { images, models, alerts, endpoints: { scorer: endpoint() } } } };
         expect(problemLines(withEndpoints({ scorer: endpoint() }, { teams }))).toEqual([
             `${P}.teams.fraud.serving.endpoints.scorer: namespace scorer on cluster shared is already used by the endpoint serving.endpoints.scorer; an endpoint's namespace is its own (its default-deny policy and Pod Security labels) (set a different namespace)`,
         ]);

@@ -16,6 +16,13 @@ const SENSITIVE_LAST = new Set(["password", "passwd", "pwd", "passphrase", "secr
 const VALUE_SUFFIX = new Set(["value", "text"]);
 /** Words that mark non-secret material (`sshPublicKey`, `publicKeys`). */
 const NON_SECRET_WORDS = new Set(["public", "pub"]);
+/**
+ * Words that, before a final `key`, make it the name of a key rather than a key: Kubernetes'
+ * `topologyKey` ("the key of node labels", PodAffinityTerm and TopologySpreadConstraint in the
+ * Kubernetes API reference), label and annotation keys, and the partition, row, sort and hash keys
+ * of data stores, which name fields.
+ */
+const KEY_NAME_QUALIFIERS = new Set(["topology", "label", "annotation", "tag", "partition", "row", "sort", "hash", "routing", "lookup"]);
 
 /** Splits an identifier into lower-case words. */
 export function words(name: string): string[] {
@@ -38,6 +45,9 @@ export function isSensitiveName(name: string): boolean {
         return false;
     }
     const last = w[w.length - 1];
+    if (last === "key" && w.length >= 2 && KEY_NAME_QUALIFIERS.has(w[w.length - 2])) {
+        return false;
+    }
     if (SENSITIVE_LAST.has(last)) {
         return true;
     }

@@ -27,6 +27,9 @@ export const CURRENT_TAGGABLE_TYPES: readonly string[] = [
     "azure-native:managedidentity:UserAssignedIdentity",
     "azure-native:machinelearningservices:OnlineEndpoint", "azure-native:machinelearningservices:OnlineDeployment",
     "azure-native:monitor:PrivateLinkScope",
+    TYPES.actionGroup, TYPES.metricAlert,
+    // The ARM template deployment that sets an online endpoint's traffic.
+    "azure-native:resources:Deployment",
 ];
 
 /** Tokens of the same taggable types in azure-native v1/v2, still found in older `pulumi stack export` files. */

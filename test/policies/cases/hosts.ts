@@ -172,6 +172,8 @@ export const HOST_CASES: ResourceCase[] = [
           keyVaultProperties: { keyName: "cmk", keyVersion: "1", keyIdentifier: "https://kv.vault.azure.net/keys/cmk/1" },
           keySize: 2048, secretName: "s", primaryKeyPath: "/a", disableLocalAuth: true, keyVault: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv`,
           linuxProfile: { ssh: { publicKeys: [{ keyData: "ssh-rsa AAAA" }] } }, env: [{ name: "MODEL", value: "m" }], tokenName: "t", storageAccountKey: "",
+          // Names of keys, not keys: a pod's spread over a node label, a table's partition key field.
+          topologySpreadConstraints: [{ topologyKey: "topology.kubernetes.io/zone" }], partitionKey: "/teamId",
       },
       violations: [{ patch: { adminPassword: "hunter2", servicePrincipalProfile: { secret: "s3cr3t" }, env: [{ name: "API_TOKEN", value: "abc" }], connectionString: "Endpoint=sb://x" },
                      messages: ["env[0].value (API_TOKEN) holds a plain value; make it a Pulumi secret", "adminPassword holds a plain value; make it a Pulumi secret", "servicePrincipalProfile.secret holds a plain value; make it a Pulumi secret", "connectionString holds a plain value; make it a Pulumi secret"] }] },

@@ -9,6 +9,7 @@ import { BUILTIN_ROLES } from "../../components/access/roles";
 import { ACI_LIMITS, resourceProblems } from "../../components/serving/hosts/container-group-rules";
 import type { RuleSubject } from "./arm-rules";
 import { SECRET_SIG, SIG_KEY } from "../wire";
+import { UNKNOWN } from "../graph";
 
 type Rule = (s: RuleSubject) => string | undefined;
 const get = readPath;
@@ -34,7 +35,8 @@ const RULES: readonly Rule[] = [
     // network has no public IP or DNS label.
     (s) => (lower(get(s.inputs, "ipAddress.type")) === "public" && subnetIdsOf(s).length > 0 ? "ipAddress.type is Public with subnetIds; a container group in a virtual network has no public IP: set ipAddress.type Private" : undefined),
     (s) => (lower(get(s.inputs, "ipAddress.type")) === "private" && get(s.inputs, "ipAddress.dnsNameLabel") !== undefined ? "ipAddress.dnsNameLabel is set on a private IP; a container group in a virtual network has no DNS label: remove it" : undefined),
-    (s) => (lower(get(s.inputs, "ipAddress.type")) === "private" && subnetIdsOf(s).length === 0 ? "ipAddress.type is Private without subnetIds; name the delegated subnet in subnetIds" : undefined),
+    // Entries, not IDs: in a preview the subnet's ID is not known yet, but the entry is there.
+    (s) => (lower(get(s.inputs, "ipAddress.type")) === "private" && get(s.inputs, "subnetIds") !== UNKNOWN && list(get(s.inputs, "subnetIds")).length === 0 ? "ipAddress.type is Private without subnetIds; name the delegated subnet in subnetIds" : undefined),
     // Same page: the subnet holds container groups only, delegated first, in the group's subscription.
     (s) => {
         for (const id of subnetIdsOf(s)) {

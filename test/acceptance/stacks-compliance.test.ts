@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
+import { supportsIdentityInVirtualNetwork } from "../../components/serving/hosts/container-group-rules";
 import { PRIVATE_LINK_ZONES } from "../../components/network/private-link-zones";
 import type { CliIo } from "../../offline/cli-io";
 import type { CapturedStack } from "../../offline/graph";
@@ -34,7 +35,20 @@ const PROD_LOCAL_ACCOUNTS_ADVISORY = {
     urn: expect.stringMatching(/azure-native:containerservice:ManagedCluster::platform-k8s-shared-aks-cluster$/),
     message: expect.stringContaining("disableLocalAccounts is false; set it to true (kept: the AzureML extension platform-k8s-shared-azureml-extension targets this cluster and Azure Machine Learning doesn't support disabling local accounts for AKS"),
 };
-/** A report's violations, as compared with {@link PROD_LOCAL_ACCOUNTS_ADVISORY}. */
+/**
+ * The other: its Kubernetes online endpoint authenticates with Azure ML tokens, the strongest mode a
+ * Kubernetes online endpoint offers (Entra ID tokens are for managed endpoints only: "Authenticate
+ * clients for online endpoints"), reported as advisory.
+ */
+const PROD_AML_TOKEN_ADVISORY = {
+    policyName: "online-endpoint-token-auth",
+    enforcementLevel: "advisory",
+    urn: expect.stringMatching(/azure-native:machinelearningservices:OnlineEndpoint::platform-team-fraud-endpoint-fraud-scoring-endpoint$/),
+    message: expect.stringContaining("properties.authMode is AMLToken; set it to AADToken where the endpoint is managed (Kubernetes endpoints offer AMLToken at best)"),
+};
+/** Prod's advisories, in report order; nothing else. */
+const PROD_ADVISORIES = [PROD_LOCAL_ACCOUNTS_ADVISORY, PROD_AML_TOKEN_ADVISORY];
+/** A report's violations, as compared with {@link PROD_ADVISORIES}. */
 const violationsOf = (r: PolicyReport) => r.violations.map((v) => ({ policyName: v.policyName, enforcementLevel: v.enforcementLevel, urn: v.urn, message: v.message }));
 const graphs: Record<string, CapturedStack> = {};
 
@@ -45,6 +59,14 @@ function onCloud(stack: string, cloud: AzureCloud, location: string): Record<str
     platform.cloud = cloud;
     platform.location = location;
     if ("azure-native:location" in config) config["azure-native:location"] = location;
+    // Azure Government supports no managed identity on a container group in a virtual network, which
+    // the config refuses (stacks/config-semantics-serving-aci.ts): there prod serves on its other hosts.
+    if (!supportsIdentityInVirtualNetwork(cloud)) {
+        for (const team of Object.values((platform.teams ?? {}) as Record<string, { serving?: { endpoints?: Record<string, { host: string }> } }>)) {
+            const endpoints = team.serving?.endpoints ?? {};
+            for (const [key, e] of Object.entries(endpoints)) if (e.host === "containerInstance") delete endpoints[key];
+        }
+    }
     return config;
 }
 
@@ -85,7 +107,8 @@ beforeAll(async () => {
     reports.policyDnsDeclared = evaluatePolicies(policyDns.graph, { "private-endpoint-when-private": dnsOn, "ml-workspace-private-endpoint": dnsOn });
     const weakened = readStackConfig("prod");
     const platform = weakened["aml-workspace:platform"] as Record<string, unknown>;
-    platform.network = { publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] };
+    // Public, but still with its virtual network: the container group keeps its private IP in the scoring subnet.
+    platform.network = { virtualNetwork: (platform.network as Record<string, unknown>).virtualNetwork, publicNetworkAccess: "Enabled", allowedIpRanges: ["203.0.113.0/24"] };
     // The model registry follows: public too, since no private endpoint would reach it.
     if (platform.modelRegistry) (platform.modelRegistry as Record<string, unknown>).publicNetworkAccess = "Enabled";
     const run = await runStack({ stack: "prod", config: weakened });
@@ -111,7 +134,7 @@ it("dev: its deliberate weakenings are still reported, as advisories (its resour
 });
 
 it("prod: no violation but the local-accounts advisory of its AzureML cluster, and every policy ran", () => {
-    expect(violationsOf(reports.prod)).toEqual([PROD_LOCAL_ACCOUNTS_ADVISORY]);
+    expect(violationsOf(reports.prod)).toEqual(PROD_ADVISORIES);
     expect(reports.prod.errors).toEqual([]);
     expect(reports.prod.evaluated.map((o) => o.policyName)).toEqual(allPolicies.map((p) => p.name));
 });
@@ -126,12 +149,15 @@ it("prod: each stack policy checked something and passed, but aks-local-accounts
 });
 
 it("prod in a hub-and-spoke landing zone with central DNS: no violation but the local-accounts advisory (zone names read from the zone IDs)", () => {
-    expect(violationsOf(reports.hubSpoke)).toEqual([PROD_LOCAL_ACCOUNTS_ADVISORY]);
+    expect(violationsOf(reports.hubSpoke)).toEqual(PROD_ADVISORIES);
 });
 
 it("prod in preview (IDs unknown): relations are found through the dependency graph, so no false violation; unreadable values are skipped, not passed", () => {
     // The extension names the created cluster through the graph (its name is unknown in preview): the advisory still applies.
+    // The Kubernetes endpoint's properties hold its compute's ID, unknown in preview: its auth mode is
+    // judged on the deployed values (skipped, never passed, here).
     expect(violationsOf(reports.prodPreview)).toEqual([PROD_LOCAL_ACCOUNTS_ADVISORY]);
+    expect(reports.prodPreview.skipped).toContainEqual(expect.objectContaining({ policyName: PROD_AML_TOKEN_ADVISORY.policyName }));
     expect(reports.prodPreview.skipped.length).toBeGreaterThan(0);
     for (const s of reports.prodPreview.skipped) expect(s.reason).toMatch(/can't be known during preview/);
 });
@@ -190,7 +216,7 @@ describe.each((Object.keys(CLOUDS) as AzureCloud[]).map((c) => [c, REGIONS[c]] a
     });
 
     it("prod: no violation but the local-accounts advisory, and its endpoints use the cloud's own zones and suffixes", () => {
-        expect(violationsOf(reports[`prod@${cloud}`])).toEqual([PROD_LOCAL_ACCOUNTS_ADVISORY]);
+        expect(violationsOf(reports[`prod@${cloud}`])).toEqual(PROD_ADVISORIES);
         const zones = graphs[`prod@${cloud}`].resources.filter((r) => r.type === "azure-native:privatedns:PrivateZone").map((r) => r.inputs.privateZoneName);
         expect(zones).toEqual(expect.arrayContaining([...PRIVATE_LINK_ZONES.amlworkspace[cloud], ...PRIVATE_LINK_ZONES.vault[cloud], ...PRIVATE_LINK_ZONES.registry[cloud]]));
         const locations = new Set(graphs[`prod@${cloud}`].resources.map((r) => r.inputs.location).filter((l) => l !== undefined && l !== "global"));

@@ -44,7 +44,7 @@ describe("plan of the prod stack", () => {
         expect(json.summary.protected).toBeGreaterThanOrEqual(5);
     });
 
-    it("includes the policy results, which pass with one advisory: the created AKS cluster keeps local accounts for Azure ML", () => {
+    it("includes the policy results, which pass with two advisories: the created AKS cluster keeps local accounts for Azure ML, the Kubernetes online endpoint uses AML tokens", () => {
         const policies = (json as unknown as { policies: { violations: unknown[]; summary: { passed: boolean } } }).policies;
         expect(policies.summary.passed).toBe(true);
         expect(policies.violations).toEqual([
@@ -53,6 +53,12 @@ describe("plan of the prod stack", () => {
                 enforcementLevel: "advisory",
                 resourceName: "platform-k8s-shared-aks-cluster",
                 message: expect.stringContaining("Azure Machine Learning doesn't support disabling local accounts for AKS"),
+            }),
+            expect.objectContaining({
+                policyName: "online-endpoint-token-auth",
+                enforcementLevel: "advisory",
+                resourceName: "platform-team-fraud-endpoint-fraud-scoring-endpoint",
+                message: expect.stringContaining("properties.authMode is AMLToken"),
             }),
         ]);
     });

@@ -75,8 +75,8 @@ describe("serving endpoints on host containerInstance", () => {
             problemLines(config({ environmentVariables: { "1X": "a", MODEL_URI: "b", TOKEN: "c" }, secretEnvironmentVariables: { TOKEN: "aml-workspace:token", APPLICATIONINSIGHTS_CONNECTION_STRING: "platform" } })),
         ).toEqual([
             `${EP}.environmentVariables.1X: "1X" is not an environment variable name (a letter or underscore, then letters, digits and underscores) (rename it, e.g. MY_SETTING)`,
-            `${EP}.environmentVariables.MODEL_URI: is set by the host itself (use another name; the host sets MODEL_URI, AZURE_CLIENT_ID, APPLICATIONINSIGHTS_CONNECTION_STRING)`,
-            `${EP}.secretEnvironmentVariables.APPLICATIONINSIGHTS_CONNECTION_STRING: is set by the host itself (use another name; the host sets MODEL_URI, AZURE_CLIENT_ID, APPLICATIONINSIGHTS_CONNECTION_STRING)`,
+            `${EP}.environmentVariables.MODEL_URI: is set by the host itself (use another name; the host sets MODEL_URI, AZURE_CLIENT_ID, APPLICATIONINSIGHTS_CONNECTION_STRING, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES)`,
+            `${EP}.secretEnvironmentVariables.APPLICATIONINSIGHTS_CONNECTION_STRING: is set by the host itself (use another name; the host sets MODEL_URI, AZURE_CLIENT_ID, APPLICATIONINSIGHTS_CONNECTION_STRING, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES)`,
             `${EP}.secretEnvironmentVariables.TOKEN: is also a plain environment variable (keep only the secret one)`,
             `${EP}.secretEnvironmentVariables.TOKEN: names "aml-workspace:token", which is not a config key of this project: letters, digits, '_', '.', '-', no namespace, not "platform" (name a key set with: pulumi config set --secret <key> <value>)`,
             `${EP}.secretEnvironmentVariables.APPLICATIONINSIGHTS_CONNECTION_STRING: names "platform", which is not a config key of this project: letters, digits, '_', '.', '-', no namespace, not "platform" (name a key set with: pulumi config set --secret <key> <value>)`,

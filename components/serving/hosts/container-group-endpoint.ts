@@ -79,6 +79,10 @@ export interface ContainerGroupEndpointArgs {
     modelStorageAccountId?: pulumi.Input<string>;
     /** Application Insights connection string (a secure value APPLICATIONINSIGHTS_CONNECTION_STRING). Default: none. */
     applicationInsightsConnectionString?: pulumi.Input<string | undefined>;
+    /** Application Insights component the app reports to: the identity gets Monitoring Metrics Publisher on it (the component takes Entra ID ingestion only). Default: none. */
+    applicationInsightsId?: pulumi.Input<string>;
+    /** Telemetry names of the endpoint (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES: its alerts filter on the role name they make). Default: none. */
+    telemetryEnvironment?: { [name: string]: string };
     /** Log Analytics workspace the group's logs go to (diagnostic setting). Default: none (no logs kept). */
     logAnalyticsWorkspaceId?: pulumi.Input<string>;
     /** Tags. Default: none. */
@@ -107,20 +111,24 @@ export class ContainerGroupEndpoint extends pulumi.ComponentResource {
         const isPrivate = args.subnetId !== undefined;
 
         const identity = new UserAssignedIdentity(`${name}-identity`, { resourceName: args.identityName, resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags }, { parent: this });
-        const grant = (role: "acrPull" | "storageBlobDataReader", scope: pulumi.Input<string>, what: string): RoleAssignment =>
-            grantRole(`${name}-${role === "acrPull" ? "acr-pull" : "model-reader"}`, {
+        const purpose = { acrPull: ["acr-pull", "pull its image"], storageBlobDataReader: ["model-reader", "read its model"], monitoringMetricsPublisher: ["telemetry", "send telemetry"] } as const;
+        const grant = (role: keyof typeof purpose, scope: pulumi.Input<string>, what: string): RoleAssignment =>
+            grantRole(`${name}-${purpose[role][0]}`, {
                 scope,
                 role,
                 principalId: identity.principalId,
                 principalType: "ServicePrincipal",
                 subscriptionId: args.subscriptionId,
                 identity: [...args.uniqueBy, what],
-                description: `Container group ${args.containerGroupName}: ${role === "acrPull" ? "pull its image" : "read its model"}`,
+                description: `Container group ${args.containerGroupName}: ${purpose[role][1]}`,
             }, { parent: this });
         // ACI pulls the image while it creates the group, so the grants must exist first.
         const grants = [
             ...(args.registryId !== undefined ? [grant("acrPull", args.registryId, "registry")] : []),
             ...(args.modelStorageAccountId !== undefined ? [grant("storageBlobDataReader", args.modelStorageAccountId, "model-storage")] : []),
+            // Application Insights with local auth off takes telemetry only with an Entra token of an identity
+            // holding Monitoring Metrics Publisher ("Microsoft Entra authentication for Application Insights").
+            ...(args.applicationInsightsId !== undefined ? [grant("monitoringMetricsPublisher", args.applicationInsightsId, "application-insights")] : []),
         ];
 
         const probe = (path: string, initialDelaySeconds: number) => ({ httpGet: { path, port, scheme: "http" }, initialDelaySeconds, periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 });
@@ -179,6 +187,7 @@ function environmentOf(args: ContainerGroupEndpointArgs, clientId: pulumi.Output
     const secure = Object.entries(args.secretEnvironmentVariables ?? {}).map(([name, value]) => ({ name, secureValue: pulumi.secret(value) }));
     const host: { name: string; value?: pulumi.Input<string>; secureValue?: pulumi.Input<string> }[] = [
         { name: HOST_ENV.clientId, value: clientId },
+        ...Object.entries(args.telemetryEnvironment ?? {}).map(([name, value]) => ({ name, value })),
         ...(args.modelUri !== undefined ? [{ name: HOST_ENV.modelUri, value: args.modelUri }] : []),
     ];
     const appInsights = args.applicationInsightsConnectionString;

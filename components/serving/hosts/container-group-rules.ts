@@ -27,6 +27,7 @@
  *   accepts ("Public IP addresses", https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses:
  *   `^[a-z][a-z0-9-]{1,61}[a-z0-9]$`), the stricter reading, so a label we accept deploys.
  */
+import { TELEMETRY_ENV } from "../endpoint-telemetry";
 
 /** Per container group maxima of a standard (non-confidential, non-spot) container group. */
 export interface ContainerGroupLimits {
@@ -93,7 +94,10 @@ export function envNameProblem(name: string): string | undefined {
 export const HOST_ENV = Object.freeze({
     modelUri: "MODEL_URI",
     clientId: "AZURE_CLIENT_ID",
-    applicationInsights: "APPLICATIONINSIGHTS_CONNECTION_STRING",
+    applicationInsights: TELEMETRY_ENV.connectionString,
+    // The telemetry names the endpoint's alerts filter on (endpoint-telemetry.ts).
+    serviceName: TELEMETRY_ENV.serviceName,
+    resourceAttributes: TELEMETRY_ENV.resourceAttributes,
 });
 
 /** Whether a cloud supports a user-assigned identity on a container group in a virtual network. */

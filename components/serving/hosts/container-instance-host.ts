@@ -10,6 +10,7 @@ import type { CreatedEndpoint, HostInputs } from "./host";
 import { ContainerGroupEndpoint } from "./container-group-endpoint";
 import { CLOUDS } from "../../clouds";
 import { parseImageReference } from "../image-reference";
+import { endpointTelemetryEnvironment } from "../endpoint-telemetry";
 
 /** Creates one endpoint on this host. */
 export function createContainerInstanceEndpoint(inputs: HostInputs): CreatedEndpoint {
@@ -58,6 +59,8 @@ export function createContainerInstanceEndpoint(inputs: HostInputs): CreatedEndp
             modelUri: model?.uri,
             modelStorageAccountId: model?.storageAccountId,
             applicationInsightsConnectionString: ctx.workspace.applicationInsightsConnectionString,
+            applicationInsightsId: ctx.workspace.applicationInsightsId,
+            telemetryEnvironment: endpointTelemetryEnvironment(key, undefined, ctx.teamKey).plain,
             logAnalyticsWorkspaceId: ctx.logAnalyticsWorkspaceId,
             tags: ctx.tags,
         },

@@ -45,6 +45,8 @@ export interface KubernetesEndpointArgs {
     secretEnvironmentVariables?: { [name: string]: pulumi.Input<string> };
     /** Storage account holding the model files (the identity gets Storage Blob Data Reader). Default: none. */
     modelStorageAccountId?: pulumi.Input<string>;
+    /** Application Insights component the app reports to (the identity gets Monitoring Metrics Publisher: the component takes Entra ID ingestion only). Default: none. */
+    applicationInsightsId?: pulumi.Input<string>;
     /** Base of the identity's Azure name (e.g. `platform-fraud-scorer`). Required. */
     identityNameBase: string;
     /** Resource group of the identity. Required. */
@@ -102,6 +104,26 @@ export class KubernetesEndpoint extends pulumi.ComponentResource {
                         subscriptionId: args.subscriptionId,
                         identity: [...args.uniqueBy, "kubernetes-endpoint", s.key, "model-storage"],
                         description: `Kubernetes endpoint ${s.key} reads its model`,
+                    },
+                    azure,
+                ),
+            );
+        }
+
+        if (args.applicationInsightsId !== undefined) {
+            // Application Insights with local auth off takes telemetry only with an Entra token of an
+            // identity holding Monitoring Metrics Publisher ("Microsoft Entra authentication for Application Insights").
+            grants.push(
+                grantRole(
+                    `${name}-telemetry`,
+                    {
+                        scope: args.applicationInsightsId,
+                        role: "monitoringMetricsPublisher",
+                        principalId: identity.principalId,
+                        principalType: "ServicePrincipal",
+                        subscriptionId: args.subscriptionId,
+                        identity: [...args.uniqueBy, "kubernetes-endpoint", s.key, "application-insights"],
+                        description: `Kubernetes endpoint ${s.key} sends telemetry`,
                     },
                     azure,
                 ),

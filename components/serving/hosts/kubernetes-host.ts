@@ -16,6 +16,7 @@ import type { KubernetesServiceType } from "../serving-enums";
 import type { ServingContext } from "../serving-context";
 import type { CreatedEndpoint, HostInputs } from "./host";
 import { KubernetesEndpoint } from "./kubernetes-endpoint";
+import { endpointTelemetryEnvironment } from "../endpoint-telemetry";
 
 /** The kubelet pull grants made, per serving context and cluster key (one per workspace and cluster). */
 const PULL_GRANTS = new WeakMap<ServingContext, Map<string, pulumi.Resource>>();
@@ -50,7 +51,8 @@ export function createKubernetesEndpoint(inputs: HostInputs): CreatedEndpoint {
                 port: image.port,
                 routes: image.routes,
                 model: model && e.model !== undefined ? { ref: e.model, uri: model.uri } : undefined,
-                environmentVariables: { ...(e.environmentVariables ?? {}) },
+                // The telemetry names the endpoint's alerts filter on (endpoint-telemetry.ts), then the user's.
+                environmentVariables: { ...endpointTelemetryEnvironment(key, undefined, ctx.teamKey).plain, ...(e.environmentVariables ?? {}) },
                 secretEnvironmentVariableNames: Object.keys(e.secretEnvironmentVariables ?? {}),
                 replicas: e.replicas ?? d["serving.endpoints.*.replicas"],
                 maxReplicas: e.autoscale?.maxReplicas ?? d["serving.endpoints.*.autoscale.maxReplicas"],
@@ -68,6 +70,7 @@ export function createKubernetesEndpoint(inputs: HostInputs): CreatedEndpoint {
             applicationInsightsConnectionString: pulumi.output(ctx.workspace.applicationInsightsConnectionString).apply((c) => c ?? ""),
             secretEnvironmentVariables: e.secretEnvironmentVariables,
             modelStorageAccountId: model?.storageAccountId,
+            applicationInsightsId: ctx.workspace.applicationInsightsId,
             identityNameBase: `${ctx.namePrefix}-${key}`,
             resourceGroupName: ctx.resourceGroupName,
             location: ctx.location,

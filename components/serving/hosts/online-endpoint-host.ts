@@ -25,6 +25,7 @@ import type { ServingContext, ServingKubernetesCompute } from "../serving-contex
 import type { CreatedEndpoint, HostInputs } from "./host";
 import { OnlineServingEndpoint, type OnlineServingDeploymentArgs } from "./online-endpoint";
 import { MANAGED_ONLINE_DEFAULT_INSTANCE_TYPE } from "./online-endpoint-settings";
+import { endpointTelemetryEnvironment } from "../endpoint-telemetry";
 
 /** The instance type a deployment runs on when it names none. */
 export function defaultOnlineInstanceType(host: EndpointHost, compute: ServingKubernetesCompute | undefined): string {
@@ -101,7 +102,8 @@ function deploymentArgs(inputs: HostInputs, d: PlatformOnlineDeploymentArgs, com
         instanceCount: d.instanceCount,
         traffic: d.traffic,
         mirrorTraffic: d.mirrorTraffic,
-        environmentVariables: d.environmentVariables,
+        // The telemetry names the endpoint's availability alert filters on (endpoint-telemetry.ts), then the user's.
+        environmentVariables: { ...endpointTelemetryEnvironment(inputs.key, undefined, ctx.teamKey).plain, ...(d.environmentVariables ?? {}) },
         requestSettings: d.requestSettings,
         scale: d.scale,
         egressPublicNetworkAccess: e.host === EndpointHost.ManagedOnline ? (d.egressPublicNetworkAccess ?? ctx.publicNetworkAccess) : undefined,

@@ -101,6 +101,8 @@ describe("host containerInstance, private (the default)", () => {
         expect(grants.map((r) => [roleOf(r), r.inputs.scope, r.inputs.principalType]).sort()).toEqual([
             [BUILTIN_ROLES.acrPull, `${RG_ID}/providers/Microsoft.ContainerRegistry/registries/craml`, "ServicePrincipal"],
             [BUILTIN_ROLES.storageBlobDataReader, MODEL_STORAGE_ID, "ServicePrincipal"],
+            // Application Insights takes Entra ID ingestion only: the identity publishes its telemetry.
+            [BUILTIN_ROLES.monitoringMetricsPublisher, `${RG_ID}/providers/Microsoft.Insights/components/appi-aml-prod`, "ServicePrincipal"],
         ].sort());
         for (const g of grants) expect(group.dependencies).toContain(g.urn);
         // And on what the serving context says to wait for (here the network).
@@ -114,8 +116,11 @@ describe("host containerInstance, private (the default)", () => {
         expect(isSecret(c.environmentVariables)).toBe(true);
         const list = plain(c.environmentVariables) as { name: string; value?: unknown; secureValue?: unknown }[];
         const env = Object.fromEntries(list.map((e) => [e.name, e]));
-        expect(Object.keys(env).sort()).toEqual(["APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID", "LOG_LEVEL", "MODEL_URI", "SCORING_API_KEY"]);
+        expect(Object.keys(env).sort()).toEqual(["APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID", "LOG_LEVEL", "MODEL_URI", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_SERVICE_NAME", "SCORING_API_KEY"]);
         expect(env.LOG_LEVEL).toEqual({ name: "LOG_LEVEL", value: "info" });
+        // The role name the endpoint's alerts filter on: risk.risk-aci (endpoint-telemetry.ts).
+        expect(env.OTEL_SERVICE_NAME).toEqual({ name: "OTEL_SERVICE_NAME", value: "risk-aci" });
+        expect(env.OTEL_RESOURCE_ATTRIBUTES).toEqual({ name: "OTEL_RESOURCE_ATTRIBUTES", value: "service.namespace=risk" });
         expect(env.MODEL_URI).toEqual({ name: "MODEL_URI", value: MODEL_URI });
         expect(env.AZURE_CLIENT_ID.value).toMatch(/^[0-9a-f-]{36}$/);
         for (const name of ["SCORING_API_KEY", "APPLICATIONINSIGHTS_CONNECTION_STRING"]) expect(env[name].value).toBeUndefined();
@@ -159,7 +164,7 @@ describe("host containerInstance, public", () => {
         // Without Application Insights the list is plain and each secure value is a secret of its own.
         const [c] = plain(group.inputs.containers) as { environmentVariables: { name: string; value?: unknown; secureValue?: unknown }[] }[];
         const env = Object.fromEntries(c.environmentVariables.map((e) => [e.name, e]));
-        expect(Object.keys(env).sort()).toEqual(["AZURE_CLIENT_ID", "LOG_LEVEL", "MODEL_URI", "SCORING_API_KEY"]);
+        expect(Object.keys(env).sort()).toEqual(["AZURE_CLIENT_ID", "LOG_LEVEL", "MODEL_URI", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_SERVICE_NAME", "SCORING_API_KEY"]);
         expect(isSecret(env.SCORING_API_KEY.secureValue)).toBe(true);
         expect(env.LOG_LEVEL.value).toBe("info");
         expect(run.outputs.scoringUri).toMatch(/^http:\/\/risk-scoring-dev\.[0-9a-f]{12}\.westeurope\.azurecontainer\.io:8080\/score$/);

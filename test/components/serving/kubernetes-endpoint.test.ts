@@ -98,6 +98,11 @@ describe("the Azure side", () => {
         const reader = one("azure-native:authorization:RoleAssignment", `${SCORER}-model-reader`).inputs;
         expect(reader).toMatchObject({ scope: STORAGE, principalType: "ServicePrincipal" });
         expect(String(reader.roleDefinitionId)).toMatch(/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1$/);
+        // Application Insights takes Entra ID ingestion only: the workload identity publishes its telemetry.
+        const telemetry = one("azure-native:authorization:RoleAssignment", `${SCORER}-telemetry`).inputs;
+        expect(telemetry).toMatchObject({ principalType: "ServicePrincipal" });
+        expect(String(telemetry.scope)).toMatch(/\/providers\/Microsoft\.Insights\/components\//);
+        expect(String(telemetry.roleDefinitionId)).toMatch(/3913510d-42f4-4e42-8a64-420c390055eb$/);
         const pulls = all("azure-native:authorization:RoleAssignment", "platform-team-fraud-aks-");
         expect(pulls.map((p) => p.name)).toEqual(["platform-team-fraud-aks-shared-acr-pull"]);
         expect(pulls[0].inputs).toMatchObject({ scope: ACR, principalType: "ServicePrincipal" });
@@ -133,6 +138,9 @@ describe("the in-cluster objects", () => {
         expect(at(d, "spec.template.spec.containers.0.image")).toBe(IMAGE);
         const env = at(d, "spec.template.spec.containers.0.env") as { name: string; value?: unknown }[];
         expect(env.find((e) => e.name === "MODEL_URI")?.value).toBe("azureml://fraud/1");
+        // The role name its alerts filter on: fraud.scorer (endpoint-telemetry.ts).
+        expect(env.find((e) => e.name === "OTEL_SERVICE_NAME")?.value).toBe("scorer");
+        expect(env.find((e) => e.name === "OTEL_RESOURCE_ATTRIBUTES")?.value).toBe("service.namespace=fraud");
         const sa = one("kubernetes:core/v1:ServiceAccount", `${SCORER}-service-account`).inputs;
         const identity = one("azure-native:managedidentity:UserAssignedIdentity", `${SCORER}-identity`);
         expect((at(sa, "metadata.annotations") as Record<string, string>)["azure.workload.identity/client-id"]).toMatch(/^[0-9a-f-]{36}$/);

@@ -119,7 +119,8 @@ describe("a managed endpoint with blue/green and a mirror", () => {
         });
         expect(blue.inputs.sku).toEqual({ name: "Default", capacity: 2 });
         expect(deployment("scoring", "green").inputs.properties).toMatchObject({ scaleSettings: { scaleType: "Default" } });
-        expect(deployment("scoring", "shadow").inputs.properties).toMatchObject({ environmentVariables: { MODE: "shadow" } });
+        // The user's variables, and the role name the endpoint's availability alert filters on (endpoint-telemetry.ts).
+        expect(deployment("scoring", "shadow").inputs.properties).toMatchObject({ environmentVariables: { MODE: "shadow", OTEL_SERVICE_NAME: "scoring" } });
     });
     it("the traffic template PUTs the endpoint after every deployment, with 90/10 and a 10% mirror to the shadow", () => {
         const t = trafficOf("scoring");

@@ -49,16 +49,52 @@ export function runChecks<C extends object>(checks: readonly Check<C>[], config:
     if (invalid.length === 0) return checks.flatMap((check) => check(config));
     const out: ConfigProblem[] = [];
     for (const check of checks) {
-        let tainted = false;
-        const view = track(config, "", invalid, () => (tainted = true), new WeakMap());
+        const scope: TaintScope = { tainted: false };
+        scopes = [scope];
+        // A read of an invalid value taints the innermost scope: the check, or the entry of guardedEntries being checked.
+        const view = track(config, "", invalid, () => (scopes[scopes.length - 1].tainted = true), new WeakMap());
         try {
             const found = check(view);
-            if (!tainted) out.push(...found);
+            if (!scope.tainted) out.push(...found);
         } catch {
             // The check met a value of the wrong shape; the schema problem already says which.
+        } finally {
+            scopes = [];
         }
     }
     return out;
+}
+
+/** A part of a guarded check run: tainted when the check read a schema-invalid value inside it. */
+interface TaintScope {
+    tainted: boolean;
+}
+/** The scopes of the check that runs now, outermost first (empty outside {@link runChecks}' guarded runs). */
+let scopes: TaintScope[] = [];
+
+/**
+ * The entries of `map` (e.g. a serving block's endpoints), each checked in a scope of its own: when
+ * the loop body reads a schema-invalid value of one entry, only the problems it pushed onto `out`
+ * for that entry are dropped, and the check still reports every other entry. So one endpoint with
+ * an unknown host does not silence the checks of its siblings. Outside a guarded run (a valid
+ * config) it is plain `Object.entries`.
+ */
+export function* guardedEntries<T>(out: ConfigProblem[], map: Record<string, T> | undefined): Generator<[string, T]> {
+    for (const [key, value] of Object.entries(map ?? {})) {
+        if (scopes.length === 0) {
+            yield [key, value];
+            continue;
+        }
+        const scope: TaintScope = { tainted: false };
+        const mark = out.length;
+        scopes.push(scope);
+        try {
+            yield [key, value];
+        } finally {
+            scopes.pop();
+            if (scope.tainted) out.length = mark;
+        }
+    }
 }
 
 /**

@@ -22,6 +22,7 @@ import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { ACI_LIMITS, HOST_ENV, dnsLabelProblem, envNameProblem, resourceProblems, supportsIdentityInVirtualNetwork } from "../components/serving/hosts/container-group-rules";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
+import { guardedEntries } from "./config-guard";
 
 /** Fields of other hosts with no schema default (so a value was written on purpose). */
 const OTHER_HOSTS_FIELDS = ["compute", "deployments", "cluster", "namespace", "allowFrom", "publicNetworkAccess"] as const;
@@ -43,7 +44,7 @@ export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
     const plan = planNetwork(c);
     const hasScoringSubnet = hasSubnet(plan, "scoring");
     for (const { prefix, serving } of servingBlocks(c)) {
-        for (const [key, e] of Object.entries(serving.endpoints ?? {})) {
+        for (const [key, e] of guardedEntries(out, serving.endpoints)) {
             if (e.host !== EndpointHost.ContainerInstance) continue;
             const p = (field: string): string => at(`${prefix}.endpoints.${key}${field ? `.${field}` : ""}`);
             const add = (field: string, problem: string, fix: string): void => {

@@ -12,6 +12,7 @@ import type { PlatformEndpointAlertThresholdsArgs } from "../components/serving/
 import { resourceTypeOfId } from "../components/resource-ids";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
+import { guardedEntries } from "./config-guard";
 
 const ACTION_GROUP_TYPE = "microsoft.insights/actiongroups";
 
@@ -39,7 +40,7 @@ function thresholdProblems(path: string, t: PlatformEndpointAlertThresholdsArgs 
 function blockProblems(prefix: string, s: NonNullable<Serving>): ConfigProblem[] {
     const out: ConfigProblem[] = [...thresholdProblems(`${prefix}.alerts.thresholds`, s.alerts?.thresholds)];
     const alerted: string[] = [];
-    for (const [key, e] of Object.entries(s.endpoints ?? {})) {
+    for (const [key, e] of guardedEntries(out, s.endpoints)) {
         out.push(...thresholdProblems(`${prefix}.endpoints.${key}.alerts`, e.alerts));
         if (resolveAlertThresholds(s.alerts?.thresholds, e.alerts).enabled) alerted.push(key);
     }

@@ -18,6 +18,7 @@ import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { EndpointHost, ModelRegistryTarget } from "../components/serving/serving-enums";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
+import { guardedEntries } from "./config-guard";
 
 /** One serving block with its key path, team, and the datastores of the same workspace. */
 interface ServingSection {
@@ -108,7 +109,7 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
         };
         // Which fields each host takes (deployments or not, image and model where) is each host's own
         // check (config-semantics-serving-<host>.ts); here only what the names refer to.
-        for (const [key, e] of Object.entries(sec.serving.endpoints ?? {})) {
+        for (const [key, e] of guardedEntries(out, sec.serving.endpoints)) {
             const where = `${sec.base}.endpoints.${key}`;
             const deployments = Object.entries(e.deployments ?? {});
             if (ENDPOINT_LEVEL_HOSTS.includes(e.host)) {

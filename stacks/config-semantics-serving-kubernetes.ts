@@ -23,6 +23,7 @@ import { parseQuantity } from "../components/serving/hosts/kubernetes-quantities
 import { servingVersionProblem } from "../components/serving/hosts/kubernetes-serving-versions";
 import { at, closest, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
+import { guardedEntries } from "./config-guard";
 
 type Endpoint = NonNullable<NonNullable<Serving>["endpoints"]>[string];
 
@@ -60,7 +61,7 @@ export function kubernetesServingProblems(c: PlatformConfig): ConfigProblem[] {
     }
     const adoptedVnet = c.network.virtualNetwork?.existingId !== undefined;
     for (const { path, serving } of servingSections(c)) {
-        for (const [key, e] of Object.entries(serving?.endpoints ?? {})) {
+        for (const [key, e] of guardedEntries(out, serving?.endpoints)) {
             if (e.host !== EndpointHost.Kubernetes) continue;
             const base = `${path}.endpoints.${key}`;
             const problem = (field: string, text: string, fix: string) => out.push({ path: at(field ? `${base}.${field}` : base), problem: text, fix });

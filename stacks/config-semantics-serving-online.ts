@@ -23,6 +23,7 @@ import {
 } from "../components/serving/hosts/online-endpoint-settings";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
+import { guardedEntries } from "./config-guard";
 
 type Endpoint = NonNullable<NonNullable<Serving>["endpoints"]>[string];
 type KubernetesComputes = NonNullable<NonNullable<PlatformConfig["compute"]>["kubernetes"]>;
@@ -80,7 +81,7 @@ export function onlineEndpointProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     const privateStack = c.network?.publicNetworkAccess === "Disabled";
     for (const block of blocksOf(c)) {
-        for (const [key, e] of Object.entries(block.serving?.endpoints ?? {})) {
+        for (const [key, e] of guardedEntries(out, block.serving?.endpoints)) {
             if (!isOnlineHost(e.host)) continue;
             out.push(...endpointProblems(`${block.path}.endpoints.${key}`, e, block, privateStack));
         }

@@ -3,7 +3,7 @@
  * a check that reads a schema-invalid value, or throws, contributes nothing;
  * the others still report.
  */
-import { runChecks, unguarded } from "../../stacks/config-guard";
+import { guardedEntries, runChecks, unguarded } from "../../stacks/config-guard";
 import type { ConfigProblem } from "../../stacks/config-errors";
 import { EXISTING_ID_KEYS, existingIdKeyOf } from "../../stacks/config-adoptable";
 import schema from "../../stacks/schema/platform.schema.json";
@@ -30,6 +30,25 @@ describe("runChecks", () => {
 
     it("skips a check that throws on a value of the wrong shape, instead of crashing", () => {
         expect(runChecks([throws, readsC], config, ["/a/b"]).map((p) => p.path)).toEqual(["c"]);
+    });
+
+    it("with guardedEntries, an invalid entry drops only its own problems, and the check still reports its siblings", () => {
+        type Eps = { endpoints: Record<string, { host: string; cpu: number }> };
+        const eps: Eps = { endpoints: { a: { host: "aci", cpu: 99 }, b: { host: "lambda", cpu: 99 }, c: { host: "aci", cpu: 1 } } };
+        const perEntry = (c: Eps): ConfigProblem[] => {
+            const out: ConfigProblem[] = [];
+            for (const [key, e] of guardedEntries(out, c.endpoints)) {
+                if (e.host !== "aci") continue;
+                if (e.cpu > 4) out.push(problem(`${key}.cpu`));
+            }
+            return out;
+        };
+        // b's host is invalid: a's problem stays, b's entry says nothing, the check is not silenced.
+        expect(runChecks([perEntry], eps, ["/endpoints/b/host"]).map((p) => p.path)).toEqual(["a.cpu"]);
+        // An invalid value read outside any entry still taints the whole check.
+        expect(runChecks([perEntry], eps, ["/endpoints"]).map((p) => p.path)).toEqual([]);
+        // Without schema problems it is Object.entries (b is skipped by the check itself: not an aci endpoint).
+        expect(runChecks([perEntry], eps, []).map((p) => p.path)).toEqual(["a.cpu"]);
     });
 
     it("gives the raw object to checks that walk everything", () => {

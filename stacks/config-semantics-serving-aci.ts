@@ -21,8 +21,9 @@ import { EndpointHost } from "../components/serving/serving-enums";
 import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { ACI_LIMITS, HOST_ENV, dnsLabelProblem, envNameProblem, resourceProblems, supportsIdentityInVirtualNetwork } from "../components/serving/hosts/container-group-rules";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, Serving } from "./config-types";
+import type { PlatformConfig } from "./config-types";
 import { guardedEntries } from "./config-guard";
+import { servingBlocksOf } from "./config-serving";
 
 /** Fields of other hosts with no schema default (so a value was written on purpose). */
 const OTHER_HOSTS_FIELDS = ["compute", "deployments", "cluster", "namespace", "allowFrom", "publicNetworkAccess"] as const;
@@ -30,20 +31,12 @@ const OTHER_HOSTS_FIELDS = ["compute", "deployments", "cluster", "namespace", "a
 /** A Pulumi config key name a secret variable may name: in the project's namespace (no `:`), not the platform object. */
 export const SECRET_CONFIG_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-/** Every serving block of the config with the key path prefix of its endpoints. */
-export function servingBlocks(c: PlatformConfig): { prefix: string; serving: NonNullable<Serving> }[] {
-    return [
-        ...(c.serving ? [{ prefix: "serving", serving: c.serving }] : []),
-        ...Object.entries(c.teams ?? {}).flatMap(([k, t]) => (t.serving ? [{ prefix: `teams.${k}.serving`, serving: t.serving }] : [])),
-    ];
-}
-
 /** Every problem of the containerInstance endpoints. */
 export function containerInstanceProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     const plan = planNetwork(c);
     const hasScoringSubnet = hasSubnet(plan, "scoring");
-    for (const { prefix, serving } of servingBlocks(c)) {
+    for (const { path: prefix, serving } of servingBlocksOf(c)) {
         for (const [key, e] of guardedEntries(out, serving.endpoints)) {
             if (e.host !== EndpointHost.ContainerInstance) continue;
             const p = (field: string): string => at(`${prefix}.endpoints.${key}${field ? `.${field}` : ""}`);

@@ -13,16 +13,9 @@ import { resourceTypeOfId } from "../components/resource-ids";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
 import { guardedEntries } from "./config-guard";
+import { servingBlocksOf } from "./config-serving";
 
 const ACTION_GROUP_TYPE = "microsoft.insights/actiongroups";
-
-/** Every serving block with its key path prefix (`serving`, `teams.<key>.serving`). */
-function servingBlocks(c: PlatformConfig): [string, NonNullable<Serving>][] {
-    const out: [string, NonNullable<Serving>][] = [];
-    if (c.serving) out.push(["serving", c.serving]);
-    for (const [team, t] of Object.entries(c.teams ?? {})) if (t.serving) out.push([`teams.${team}.serving`, t.serving]);
-    return out;
-}
 
 /** Problems of one set of thresholds at `path`. */
 function thresholdProblems(path: string, t: PlatformEndpointAlertThresholdsArgs | undefined): ConfigProblem[] {
@@ -72,7 +65,7 @@ function blockProblems(prefix: string, s: NonNullable<Serving>): ConfigProblem[]
 
 /** Endpoint alert problems of every serving block. */
 export function servingAlertProblems(c: PlatformConfig): ConfigProblem[] {
-    return servingBlocks(c).flatMap(([prefix, s]) => blockProblems(prefix, s));
+    return servingBlocksOf(c).flatMap((b) => blockProblems(b.path, b.serving));
 }
 
 /** The checks config.ts runs with the other semantic checks. */

@@ -17,26 +17,9 @@ import { imageArgProblems } from "../components/serving/scoring-images";
 import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { EndpointHost, ModelRegistryTarget } from "../components/serving/serving-enums";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, Serving } from "./config-types";
+import type { PlatformConfig } from "./config-types";
 import { guardedEntries } from "./config-guard";
-
-/** One serving block with its key path, team, and the datastores of the same workspace. */
-interface ServingSection {
-    base: string;
-    teamKey?: string;
-    serving: NonNullable<Serving>;
-    datastores: string[];
-}
-
-function sectionsOf(c: PlatformConfig): ServingSection[] {
-    const datastoresOf = (d: unknown): string[] => Object.keys((d as { datastores?: Record<string, unknown> } | undefined)?.datastores ?? {});
-    const out: ServingSection[] = [];
-    if (c.serving) out.push({ base: "serving", serving: c.serving, datastores: datastoresOf(c.data) });
-    for (const [k, t] of Object.entries(c.teams ?? {})) {
-        if (t.serving) out.push({ base: `teams.${k}.serving`, teamKey: k, serving: t.serving, datastores: datastoresOf(t.data) });
-    }
-    return out;
-}
+import { servingBlocksOf } from "./config-serving";
 
 /** Hosts whose endpoint names its image and model itself (one container); the online hosts name them per deployment. */
 const ENDPOINT_LEVEL_HOSTS: readonly string[] = [EndpointHost.ContainerInstance, EndpointHost.Kubernetes];
@@ -44,14 +27,14 @@ const ENDPOINT_LEVEL_HOSTS: readonly string[] = [EndpointHost.ContainerInstance,
 /** Every image, model and endpoint-reference problem of the config. */
 export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
-    for (const sec of sectionsOf(c)) {
+    for (const sec of servingBlocksOf(c)) {
         const images = sec.serving.images ?? {};
         const models = sec.serving.models ?? {};
         for (const [key, img] of Object.entries(images)) {
             for (const p of imageArgProblems(img)) {
                 const [field, ...rest] = p.startsWith("reference: ") || p.startsWith("repository: ") ? p.split(": ") : ["", p];
                 out.push({
-                    path: at(`${sec.base}.images.${key}${field ? `.${field}` : ""}`),
+                    path: at(`${sec.path}.images.${key}${field ? `.${field}` : ""}`),
                     problem: field ? rest.join(": ") : p,
                     fix: field === "reference" ? "pin it: <registry>/<repository>@sha256:<64 hex> (docker buildx imagetools inspect <image> prints the digest)" : field === "repository" ? "use lowercase letters, digits and '.', '_', '-', '/' separators" : "set build (a context folder) to build the image, or reference (a digest-pinned image) to adopt one",
                 });
@@ -59,7 +42,7 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
         }
         const versions = new Set<string>();
         for (const [name, model] of Object.entries(models)) {
-            const modelPath = `${sec.base}.models.${name}`;
+            const modelPath = `${sec.path}.models.${name}`;
             const badName = modelNameProblem(name);
             if (badName) out.push({ path: at(modelPath), problem: badName, fix: "rename the model key" });
             const registry = model.registry ?? SERVING_DEFAULTS["serving.models.*.registry"];
@@ -89,7 +72,7 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
                         out.push({ path: at(`${vPath}.datastore`), problem: "names a datastore, but a platform registry model has no workspace datastores", fix: "use path with the files' https:// URL, or register the model in the workspace" });
                     } else if (!sec.datastores.includes(source.datastore) && !(WORKSPACE_DATASTORES as readonly string[]).includes(source.datastore)) {
                         const known = [...sec.datastores, ...WORKSPACE_DATASTORES];
-                        out.push({ path: at(`${vPath}.datastore`), problem: `names ${source.datastore}, which is not a datastore of this workspace`, fix: `use one of ${known.join(", ")}, or declare it under ${sec.base.replace(/serving$/, "data")}.datastores` });
+                        out.push({ path: at(`${vPath}.datastore`), problem: `names ${source.datastore}, which is not a datastore of this workspace`, fix: `use one of ${known.join(", ")}, or declare it under ${sec.path.replace(/serving$/, "data")}.datastores` });
                     }
                 }
             }
@@ -97,20 +80,20 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
         const imageKeys = Object.keys(images);
         const refProblems = (where: string, image: string | undefined, model: string | undefined, required: boolean): void => {
             if (image === undefined) {
-                if (required) out.push({ path: at(`${where}.image`), problem: "is not set, so the endpoint has neither an image nor a build context", fix: `name a key of ${sec.base}.images${imageKeys.length ? ` (${imageKeys.join(", ")})` : ", and declare the image there (build: { context: <folder> })"}` });
+                if (required) out.push({ path: at(`${where}.image`), problem: "is not set, so the endpoint has neither an image nor a build context", fix: `name a key of ${sec.path}.images${imageKeys.length ? ` (${imageKeys.join(", ")})` : ", and declare the image there (build: { context: <folder> })"}` });
             } else if (!imageKeys.includes(image)) {
-                out.push({ path: at(`${where}.image`), problem: `names ${image}, which is not an image of ${sec.base}.images`, fix: imageKeys.length ? `use one of ${imageKeys.join(", ")}` : `declare ${sec.base}.images.${image} with build or reference` });
+                out.push({ path: at(`${where}.image`), problem: `names ${image}, which is not an image of ${sec.path}.images`, fix: imageKeys.length ? `use one of ${imageKeys.join(", ")}` : `declare ${sec.path}.images.${image} with build or reference` });
             }
             if (model === undefined) {
-                if (required) out.push({ path: at(`${where}.model`), problem: "is not set", fix: `name a model version <name>:<version> of ${sec.base}.models` });
+                if (required) out.push({ path: at(`${where}.model`), problem: "is not set", fix: `name a model version <name>:<version> of ${sec.path}.models` });
             } else if (!versions.has(model)) {
-                out.push({ path: at(`${where}.model`), problem: `names ${model}, which is not a version of ${sec.base}.models`, fix: versions.size ? `use one of ${[...versions].join(", ")}` : `declare it under ${sec.base}.models (<name>.versions.<version>)` });
+                out.push({ path: at(`${where}.model`), problem: `names ${model}, which is not a version of ${sec.path}.models`, fix: versions.size ? `use one of ${[...versions].join(", ")}` : `declare it under ${sec.path}.models (<name>.versions.<version>)` });
             }
         };
         // Which fields each host takes (deployments or not, image and model where) is each host's own
         // check (config-semantics-serving-<host>.ts); here only what the names refer to.
         for (const [key, e] of guardedEntries(out, sec.serving.endpoints)) {
-            const where = `${sec.base}.endpoints.${key}`;
+            const where = `${sec.path}.endpoints.${key}`;
             const deployments = Object.entries(e.deployments ?? {});
             if (ENDPOINT_LEVEL_HOSTS.includes(e.host)) {
                 refProblems(where, e.image, e.model, true);
@@ -132,10 +115,10 @@ export type ReadText = (absolutePath: string) => string;
  */
 export function servingFileProblems(c: PlatformConfig, stackDir: string, read: ReadText = (p) => fs.readFileSync(p, "utf8")): ConfigProblem[] {
     const out: ConfigProblem[] = [];
-    for (const sec of sectionsOf(c)) {
+    for (const sec of servingBlocksOf(c)) {
         for (const [key, img] of Object.entries(sec.serving.images ?? {})) {
             if (!img.build) continue;
-            const buildPath = `${sec.base}.images.${key}.build`;
+            const buildPath = `${sec.path}.images.${key}.build`;
             const context = path.resolve(stackDir, img.build.context);
             if (!fs.existsSync(context) || !fs.statSync(context).isDirectory()) {
                 out.push({ path: at(`${buildPath}.context`), problem: `names ${img.build.context}, which is not a folder (resolved against the stack folder: ${context})`, fix: "correct the path; it is relative to the stack folder" });

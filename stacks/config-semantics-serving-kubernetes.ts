@@ -24,13 +24,9 @@ import { servingVersionProblem } from "../components/serving/hosts/kubernetes-se
 import { at, closest, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
 import { guardedEntries } from "./config-guard";
+import { servingBlocksOf } from "./config-serving";
 
 type Endpoint = NonNullable<NonNullable<Serving>["endpoints"]>[string];
-
-/** Every `serving` block with its key path: the platform's and each team's. */
-function servingSections(c: PlatformConfig): { path: string; serving: Serving }[] {
-    return [{ path: "serving", serving: c.serving }, ...Object.entries(c.teams ?? {}).map(([key, t]) => ({ path: `teams.${key}.serving`, serving: t.serving }))];
-}
 
 /** Fields of the other hosts: never defaulted ones, and defaulted ones set to another value than their default. */
 const OTHER_HOST_FIELDS: readonly { field: keyof Endpoint; hosts: string; default?: unknown }[] = [
@@ -60,7 +56,7 @@ export function kubernetesServingProblems(c: PlatformConfig): ConfigProblem[] {
         }
     }
     const adoptedVnet = c.network.virtualNetwork?.existingId !== undefined;
-    for (const { path, serving } of servingSections(c)) {
+    for (const { path, serving } of servingBlocksOf(c)) {
         for (const [key, e] of guardedEntries(out, serving?.endpoints)) {
             if (e.host !== EndpointHost.Kubernetes) continue;
             const base = `${path}.endpoints.${key}`;

@@ -24,30 +24,9 @@ import {
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig, Serving } from "./config-types";
 import { guardedEntries } from "./config-guard";
+import { servingBlocksOf, type ServingBlock } from "./config-serving";
 
 type Endpoint = NonNullable<NonNullable<Serving>["endpoints"]>[string];
-type KubernetesComputes = NonNullable<NonNullable<PlatformConfig["compute"]>["kubernetes"]>;
-
-/** One serving block with where it is and the Kubernetes computes of its workspace. */
-interface ServingBlock {
-    /** Key path of the block (`serving`, `teams.<key>.serving`). */
-    path: string;
-    /** Key path of its workspace's Kubernetes computes. */
-    computesPath: string;
-    serving: Serving;
-    computes: KubernetesComputes;
-}
-
-function blocksOf(c: PlatformConfig): ServingBlock[] {
-    const own: ServingBlock = { path: "serving", computesPath: "compute.kubernetes", serving: c.serving, computes: c.compute?.kubernetes ?? {} };
-    const teams = Object.entries(c.teams ?? {}).map(([k, t]) => ({
-        path: `teams.${k}.serving`,
-        computesPath: `teams.${k}.compute.kubernetes`,
-        serving: t.serving,
-        computes: t.compute?.kubernetes ?? {},
-    }));
-    return [own, ...teams];
-}
 
 /**
  * Fields of the other hosts (containerInstance, kubernetes) and, for those with a schema default,
@@ -80,7 +59,7 @@ const OTHER_HOST_FIELDS: Readonly<Record<string, unknown>> = {
 export function onlineEndpointProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     const privateStack = c.network?.publicNetworkAccess === "Disabled";
-    for (const block of blocksOf(c)) {
+    for (const block of servingBlocksOf(c)) {
         for (const [key, e] of guardedEntries(out, block.serving?.endpoints)) {
             if (!isOnlineHost(e.host)) continue;
             out.push(...endpointProblems(`${block.path}.endpoints.${key}`, e, block, privateStack));
@@ -147,7 +126,7 @@ function endpointProblems(path: string, e: Endpoint, block: ServingBlock, privat
 }
 
 /** The Kubernetes compute a kubernetesOnline endpoint names, reporting a missing or foreign one. */
-function kubernetesComputeOf(e: Endpoint, block: ServingBlock, problem: (sub: string, p: string, fix: string) => void): KubernetesComputes[string] | undefined {
+function kubernetesComputeOf(e: Endpoint, block: ServingBlock, problem: (sub: string, p: string, fix: string) => void): ServingBlock["computes"][string] | undefined {
     if (e.host !== EndpointHost.KubernetesOnline) {
         if (e.compute !== undefined) problem("compute", "is a setting of kubernetesOnline endpoints; a managed endpoint runs on Azure's compute", "remove it");
         return undefined;

@@ -7,7 +7,7 @@
  */
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig } from "./config-types";
-import { servingBlocks } from "./config-semantics-serving-aci";
+import { servingBlocksOf } from "./config-serving";
 
 /** Whether the stack sets the config key `<project>:<key>` (a secret is set with `pulumi config set --secret <key> <value>`). */
 export type ConfigKeyIsSet = (configKey: string) => boolean;
@@ -15,7 +15,7 @@ export type ConfigKeyIsSet = (configKey: string) => boolean;
 /** One problem per secret variable whose config key the stack does not set. */
 export function missingServingSecrets(c: PlatformConfig, isSet: ConfigKeyIsSet, stack: string): ConfigProblem[] {
     const out: ConfigProblem[] = [];
-    for (const { prefix, serving } of servingBlocks(c)) {
+    for (const { path: prefix, serving } of servingBlocksOf(c)) {
         for (const [key, e] of Object.entries(serving.endpoints ?? {})) {
             for (const [name, configKey] of Object.entries(e.secretEnvironmentVariables ?? {})) {
                 if (isSet(configKey)) continue;

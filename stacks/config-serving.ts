@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import type { PlatformServingArgs } from "../components/serving/platform-serving-args";
-import type { Serving } from "./config-types";
+import type { PlatformConfig, Serving } from "./config-types";
 
 /** What the mapping reads outside the config: the stack folder and the stack's secret config. */
 export interface ServingInputs {
@@ -33,4 +33,34 @@ export function servingArgsOf(s: Serving | undefined, inputs: ServingInputs): Pl
 
 function mapValues<T, U>(o: Record<string, T> | undefined, f: (v: T) => U): Record<string, U> {
     return Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, f(v)]));
+}
+
+/** The Kubernetes computes of one workspace, as the config has them. */
+type KubernetesComputes = NonNullable<NonNullable<PlatformConfig["compute"]>["kubernetes"]>;
+
+/** A `serving` block of the config, with where it is and what the same workspace declares beside it. */
+export interface ServingBlock {
+    /** Key path of the block: `serving` (the single workspace's) or `teams.<key>.serving`. */
+    path: string;
+    /** The team's key; undefined for the single workspace's block. */
+    teamKey?: string;
+    /** The block. */
+    serving: NonNullable<Serving>;
+    /** Key path of the same workspace's Kubernetes computes. */
+    computesPath: string;
+    /** The same workspace's Kubernetes computes. */
+    computes: KubernetesComputes;
+    /** Names of the datastores the same workspace declares (data.datastores). */
+    datastores: string[];
+}
+
+/** Every serving block of the config, the single workspace's first, then each team's (the one walk every serving check uses). */
+export function servingBlocksOf(c: PlatformConfig): ServingBlock[] {
+    const datastoresOf = (d: { datastores?: Record<string, unknown> } | undefined): string[] => Object.keys(d?.datastores ?? {});
+    const out: ServingBlock[] = [];
+    if (c.serving) out.push({ path: "serving", serving: c.serving, computesPath: "compute.kubernetes", computes: c.compute?.kubernetes ?? {}, datastores: datastoresOf(c.data) });
+    for (const [k, t] of Object.entries(c.teams ?? {})) {
+        if (t.serving) out.push({ path: `teams.${k}.serving`, teamKey: k, serving: t.serving, computesPath: `teams.${k}.compute.kubernetes`, computes: t.compute?.kubernetes ?? {}, datastores: datastoresOf(t.data) });
+    }
+    return out;
 }

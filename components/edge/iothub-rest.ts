@@ -25,7 +25,7 @@
  * each by reading the current state. Messages name the hub, the operation, the status and the
  * IoT Hub error code, never the token or a key.
  */
-import { redact, resolveRetryPolicy, retryAfter, type RetryPolicy, type TransportOptions } from "../serving/http-retry";
+import { redact, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "../serving/http-retry";
 import type { EntraTokenSource } from "../serving/registry-auth";
 
 /** The data-plane API version used for every request. */
@@ -102,9 +102,8 @@ export interface HubRequest {
 }
 
 /** Outcome of one attempt. */
-type Attempt =
-    | { readonly done: true; readonly answer: HubAnswer }
-    | { readonly done: false; readonly retry: boolean; readonly status?: number; readonly code?: string; readonly reason: string; readonly retryAfterMs?: number };
+/** One attempt's outcome: the answer, or why it failed (the shared retry loop's shape). */
+type Attempt = AttemptOutcome<HubAnswer>;
 
 /** A client bound to one hub. */
 export class IotHubClient {
@@ -141,29 +140,15 @@ export class IotHubClient {
             throw iotHubRequestError(`${label}: no Entra ID token for ${IOTHUB_ENTRA_SCOPE}: ${redact((err as Error).message)}`, undefined, undefined);
         }
         const secrets = [token, ...(request.secrets ?? [])];
-        const random = this.options.random ?? Math.random;
-        const started = Date.now();
-        const fail = (message: string, status: number | undefined, code: string | undefined): IotHubRequestError => iotHubRequestError(redact(message, secrets), status, code);
         const url = `${this.baseUrl}${request.path}${request.path.includes("?") ? "&" : "?"}api-version=${IOTHUB_API_VERSION}`;
-        for (let attempt = 1; ; attempt++) {
-            const remaining = this.policy.totalTimeoutMs - (Date.now() - started);
-            const result = await this.attempt(url, request, token, Math.max(1, Math.min(this.policy.requestTimeoutMs, remaining)));
-            if (result.done) return result.answer;
-            const tries = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-            if (!result.retry) throw fail(`${label} failed: ${result.reason} (${tries}, not retried)${hint(result.status)}`, result.status, result.code);
-            if (attempt >= this.policy.maxAttempts) throw fail(`${label} failed: ${result.reason}; gave up after ${tries} (retry.maxAttempts)`, result.status, result.code);
-            if (result.retryAfterMs !== undefined && result.retryAfterMs > this.policy.maxDelayMs) {
-                throw fail(`${label} failed: ${result.reason} and asked to wait ${Math.ceil(result.retryAfterMs / 1000)} s, more than retry.maxDelayMs (${this.policy.maxDelayMs} ms); gave up after ${tries}`, result.status, result.code);
-            }
-            const backoff = Math.min(this.policy.maxDelayMs, this.policy.initialDelayMs * 2 ** (attempt - 1));
-            const delayMs = Math.max(Math.round(backoff / 2 + random() * (backoff / 2)), result.retryAfterMs ?? 0);
-            const elapsed = Date.now() - started;
-            if (elapsed + delayMs >= this.policy.totalTimeoutMs) {
-                throw fail(`${label} failed: ${result.reason}; gave up after ${tries} in ${elapsed} ms (retry.totalTimeoutMs ${this.policy.totalTimeoutMs} ms)`, result.status, result.code);
-            }
-            this.options.onRetry?.({ target: this.hub, step: request.operation, attempt, reason: redact(result.reason, secrets), delayMs });
-            await new Promise((resolve) => setTimeout(resolve, delayMs));
-        }
+        const { value } = await withRetries(
+            (timeoutMs) => this.attempt(url, request, token, timeoutMs),
+            { label, target: this.hub, step: request.operation, secrets, hint },
+            this.policy,
+            this.options,
+            (f) => iotHubRequestError(f.message, f.status, f.code),
+        );
+        return value;
     }
 
     private async attempt(url: string, request: HubRequest, token: string, timeoutMs: number): Promise<Attempt> {
@@ -192,7 +177,7 @@ export class IotHubClient {
                         return { done: false, retry: false, status: response.status, reason: `HTTP ${response.status} with a body that is not JSON` };
                     }
                 }
-                return { done: true, answer: { status: response.status, body, etag } };
+                return { done: true, value: { status: response.status, body, etag } };
             }
             const code = errorCode(text, response.headers.get("iothub-errorcode"));
             const reason = `HTTP ${response.status}${code !== undefined ? ` (${code})` : ""}`;

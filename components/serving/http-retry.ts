@@ -114,9 +114,78 @@ export function retryAfter(header: string | null, now: number = Date.now()): num
 }
 
 /** Outcome of one attempt. */
-type Attempt =
-    | { readonly ok: true; readonly body: unknown }
-    | { readonly ok: false; readonly retry: boolean; readonly status?: number; readonly reason: string; readonly retryAfterMs?: number };
+/** What one attempt of a request gave: its answer, or why it failed and whether asking again can help. */
+export type AttemptOutcome<T> =
+    | { readonly done: true; readonly value: T }
+    | { readonly done: false; readonly retry: boolean; readonly status?: number; readonly code?: string; readonly reason: string; readonly retryAfterMs?: number };
+
+/** The last failed attempt, as the final error of {@link withRetries} describes it. */
+export interface FinalFailure {
+    /** The message: the request, why it failed, and after how many attempts. */
+    readonly message: string;
+    /** HTTP status of the last answer, if there was one. */
+    readonly status?: number;
+    /** Service error code of the last answer, if it had one. */
+    readonly code?: string;
+    /** Attempts made. */
+    readonly attempts: number;
+}
+
+/** What {@link withRetries} says about the request it repeats. */
+export interface RetriedRequest {
+    /** Names the request in messages (e.g. `registry exchange at cr.azurecr.io`). */
+    readonly label: string;
+    /** The host asked (retry reports). */
+    readonly target: string;
+    /** Which request (retry reports). */
+    readonly step: string;
+    /** Values to redact from every message and report (tokens, keys). */
+    readonly secrets: readonly string[];
+    /** Advice for a final status, appended to the message (e.g. which role is missing). */
+    readonly hint?: (status: number) => string;
+}
+
+/**
+ * The one retry loop of the toolkit's HTTP clients (token exchanges, IoT Hub, blob uploads):
+ * `attempt(timeoutMs)` until it is done, a failure is final, or the policy's bounds are reached —
+ * attempts, total time, or a Retry-After longer than the largest wait — with exponential backoff and
+ * equal jitter (half the backoff fixed, half random, so waits still grow while the retries of many
+ * clients spread out), never shorter than the server's Retry-After. Each attempt gets the time left,
+ * at most `requestTimeoutMs`.
+ */
+export async function withRetries<T, E extends Error>(
+    attempt: (timeoutMs: number) => Promise<AttemptOutcome<T>>,
+    request: RetriedRequest,
+    policy: RetryPolicy,
+    options: Pick<TransportOptions, "onRetry" | "random">,
+    fail: (failure: FinalFailure) => E,
+): Promise<{ value: T; attempts: number }> {
+    const random = options.random ?? Math.random;
+    const started = Date.now();
+    for (let n = 1; ; n++) {
+        const remaining = policy.totalTimeoutMs - (Date.now() - started);
+        const result = await attempt(Math.max(1, Math.min(policy.requestTimeoutMs, remaining)));
+        if (result.done) return { value: result.value, attempts: n };
+        const failure = (message: string): E => fail({ message: redact(message, request.secrets), status: result.status, code: result.code, attempts: n });
+        const tries = `${n} attempt${n === 1 ? "" : "s"}`;
+        if (!result.retry) {
+            const hint = result.status !== undefined && request.hint !== undefined ? request.hint(result.status) : "";
+            throw failure(`${request.label} failed: ${result.reason} (${tries}, not retried)${hint}`);
+        }
+        if (n >= policy.maxAttempts) throw failure(`${request.label} failed: ${result.reason}; gave up after ${tries} (retry.maxAttempts)`);
+        if (result.retryAfterMs !== undefined && result.retryAfterMs > policy.maxDelayMs) {
+            throw failure(`${request.label} failed: ${result.reason} and asked to wait ${Math.ceil(result.retryAfterMs / 1000)} s, more than retry.maxDelayMs (${policy.maxDelayMs} ms); gave up after ${tries}`);
+        }
+        const backoff = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (n - 1));
+        const delayMs = Math.max(Math.round(backoff / 2 + random() * (backoff / 2)), result.retryAfterMs ?? 0);
+        const elapsed = Date.now() - started;
+        if (elapsed + delayMs >= policy.totalTimeoutMs) {
+            throw failure(`${request.label} failed: ${result.reason}; gave up after ${tries} in ${elapsed} ms (retry.totalTimeoutMs ${policy.totalTimeoutMs} ms)`);
+        }
+        options.onRetry?.({ target: request.target, step: request.step, attempt: n, reason: redact(result.reason, request.secrets), delayMs });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+}
 
 /**
  * POST `request.form` with the retry policy. Resolves to the parsed JSON answer and the attempts it
@@ -128,42 +197,19 @@ export async function postFormWithRetry<E extends Error>(
     options: TransportOptions,
     fail: (failure: TransportFailure) => E,
 ): Promise<{ body: unknown; attempts: number }> {
-    const random = options.random ?? Math.random;
     const doFetch = options.fetch ?? fetch;
-    const started = Date.now();
-    const failure = (message: string, status: number | undefined, attempts: number): E => fail({ message: redact(message, request.secrets), status, attempts });
-
-    for (let attempt = 1; ; attempt++) {
-        const remaining = policy.totalTimeoutMs - (Date.now() - started);
-        const result = await attemptOnce(doFetch, request.url, request.form, Math.max(1, Math.min(policy.requestTimeoutMs, remaining)));
-        if (result.ok) return { body: result.body, attempts: attempt };
-        const tries = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-        if (!result.retry) {
-            const hint = result.status !== undefined && request.hint !== undefined ? request.hint(result.status) : "";
-            throw failure(`${request.label} failed: ${result.reason} (${tries}, not retried)${hint}`, result.status, attempt);
-        }
-        if (attempt >= policy.maxAttempts) {
-            throw failure(`${request.label} failed: ${result.reason}; gave up after ${tries} (retry.maxAttempts)`, result.status, attempt);
-        }
-        if (result.retryAfterMs !== undefined && result.retryAfterMs > policy.maxDelayMs) {
-            throw failure(`${request.label} failed: ${result.reason} and asked to wait ${Math.ceil(result.retryAfterMs / 1000)} s, more than retry.maxDelayMs (${policy.maxDelayMs} ms); gave up after ${tries}`, result.status, attempt);
-        }
-        const backoff = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1));
-        // Equal jitter: half the backoff fixed, half random, so waits still grow while the retries
-        // of many clients spread out.
-        const jittered = Math.round(backoff / 2 + random() * (backoff / 2));
-        const delayMs = Math.max(jittered, result.retryAfterMs ?? 0);
-        const elapsed = Date.now() - started;
-        if (elapsed + delayMs >= policy.totalTimeoutMs) {
-            throw failure(`${request.label} failed: ${result.reason}; gave up after ${tries} in ${elapsed} ms (retry.totalTimeoutMs ${policy.totalTimeoutMs} ms)`, result.status, attempt);
-        }
-        options.onRetry?.({ target: request.target, step: request.step, attempt, reason: redact(result.reason, request.secrets), delayMs });
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
+    const { value, attempts } = await withRetries(
+        (timeoutMs) => attemptOnce(doFetch, request.url, request.form, timeoutMs),
+        { label: request.label, target: request.target, step: request.step, secrets: request.secrets ?? [], hint: request.hint },
+        policy,
+        options,
+        (f) => fail({ message: f.message, status: f.status, attempts: f.attempts }),
+    );
+    return { body: value, attempts };
 }
 
 /** One request with its own timeout covering the body; classifies the outcome. */
-async function attemptOnce(doFetch: typeof fetch, url: string, form: Readonly<Record<string, string>>, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce(doFetch: typeof fetch, url: string, form: Readonly<Record<string, string>>, timeoutMs: number): Promise<AttemptOutcome<unknown>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -179,20 +225,20 @@ async function attemptOnce(doFetch: typeof fetch, url: string, form: Readonly<Re
         const text = await response.text();
         if (response.status === 200) {
             try {
-                return { ok: true, body: JSON.parse(text) as unknown };
+                return { done: true, value: JSON.parse(text) as unknown };
             } catch {
                 // A complete 200 answer that is not JSON does not improve by asking again.
-                return { ok: false, retry: false, status: 200, reason: "HTTP 200 with a body that is not JSON" };
+                return { done: false, retry: false, status: 200, reason: "HTTP 200 with a body that is not JSON" };
             }
         }
         const reason = `HTTP ${response.status}${errorDetail(text)}`;
         const retry = response.status === 408 || response.status === 429 || response.status >= 500;
         const retryAfterMs = retry ? retryAfter(response.headers.get("retry-after")) : undefined;
-        return { ok: false, retry, status: response.status, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+        return { done: false, retry, status: response.status, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     } catch (err) {
-        if (controller.signal.aborted) return { ok: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
+        if (controller.signal.aborted) return { done: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
         const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-        return { ok: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
+        return { done: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
     } finally {
         clearTimeout(timer);
     }

@@ -14,6 +14,7 @@
  * other objects RFC 1123 subdomains.
  */
 import { deterministicGuid } from "../../components/hashing";
+import { formatAddress, parseCidr, size as blockSize } from "../../components/network/cidr";
 
 /** Namespaces every cluster has. */
 const BUILTIN_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -39,8 +40,13 @@ export interface KubernetesAnswer {
 export class SimulatedKubernetes {
     private readonly namespaces = new Set<string>(BUILTIN_NAMESPACES);
 
-    /** Checks and records one object (`type` is the Pulumi token, e.g. `kubernetes:apps/v1:Deployment`). */
-    create(type: string, inputs: Record<string, unknown>): KubernetesAnswer {
+    /**
+     * Checks and records one object (`type` is the Pulumi token, e.g. `kubernetes:apps/v1:Deployment`).
+     * `nodeSubnet` gives the address prefix of the cluster nodes' subnet, where AKS takes an internal
+     * load balancer's frontend IP ("Use an internal load balancer with AKS": from the cluster's
+     * virtual network subnet unless an annotation names another), when the stack declares one.
+     */
+    create(type: string, inputs: Record<string, unknown>, nodeSubnet: () => string | undefined = () => undefined): KubernetesAnswer {
         if (!type.startsWith("kubernetes:") || type.startsWith("kubernetes:helm") || type.startsWith("kubernetes:yaml")) return { computed: {} };
         const metadata = (inputs.metadata ?? {}) as Record<string, unknown>;
         const name = metadata.name;
@@ -52,12 +58,12 @@ export class SimulatedKubernetes {
         } else if (typeof metadata.namespace === "string" && !this.namespaces.has(metadata.namespace)) {
             problems.push(`namespaces "${metadata.namespace}" not found; create the Namespace first (and depend on it)`);
         }
-        return { refusal: problems.length > 0 ? problems.join("; ") : undefined, computed: serviceStatus(type, inputs) };
+        return { refusal: problems.length > 0 ? problems.join("; ") : undefined, computed: serviceStatus(type, inputs, nodeSubnet) };
     }
 }
 
 /** A LoadBalancer Service's status: one ingress IP, private (10.x) for an internal load balancer, else public-looking (TEST-NET-3). */
-function serviceStatus(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function serviceStatus(type: string, inputs: Record<string, unknown>, nodeSubnet: () => string | undefined): Record<string, unknown> {
     if (type !== "kubernetes:core/v1:Service") return {};
     const spec = (inputs.spec ?? {}) as Record<string, unknown>;
     if (spec.type !== "LoadBalancer") return {};
@@ -66,6 +72,19 @@ function serviceStatus(type: string, inputs: Record<string, unknown>): Record<st
     const internal = String(annotations["service.beta.kubernetes.io/azure-load-balancer-internal"] ?? "").toLowerCase() === "true";
     const hex = deterministicGuid("simulated-kubernetes", "load-balancer", String(metadata.namespace), String(metadata.name)).replace(/-/g, "");
     const byte = (i: number) => parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-    const ip = internal ? `10.${byte(0)}.${byte(1)}.${(byte(2) % 250) + 4}` : `203.0.113.${(byte(2) % 250) + 4}`;
+    const ip = internal ? internalAddress(nodeSubnet(), hex) ?? `10.${byte(0)}.${byte(1)}.${(byte(2) % 250) + 4}` : `203.0.113.${(byte(2) % 250) + 4}`;
     return { status: { loadBalancer: { ingress: [{ ip }] } } };
+}
+
+/**
+ * A deterministic frontend address in the upper half of the node subnet (nodes take addresses from
+ * its start), or undefined when the subnet is not known (an adopted one): then any private address.
+ */
+function internalAddress(prefix: string | undefined, hex: string): string | undefined {
+    const block = prefix === undefined ? undefined : parseCidr(prefix);
+    if (block === undefined || typeof block === "string") return undefined;
+    const size = blockSize(block);
+    if (size < 16) return undefined;
+    const half = size / 2;
+    return formatAddress(block.start + half + (parseInt(hex.slice(0, 8), 16) % (half - 1)));
 }

@@ -80,6 +80,17 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
         }
     }
 
+    /** Address prefix of the node subnet of the first AKS cluster declared in a subnet the stack creates (the simulated API server is one cluster). */
+    private aksNodeSubnetPrefix(): string | undefined {
+        const all = [...this.created.values()];
+        for (const cluster of all.filter((r) => r.type === "azure-native:containerservice:ManagedCluster")) {
+            const subnetId = (cluster.inputs.agentPoolProfiles as { vnetSubnetID?: unknown }[] | undefined)?.find((p) => typeof p.vnetSubnetID === "string")?.vnetSubnetID as string | undefined;
+            const subnet = subnetId ? all.find((r) => r.type === "azure-native:network:Subnet" && r.id?.toLowerCase() === subnetId.toLowerCase()) : undefined;
+            if (typeof subnet?.inputs.addressPrefix === "string") return subnet.inputs.addressPrefix;
+        }
+        return undefined;
+    }
+
     /**
      * Creates (or, in preview, plans) a resource. A resource ARM would refuse is
      * recorded in {@link rejections} and answered without an ID, so the run
@@ -95,7 +106,7 @@ export class SimulatedAzure implements pulumi.runtime.Mocks {
             if (args.type === "pulumi:providers:azure-native" && id && typeof inputs.subscriptionId === "string") this.providerSubscriptions.set(id, inputs.subscriptionId);
             if (!args.custom) return { id, state: inputs };
             // A Kubernetes object: the simulated API server refuses or computes (a Service's ingress IP).
-            const answer = this.kubernetes.create(args.type, inputs);
+            const answer = this.kubernetes.create(args.type, inputs, () => this.aksNodeSubnetPrefix());
             if (answer.refusal) return this.reject(`${args.type} "${args.name}": ${answer.refusal}`, { id: undefined, state: inputs });
             if (this.options.preview) return { id, state: withUnknowns(inputs, answer.computed) };
             // Other non-Azure resources with computed outputs (a docker image's digest).

@@ -11,6 +11,8 @@ import * as path from "node:path";
 import type { CliIo } from "../../offline/cli-io";
 import { main as plan } from "../../offline/plan-cli";
 import { readPath } from "../../components/object-path";
+import { containsAddress, parseAddress, parseCidr, type Cidr } from "../../components/network/cidr";
+import { readStackConfig } from "../../offline/stack-file";
 
 interface PlannedResource {
     type: string;
@@ -128,8 +130,13 @@ it("no input carries a registry admin credential or a plaintext secret", () => {
     expect(text).not.toMatch(/InstrumentationKey=/);
 });
 
-it("the outputs carry each endpoint's scoring URI", () => {
+it("the outputs carry each endpoint's scoring URI, a private address in the stack's virtual network where it is one", () => {
     const uris = outputs.scoringUris as Record<string, string>;
     expect(Object.keys(uris).length).toBeGreaterThanOrEqual(4);
     for (const uri of Object.values(uris)) expect(uri).toMatch(/^https?:\/\/\S+\/\S*/);
+    const platform = readStackConfig("prod")["aml-workspace:platform"] as { network: { virtualNetwork: { addressSpace: string[] } } };
+    const spaces = platform.network.virtualNetwork.addressSpace.map((c) => parseCidr(c) as Cidr);
+    const ips = Object.values(uris).map((u) => /^http:\/\/(\d+\.\d+\.\d+\.\d+):/.exec(u)?.[1]).filter((ip): ip is string => ip !== undefined);
+    expect(ips.length).toBeGreaterThanOrEqual(2);
+    for (const ip of ips) expect([ip, spaces.some((c) => containsAddress(c, parseAddress(ip) as number))]).toEqual([ip, true]);
 });

@@ -81,7 +81,7 @@ interface UploadInputs {
     readonly container: string;
     /** Blob name prefix, ending in `/`. */
     readonly prefix: string;
-    /** Absolute path of the folder or file. */
+    /** The folder or file (relative to the working directory, or absolute). */
     readonly localPath: string;
     /** sha256 hex of the files (blob-upload.ts folderDigest). */
     readonly contentDigest: string;
@@ -160,7 +160,7 @@ export interface ModelFolderUploadArgs {
     readonly container: pulumi.Input<string>;
     /** Blob name prefix ending in `/` (required). */
     readonly prefix: pulumi.Input<string>;
-    /** Absolute path of the folder or file (required). */
+    /** The folder or file, relative to the working directory or absolute (required). */
     readonly localPath: pulumi.Input<string>;
     /** sha256 of the files, blob-upload.ts folderDigest(localPath) (required). */
     readonly contentDigest: pulumi.Input<string>;

@@ -16,8 +16,10 @@
  * cloud URI types azureml, https, wasbs, abfss: "CLI (v2) data YAML schema").
  */
 import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
+// Named imports: a dynamic provider captures these, and Pulumi's serializer recognizes a built-in
+// module only as the module object itself (not a namespace copy some transpilers make).
+import { closeSync, lstatSync, openSync, promises as fsPromises, readdirSync, readSync, statSync, type Stats } from "node:fs";
+import { basename, join } from "node:path";
 import type { BlobClient } from "./blob-rest";
 import { contextFiles } from "./build-context";
 
@@ -69,26 +71,26 @@ export interface UploadFile {
 
 /** The files of `localPath` (a folder's files, sorted, the ignored folders of build-context.ts skipped; or the one file). */
 export function uploadFiles(localPath: string): UploadFile[] {
-    const stat = fs.statSync(localPath);
-    if (stat.isFile()) return [{ relative: path.basename(localPath), absolute: localPath, size: stat.size }];
+    const stat = statSync(localPath);
+    if (stat.isFile()) return [{ relative: basename(localPath), absolute: localPath, size: stat.size }];
     return contextFiles(localPath).map((relative) => {
-        const absolute = path.join(localPath, ...relative.split("/"));
-        return { relative, absolute, size: fs.statSync(absolute).size };
+        const absolute = join(localPath, ...relative.split("/"));
+        return { relative, absolute, size: statSync(absolute).size };
     });
 }
 
 /** Reads a file in chunks of `chunkBytes` (never the whole file at once). */
 function forEachChunk(absolute: string, chunkBytes: number, visit: (chunk: Buffer) => void): void {
-    const fd = fs.openSync(absolute, "r");
+    const fd = openSync(absolute, "r");
     try {
         const buffer = Buffer.alloc(chunkBytes);
         for (;;) {
-            const read = fs.readSync(fd, buffer, 0, chunkBytes, null);
+            const read = readSync(fd, buffer, 0, chunkBytes, null);
             if (read === 0) break;
             visit(Buffer.from(buffer.subarray(0, read)));
         }
     } finally {
-        fs.closeSync(fd);
+        closeSync(fd);
     }
 }
 
@@ -106,11 +108,44 @@ export function folderDigest(localPath: string): string {
     return hash.digest("hex");
 }
 
+/**
+ * {@link folderDigest}, reading through `fsPromises` file handles: what the provider uses (the
+ * synchronous fd calls are patched by graceful-fs in some hosts, e.g. jest, and do not survive
+ * Pulumi's function serialization there; the result is the same, which a test checks).
+ */
+export async function folderDigestAsync(localPath: string): Promise<string> {
+    const hash = createHash("sha256");
+    for (const file of uploadFiles(localPath)) {
+        hash.update(`\n${file.relative}\n${file.size}\n`);
+        await forEachChunkAsync(file.absolute, file.size, (chunk) => {
+            hash.update(chunk);
+            return Promise.resolve();
+        });
+    }
+    return hash.digest("hex");
+}
+
+/** Reads a file of `size` bytes block by block ({@link MODEL_UPLOAD_LIMITS}.blockBytes), one block in memory at a time. */
+async function forEachChunkAsync(absolute: string, size: number, visit: (chunk: Buffer, index: number, count: number) => Promise<void>): Promise<void> {
+    const handle = await fsPromises.open(absolute, "r");
+    try {
+        const count = Math.ceil(size / MODEL_UPLOAD_LIMITS.blockBytes);
+        for (let i = 0; i < count; i++) {
+            const chunk = Buffer.alloc(Math.min(MODEL_UPLOAD_LIMITS.blockBytes, size - i * MODEL_UPLOAD_LIMITS.blockBytes));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, i * MODEL_UPLOAD_LIMITS.blockBytes);
+            if (bytesRead !== chunk.length) throw new Error(`${absolute} changed while it was read (expected ${size} bytes)`);
+            await visit(chunk, i, count);
+        }
+    } finally {
+        await handle.close();
+    }
+}
+
 /** Why `localPath` cannot be uploaded (missing, empty, a link, too big), or undefined. */
 export function uploadSourceProblem(localPath: string): string | undefined {
-    let stat: fs.Stats;
+    let stat: Stats;
     try {
-        stat = fs.lstatSync(localPath);
+        stat = lstatSync(localPath);
     } catch {
         return "does not exist";
     }
@@ -119,7 +154,7 @@ export function uploadSourceProblem(localPath: string): string | undefined {
     if (stat.isDirectory()) {
         const links: string[] = [];
         const walk = (rel: string): void => {
-            for (const entry of fs.readdirSync(path.join(localPath, rel), { withFileTypes: true })) {
+            for (const entry of readdirSync(join(localPath, rel), { withFileTypes: true })) {
                 const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
                 if (entry.isSymbolicLink()) links.push(child);
                 else if (entry.isDirectory()) walk(child);
@@ -160,7 +195,7 @@ export interface UploadResult {
 export async function uploadFolder(client: BlobClient, container: string, prefix: string, localPath: string, expectedDigest: string): Promise<UploadResult> {
     const problem = uploadSourceProblem(localPath);
     if (problem !== undefined) throw new Error(`${localPath} ${problem}`);
-    const digest = folderDigest(localPath);
+    const digest = await folderDigestAsync(localPath);
     if (digest !== expectedDigest) throw new Error(`${localPath} changed since the plan (content digest ${digest.slice(0, 12)}, planned ${expectedDigest.slice(0, 12)}): run pulumi up again`);
     const files = uploadFiles(localPath);
     const blobs: string[] = [];
@@ -169,25 +204,21 @@ export async function uploadFolder(client: BlobClient, container: string, prefix
         const blob = `${prefix}${file.relative}`;
         const whole = createHash("md5");
         if (file.size <= MODEL_UPLOAD_LIMITS.blockBytes) {
-            const body = fs.readFileSync(file.absolute);
+            let body: Buffer = Buffer.alloc(0);
+            await forEachChunkAsync(file.absolute, file.size, (chunk) => {
+                body = chunk;
+                return Promise.resolve();
+            });
             await client.putBlob(container, blob, body, whole.update(body).digest("base64"));
         } else {
             // One block in memory at a time, read at its offset.
-            const count = Math.ceil(file.size / MODEL_UPLOAD_LIMITS.blockBytes);
             const ids: string[] = [];
-            const fd = fs.openSync(file.absolute, "r");
-            try {
-                for (let i = 0; i < count; i++) {
-                    const chunk = Buffer.alloc(Math.min(MODEL_UPLOAD_LIMITS.blockBytes, file.size - i * MODEL_UPLOAD_LIMITS.blockBytes));
-                    fs.readSync(fd, chunk, 0, chunk.length, i * MODEL_UPLOAD_LIMITS.blockBytes);
-                    whole.update(chunk);
-                    const id = blockId(i);
-                    await client.putBlock(container, blob, id, chunk, createHash("md5").update(chunk).digest("base64"), `put block ${i + 1} of ${count}`);
-                    ids.push(id);
-                }
-            } finally {
-                fs.closeSync(fd);
-            }
+            await forEachChunkAsync(file.absolute, file.size, async (chunk, i, count) => {
+                whole.update(chunk);
+                const id = blockId(i);
+                await client.putBlock(container, blob, id, chunk, createHash("md5").update(chunk).digest("base64"), `put block ${i + 1} of ${count}`);
+                ids.push(id);
+            });
             await client.putBlockList(container, blob, ids, whole.digest("base64"));
         }
         blobs.push(blob);

@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { modelFolderUploadProvider, type BlobUploadProviderRuntime } from "../../../components/serving/blob-upload-dynamic";
-import { folderDigest, MODEL_UPLOAD_LIMITS } from "../../../components/serving/blob-upload";
+import { folderDigest, folderDigestAsync, MODEL_UPLOAD_LIMITS } from "../../../components/serving/blob-upload";
 import { BLOB_API_VERSION } from "../../../components/serving/blob-rest";
 import { FakeBlobService } from "../../helpers/fake-blob";
 
@@ -147,6 +147,19 @@ describe("faults", () => {
         const changed = await modelFolderUploadProvider(runtime()).create(planned).catch((e: Error) => e.message);
         expect(changed).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} changed since the plan \\(content digest [0-9a-f]{12}, planned ${planned.contentDigest.slice(0, 12)}\\): run pulumi up again$`));
         expect(fake.requests).toEqual([]);
+    });
+});
+
+describe("the content digest", () => {
+    it("is the same from the program (sync) and the provider (async), and changes with a name or a byte", async () => {
+        const digest = folderDigest(dir);
+        expect(await folderDigestAsync(dir)).toBe(digest);
+        fs.renameSync(path.join(dir, "model.json"), path.join(dir, "model2.json"));
+        const renamed = folderDigest(dir);
+        expect(renamed).not.toBe(digest);
+        fs.writeFileSync(path.join(dir, "model2.json"), '{"kind":"samplf"}');
+        expect(folderDigest(dir)).not.toBe(renamed);
+        expect(await folderDigestAsync(dir)).toBe(folderDigest(dir));
     });
 });
 

@@ -12,7 +12,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { WORKSPACE_DATASTORES } from "../components/data/data-settings";
 import { dockerfileProblems } from "../components/serving/dockerfile-check";
-import { uploadSourceProblem } from "../components/serving/blob-upload";
+import { CONTAINER_NAME_PATTERN } from "../components/serving/blob-rest";
+import { modelUploadContainer, uploadSourceProblem } from "../components/serving/blob-upload";
 import { modelNameProblem, modelSourceOf, modelVersionProblem, REGISTRY_LOCAL_PATH_REFUSAL } from "../components/serving/registered-models";
 import { imageArgProblems } from "../components/serving/scoring-images";
 import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
@@ -173,6 +174,12 @@ function localModelProblems(sec: ServingSection, stackDir: string): ConfigProble
     for (const [name, model] of Object.entries(sec.serving.models ?? {})) {
         for (const [version, v] of Object.entries(model.versions ?? {})) {
             if (v.localPath === undefined) continue;
+            const container = modelUploadContainer(sec.teamKey);
+            if (!CONTAINER_NAME_PATTERN.test(container)) {
+                // "Naming and referencing containers, blobs, and metadata": no consecutive hyphens, none at the end.
+                out.push({ path: at(`${sec.base}.models.${name}.versions.${version}.localPath`), problem: `would be uploaded to container ${container}, which is not a valid container name (lowercase letters, digits and single hyphens, not ending in one)`, fix: "rename the team key without consecutive or trailing hyphens, or give the model a path" });
+                continue;
+            }
             const resolved = path.resolve(stackDir, v.localPath);
             const problem = uploadSourceProblem(resolved);
             if (problem !== undefined) {

@@ -169,6 +169,10 @@ describe("local model folders", () => {
             `${where("6")}: names model-link, which is a symbolic link (name the folder or file itself) (resolved against the stack folder: ${path.join(stackDir, "model-link")}) (name a folder (or file) of model files; the path is relative to the stack folder)`,
             expect.stringMatching(/^aml-workspace:platform\.teams\.risk\.serving\.models\.fraud\.versions\.1\.localPath: names empty, which holds no files/),
         ]);
+        const doubled = loadPlatformConfig(baseConfig({ teams: { "ri--sk": { serving: { models: { fraud: { versions: { "1": { localPath: "model" } } } } } } } }), TEST_CONTEXT);
+        expect(servingFileProblems(doubled, stackDir).map(formatProblem)).toEqual([
+            `${K}.teams.ri--sk.serving.models.fraud.versions.1.localPath: would be uploaded to container models-ri--sk, which is not a valid container name (lowercase letters, digits and single hyphens, not ending in one) (rename the team key without consecutive or trailing hyphens, or give the model a path)`,
+        ]);
     });
 
     it("the shipped sample model passes", () => {

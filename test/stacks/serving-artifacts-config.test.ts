@@ -181,8 +181,9 @@ describe("local model folders", () => {
     });
 });
 
-describe("a hub project's image, through the program", () => {
-    const raw = baseConfig({ sharing: "hub", teams: { risk: { serving: { images: { scorer: { build: { context: path.join(__dirname, "../../examples/scoring-app") } } } } } } });
+describe("a hub project's image and local model, through the program", () => {
+    const sample = path.join(__dirname, "../../examples/scoring-app");
+    const raw = baseConfig({ sharing: "hub", teams: { risk: { serving: { images: { scorer: { build: { context: sample } } }, models: { fraud: { versions: { "1": { localPath: path.join(sample, "model") } } } } } } } });
 
     it("is pushed to the hub's registry under the team's repository", async () => {
         const run = await runPlatform(raw);
@@ -192,6 +193,17 @@ describe("a hub project's image, through the program", () => {
         expect(image.map((r) => r.name)).toEqual(["platform-team-risk-image-scorer"]);
         expect(at(image[0].inputs, "imageName")).toMatch(new RegExp(`^${String(registry[0].inputs.registryName)}\\.azurecr\\.io/risk/scorer:ctx-[0-9a-f]{16}$`));
         expect(at(image[0].inputs, "registry.username")).toBe("00000000-0000-0000-0000-000000000000");
+
+        // The model folder goes to the hub's storage account (a project has none), container models-risk.
+        const storage = allOfType(run.graph, "azure-native:storage:StorageAccount").map((a) => String(a.inputs.accountName));
+        const container = allOfType(run.graph, "azure-native:storage:BlobContainer").find((c) => c.inputs.containerName === "models-risk");
+        expect(storage).toContain(container?.inputs.accountName);
+        const upload = allOfType(run.graph, "pulumi-nodejs:dynamic/serving:ModelFolderUpload");
+        expect(upload.map((u) => [u.name, u.inputs.container, u.inputs.prefix, u.inputs.localPath])).toEqual([["platform-team-risk-model-fraud-v-1-upload", "models-risk", "fraud/1/", "examples/scoring-app/model"]]);
+        expect(upload[0].dependencies).toContain(container?.urn);
+        const version = allOfType(run.graph, "azure-native:machinelearningservices:ModelVersion").find((v) => v.inputs.name === "fraud");
+        expect(at(version?.inputs ?? {}, "properties.modelUri")).toBe(`https://${String(container?.inputs.accountName)}.blob.core.windows.net/models-risk/fraud/1/`);
+        expect(version?.dependencies).toContain(upload[0].urn);
     });
 
     it("in a preview asks no registry for a token", async () => {

@@ -111,6 +111,9 @@ export * from "./edge";
 export { buildContextDigest, contentTag, environmentVersionOf, pinnedFromRepoDigest } from "./serving/build-context";
 export { registryPushCredential } from "./serving/registry-login";
 export { registryModelAssetId } from "./serving/registered-models";
+export { ModelFolderUpload, modelFolderUploadProvider, BlobUploadTokenSource, type ModelFolderUploadArgs, type BlobUploadProviderRuntime } from "./serving/blob-upload-dynamic";
+export { BlobClient, BLOB_API_VERSION, STORAGE_ENTRA_SCOPE, type BlobClientOptions, type BlobRequestError } from "./serving/blob-rest";
+export { MODEL_UPLOAD_LIMITS, folderDigest, modelUploadContainer, modelUploadPrefix, modelUploadUri, uploadFolder, deleteBlobs, uploadSourceProblem } from "./serving/blob-upload";
 
 // Attached Kubernetes compute: the AzureML cluster extension (once per cluster) and the attachments, with their pure rules.
 export { AzureMlExtension, type AzureMlExtensionArgs, type AzureMlExtensionSettingsArgs } from "./kubernetes/azureml-extension";

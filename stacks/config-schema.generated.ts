@@ -1228,7 +1228,7 @@ datastore?: string
  */
 datastorePath?: string
 /**
- * Folder or file relative to the stack folder. Refused today: the workspace storage has shared key access disabled and the azure-native Blob upload needs the key; upload with `az storage blob upload-batch --auth-mode login` and use datastore + datastorePath.
+ * Folder or file relative to the stack folder, uploaded by `pulumi up` with the deploying identity's Entra ID token (Storage Blob Data Contributor on the workspace storage) to container `models` (a team: `models-<team>`) under `<model>/<version>/`; at most 10,000 files and 10 GiB, no symbolic links. Workspace models only (not `registry: platform`).
  */
 localPath?: string
 /**

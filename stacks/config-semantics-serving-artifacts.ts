@@ -5,14 +5,16 @@
  * registered-models.ts `modelSourceOf` and name rules) with their full key paths, plus what needs
  * the rest of the config (datastores, the model registry and its consumers).
  *
- * Files (build contexts, Dockerfiles) are checked when the program reads the stack folder:
- * {@link servingFileProblems}.
+ * Files (build contexts, Dockerfiles, local model folders) are checked when the program reads the
+ * stack folder: {@link servingFileProblems}.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { WORKSPACE_DATASTORES } from "../components/data/data-settings";
 import { dockerfileProblems } from "../components/serving/dockerfile-check";
-import { LOCAL_PATH_REFUSAL, modelNameProblem, modelSourceOf, modelVersionProblem } from "../components/serving/registered-models";
+import { CONTAINER_NAME_PATTERN } from "../components/serving/blob-rest";
+import { modelUploadContainer, uploadSourceProblem } from "../components/serving/blob-upload";
+import { modelNameProblem, modelSourceOf, modelVersionProblem, REGISTRY_LOCAL_PATH_REFUSAL } from "../components/serving/registered-models";
 import { imageArgProblems } from "../components/serving/scoring-images";
 import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { EndpointHost, ModelRegistryTarget } from "../components/serving/serving-enums";
@@ -66,7 +68,7 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
                 if ("problem" in source) {
                     out.push({ path: at(vPath), problem: source.problem, fix: source.fix });
                 } else if (source.kind === "localPath") {
-                    out.push({ path: at(`${vPath}.localPath`), problem: LOCAL_PATH_REFUSAL.problem, fix: LOCAL_PATH_REFUSAL.fix });
+                    if (registry === ModelRegistryTarget.Platform) out.push({ path: at(`${vPath}.localPath`), problem: REGISTRY_LOCAL_PATH_REFUSAL.problem, fix: REGISTRY_LOCAL_PATH_REFUSAL.fix });
                 } else if (source.kind === "datastore") {
                     if (registry === ModelRegistryTarget.Platform) {
                         out.push({ path: at(`${vPath}.datastore`), problem: "names a datastore, but a platform registry model has no workspace datastores", fix: "use path with the files' https:// URL, or register the model in the workspace" });
@@ -140,6 +142,33 @@ export function servingFileProblems(c: PlatformConfig, stackDir: string, read: R
                 continue;
             }
             for (const p of problems) out.push({ path: at(`${buildPath}.dockerfile`), problem: `${dockerfile} line ${p.line}: ${p.message} [${p.rule}]`, fix: "correct the Dockerfile (README, Serving: what a scoring image must follow)" });
+        }
+        out.push(...localModelProblems(sec, stackDir));
+    }
+    return out;
+}
+
+/**
+ * The local model folders of a serving block (`models.<name>.versions.<v>.localPath`): each must
+ * exist inside the stack's repository checkout as a folder or file, hold files, no symbolic links,
+ * and stay within the upload limits (blob-upload.ts MODEL_UPLOAD_LIMITS).
+ */
+function localModelProblems(sec: ServingSection, stackDir: string): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    for (const [name, model] of Object.entries(sec.serving.models ?? {})) {
+        for (const [version, v] of Object.entries(model.versions ?? {})) {
+            if (v.localPath === undefined) continue;
+            const container = modelUploadContainer(sec.teamKey);
+            if (!CONTAINER_NAME_PATTERN.test(container)) {
+                // "Naming and referencing containers, blobs, and metadata": no consecutive hyphens, none at the end.
+                out.push({ path: at(`${sec.base}.models.${name}.versions.${version}.localPath`), problem: `would be uploaded to container ${container}, which is not a valid container name (lowercase letters, digits and single hyphens, not ending in one)`, fix: "rename the team key without consecutive or trailing hyphens, or give the model a path" });
+                continue;
+            }
+            const resolved = path.resolve(stackDir, v.localPath);
+            const problem = uploadSourceProblem(resolved);
+            if (problem !== undefined) {
+                out.push({ path: at(`${sec.base}.models.${name}.versions.${version}.localPath`), problem: `names ${v.localPath}, which ${problem} (resolved against the stack folder: ${resolved})`, fix: "name a folder (or file) of model files; the path is relative to the stack folder" });
+            }
         }
     }
     return out;

@@ -11,8 +11,9 @@
  * the digest the registry reported (`repoDigest`), pinned.
  */
 import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
+// Named imports: contextFiles runs inside the model upload's dynamic provider too (see blob-upload.ts).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pinnedImageReference, SHA256_DIGEST_PATTERN, ImageReferenceError } from "./image-reference";
 
 /** Folders never part of a scoring image's context digest (VCS metadata, local dependency caches). */
@@ -34,7 +35,7 @@ export interface BuildSettings {
 export function contextFiles(dir: string): string[] {
     const out: string[] = [];
     const walk = (rel: string): void => {
-        for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
             const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
             if (entry.isDirectory()) {
                 if (!IGNORED_DIRS.has(entry.name)) walk(child);
@@ -53,7 +54,7 @@ export function buildContextDigest(context: string, settings: BuildSettings): st
     const args = Object.entries(settings.args ?? {}).sort(([a], [b]) => a.localeCompare(b));
     hash.update(JSON.stringify({ dockerfile: settings.dockerfile, target: settings.target ?? null, platform: settings.platform, args }));
     for (const file of contextFiles(context)) {
-        const content = fs.readFileSync(path.join(context, file));
+        const content = readFileSync(join(context, file));
         // Length-prefixed, so no two different trees hash the same stream.
         hash.update(`\n${file}\n${content.length}\n`);
         hash.update(content);

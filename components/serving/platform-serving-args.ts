@@ -54,7 +54,7 @@ export interface PlatformModelVersionArgs {
     datastore?: string;
     /** Path inside `datastore`. Default: none. */
     datastorePath?: string;
-    /** Local folder or file (absolute, or relative to the working directory). Refused (registered-models.ts LOCAL_PATH_REFUSAL): upload it with an Entra ID login and use `datastore` + `datastorePath`. Default: none. */
+    /** Local folder or file (absolute, or relative to the working directory), uploaded with Entra ID to the workspace storage (model-uploads.ts); workspace models only. Default: none. */
     localPath?: string;
     /** Description. Default: none. */
     description?: string;

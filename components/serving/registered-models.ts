@@ -11,8 +11,9 @@
  * `azureml://registries/<registry>/models/<name>/versions/<version>`.
  *
  * Where the files are: `path` as given (an https blob URL or an azureml:// URI), or
- * `azureml://datastores/<datastore>/paths/<path>` ("Create data assets": the datastore URI form).
- * `localPath` is refused (see {@link LOCAL_PATH_REFUSAL}).
+ * `azureml://datastores/<datastore>/paths/<path>` ("Create data assets": the datastore URI form),
+ * or for `localPath` the https URL of the folder uploaded with Entra ID to the workspace's default
+ * storage (model-uploads.ts); a version waits for its upload.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ModelContainer, ModelVersion, RegistryModelContainer, RegistryModelVersion } from "@pulumi/azure-native/machinelearningservices";
@@ -22,18 +23,21 @@ import type { ServingModelVersion } from "./serving-artifacts";
 import type { ServingContext } from "./serving-context";
 import { SERVING_DEFAULTS } from "./serving-defaults";
 import { ModelRegistryTarget } from "./serving-enums";
+import { createModelUpload, lazyModelUploadTarget, type ModelUploadTarget } from "./model-uploads";
 
 /**
- * Why `localPath` is refused: uploading a folder needs a blob data-plane write, and the
- * `@pulumi/azure-native` storage `Blob` resource signs it with the account key, which the
- * toolkit's storage refuses (`allowSharedKeyAccess: false`; "Cannot create a blob in storage account
- * with SharedAccessKey disabled - AAD/RBAC", https://github.com/pulumi/pulumi-azure-native/issues/2015,
- * open). Enabling shared keys would weaken every account (CONTROLS.md, AzP 8c6a50c6), so the files
- * are uploaded with an Entra ID identity outside the program instead.
+ * Why `localPath` is refused for a platform registry model: the files are uploaded to the serving
+ * workspace's default storage, but a registry model is for every consumer team, and only this
+ * workspace's identity and hosts are granted read on that account; a registry keeps its assets in
+ * storage of its own ("Share models, components, and environments across workspaces with
+ * registries", https://learn.microsoft.com/azure/machine-learning/how-to-share-models-pipelines-across-workspaces-with-registries:
+ * a registry asset created from a local path or a workspace asset is copied into the registry's
+ * storage by the SDK/CLI, which the management API used here does not do for a URL). Register it
+ * in the workspace instead.
  */
-export const LOCAL_PATH_REFUSAL = {
-    problem: "cannot be uploaded by the program: the workspace storage has shared key access disabled and azure-native's Blob uploads with the account key (pulumi-azure-native#2015)",
-    fix: "upload the files with your Entra ID login (az storage blob upload-batch --auth-mode login --account-name <storage> -d <container> -s <folder>) and register that location with datastore + datastorePath (or path)",
+export const REGISTRY_LOCAL_PATH_REFUSAL = {
+    problem: "is uploaded to the serving workspace's storage, which a platform registry model version does not read (a registry keeps its own storage)",
+    fix: "set registry: workspace for a model uploaded from a local folder, or upload the files yourself and give the registry model their path",
 } as const;
 
 /** A model name (1-255 letters, digits, `-`, `_`, `.`, starting with a letter or digit). */
@@ -71,7 +75,14 @@ export function registryModelAssetId(registryName: string, model: string, versio
 }
 
 /** Registers `serving.models.<name>` and its versions; the versions by `<name>:<version>`. */
-export function createRegisteredModel(name: string, args: PlatformServingModelArgs, ctx: ServingContext, parent: pulumi.Resource): { versions: Record<string, ServingModelVersion>; resources: pulumi.Resource[] } {
+export function createRegisteredModel(
+    name: string,
+    args: PlatformServingModelArgs,
+    ctx: ServingContext,
+    parent: pulumi.Resource,
+    /** Where local folders go; one per serving workspace (serving-artifacts-create.ts shares it). Default: this model's own. */
+    uploadTarget: () => ModelUploadTarget = lazyModelUploadTarget(ctx, parent),
+): { versions: Record<string, ServingModelVersion>; resources: pulumi.Resource[] } {
     const fail = (what: string): never => {
         throw new pulumi.ResourceError(`serving.models.${name}${what}`, parent);
     };
@@ -83,12 +94,12 @@ export function createRegisteredModel(name: string, args: PlatformServingModelAr
     const registry = target === ModelRegistryTarget.Platform ? ctx.modelRegistry : undefined;
     if (target === ModelRegistryTarget.Platform && !registry) fail(".registry: is platform, but the platform has no modelRegistry (declare modelRegistry, or register the model in the workspace)");
     // Every version is checked before anything is registered: a bad one creates nothing.
-    const sources = Object.entries(args.versions).map(([version, v]): [string, PlatformModelVersionArgs, Exclude<ModelSource, { kind: "localPath" }>] => {
+    const sources = Object.entries(args.versions).map(([version, v]): [string, PlatformModelVersionArgs, ModelSource] => {
         const versionProblem = modelVersionProblem(version);
         if (versionProblem) fail(`.versions.${version}: ${versionProblem}`);
         const source = modelSourceOf(v);
         if ("problem" in source) return fail(`.versions.${version}: ${source.problem} (${source.fix})`);
-        if (source.kind === "localPath") return fail(`.versions.${version}.localPath ${LOCAL_PATH_REFUSAL.problem} (${LOCAL_PATH_REFUSAL.fix})`);
+        if (registry && source.kind === "localPath") return fail(`.versions.${version}.localPath ${REGISTRY_LOCAL_PATH_REFUSAL.problem} (${REGISTRY_LOCAL_PATH_REFUSAL.fix})`);
         if (registry && source.kind === "datastore") fail(`.versions.${version}.datastore: a registry has no datastores (use path with the files' https:// URL)`);
         return [version, v, source];
     });
@@ -100,18 +111,28 @@ export function createRegisteredModel(name: string, args: PlatformServingModelAr
     const resources: pulumi.Resource[] = [container];
     const versions: Record<string, ServingModelVersion> = {};
     for (const [version, v, s] of sources) {
-        const properties = { modelType, modelUri: s.uri, description: v.description, tags: ctx.tags };
-        const vOpts = { parent, dependsOn: [container] };
+        let uri: pulumi.Input<string>;
+        const waitFor: pulumi.Resource[] = [container];
+        if (s.kind === "localPath") {
+            const uploaded = createModelUpload(name, version, s.localPath, uploadTarget(), ctx, parent, `${ctx.teamKey ? `teams.${ctx.teamKey}.` : ""}serving.models.${name}.versions.${version}.localPath`);
+            resources.push(uploaded.upload);
+            waitFor.push(uploaded.upload);
+            uri = uploaded.uri;
+        } else {
+            uri = s.uri;
+        }
+        const properties = { modelType, modelUri: uri, description: v.description, tags: ctx.tags };
+        const vOpts = { parent, dependsOn: waitFor };
         if (registry) {
             const created = new RegistryModelVersion(`${base}-v-${version}`, { resourceGroupName: ctx.resourceGroupName, registryName: registry.name, modelName: name, version, properties }, vOpts);
             resources.push(created);
-            versions[`${name}:${version}`] = { assetId: pulumi.output(registry.name).apply((r) => registryModelAssetId(r, name, version)), uri: pulumi.output(s.uri) };
+            versions[`${name}:${version}`] = { assetId: pulumi.output(registry.name).apply((r) => registryModelAssetId(r, name, version)), uri: pulumi.output(uri) };
         } else {
             const created = new ModelVersion(`${base}-v-${version}`, { resourceGroupName: ctx.resourceGroupName, workspaceName: ctx.workspace.name, name, version, properties }, vOpts);
             resources.push(created);
-            // The workspace's own blob datastores live in its default storage account (a host's identity reads the files there).
-            const workspaceStore = s.kind === "datastore" && (WORKSPACE_DATASTORES as readonly string[]).includes(s.datastore) && s.datastore !== "workspacefilestore";
-            versions[`${name}:${version}`] = { assetId: created.id, uri: pulumi.output(s.uri), storageAccountId: workspaceStore ? ctx.workspace.storageAccountId : undefined };
+            // The workspace's own blob datastores and the uploads live in its default storage account (a host's identity reads the files there).
+            const workspaceStore = s.kind === "localPath" || (s.kind === "datastore" && (WORKSPACE_DATASTORES as readonly string[]).includes(s.datastore) && s.datastore !== "workspacefilestore");
+            versions[`${name}:${version}`] = { assetId: created.id, uri: pulumi.output(uri), storageAccountId: workspaceStore ? ctx.workspace.storageAccountId : undefined };
         }
     }
     return { versions, resources };

@@ -10,6 +10,7 @@ import type { ServingArtifacts, ServingImage, ServingModelVersion } from "./serv
 import type { ServingContext } from "./serving-context";
 import { createScoringImage } from "./scoring-images";
 import { createRegisteredModel } from "./registered-models";
+import { lazyModelUploadTarget } from "./model-uploads";
 import { createImageEnvironment } from "./environment-versions";
 
 /** Builds or adopts the images, registers the models and environments of one serving workspace. */
@@ -24,8 +25,10 @@ export function createServingArtifacts(s: ResolvedServing, ctx: ServingContext, 
         resources.push(...pushes[key]);
     }
     const models: Record<string, ServingModelVersion> = {};
+    // One upload container per serving workspace, created only when a version names a local folder.
+    const uploadTarget = lazyModelUploadTarget(ctx, parent);
     for (const [name, args] of Object.entries(s.models)) {
-        const created = createRegisteredModel(name, args, ctx, parent);
+        const created = createRegisteredModel(name, args, ctx, parent, uploadTarget);
         Object.assign(models, created.versions);
         resources.push(...created.resources);
     }

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
 import { containerGroupAddress } from "./computed-aci";
+import { uploadFiles } from "../../components/serving/blob-upload";
 
 /** What a computed-output function gets. */
 export interface ComputedContext {
@@ -140,6 +141,13 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
         const name = colon > imageName.lastIndexOf("/") ? imageName.slice(0, colon) : imageName;
         const digest = createHash("sha256").update(`simulated-push\n${imageName}`).digest("hex");
         return { repoDigest: `${name}@sha256:${digest}`, baseImageName: imageName, registryServer: name.split("/")[0] };
+    },
+    // The model folder upload (components/serving/blob-upload-dynamic.ts; a dynamic resource, not an
+    // ARM type): the blobs and bytes the provider reports, from the same file listing it uploads
+    // (read from the local folder, no network), so the plan shows exactly what `pulumi up` sends.
+    "pulumi-nodejs:dynamic/serving:ModelFolderUpload": (c) => {
+        const files = uploadFiles(String(c.inputs.localPath));
+        return { blobs: files.map((f) => `${String(c.inputs.prefix)}${f.relative}`).sort(), bytes: files.reduce((sum, f) => sum + f.size, 0) };
     },
     // "Network isolation with registries": the discovery URL is
     // https://<region>.api.azureml.ms/registrymanagement/v1.0/registries/<name>/discovery, and the managed

@@ -40,13 +40,19 @@ describe("images", () => {
 describe("models", () => {
     const model = (versions: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ serving: { models: { churn: { versions, ...extra } } } });
 
-    it("each version names exactly one source; localPath is refused with the upload to do instead", () => {
+    it("each version names exactly one source; a localPath is accepted for a workspace model", () => {
         expect(lines(baseConfig(model({ "1": {}, "2": { path: "https://a/b", localPath: "m" }, "3": { datastore: "workspaceblobstore" }, "4": { path: "s3://bucket/m" }, "5": { localPath: "model" } })))).toEqual([
             `${K}.serving.models.churn.versions.1: names no files (set exactly one of path, datastore + datastorePath, or localPath)`,
             `${K}.serving.models.churn.versions.2: names more than one source (set exactly one of path, datastore + datastorePath, or localPath)`,
             `${K}.serving.models.churn.versions.3: has datastore without datastorePath (set both datastore and datastorePath)`,
             expect.stringMatching(/versions\.4: path "s3:\/\/bucket\/m" is neither an https:\/\/ URL nor an azureml:\/\/ URI/),
-            expect.stringMatching(/versions\.5\.localPath: cannot be uploaded by the program: .*shared key access disabled.*pulumi-azure-native#2015.*\(upload the files with your Entra ID login/),
+        ]);
+    });
+
+    it("a localPath of a platform registry model is refused: the upload lands in the workspace's storage", () => {
+        const raw = { ...baseConfig(model({ "1": { localPath: "model" } }, { registry: "platform" })), modelRegistry: { name: "mlreg-contoso" } };
+        expect(lines(raw)).toEqual([
+            `${K}.serving.models.churn.versions.1.localPath: is uploaded to the serving workspace's storage, which a platform registry model version does not read (a registry keeps its own storage) (set registry: workspace for a model uploaded from a local folder, or upload the files yourself and give the registry model their path)`,
         ]);
     });
 
@@ -141,8 +147,43 @@ describe("build context files", () => {
     });
 });
 
-describe("a hub project's image, through the program", () => {
-    const raw = baseConfig({ sharing: "hub", teams: { risk: { serving: { images: { scorer: { build: { context: path.join(__dirname, "../../examples/scoring-app") } } } } } } });
+describe("local model folders", () => {
+    const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-models-"));
+    fs.mkdirSync(path.join(stackDir, "model", "sub"), { recursive: true });
+    fs.writeFileSync(path.join(stackDir, "model", "sub", "weights.bin"), "w");
+    fs.writeFileSync(path.join(stackDir, "model.onnx"), "onnx");
+    fs.mkdirSync(path.join(stackDir, "empty"));
+    fs.mkdirSync(path.join(stackDir, "linked"));
+    fs.writeFileSync(path.join(stackDir, "linked", "a.txt"), "a");
+    fs.symlinkSync("/etc/hostname", path.join(stackDir, "linked", "outside"));
+    fs.symlinkSync(path.join(stackDir, "model"), path.join(stackDir, "model-link"));
+
+    it("a folder or a file with files passes; missing, empty, linked ones are refused, all together", () => {
+        const versions = { "1": { localPath: "model" }, "2": { localPath: "model.onnx" }, "3": { localPath: "missing" }, "4": { localPath: "empty" }, "5": { localPath: "linked" }, "6": { localPath: "model-link" } };
+        const config = loadPlatformConfig(baseConfig({ serving: { models: { churn: { versions } } }, teams: { risk: { serving: { models: { fraud: { versions: { "1": { localPath: "empty" } } } } } } } }), TEST_CONTEXT);
+        const where = (v: string): string => `${K}.serving.models.churn.versions.${v}.localPath`;
+        expect(servingFileProblems(config, stackDir).map(formatProblem)).toEqual([
+            `${where("3")}: names missing, which does not exist (resolved against the stack folder: ${path.join(stackDir, "missing")}) (name a folder (or file) of model files; the path is relative to the stack folder)`,
+            `${where("4")}: names empty, which holds no files (resolved against the stack folder: ${path.join(stackDir, "empty")}) (name a folder (or file) of model files; the path is relative to the stack folder)`,
+            `${where("5")}: names linked, which holds symbolic links (outside), which are not uploaded (resolved against the stack folder: ${path.join(stackDir, "linked")}) (name a folder (or file) of model files; the path is relative to the stack folder)`,
+            `${where("6")}: names model-link, which is a symbolic link (name the folder or file itself) (resolved against the stack folder: ${path.join(stackDir, "model-link")}) (name a folder (or file) of model files; the path is relative to the stack folder)`,
+            expect.stringMatching(/^aml-workspace:platform\.teams\.risk\.serving\.models\.fraud\.versions\.1\.localPath: names empty, which holds no files/),
+        ]);
+        const doubled = loadPlatformConfig(baseConfig({ teams: { "ri--sk": { serving: { models: { fraud: { versions: { "1": { localPath: "model" } } } } } } } }), TEST_CONTEXT);
+        expect(servingFileProblems(doubled, stackDir).map(formatProblem)).toEqual([
+            `${K}.teams.ri--sk.serving.models.fraud.versions.1.localPath: would be uploaded to container models-ri--sk, which is not a valid container name (lowercase letters, digits and single hyphens, not ending in one) (rename the team key without consecutive or trailing hyphens, or give the model a path)`,
+        ]);
+    });
+
+    it("the shipped sample model passes", () => {
+        const config = loadPlatformConfig(baseConfig({ serving: { models: { sample: { versions: { "1": { localPath: "../examples/scoring-app/model" } } } } } }), TEST_CONTEXT);
+        expect(servingFileProblems(config, path.join(__dirname, "../../stacks"))).toEqual([]);
+    });
+});
+
+describe("a hub project's image and local model, through the program", () => {
+    const sample = path.join(__dirname, "../../examples/scoring-app");
+    const raw = baseConfig({ sharing: "hub", teams: { risk: { serving: { images: { scorer: { build: { context: sample } } }, models: { fraud: { versions: { "1": { localPath: path.join(sample, "model") } } } } } } } });
 
     it("is pushed to the hub's registry under the team's repository", async () => {
         const run = await runPlatform(raw);
@@ -152,6 +193,17 @@ describe("a hub project's image, through the program", () => {
         expect(image.map((r) => r.name)).toEqual(["platform-team-risk-image-scorer"]);
         expect(at(image[0].inputs, "imageName")).toMatch(new RegExp(`^${String(registry[0].inputs.registryName)}\\.azurecr\\.io/risk/scorer:ctx-[0-9a-f]{16}$`));
         expect(at(image[0].inputs, "registry.username")).toBe("00000000-0000-0000-0000-000000000000");
+
+        // The model folder goes to the hub's storage account (a project has none), container models-risk.
+        const storage = allOfType(run.graph, "azure-native:storage:StorageAccount").map((a) => String(a.inputs.accountName));
+        const container = allOfType(run.graph, "azure-native:storage:BlobContainer").find((c) => c.inputs.containerName === "models-risk");
+        expect(storage).toContain(container?.inputs.accountName);
+        const upload = allOfType(run.graph, "pulumi-nodejs:dynamic/serving:ModelFolderUpload");
+        expect(upload.map((u) => [u.name, u.inputs.container, u.inputs.prefix, u.inputs.localPath])).toEqual([["platform-team-risk-model-fraud-v-1-upload", "models-risk", "fraud/1/", "examples/scoring-app/model"]]);
+        expect(upload[0].dependencies).toContain(container?.urn);
+        const version = allOfType(run.graph, "azure-native:machinelearningservices:ModelVersion").find((v) => v.inputs.name === "fraud");
+        expect(at(version?.inputs ?? {}, "properties.modelUri")).toBe(`https://${String(container?.inputs.accountName)}.blob.core.windows.net/models-risk/fraud/1/`);
+        expect(version?.dependencies).toContain(upload[0].urn);
     });
 
     it("in a preview asks no registry for a token", async () => {

@@ -24,6 +24,12 @@ const ADOPTED = `other.azurecr.io/base/scorer@sha256:${"e".repeat(64)}`;
 const appDir = fs.mkdtempSync(path.join(os.tmpdir(), "scorer-"));
 fs.writeFileSync(path.join(appDir, "Dockerfile"), "FROM python:3.12.8-slim-bookworm\nUSER 10001\nEXPOSE 9000\nCMD [\"python\", \"app.py\"]\n");
 fs.writeFileSync(path.join(appDir, "app.py"), "print('score')\n");
+// A local model folder and a single model file (uploaded with Entra ID, blob-upload-dynamic.ts).
+const modelDir = fs.mkdtempSync(path.join(os.tmpdir(), "model-"));
+fs.mkdirSync(path.join(modelDir, "weights"));
+fs.writeFileSync(path.join(modelDir, "model.json"), '{"kind":"sample"}');
+fs.writeFileSync(path.join(modelDir, "weights", "w.bin"), "0123456789");
+const modelFile = path.join(modelDir, "weights", "w.bin");
 
 const serving: ResolvedServing = {
     images: {
@@ -33,6 +39,7 @@ const serving: ResolvedServing = {
     models: {
         churn: { description: "Churn", versions: { "1": { path: "https://stserve.blob.core.windows.net/models/churn/1/" }, "2": { datastore: "workspaceblobstore", datastorePath: "/models/churn/2/" } } },
         shared: { registry: "platform", type: "mlflow_model", versions: { "3": { path: "azureml://datastores/workspaceblobstore/paths/shared/3/" } } },
+        local: { versions: { "1": { localPath: modelDir }, "2": { localPath: modelFile } } },
     },
     endpoints: {},
     alerts: {},
@@ -83,7 +90,7 @@ beforeAll(async () => {
             };
             refuse("unknown image", () => artifacts.image("nope"));
             refuse("unknown model", () => artifacts.model("churn:9"));
-            refuse("localPath", () => createServingArtifacts({ ...serving, images: {}, models: { local: { versions: { "1": { localPath: appDir } } } } }, ctx({ name: "local" }), parent));
+            refuse("localPath", () => createServingArtifacts({ ...serving, images: {}, models: { local: { registry: "platform", versions: { "1": { localPath: modelDir } } } } }, ctx({ name: "local" }), parent));
             refuse("no registry", () => createServingArtifacts({ ...serving, images: {}, models: { shared: serving.models.shared } }, ctx({ name: "noreg", modelRegistry: undefined }), parent));
             refuse("tag only", () => createServingArtifacts({ ...serving, images: { t: { reference: "other.azurecr.io/x:1" } }, models: {} }, ctx({ name: "tag" }), parent));
             // Asked twice: one environment version.
@@ -96,6 +103,9 @@ beforeAll(async () => {
                 churn2uri: artifacts.model("churn:2").uri,
                 churn2storage: pulumi.output(artifacts.model("churn:2").storageAccountId),
                 shared: artifacts.model("shared:3").assetId,
+                local1uri: artifacts.model("local:1").uri,
+                local2uri: artifacts.model("local:2").uri,
+                local1storage: pulumi.output(artifacts.model("local:1").storageAccountId),
             };
         },
     });
@@ -143,11 +153,11 @@ describe("the environment version of an image", () => {
 describe("registered models", () => {
     it("workspace versions from a URL and from a datastore, named by their ARM IDs", () => {
         const versions = allOfType(run.graph, "azure-native:machinelearningservices:ModelVersion");
-        expect(versions.map((v) => [v.inputs.name, v.inputs.version, at(v.inputs, "properties.modelUri"), at(v.inputs, "properties.modelType")])).toEqual([
+        expect(versions.filter((v) => v.inputs.name === "churn").map((v) => [v.inputs.name, v.inputs.version, at(v.inputs, "properties.modelUri"), at(v.inputs, "properties.modelType")])).toEqual([
             ["churn", "1", "https://stserve.blob.core.windows.net/models/churn/1/", "custom_model"],
             ["churn", "2", "azureml://datastores/workspaceblobstore/paths/models/churn/2/", "custom_model"],
         ]);
-        expect(oneOfType(run.graph, "azure-native:machinelearningservices:ModelContainer").inputs).toMatchObject({ name: "churn", workspaceName: "mlw-serve", properties: { description: "Churn" } });
+        expect(allOfType(run.graph, "azure-native:machinelearningservices:ModelContainer").find((c) => c.inputs.name === "churn")?.inputs).toMatchObject({ name: "churn", workspaceName: "mlw-serve", properties: { description: "Churn" } });
         expect(run.outputs.churn1).toBe(`${WS_ID}/models/churn/versions/1`);
         expect(run.outputs.churn2uri).toBe("azureml://datastores/workspaceblobstore/paths/models/churn/2/");
         expect(run.outputs.churn2storage).toBe(STORAGE_ID);
@@ -161,15 +171,45 @@ describe("registered models", () => {
     });
 });
 
+describe("a model version from a local folder", () => {
+    // Registration order follows resolved inputs: sort by prefix.
+    const uploads = (): ReturnType<typeof allOfType> => allOfType(run.graph, "pulumi-nodejs:dynamic/serving:ModelFolderUpload").sort((a, b) => String(a.inputs.prefix).localeCompare(String(b.inputs.prefix)));
+
+    it("creates one private container models in the workspace's storage account, for all uploads", () => {
+        const containers = allOfType(run.graph, "azure-native:storage:BlobContainer");
+        expect(containers.map((c) => c.inputs)).toEqual([{ resourceGroupName: RG, accountName: "stserve", containerName: "models", publicAccess: "None" }]);
+        for (const u of uploads()) expect(u.dependencies).toContain(containers[0].urn);
+    });
+
+    it("uploads each version under <model>/<version>/ with the folder's content digest, and no secret or token", () => {
+        expect(uploads().map((u) => u.inputs.prefix)).toEqual(["local/1/", "local/2/"]);
+        const folder = uploads()[0];
+        expect(folder.inputs).toMatchObject({ accountName: "stserve", storageSuffix: "core.windows.net", container: "models", localPath: path.relative(process.cwd(), modelDir) });
+        expect(String(folder.inputs.contentDigest)).toMatch(/^[0-9a-f]{64}$/);
+        expect(uploads()[1].inputs.contentDigest).not.toBe(folder.inputs.contentDigest);
+        expect(String(folder.inputs.__provider)).toMatch(/^serialized dynamic provider \(\d+ chars, sha256:[0-9a-f]{16}\)$/);
+        expect(JSON.stringify(uploads().map((u) => u.inputs))).not.toMatch(/Bearer|eyJ|client_secret/);
+    });
+
+    it("registers the folder's (or the file's) https URL, after the upload, read from the workspace's storage", () => {
+        const versions = allOfType(run.graph, "azure-native:machinelearningservices:ModelVersion").filter((v) => v.inputs.name === "local").sort((a, b) => String(a.inputs.version).localeCompare(String(b.inputs.version)));
+        expect(versions.map((v) => at(v.inputs, "properties.modelUri"))).toEqual(["https://stserve.blob.core.windows.net/models/local/1/", "https://stserve.blob.core.windows.net/models/local/2/w.bin"]);
+        versions.forEach((v, i) => expect(v.dependencies).toContain(uploads()[i].urn));
+        expect(run.outputs.local1uri).toBe("https://stserve.blob.core.windows.net/models/local/1/");
+        expect(run.outputs.local2uri).toBe("https://stserve.blob.core.windows.net/models/local/2/w.bin");
+        expect(run.outputs.local1storage).toBe(STORAGE_ID);
+    });
+});
+
 describe("refusals", () => {
     it("name the key and the fix, and register nothing for the refused model", () => {
         expect(refusals).toEqual([
             expect.stringMatching(/^unknown image: serving\.images: no image "nope" \(declared: scorer, adopted\)/),
             expect.stringMatching(/^unknown model: serving\.models: no model version "churn:9"/),
-            expect.stringMatching(/^localPath: serving\.models\.local\.versions\.1\.localPath cannot be uploaded .*shared key.*az storage blob upload-batch --auth-mode login/),
+            expect.stringMatching(/^localPath: serving\.models\.local\.versions\.1\.localPath is uploaded to the serving workspace's storage, which a platform registry model version does not read.*\(set registry: workspace/),
             expect.stringMatching(/^no registry: serving\.models\.shared\.registry: is platform, but the platform has no modelRegistry/),
             expect.stringMatching(/^tag only: serving\.images\.t: reference: .*names only the tag "1".*pin it by digest/),
         ]);
-        expect(allOfType(run.graph, "azure-native:machinelearningservices:ModelContainer").map((r) => r.inputs.name)).toEqual(["churn"]);
+        expect(allOfType(run.graph, "azure-native:machinelearningservices:ModelContainer").map((r) => r.inputs.name).sort()).toEqual(["churn", "local"]);
     });
 });

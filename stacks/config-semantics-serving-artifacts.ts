@@ -21,7 +21,7 @@ import { EndpointHost, ModelRegistryTarget } from "../components/serving/serving
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig } from "./config-types";
 import { guardedEntries } from "./config-guard";
-import { servingBlocksOf } from "./config-serving";
+import { servingBlocksOf, type ServingBlock } from "./config-serving";
 
 /** Hosts whose endpoint names its image and model itself (one container); the online hosts name them per deployment. */
 const ENDPOINT_LEVEL_HOSTS: readonly string[] = [EndpointHost.ContainerInstance, EndpointHost.Kubernetes];
@@ -153,7 +153,7 @@ export function servingFileProblems(c: PlatformConfig, stackDir: string, read: R
  * exist inside the stack's repository checkout as a folder or file, hold files, no symbolic links,
  * and stay within the upload limits (blob-upload.ts MODEL_UPLOAD_LIMITS).
  */
-function localModelProblems(sec: ServingSection, stackDir: string): ConfigProblem[] {
+function localModelProblems(sec: ServingBlock, stackDir: string): ConfigProblem[] {
     const out: ConfigProblem[] = [];
     for (const [name, model] of Object.entries(sec.serving.models ?? {})) {
         for (const [version, v] of Object.entries(model.versions ?? {})) {
@@ -161,13 +161,13 @@ function localModelProblems(sec: ServingSection, stackDir: string): ConfigProble
             const container = modelUploadContainer(sec.teamKey);
             if (!CONTAINER_NAME_PATTERN.test(container)) {
                 // "Naming and referencing containers, blobs, and metadata": no consecutive hyphens, none at the end.
-                out.push({ path: at(`${sec.base}.models.${name}.versions.${version}.localPath`), problem: `would be uploaded to container ${container}, which is not a valid container name (lowercase letters, digits and single hyphens, not ending in one)`, fix: "rename the team key without consecutive or trailing hyphens, or give the model a path" });
+                out.push({ path: at(`${sec.path}.models.${name}.versions.${version}.localPath`), problem: `would be uploaded to container ${container}, which is not a valid container name (lowercase letters, digits and single hyphens, not ending in one)`, fix: "rename the team key without consecutive or trailing hyphens, or give the model a path" });
                 continue;
             }
             const resolved = path.resolve(stackDir, v.localPath);
             const problem = uploadSourceProblem(resolved);
             if (problem !== undefined) {
-                out.push({ path: at(`${sec.base}.models.${name}.versions.${version}.localPath`), problem: `names ${v.localPath}, which ${problem} (resolved against the stack folder: ${resolved})`, fix: "name a folder (or file) of model files; the path is relative to the stack folder" });
+                out.push({ path: at(`${sec.path}.models.${name}.versions.${version}.localPath`), problem: `names ${v.localPath}, which ${problem} (resolved against the stack folder: ${resolved})`, fix: "name a folder (or file) of model files; the path is relative to the stack folder" });
             }
         }
     }

@@ -32,7 +32,7 @@
  * lost answer is safe. Messages name the account, container, blob, operation and status with the
  * Storage error code, never the token.
  */
-import { redact, resolveRetryPolicy, retryAfter, type RetryPolicy, type TransportOptions } from "./http-retry";
+import { redact, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "./http-retry";
 import type { EntraTokenSource } from "./registry-auth";
 
 /** The Blob service version of every request (supports OAuth; "Versioning for Azure Storage"). */
@@ -87,9 +87,8 @@ interface BlobRequest {
     readonly handled?: readonly number[];
 }
 
-type Attempt =
-    | { readonly done: true; readonly status: number }
-    | { readonly done: false; readonly retry: boolean; readonly status?: number; readonly code?: string; readonly reason: string; readonly retryAfterMs?: number };
+/** One attempt's outcome: the final status, or why it failed (the shared retry loop's shape). */
+type Attempt = AttemptOutcome<number>;
 
 /** Encodes each path segment of a blob name (the `/` separators stay). */
 export function encodeBlobName(blob: string): string {
@@ -168,29 +167,15 @@ export class BlobClient {
             throw blobRequestError(`${label}: no Entra ID token for ${STORAGE_ENTRA_SCOPE}: ${redact((err as Error).message)}`, undefined, undefined);
         }
         const secrets = [token];
-        const random = this.options.random ?? Math.random;
-        const started = Date.now();
-        const fail = (message: string, status: number | undefined, code: string | undefined): BlobRequestError => blobRequestError(redact(message, secrets), status, code);
         const url = `${this.baseUrl}/${request.container}/${encodeBlobName(request.blob)}${request.query ? `?${request.query}` : ""}`;
-        for (let attempt = 1; ; attempt++) {
-            const remaining = this.policy.totalTimeoutMs - (Date.now() - started);
-            const result = await this.attempt(url, request, token, Math.max(1, Math.min(this.policy.requestTimeoutMs, remaining)));
-            if (result.done) return result.status;
-            const tries = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-            if (!result.retry) throw fail(`${label} failed: ${result.reason} (${tries}, not retried)${hint(result.status)}`, result.status, result.code);
-            if (attempt >= this.policy.maxAttempts) throw fail(`${label} failed: ${result.reason}; gave up after ${tries} (retry.maxAttempts)`, result.status, result.code);
-            if (result.retryAfterMs !== undefined && result.retryAfterMs > this.policy.maxDelayMs) {
-                throw fail(`${label} failed: ${result.reason} and asked to wait ${Math.ceil(result.retryAfterMs / 1000)} s, more than retry.maxDelayMs (${this.policy.maxDelayMs} ms); gave up after ${tries}`, result.status, result.code);
-            }
-            const backoff = Math.min(this.policy.maxDelayMs, this.policy.initialDelayMs * 2 ** (attempt - 1));
-            const delayMs = Math.max(Math.round(backoff / 2 + random() * (backoff / 2)), result.retryAfterMs ?? 0);
-            const elapsed = Date.now() - started;
-            if (elapsed + delayMs >= this.policy.totalTimeoutMs) {
-                throw fail(`${label} failed: ${result.reason}; gave up after ${tries} in ${elapsed} ms (retry.totalTimeoutMs ${this.policy.totalTimeoutMs} ms)`, result.status, result.code);
-            }
-            this.options.onRetry?.({ target: this.account, step: request.operation, attempt, reason: redact(result.reason, secrets), delayMs });
-            await new Promise((resolve) => setTimeout(resolve, delayMs));
-        }
+        const { value } = await withRetries(
+            (timeoutMs) => this.attempt(url, request, token, timeoutMs),
+            { label, target: this.account, step: request.operation, secrets, hint },
+            this.policy,
+            this.options,
+            (f) => blobRequestError(f.message, f.status, f.code),
+        );
+        return value;
     }
 
     private async attempt(url: string, request: BlobRequest, token: string, timeoutMs: number): Promise<Attempt> {
@@ -207,7 +192,7 @@ export class BlobClient {
                 redirect: "manual",
             });
             const text = await response.text();
-            if ((response.status >= 200 && response.status < 300) || (request.handled ?? []).includes(response.status)) return { done: true, status: response.status };
+            if ((response.status >= 200 && response.status < 300) || (request.handled ?? []).includes(response.status)) return { done: true, value: response.status };
             const code = response.headers.get("x-ms-error-code") ?? /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? undefined;
             const reason = `HTTP ${response.status}${code !== undefined ? ` (${code})` : ""}`;
             const retry = response.status === 408 || response.status === 429 || response.status >= 500;

@@ -1,0 +1,125 @@
+/**
+ * Endpoints on host `iotEdge` (the platform's `serving.endpoints` and each team's), with key paths.
+ * The facts come from the edge library's own tables (components/edge/): the device ID and thumbprint
+ * rules (iothub-rest.ts, iothub-resources.ts), the route syntax (edge-manifest.ts), the IoT Edge
+ * release table and its end-of-support dates (edge-runtime-versions.ts, checked against the run's date).
+ *
+ * - `iotEdge` is required on this host and refused on the others.
+ * - `image` is required and names a serving image; the device pulls it from the workspace registry
+ *   with a pull-only token. `model` does not apply: a device cannot read the workspace's storage,
+ *   so the image carries the model.
+ * - Fields of other hosts and `secretEnvironmentVariables` are refused (the module's environment is
+ *   written into the deployment manifest; a secret belongs in the module twin or the device).
+ * - One endpoint per device in a serving workspace: each is an automatic deployment targeting the
+ *   device, and "the highest-priority deployment" alone applies to a device
+ *   (https://learn.microsoft.com/azure/iot-edge/module-deployment-monitoring), so a second would
+ *   silently replace the first.
+ * - Alerts must be off: the module cannot publish to the Entra-only Application Insights (a device
+ *   has no Entra identity), so request alerts would see no data (hosts/iot-edge-host.ts).
+ * - A private stack (network.publicNetworkAccess Disabled) reaches the hub through a private
+ *   endpoint, so it needs private endpoints.
+ */
+import { planNetwork } from "../components/network/network-plan";
+import { EndpointHost } from "../components/serving/serving-enums";
+import { resolveAlertThresholds } from "../components/serving/endpoint-alert-metrics";
+import { EDGE_ROUTE_PATTERN } from "../components/edge/edge-manifest";
+import { DEFAULT_IOT_EDGE_RUNTIME_LINE, runtimeLineProblem } from "../components/edge/edge-runtime-versions";
+import { EdgeDeviceAuthentication, THUMBPRINT_PATTERN } from "../components/edge/iothub-resources";
+import { DEVICE_ID_PATTERN } from "../components/edge/iothub-rest";
+import { at, type ConfigProblem } from "./config-errors";
+import type { PlatformConfig } from "./config-types";
+import { SECRET_CONFIG_KEY_PATTERN, servingBlocks } from "./config-semantics-serving-aci";
+
+/** Fields of other hosts with no schema default (so a value was written on purpose). */
+const OTHER_HOSTS_FIELDS = ["model", "secretEnvironmentVariables", "publicDnsLabel", "compute", "deployments", "cluster", "namespace", "allowFrom", "publicNetworkAccess", "authMode"] as const;
+
+/** A dotted IPv4 address (the host address a Docker port binding takes). */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Today as `YYYY-MM-DD` (UTC): the date end-of-support is judged on. */
+export function todayUtc(): string {
+    return new Date().toISOString().slice(0, 10);
+}
+
+/** Every problem of the iotEdge endpoints; `today` decides which runtime lines are past end of support. */
+export function iotEdgeProblems(c: PlatformConfig, today: string = todayUtc()): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    const privateStack = c.network.publicNetworkAccess !== "Enabled";
+    const plan = planNetwork(c);
+    for (const { prefix, serving } of servingBlocks(c)) {
+        const devices = new Map<string, string>();
+        const imageKeys = Object.keys(serving.images ?? {});
+        let hasEdge = false;
+        for (const [key, e] of Object.entries(serving.endpoints ?? {})) {
+            const p = (field: string): string => at(`${prefix}.endpoints.${key}${field ? `.${field}` : ""}`);
+            const add = (field: string, problem: string, fix: string): void => {
+                out.push({ path: p(field), problem, fix });
+            };
+            if (e.host !== EndpointHost.IotEdge) {
+                if (e.iotEdge !== undefined) add("iotEdge", `does not apply to host ${e.host}`, "remove it, or set host: iotEdge");
+                continue;
+            }
+            hasEdge = true;
+            for (const f of OTHER_HOSTS_FIELDS) {
+                if (e[f] === undefined) continue;
+                if (f === "model") add(f, "does not apply to host iotEdge: a device cannot read the workspace's storage", "build the model into the image (serving.images.<key>.build) and remove model");
+                else if (f === "secretEnvironmentVariables") add(f, "does not apply to host iotEdge: the module's environment is written into the deployment manifest", "use environmentVariables for plain settings; keep secrets on the device");
+                else add(f, "does not apply to host iotEdge", "remove it; it applies to the containerInstance, managedOnline, kubernetes or kubernetesOnline hosts");
+            }
+            if (e.image === undefined) add("image", "is not set", `name the scoring image of ${prefix}.images the device runs (it carries the model)`);
+            else if (!imageKeys.includes(e.image)) add("image", `names ${e.image}, which is not an image of ${prefix}.images`, imageKeys.length ? `use one of ${imageKeys.join(", ")}` : `declare ${prefix}.images.${e.image} with build or reference`);
+            const t = resolveAlertThresholds(serving.alerts?.thresholds, e.alerts);
+            if (t.enabled) {
+                add("alerts.enabled", "is true (the default), but an IoT Edge module cannot publish to the Entra-only Application Insights, so its request alerts would see no data", "set alerts: { enabled: false } on this endpoint; watch the device through the IoT hub's metrics and logs");
+            }
+            const edge = e.iotEdge;
+            if (edge === undefined) {
+                add("iotEdge", "is not set, but host iotEdge needs the device and the pull token's password", "add iotEdge: { deviceId: <device>, registryTokenPassword: <secret config key> }");
+                continue;
+            }
+            if (!DEVICE_ID_PATTERN.test(edge.deviceId)) {
+                add("iotEdge.deviceId", `"${edge.deviceId}" is not an IoT Hub device ID (1-128 ASCII letters, digits and - : . + % _ # * ? ! ( ) , = @ ; $ ')`, "use e.g. edge-gateway-01");
+            }
+            const other = devices.get(edge.deviceId);
+            if (other !== undefined) {
+                add("iotEdge.deviceId", `is also the device of endpoint ${other}; only the highest-priority deployment applies to a device, so one would replace the other`, "give each endpoint its own device");
+            } else devices.set(edge.deviceId, key);
+            const auth = edge.authentication ?? EdgeDeviceAuthentication.certificateAuthority;
+            if (auth === EdgeDeviceAuthentication.selfSigned) {
+                if (edge.primaryThumbprint === undefined) add("iotEdge.primaryThumbprint", "is required for selfSigned authentication", "set the hex thumbprint of the device's certificate (openssl x509 -noout -fingerprint -sha256, colons removed)");
+                for (const f of ["primaryThumbprint", "secondaryThumbprint"] as const) {
+                    const v = edge[f];
+                    if (v !== undefined && !THUMBPRINT_PATTERN.test(v)) add(`iotEdge.${f}`, `"${v}" is not a SHA-1 (40) or SHA-256 (64) hex thumbprint`, "write the fingerprint as hex digits without colons");
+                }
+            } else {
+                for (const f of ["primaryThumbprint", "secondaryThumbprint"] as const) {
+                    if (edge[f] !== undefined) add(`iotEdge.${f}`, `applies only to selfSigned authentication, not ${auth}`, "remove it, or set authentication: selfSigned");
+                }
+            }
+            const line = edge.runtime ?? DEFAULT_IOT_EDGE_RUNTIME_LINE;
+            const runtime = runtimeLineProblem(line, today);
+            if (runtime) add("iotEdge.runtime", runtime, `set runtime: "${DEFAULT_IOT_EDGE_RUNTIME_LINE}" and update the device's IoT Edge runtime to that line`);
+            if (edge.hostIp !== undefined && !IPV4.test(edge.hostIp)) add("iotEdge.hostIp", `"${edge.hostIp}" is not an IPv4 address`, "use 127.0.0.1 (the device only), an address of the device, or 0.0.0.0 (every interface)");
+            if (edge.routes !== undefined) {
+                if (Object.keys(edge.routes).length === 0) add("iotEdge.routes", "is empty: the module's messages would go nowhere", "remove it for the default route (all outputs to $upstream)");
+                for (const [name, route] of Object.entries(edge.routes)) {
+                    if (!EDGE_ROUTE_PATTERN.test(route)) add(`iotEdge.routes.${name}`, `"${route}" is not "FROM <source> [WHERE <condition>] INTO <sink>"`, `e.g. FROM /messages/modules/${key}/outputs/* INTO $upstream`);
+                }
+            }
+            if (!SECRET_CONFIG_KEY_PATTERN.test(edge.registryTokenPassword) || edge.registryTokenPassword === "platform") {
+                add("iotEdge.registryTokenPassword", `names "${edge.registryTokenPassword}", which is not a config key of this project: letters, digits, '_', '.', '-', no namespace, not "platform"`, "name a key set with: pulumi config set --secret <key> <password>");
+            }
+        }
+        if (hasEdge && privateStack && !plan.privateEndpoints) {
+            out.push({
+                path: at("network.privateEndpoints"),
+                problem: `is false, but network.publicNetworkAccess is Disabled and ${prefix} has iotEdge endpoints: their IoT hub is private and reached only through a private endpoint`,
+                fix: "remove network.privateEndpoints: false (private endpoints follow publicNetworkAccess Disabled)",
+            });
+        }
+    }
+    return out;
+}
+
+/** The checks config.ts runs with the other semantic checks. */
+export const SERVING_IOTEDGE_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [(c) => iotEdgeProblems(c)];

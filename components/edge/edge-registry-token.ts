@@ -22,6 +22,9 @@ import { ScopeMap, Token } from "@pulumi/azure-native/containerregistry";
 import { stableSuffix } from "../hashing";
 import { parseImageReference } from "../serving/image-reference";
 
+/** The scope-map actions the registry accepts (same page): per repository, these five. */
+export const SCOPE_MAP_ACTION_PATTERN = /^repositories\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*\/(content\/read|content\/write|content\/delete|metadata\/read|metadata\/write)$/;
+
 /** Scope-map and token names: 5-50 letters, digits and hyphens (a longer base is cut and given a stable suffix). */
 export function edgeTokenName(base: string): string {
     const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");

@@ -35,6 +35,22 @@ export const IotHubSku = { S1: "S1", S2: "S2", S3: "S3" } as const;
 /** A {@link IotHubSku} value. */
 export type IotHubSku = (typeof IotHubSku)[keyof typeof IotHubSku];
 
+/**
+ * Most units of a hub per SKU without a support request: "Azure subscription and service limits,
+ * quotas, and constraints", IoT Hub limits (https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#iot-hub-limits,
+ * read 2026-12-05): S1 200, S2 200, S3 10 ("If you anticipate using more than 200 units with an S1
+ * or S2 tier hub or 10 units with an S3 tier hub, contact Microsoft Support").
+ */
+export const IOT_HUB_MAX_UNITS: Readonly<Record<IotHubSku, number>> = { S1: 200, S2: 200, S3: 10 };
+
+/** Why `units` of `sku` would be refused, or undefined. */
+export function iotHubUnitsProblem(sku: string, units: number): string | undefined {
+    const max = (IOT_HUB_MAX_UNITS as Readonly<Record<string, number>>)[sku];
+    if (max === undefined) return `SKU ${sku} is not one of ${Object.keys(IOT_HUB_MAX_UNITS).join(", ")}`;
+    if (!Number.isInteger(units) || units < 1 || units > max) return `${units} units of ${sku}: a hub has 1-${max} units of ${sku} (more only through a support request)`;
+    return undefined;
+}
+
 /** Defaults of the hub (SERVING_DEFAULTS `serving.iotHub.*` reads these). */
 export const IOT_HUB_DEFAULTS = { sku: IotHubSku.S1, units: 1 } as const;
 

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
 import { containerGroupAddress } from "./computed-aci";
+import { DYNAMIC_RESOURCE_TYPE, dynamicEdgeOutputs } from "./computed-edge";
 
 /** What a computed-output function gets. */
 export interface ComputedContext {
@@ -55,6 +56,11 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
         };
     },
     "azure-native:containerinstance:ContainerGroup": (c) => containerGroupAddress(c, guid(c, "address")),
+    [DYNAMIC_RESOURCE_TYPE]: (c) => dynamicEdgeOutputs(c.inputs),
+    "azure-native:iothub:IotHubResource": (c) => ({
+        properties: { ...(c.inputs.properties as object), hostName: `${c.name}.${c.cloud.iotHubSuffix}`, provisioningState: "Succeeded" },
+        identity: { ...(c.inputs.identity as object), principalId: guid(c, "principal"), tenantId: c.tenantId },
+    }),
     "azure-native:managedidentity:UserAssignedIdentity": (c) => ({
         principalId: guid(c, "principal"),
         clientId: guid(c, "client"),

@@ -31,7 +31,7 @@ import type { PlatformConfig } from "./config-types";
 import { SECRET_CONFIG_KEY_PATTERN, servingBlocks } from "./config-semantics-serving-aci";
 
 /** Fields of other hosts with no schema default (so a value was written on purpose). */
-const OTHER_HOSTS_FIELDS = ["model", "secretEnvironmentVariables", "publicDnsLabel", "compute", "deployments", "cluster", "namespace", "allowFrom", "publicNetworkAccess", "authMode"] as const;
+const OTHER_HOSTS_FIELDS = ["model", "secretEnvironmentVariables", "publicDnsLabel", "compute", "deployments", "cluster", "namespace", "allowFrom", "publicNetworkAccess"] as const;
 
 /** A dotted IPv4 address (the host address a Docker port binding takes). */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

@@ -4,15 +4,18 @@
  * no network: the deployment's configuration ID (the provider's own `configurationIdFor` of the
  * manifest, so a changed manifest gives a new ID exactly as on a real hub), ETags, a device's
  * generation ID and, for a `sas` device, the keys the hub would generate (secret outputs of the
- * provider). A dynamic resource of another provider computes nothing.
+ * provider). 
  */
 import { createHash } from "node:crypto";
 import { deterministicGuid } from "../../components/hashing";
 import { configurationIdFor } from "../../components/edge/iothub-resources";
 import { SECRET_SIG, SIG_KEY } from "../wire";
 
-/** The type token of every Pulumi dynamic resource (Node.js SDK). */
-export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
+/** Type tokens of the edge dynamic resources (`pulumi-nodejs:dynamic/<module>:<type>`, Node.js SDK). */
+export const EDGE_DYNAMIC_TYPES = {
+    device: "pulumi-nodejs:dynamic/edge:IotEdgeDevice",
+    deployment: "pulumi-nodejs:dynamic/edge:IotEdgeDeployment",
+} as const;
 
 /** A wire value with its secret wrappers removed (the hub sees the plaintext). */
 function plain(v: unknown): unknown {
@@ -28,16 +31,22 @@ function simulatedKey(...parts: string[]): string {
     return createHash("sha256").update(["simulated-iothub", ...parts].join("\n")).digest("base64");
 }
 
-/** The computed outputs of a dynamic edge resource from its inputs. */
-export function dynamicEdgeOutputs(inputs: Record<string, unknown>): Record<string, unknown> {
+/** The computed outputs of an edge deployment from its inputs. */
+export function edgeDeploymentOutputs(inputs: Record<string, unknown>): Record<string, unknown> {
     const i = plain(inputs) as Record<string, unknown>;
     const hub = typeof i.hubHostName === "string" ? i.hubHostName : undefined;
-    if (hub === undefined) return {};
-    if (typeof i.idPrefix === "string" && typeof i.modulesContent === "object" && i.modulesContent !== null) {
+    if (hub !== undefined && typeof i.idPrefix === "string" && typeof i.modulesContent === "object" && i.modulesContent !== null) {
         const configurationId = configurationIdFor(i.idPrefix, i.modulesContent);
         return { configurationId, etag: `"${deterministicGuid("simulated-iothub", "configuration-etag", hub, configurationId)}"` };
     }
-    if (typeof i.deviceId === "string") {
+    return {};
+}
+
+/** The computed outputs of an edge device from its inputs. */
+export function edgeDeviceOutputs(inputs: Record<string, unknown>): Record<string, unknown> {
+    const i = plain(inputs) as Record<string, unknown>;
+    const hub = typeof i.hubHostName === "string" ? i.hubHostName : undefined;
+    if (hub !== undefined && typeof i.deviceId === "string") {
         const sas = i.authentication === "sas";
         return {
             etag: `"${deterministicGuid("simulated-iothub", "device-etag", hub, i.deviceId)}"`,

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
 import { containerGroupAddress } from "./computed-aci";
-import { DYNAMIC_RESOURCE_TYPE, dynamicEdgeOutputs } from "./computed-edge";
+import { EDGE_DYNAMIC_TYPES, edgeDeploymentOutputs, edgeDeviceOutputs } from "./computed-edge";
 
 /** What a computed-output function gets. */
 export interface ComputedContext {
@@ -56,7 +56,8 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
         };
     },
     "azure-native:containerinstance:ContainerGroup": (c) => containerGroupAddress(c, guid(c, "address")),
-    [DYNAMIC_RESOURCE_TYPE]: (c) => dynamicEdgeOutputs(c.inputs),
+    [EDGE_DYNAMIC_TYPES.device]: (c) => edgeDeviceOutputs(c.inputs),
+    [EDGE_DYNAMIC_TYPES.deployment]: (c) => edgeDeploymentOutputs(c.inputs),
     "azure-native:iothub:IotHubResource": (c) => ({
         properties: { ...(c.inputs.properties as object), hostName: `${c.name}.${c.cloud.iotHubSuffix}`, provisioningState: "Succeeded" },
         identity: { ...(c.inputs.identity as object), principalId: guid(c, "principal"), tenantId: c.tenantId },

@@ -78,7 +78,7 @@ function hubOf(ctx: ServingContext, serving: ResolvedServing, parent: pulumi.Res
                 groupId: "iotHub",
                 subnetId: pe.subnetId,
                 zones,
-                dependsOn: [hub, ...pe.dependsOn],
+                dependsOn: [hub.hub, ...pe.dependsOn],
             },
             { parent: hub },
         );

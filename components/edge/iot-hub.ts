@@ -63,7 +63,7 @@ export interface IotHubArgs {
     /** Region. Required. */
     location: string;
     /** Tags. Default: none. */
-    tags?: Record<string, string>;
+    tags?: { [key: string]: string };
     /** SKU. Default `S1`. */
     sku?: IotHubSku;
     /** Units of the SKU. Default 1. */

@@ -16,6 +16,7 @@
  *   silently replace the first.
  * - Alerts must be off: the module cannot publish to the Entra-only Application Insights (a device
  *   has no Entra identity), so request alerts would see no data (hosts/iot-edge-host.ts).
+ * - The hub's units within its SKU's limit (components/edge/iot-hub.ts IOT_HUB_MAX_UNITS).
  * - A private stack (network.publicNetworkAccess Disabled) reaches the hub through a private
  *   endpoint, so it needs private endpoints.
  */
@@ -26,6 +27,8 @@ import { EDGE_ROUTE_PATTERN } from "../components/edge/edge-manifest";
 import { DEFAULT_IOT_EDGE_RUNTIME_LINE, runtimeLineProblem } from "../components/edge/edge-runtime-versions";
 import { EdgeDeviceAuthentication, THUMBPRINT_PATTERN } from "../components/edge/iothub-resources";
 import { DEVICE_ID_PATTERN } from "../components/edge/iothub-rest";
+import { iotHubUnitsProblem } from "../components/edge/iot-hub";
+import { SERVING_DEFAULTS } from "../components/serving/serving-defaults";
 import { at, type ConfigProblem } from "./config-errors";
 import type { PlatformConfig } from "./config-types";
 import { SECRET_CONFIG_KEY_PATTERN, servingBlocks } from "./config-semantics-serving-aci";
@@ -110,6 +113,10 @@ export function iotEdgeProblems(c: PlatformConfig, today: string = todayUtc()): 
                 add("iotEdge.registryTokenPassword", `names "${edge.registryTokenPassword}", which is not a config key of this project: letters, digits, '_', '.', '-', no namespace, not "platform"`, "name a key set with: pulumi config set --secret <key> <password>");
             }
         }
+        const sku = serving.iotHub?.sku ?? SERVING_DEFAULTS["serving.iotHub.sku"];
+        const units = serving.iotHub?.units ?? SERVING_DEFAULTS["serving.iotHub.units"];
+        const unitsProblem = iotHubUnitsProblem(sku, units);
+        if (unitsProblem) out.push({ path: at(`${prefix}.iotHub.units`), problem: unitsProblem, fix: "lower units, or choose a SKU with more capacity per unit (S2, S3)" });
         if (hasEdge && privateStack && !plan.privateEndpoints) {
             out.push({
                 path: at("network.privateEndpoints"),

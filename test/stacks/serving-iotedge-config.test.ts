@@ -113,6 +113,12 @@ describe("serving endpoints on host iotEdge", () => {
         );
     });
 
+    it("refuse more units than the SKU allows", () => {
+        expect(problemLines(config({ "line-edge": endpoint() }, { serving: { images: IMAGES, iotHub: { sku: "S3", units: 12 }, endpoints: { "line-edge": endpoint() } } }))).toEqual([
+            `${P}.serving.iotHub.units: 12 units of S3: a hub has 1-10 units of S3 (more only through a support request) (lower units, or choose a SKU with more capacity per unit (S2, S3))`,
+        ]);
+    });
+
     it("refuse an unknown SKU, and more units than the schema allows", () => {
         const lines = problemLines(config({ "line-edge": endpoint() }, { serving: { images: IMAGES, iotHub: { sku: "B1", units: 500 }, endpoints: { "line-edge": endpoint() } } }));
         expect(lines.some((l) => l.startsWith(`${P}.serving.iotHub.sku`))).toBe(true);

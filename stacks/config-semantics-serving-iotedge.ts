@@ -5,8 +5,10 @@
  * release table and its end-of-support dates (edge-runtime-versions.ts, checked against the run's date).
  *
  * - `iotEdge` is required on this host and refused on the others.
- * - `image` is required and names a serving image; the device pulls it from the workspace registry
- *   with a pull-only token. `model` does not apply: a device cannot read the workspace's storage,
+ * - `image` is required and names a built serving image (`build`: pushed to the workspace registry
+ *   by digest); the device pulls it with a token scoped to that repository, and an adopted
+ *   `reference` cannot be shown to be in the workspace's registry before deployment (the host
+ *   checks it again against the login server, as a backstop). `model` does not apply: a device cannot read the workspace's storage,
  *   so the image carries the model.
  * - Fields of other hosts and `secretEnvironmentVariables` are refused (the module's environment is
  *   written into the deployment manifest; a secret belongs in the module twin or the device).
@@ -71,6 +73,9 @@ export function iotEdgeProblems(c: PlatformConfig, today: string = todayUtc()): 
             }
             if (e.image === undefined) add("image", "is not set", `name the scoring image of ${prefix}.images the device runs (it carries the model)`);
             else if (!imageKeys.includes(e.image)) add("image", `names ${e.image}, which is not an image of ${prefix}.images`, imageKeys.length ? `use one of ${imageKeys.join(", ")}` : `declare ${prefix}.images.${e.image} with build or reference`);
+            else if (serving.images?.[e.image]?.build === undefined) {
+                add("image", `names ${e.image}, an adopted reference: the device pulls with a token scoped to a repository of the workspace's registry, and an adopted image cannot be shown to be there before deployment`, `build it (${prefix}.images.${e.image}.build), which pushes it to the workspace's registry by digest`);
+            }
             const t = resolveAlertThresholds(serving.alerts?.thresholds, e.alerts);
             if (t.enabled) {
                 add("alerts.enabled", "is true (the default), but an IoT Edge module cannot publish to the Entra-only Application Insights, so its request alerts would see no data", "set alerts: { enabled: false } on this endpoint; watch the device through the IoT hub's metrics and logs");

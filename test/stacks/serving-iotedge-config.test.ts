@@ -18,7 +18,8 @@ const PRIVATE_NETWORK = {
     privateEndpoints: true,
     virtualNetwork: { addressSpace: ["10.30.0.0/16"], subnets: { privateEndpoints: { addressPrefix: "10.30.0.0/24" } } },
 };
-const IMAGES = { scorer: { reference: `craml.azurecr.io/scorer@${DIGEST}` } };
+const IMAGES = { scorer: { build: { context: "../examples/scoring-app" } } };
+const ADOPTED = { reference: `craml.azurecr.io/scorer@${DIGEST}` };
 const EDGE = { deviceId: "plant-01-edge-01", registryTokenPassword: "edgeRegistryTokenPassword" };
 
 function endpoint(over: Record<string, unknown> = {}, edge: Record<string, unknown> = {}): Record<string, unknown> {
@@ -111,6 +112,12 @@ describe("serving endpoints on host iotEdge", () => {
         expect(lines).toContain(
             `${P}.network.privateEndpoints: is false, but network.publicNetworkAccess is Disabled and teams.plant.serving has iotEdge endpoints: their IoT hub is private and reached only through a private endpoint (remove network.privateEndpoints: false (private endpoints follow publicNetworkAccess Disabled))`,
         );
+    });
+
+    it("refuse an adopted image reference: only a built image is known to be in the workspace's registry", () => {
+        expect(problemLines(config({ "line-edge": endpoint() }, { serving: { images: { scorer: ADOPTED }, endpoints: { "line-edge": endpoint() } } }))).toEqual([
+            `${EP}.image: names scorer, an adopted reference: the device pulls with a token scoped to a repository of the workspace's registry, and an adopted image cannot be shown to be there before deployment (build it (serving.images.scorer.build), which pushes it to the workspace's registry by digest)`,
+        ]);
     });
 
     it("refuse more units than the SKU allows", () => {

@@ -29,6 +29,7 @@ import { privateEndpointBase } from "../../network/network-names";
 import { zonesFor } from "../../network/private-link-zones";
 import { SERVING_DEFAULTS } from "../serving-defaults";
 import { endpointTelemetryEnvironment } from "../endpoint-telemetry";
+import { parseImageReference } from "../image-reference";
 import type { ServingContext } from "../serving-context";
 import type { ResolvedServing } from "../platform-serving-args";
 import type { CreatedEndpoint, HostInputs } from "./host";
@@ -97,13 +98,18 @@ export function createIotEdgeEndpoint(inputs: HostInputs): CreatedEndpoint {
     if (e.image === undefined) return fail("image", "is required for host iotEdge (a key of serving.images)");
     const edge = e.iotEdge ?? fail("iotEdge", "is required for host iotEdge (deviceId, registryTokenPassword)");
     const image = artifacts.image(e.image);
-    if (!image.inWorkspaceRegistry) fail("image", "must be in the workspace's registry: the device pulls it with a token of that registry");
     const registryId = pulumi.output(ctx.workspace.registryId).apply((id) => id ?? fail("image", "the workspace has no container registry to pull from"));
     const loginServer = pulumi.output(ctx.workspace.registryLoginServer).apply((s) => s ?? fail("image", "the workspace has no container registry to pull from"));
+    // A built image is in the workspace registry; an adopted reference must be too: the device pulls with a token of that registry.
+    const reference = pulumi.all([image.reference, loginServer]).apply(([ref, server]) => {
+        const host = parseImageReference(ref).registry;
+        if (host?.toLowerCase() !== server.toLowerCase()) fail("image", `${ref} is not in the workspace's registry ${server}: the device pulls with a token of that registry; push the image there (or build it with serving.images.<key>.build)`);
+        return ref;
+    });
     const hub = hubOf(ctx, serving, parent, path);
     const token = new EdgeRegistryToken(
         `${ctx.name}-edge-${key}-pull`,
-        { registryId, tokenName: edgeTokenName(`edge-${ctx.teamKey ? `${ctx.teamKey}-` : ""}${key}`), image: image.reference },
+        { registryId, tokenName: edgeTokenName(`edge-${ctx.teamKey ? `${ctx.teamKey}-` : ""}${key}`), image: reference },
         { parent, dependsOn: [...ctx.dependsOn, ...artifacts.resources] },
     );
     const d = SERVING_DEFAULTS;
@@ -118,7 +124,7 @@ export function createIotEdgeEndpoint(inputs: HostInputs): CreatedEndpoint {
             ...(edge.primaryThumbprint !== undefined ? { primaryThumbprint: edge.primaryThumbprint } : {}),
             ...(edge.secondaryThumbprint !== undefined ? { secondaryThumbprint: edge.secondaryThumbprint } : {}),
             moduleName: key,
-            image: image.reference,
+            image: reference,
             registryLoginServer: loginServer,
             registryUsername: token.username,
             registryPassword: pulumi.secret(edge.registryTokenPassword),

@@ -19,10 +19,12 @@
  * - Alerts must be off: the module cannot publish to the Entra-only Application Insights (a device
  *   has no Entra identity), so request alerts would see no data (hosts/iot-edge-host.ts).
  * - The hub's units within its SKU's limit (components/edge/iot-hub.ts IOT_HUB_MAX_UNITS).
+ * - With central DNS (`network.privateDns.mode: existing`), the hub's zones must be among `zoneIds`.
  * - A private stack (network.publicNetworkAccess Disabled) reaches the hub through a private
  *   endpoint, so it needs private endpoints.
  */
 import { planNetwork } from "../components/network/network-plan";
+import { zonesFor } from "../components/network/private-link-zones";
 import { EndpointHost } from "../components/serving/serving-enums";
 import { resolveAlertThresholds } from "../components/serving/endpoint-alert-metrics";
 import { EDGE_ROUTE_PATTERN } from "../components/edge/edge-manifest";
@@ -128,6 +130,15 @@ export function iotEdgeProblems(c: PlatformConfig, today: string = todayUtc()): 
                 problem: `is false, but network.publicNetworkAccess is Disabled and ${prefix} has iotEdge endpoints: their IoT hub is private and reached only through a private endpoint`,
                 fix: "remove network.privateEndpoints: false (private endpoints follow publicNetworkAccess Disabled)",
             });
+        }
+    }
+    // Central DNS (mode existing): the hub's endpoint registers in zones the stack must name, like the others'.
+    const anyEdge = servingBlocks(c).some(({ serving }) => Object.values(serving.endpoints ?? {}).some((e) => e.host === EndpointHost.IotEdge));
+    if (anyEdge && plan.privateEndpoints && c.network.privateDns.mode === "existing") {
+        const given = new Set(Object.keys(c.network.privateDns.zoneIds ?? {}).map((z) => z.toLowerCase()));
+        const missing = zonesFor("iotHub", c.cloud, c.location).filter((z) => !given.has(z));
+        if (missing.length > 0) {
+            out.push({ path: at("network.privateDns.zoneIds"), problem: `has no ID for ${missing.join(", ")}, which the IoT hub of the iotEdge endpoints registers its private endpoint in`, fix: "add the zone IDs of the central DNS subscription, or use mode create or policyManaged" });
         }
     }
     return out;

@@ -120,6 +120,18 @@ describe("serving endpoints on host iotEdge", () => {
         ]);
     });
 
+    it("need the hub's zones among a central DNS's zone IDs", () => {
+        const zoneId = (z: string) => `/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${z}`;
+        const base = ["privatelink.api.azureml.ms", "privatelink.notebooks.azure.net", "privatelink.blob.core.windows.net", "privatelink.file.core.windows.net", "privatelink.vaultcore.azure.net", "privatelink.monitor.azure.com", "privatelink.oms.opinsights.azure.com", "privatelink.ods.opinsights.azure.com", "privatelink.agentsvc.azure-automation.net", "privatelink.azurecr.io"];
+        const network = (zones: string[]) => ({ ...PRIVATE_NETWORK, privateDns: { mode: "existing", zoneIds: Object.fromEntries(zones.map((z) => [z, zoneId(z)])) } });
+        const lines = problemLines(config({ "line-edge": endpoint() }, { network: network(base) }));
+        expect(lines).toContain(
+            `${P}.network.privateDns.zoneIds: has no ID for privatelink.azure-devices.net, privatelink.servicebus.windows.net, which the IoT hub of the iotEdge endpoints registers its private endpoint in (add the zone IDs of the central DNS subscription, or use mode create or policyManaged)`,
+        );
+        const complete = problemLines(config({ "line-edge": endpoint() }, { network: network([...base, "privatelink.azure-devices.net", "privatelink.servicebus.windows.net"]) }));
+        expect(complete.filter((l) => l.includes("azure-devices"))).toEqual([]);
+    });
+
     it("refuse more units than the SKU allows", () => {
         expect(problemLines(config({ "line-edge": endpoint() }, { serving: { images: IMAGES, iotHub: { sku: "S3", units: 12 }, endpoints: { "line-edge": endpoint() } } }))).toEqual([
             `${P}.serving.iotHub.units: 12 units of S3: a hub has 1-10 units of S3 (more only through a support request) (lower units, or choose a SKU with more capacity per unit (S2, S3))`,

@@ -38,6 +38,8 @@ export interface CloudProfile {
      * sovereign clouds follow their API host's domain).
      */
     readonly inferenceSuffix: string;
+    /** Suffix of IoT hub host names (`<hub>.<suffix>`; the private DNS zones of private-link-zones.ts are `privatelink.<suffix>`). */
+    readonly iotHubSuffix: string;
 }
 
 // Sources: "Azure products by region" (Machine Learning row) and the
@@ -62,6 +64,7 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
         keyVaultSuffix: "vault.azure.net",
         mlApiHost: "api.azureml.ms",
         inferenceSuffix: "inference.ml.azure.com",
+        iotHubSuffix: "azure-devices.net",
     },
     AzureUSGovernment: {
         mlRegions: ["usgovarizona", "usgovvirginia"],
@@ -70,6 +73,7 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
         keyVaultSuffix: "vault.usgovcloudapi.net",
         mlApiHost: "api.ml.azure.us",
         inferenceSuffix: "inference.ml.azure.us",
+        iotHubSuffix: "azure-devices.us",
     },
     AzureChinaCloud: {
         mlRegions: ["chinaeast2", "chinanorth2", "chinanorth3"],
@@ -78,6 +82,7 @@ export const CLOUDS: Readonly<Record<AzureCloud, CloudProfile>> = {
         keyVaultSuffix: "vault.azure.cn",
         mlApiHost: "api.ml.azure.cn",
         inferenceSuffix: "inference.ml.azure.cn",
+        iotHubSuffix: "azure-devices.cn",
     },
 };
 

@@ -160,3 +160,8 @@ export function onlineEndpointName(namePrefix: string, endpointKey: string, uniq
 export function onlineEndpointTrafficDeploymentName(endpointName: string): string {
     return `${endpointName}-traffic`;
 }
+
+/** The IoT hub of a serving workspace (globally unique: it is the host name `<name>.azure-devices.net`). */
+export function iotHubName(namePrefix: string, uniqueBy: readonly string[]): string {
+    return deriveName("iotHub", `iot-${namePrefix}`, uniqueBy);
+}

@@ -39,6 +39,7 @@ import { parseResourceId } from "./resource-ids";
 import { decideRegistryFor } from "./workspace/registry-mode";
 import { Workspace } from "./workspace/workspace";
 import { createServing } from "./serving/platform-serving";
+import { servingPrivateGroupIds } from "./serving/serving-private-groups";
 import { servesAnything, type ResolvedServing } from "./serving/platform-serving-args";
 import { servingClusters, servingKubernetesComputes, servingWorkspace } from "./serving/platform-serving-target";
 import type { ServingWorkspace } from "./serving/serving-context";
@@ -306,6 +307,9 @@ export class MlPlatform extends pulumi.ComponentResource {
                 virtualNetworkAddressSpace: vnet && !vnet.existingId ? vnet.addressSpace : undefined,
                 clusters: clustersForServing,
                 kubernetesComputes: servingKubernetesComputes(k8s.declared, k8s.created, COMPONENT_DEFAULTS["compute.kubernetes.*.namespace"]),
+                privateEndpoints: privateAccess && network?.privateEndpointsSubnetId !== undefined
+                    ? { subnetId: network.privateEndpointsSubnetId, cloud: c.cloud, dnsMode: plan.dns.mode, zoneIds: privateAccess.dnsZoneIds, dependsOn: [privateAccess] }
+                    : undefined,
                 dependsOn: computeDeps,
             }, parent);
             for (const [key, uri] of Object.entries(out.scoringUris)) scoringUris[teamKey ? `${teamKey}/${key}` : key] = uri;
@@ -660,6 +664,7 @@ export class MlPlatform extends pulumi.ComponentResource {
                 dnsMode: plan.dns.mode,
                 existingZoneIds: plan.dns.zoneIds,
                 targets,
+                laterGroupIds: servingPrivateGroupIds([c.serving, ...reach.teams.map((t) => t.team.serving)]),
                 monitoring: monitored
                     ? {
                           logAnalyticsId: c.monitoring.logAnalytics.existingId ? undefined : (ws?.logAnalyticsWorkspaceId ?? reach.sharedLogsId),

@@ -1126,6 +1126,7 @@ endpoints: {
 [k: string]: Endpoint
 }
 alerts: EndpointAlerts
+iotHub: IotHub
 }
 /**
  * A scoring image: `build` (from a context folder) or `reference` (an existing image pinned by digest), exactly one.
@@ -1241,9 +1242,9 @@ description?: string
  */
 export interface Endpoint {
 /**
- * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute).
+ * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute), `iotEdge` (a module on an Azure IoT Edge device, through the workspace's IoT hub).
  */
-host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline")
+host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline" | "iotEdge")
 /**
  * Description. Default: none.
  */
@@ -1341,6 +1342,7 @@ serviceType: ("InternalLoadBalancer" | "ClusterIP")
  */
 allowFrom?: string[]
 alerts?: EndpointAlertOverrides
+iotEdge?: IotEdgeEndpoint
 }
 /**
  * A deployment of an online endpoint: one model version in one scoring image, with its share of the traffic.
@@ -1472,6 +1474,69 @@ window?: string
 expectedRequestsPerMinute?: number
 }
 /**
+ * The IoT Edge device and model module of an endpoint on host iotEdge (README "Serving at the edge"). The image must be in the workspace's registry and carry the model.
+ */
+export interface IotEdgeEndpoint {
+/**
+ * IoT Edge device ID: 1-128 ASCII letters, digits and - : . + % _ # * ? ! ( ) , = @ ; $ '.
+ */
+deviceId: string
+/**
+ * How the device authenticates: `certificateAuthority` (X.509 issued by a CA verified on the hub), `selfSigned` (X.509 by thumbprint) or `sas` (symmetric keys the hub generates, kept only as Pulumi secrets).
+ */
+authentication: ("certificateAuthority" | "selfSigned" | "sas")
+/**
+ * SHA-1 (40) or SHA-256 (64) hex thumbprint of the device's primary certificate (selfSigned only, then required).
+ */
+primaryThumbprint?: string
+/**
+ * Thumbprint of the secondary certificate (selfSigned only).
+ */
+secondaryThumbprint?: string
+/**
+ * IoT Edge LTS line whose system modules (edgeAgent, edgeHub) are pinned by exact version; a line past its end of support is refused.
+ */
+runtime: ("1.6" | "1.5")
+/**
+ * The device is a gateway for downstream devices: edgeHub publishes 5671, 8883 and 443.
+ */
+gateway: boolean
+/**
+ * Device port the model is published on. Default: the image's port.
+ */
+hostPort?: number
+/**
+ * Device address the port is bound to: 127.0.0.1 (callers on the device only) or an address of the device, 0.0.0.0 for all.
+ */
+hostIp: string
+/**
+ * Memory limit of the module in MiB (swap excluded).
+ */
+memoryMiB: number
+/**
+ * CPU limit of the module in CPUs (fractions allowed).
+ */
+cpus: number
+/**
+ * Restart policy of the module (IoT Edge implements only always and never).
+ */
+restartPolicy: ("always" | "never")
+/**
+ * edgeHub routes by name, `FROM <source> [WHERE <condition>] INTO <sink>`. Default: all the module's outputs to $upstream.
+ */
+routes?: {
+[k: string]: string
+}
+/**
+ * Store-and-forward time to live of edgeHub in seconds.
+ */
+timeToLiveSecs: number
+/**
+ * Name of a Pulumi secret config key of this stack holding a password of the endpoint's pull token (`az acr token credential generate`, see README "Serving at the edge").
+ */
+registryTokenPassword: string
+}
+/**
  * Alerts on the endpoints' error rate, latency and availability, sent to an action group. Default: alerts on with the thresholds below, sent to the action group (required when there are endpoints).
  */
 export interface EndpointAlerts {
@@ -1522,6 +1587,19 @@ window: string
  * Requests per minute the error-rate percent is taken of: a metric alert cannot divide failed by total requests, so errorRatePercent of this volume (over the window) is the failed-request threshold.
  */
 expectedRequestsPerMinute: number
+}
+/**
+ * The IoT hub of this workspace's iotEdge endpoints (created only when one exists): Entra ID only, TLS 1.2, private when the network is.
+ */
+export interface IotHub {
+/**
+ * SKU: a standard tier (IoT Edge needs cloud-to-device messaging and module twins, which the basic tiers lack).
+ */
+sku: ("S1" | "S2" | "S3")
+/**
+ * Units of the SKU.
+ */
+units: number
 }
 /**
  * A custom Azure RBAC role, granted like a built-in one by its key. List the exact operations: `*` and actions that span every provider are refused. Actions and dataActions must not both be empty.
@@ -1824,4 +1902,5 @@ endpoints: {
 [k: string]: Endpoint
 }
 alerts: EndpointAlerts
+iotHub: IotHub
 }

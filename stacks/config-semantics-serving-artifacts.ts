@@ -80,14 +80,14 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
             }
         }
         const imageKeys = Object.keys(images);
-        const refProblems = (where: string, image: string | undefined, model: string | undefined, required: boolean): void => {
+        const refProblems = (where: string, image: string | undefined, model: string | undefined, required: boolean, modelRequired = required): void => {
             if (image === undefined) {
                 if (required) out.push({ path: at(`${where}.image`), problem: "is not set, so the endpoint has neither an image nor a build context", fix: `name a key of ${sec.path}.images${imageKeys.length ? ` (${imageKeys.join(", ")})` : ", and declare the image there (build: { context: <folder> })"}` });
             } else if (!imageKeys.includes(image)) {
                 out.push({ path: at(`${where}.image`), problem: `names ${image}, which is not an image of ${sec.path}.images`, fix: imageKeys.length ? `use one of ${imageKeys.join(", ")}` : `declare ${sec.path}.images.${image} with build or reference` });
             }
             if (model === undefined) {
-                if (required) out.push({ path: at(`${where}.model`), problem: "is not set", fix: `name a model version <name>:<version> of ${sec.path}.models` });
+                if (modelRequired) out.push({ path: at(`${where}.model`), problem: "is not set", fix: `name a model version <name>:<version> of ${sec.path}.models` });
             } else if (!versions.has(model)) {
                 out.push({ path: at(`${where}.model`), problem: `names ${model}, which is not a version of ${sec.path}.models`, fix: versions.size ? `use one of ${[...versions].join(", ")}` : `declare it under ${sec.path}.models (<name>.versions.<version>)` });
             }
@@ -99,6 +99,11 @@ export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {
             const deployments = Object.entries(e.deployments ?? {});
             if (ENDPOINT_LEVEL_HOSTS.includes(e.host)) {
                 refProblems(where, e.image, e.model, true);
+                continue;
+            }
+            // An edge module carries its model in its image (the host refuses `model`).
+            if (e.host === EndpointHost.IotEdge) {
+                refProblems(where, e.image, undefined, true, false);
                 continue;
             }
             for (const [d, dep] of deployments) refProblems(`${where}.deployments.${d}`, dep.image, dep.model, true);

@@ -17,10 +17,15 @@ export function missingServingSecrets(c: PlatformConfig, isSet: ConfigKeyIsSet, 
     const out: ConfigProblem[] = [];
     for (const { path: prefix, serving } of servingBlocksOf(c)) {
         for (const [key, e] of Object.entries(serving.endpoints ?? {})) {
-            for (const [name, configKey] of Object.entries(e.secretEnvironmentVariables ?? {})) {
+            const named: [string, string][] = [
+                ...Object.entries(e.secretEnvironmentVariables ?? {}).map(([name, configKey]): [string, string] => [`secretEnvironmentVariables.${name}`, configKey]),
+                // The IoT Edge pull token's password (host iotEdge): `az acr token credential generate` prints it.
+                ...(e.iotEdge ? [["iotEdge.registryTokenPassword", e.iotEdge.registryTokenPassword] as [string, string]] : []),
+            ];
+            for (const [field, configKey] of named) {
                 if (isSet(configKey)) continue;
                 out.push({
-                    path: at(`${prefix}.endpoints.${key}.secretEnvironmentVariables.${name}`),
+                    path: at(`${prefix}.endpoints.${key}.${field}`),
                     problem: `names the config key "${configKey}", which stack ${stack} does not set`,
                     fix: `run: pulumi config set --secret ${configKey} <value> --stack ${stack}`,
                 });

@@ -26,8 +26,11 @@ export function servingArgsOf(s: Serving | undefined, inputs: ServingInputs): Pl
         endpoints: mapValues(s.endpoints, (e) => ({
             ...e,
             secretEnvironmentVariables: e.secretEnvironmentVariables && mapValues(e.secretEnvironmentVariables, (configKey) => inputs.secret(configKey)),
+            // The edge pull token's password: the secret value of the config key the endpoint names.
+            iotEdge: e.iotEdge && { ...e.iotEdge, registryTokenPassword: inputs.secret(e.iotEdge.registryTokenPassword) },
         })),
         alerts: s.alerts,
+        iotHub: s.iotHub,
     };
 }
 

@@ -150,7 +150,7 @@ const MODULE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
 /** An environment variable name (POSIX portable). */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A route: `FROM <source> [WHERE <condition>] INTO <sink>` (module-composition, "Declare routes"). */
-const ROUTE = /^FROM\s+\S+(\s+WHERE\s+.+)?\s+INTO\s+\S+$/i;
+export const EDGE_ROUTE_PATTERN = /^FROM\s+\S+(\s+WHERE\s+.+)?\s+INTO\s+\S+$/i;
 /** The ACR refresh-token user (registry-auth.ts): its password expires within hours, unusable on a device. */
 const NULL_GUID = "00000000-0000-0000-0000-000000000000";
 
@@ -195,7 +195,7 @@ export function buildEdgeManifest(args: EdgeManifestArgs): EdgeModulesContent {
     if (!Number.isInteger(ttl) || ttl < 1) problems.push(`timeToLiveSecs must be a positive integer (seconds); got ${ttl}`);
     const routes = args.routes ?? { [`${m.name}ToUpstream`]: upstreamRoute(m.name) };
     if (Object.keys(routes).length === 0) problems.push(`routes is empty: the model's outputs would go nowhere; omit it for the default route to $upstream`);
-    for (const [name, route] of Object.entries(routes)) if (!ROUTE.test(route)) problems.push(`routes.${name}: "${route}" is not "FROM <source> [WHERE <condition>] INTO <sink>"`);
+    for (const [name, route] of Object.entries(routes)) if (!EDGE_ROUTE_PATTERN.test(route)) problems.push(`routes.${name}: "${route}" is not "FROM <source> [WHERE <condition>] INTO <sink>"`);
     const runtime = args.runtime ?? {};
     let images: { edgeAgent: string; edgeHub: string } | undefined;
     try {

@@ -1,7 +1,7 @@
 /**
  * A registered model served on one IoT Edge device: the device identity and the deployment of the
  * manifest (edge-manifest.ts) to it, as one component the platform wiring can create per
- * `serving.endpoints.<key>` with host `iotEdge`. The IoT hub itself (azure-native `devices:IotHubResource`)
+ * `serving.endpoints.<key>` with host `iotEdge`. The IoT hub itself (azure-native `iothub:IotHubResource`, iot-hub.ts)
  * and the registry token are the caller's: this component takes their host name and credential.
  */
 import * as pulumi from "@pulumi/pulumi";

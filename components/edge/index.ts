@@ -3,6 +3,8 @@
  * table, the IoT Hub data-plane client and dynamic providers, and the component that puts a model
  * on a device. components/index.ts re-exports this file.
  */
+export { IotHub, IotHubSku, IOT_HUB_DEFAULTS, IOT_HUB_MAX_UNITS, iotHubUnitsProblem, type IotHubArgs } from "./iot-hub";
+export { EdgeRegistryToken, edgeTokenName, pullOnlyActions, SCOPE_MAP_ACTION_PATTERN, type EdgeRegistryTokenArgs } from "./edge-registry-token";
 export { IotEdgeModelDeployment, edgeDeploymentIdPrefix, type IotEdgeModelDeploymentArgs } from "./edge-model-deployment";
 export {
     buildEdgeManifest,

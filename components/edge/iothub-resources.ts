@@ -100,7 +100,7 @@ export interface EdgeDeploymentState {
 /** Default deployment priority. */
 export const DEFAULT_DEPLOYMENT_PRIORITY = 10;
 /** SHA-1 (40) or SHA-256 (64) hex thumbprint. */
-const THUMBPRINT = /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
+export const THUMBPRINT_PATTERN = /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
 
 /**
  * A data-plane operation that cannot be completed as asked (not a transport failure): a plain
@@ -119,7 +119,7 @@ export function deviceSpecProblems(spec: EdgeDeviceSpec): string[] {
     if (auth === EdgeDeviceAuthentication.selfSigned) {
         if (spec.primaryThumbprint === undefined) problems.push("primaryThumbprint is required for selfSigned authentication");
         for (const [field, value] of [["primaryThumbprint", spec.primaryThumbprint], ["secondaryThumbprint", spec.secondaryThumbprint]] as const) {
-            if (value !== undefined && !THUMBPRINT.test(value)) problems.push(`${field} must be a SHA-1 (40) or SHA-256 (64) hex thumbprint`);
+            if (value !== undefined && !THUMBPRINT_PATTERN.test(value)) problems.push(`${field} must be a SHA-1 (40) or SHA-256 (64) hex thumbprint`);
         }
     } else if (spec.primaryThumbprint !== undefined || spec.secondaryThumbprint !== undefined) {
         problems.push(`thumbprints only apply to selfSigned authentication, not ${auth}`);

@@ -48,6 +48,10 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticsShape>> = {
     // ContainerInstanceLog and ContainerEvent through a diagnostic setting (no workspace key; private
     // workspaces supported), written to those resource-specific tables.
     containerGroup: { logCategoryGroups: [], logCategories: ["ContainerInstanceLog", "ContainerEvent"], metrics: true, dedicatedTables: true },
+    // IoT hubs: "Supported logs for Microsoft.Devices/IotHubs" (connections, device telemetry,
+    // configurations, twin queries, routes, ... through allLogs) and platform metrics
+    // ("Azure IoT Hub monitoring data reference", https://learn.microsoft.com/azure/iot-hub/monitor-iot-hub-reference).
+    iotHub: { logCategoryGroups: ["allLogs"], metrics: true },
 };
 
 /** Name every diagnostic setting of the toolkit carries, so operators recognise them. */

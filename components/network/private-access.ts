@@ -54,6 +54,8 @@ export interface PrivateAccessArgs extends PlacementArgs {
     targets?: PrivateAccessTarget[];
     /** Azure Monitor resources, reached through a private link scope. Default: none. */
     monitoring?: PrivateAccessMonitoring;
+    /** Groups whose zones are created for endpoints other components add later (serving's IoT hub), see {@link PrivateAccess.dnsZoneIds}. Default none. */
+    laterGroupIds?: PrivateLinkGroupId[];
 }
 
 /**
@@ -86,7 +88,7 @@ export class PrivateAccess extends pulumi.ComponentResource {
             (args.monitoring.logAnalyticsId !== undefined || args.monitoring.applicationInsightsId !== undefined || Object.keys(args.monitoring.moreApplicationInsightsIds ?? {}).length > 0)
                 ? args.monitoring
                 : undefined;
-        const groupIds = [...targets.flatMap((t) => t.groupIds), ...(monitoring ? (["azuremonitor"] as const) : [])];
+        const groupIds = [...targets.flatMap((t) => t.groupIds), ...(monitoring ? (["azuremonitor"] as const) : []), ...(args.laterGroupIds ?? [])];
         // Zone names must be plain strings (they name resources); regional zones (AKS) need a plain
         // location, and zonesFor fails loudly when one is needed and the location is an output.
         const location = typeof args.location === "string" ? args.location : undefined;

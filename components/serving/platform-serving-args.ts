@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ContainerRestartPolicy, EndpointAuthMode, EndpointHost, KubernetesServiceType, ModelRegistryTarget, ModelType } from "./serving-enums";
 import type { PublicNetworkAccess } from "../enums";
+import type { PlatformIotEdgeArgs, PlatformIotHubArgs } from "./platform-serving-iotedge-args";
 
 /** Build an image with `@pulumi/docker` and push it to the workspace's (or hub's) registry. */
 export interface PlatformImageBuildArgs {
@@ -224,6 +225,8 @@ export interface PlatformEndpointArgs {
     allowFrom?: string[];
     /** Alert thresholds. Default: the serving `alerts.thresholds`. */
     alerts?: PlatformEndpointAlertThresholdsArgs;
+    /** Device and module (iotEdge). Default: none. */
+    iotEdge?: PlatformIotEdgeArgs;
 }
 
 /** What a workspace serves. */
@@ -236,6 +239,8 @@ export interface PlatformServingArgs {
     endpoints?: { [key: string]: PlatformEndpointArgs };
     /** Endpoint alerts. Default: thresholds of SERVING_DEFAULTS, no action group. */
     alerts?: PlatformEndpointAlertsArgs;
+    /** The IoT hub of the `iotEdge` endpoints. Default: S1, one unit (created only when an endpoint is on host iotEdge). */
+    iotHub?: PlatformIotHubArgs;
 }
 
 /** Serving with its maps present (per-field defaults are applied where each is used, from SERVING_DEFAULTS). */
@@ -244,11 +249,13 @@ export interface ResolvedServing {
     models: { [name: string]: PlatformServingModelArgs };
     endpoints: { [key: string]: PlatformEndpointArgs };
     alerts: PlatformEndpointAlertsArgs;
+    /** The IoT hub's args (iotEdge endpoints); absent is the defaults. */
+    iotHub?: PlatformIotHubArgs;
 }
 
 /** {@link ResolvedServing} of the args (absent maps become empty). */
 export function resolveServing(a: PlatformServingArgs | undefined): ResolvedServing {
-    return { images: { ...(a?.images ?? {}) }, models: { ...(a?.models ?? {}) }, endpoints: { ...(a?.endpoints ?? {}) }, alerts: { ...(a?.alerts ?? {}) } };
+    return { images: { ...(a?.images ?? {}) }, models: { ...(a?.models ?? {}) }, endpoints: { ...(a?.endpoints ?? {}) }, alerts: { ...(a?.alerts ?? {}) }, iotHub: { ...(a?.iotHub ?? {}) } };
 }
 
 /** Whether a workspace serves anything (images, models or endpoints). */

@@ -6,6 +6,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { PublicNetworkAccess } from "../enums";
+import type { AzureCloud } from "../clouds";
+import type { PrivateDnsMode } from "../network/private-dns-zones";
 
 /** The workspace (or hub project) that serves, and its associated resources. */
 export interface ServingWorkspace {
@@ -59,6 +61,20 @@ export interface ServingKubernetesCompute {
     defaultInstanceType?: string;
 }
 
+/** Where serving's own private endpoints go (an IoT hub's): the network component's subnet and zones. */
+export interface ServingPrivateEndpoints {
+    /** The private-endpoints subnet. */
+    subnetId: pulumi.Input<string>;
+    /** Cloud (selects zone names). */
+    cloud: AzureCloud;
+    /** DNS mode of the stack (`policyManaged`: no zone group). */
+    dnsMode: PrivateDnsMode;
+    /** Private DNS zone IDs by zone name (PrivateAccess.dnsZoneIds). */
+    zoneIds: Readonly<Record<string, pulumi.Input<string>>>;
+    /** Resources an endpoint waits for (the zones' network links). */
+    dependsOn: pulumi.Resource[];
+}
+
 /** Everything serving needs from the platform, for one workspace. */
 export interface ServingContext {
     /** Pulumi name prefix of the serving resources (e.g. `platform-team-risk`). */
@@ -95,6 +111,8 @@ export interface ServingContext {
     clusters: Readonly<Record<string, ServingCluster>>;
     /** The serving workspace's attached Kubernetes computes by compute name. */
     kubernetesComputes: Readonly<Record<string, ServingKubernetesCompute>>;
+    /** Private endpoints of serving's own resources, when the stack has private access. */
+    privateEndpoints?: ServingPrivateEndpoints;
     /** Resources serving waits for (private endpoints: without them nothing reaches the workspace). */
     dependsOn: pulumi.Resource[];
 }

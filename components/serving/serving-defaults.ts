@@ -14,6 +14,11 @@
  * - "Azure Container Instances: container groups" (https://learn.microsoft.com/azure/container-instances/container-instances-container-groups):
  *   restart policy Always by default.
  */
+import { EDGE_MANIFEST_DEFAULTS } from "../edge/edge-manifest";
+import type { EdgeModuleRestartPolicy } from "../edge/edge-enums";
+import { DEFAULT_IOT_EDGE_RUNTIME_LINE, type IotEdgeRuntimeLine } from "../edge/edge-runtime-versions";
+import type { EdgeDeviceAuthentication } from "../edge/iothub-resources";
+import { IOT_HUB_DEFAULTS, type IotHubSku } from "../edge/iot-hub";
 import type { ContainerRestartPolicy, EndpointAuthMode, KubernetesServiceType, ModelRegistryTarget, ModelType } from "./serving-enums";
 
 /** Serving defaults by stack config path. */
@@ -65,5 +70,20 @@ export const SERVING_DEFAULTS = {
     "serving.alerts.thresholds.window": "PT5M",
     /** One request per second: the volume the error-rate percent is taken of (a metric alert cannot divide by the real volume). */
     "serving.alerts.thresholds.expectedRequestsPerMinute": 60,
+    /** IoT Edge (host iotEdge): the manifest's own defaults (components/edge/edge-manifest.ts, edge-runtime-versions.ts). */
+    /** X.509 issued by a CA the hub verifies: no device secret exists outside the device. */
+    "serving.endpoints.*.iotEdge.authentication": "certificateAuthority" as EdgeDeviceAuthentication,
+    /** The newest LTS line still supported (edge-runtime-versions.ts). */
+    "serving.endpoints.*.iotEdge.runtime": DEFAULT_IOT_EDGE_RUNTIME_LINE as IotEdgeRuntimeLine,
+    "serving.endpoints.*.iotEdge.gateway": false,
+    /** Only callers on the device itself: publishing to the device's network is a choice. */
+    "serving.endpoints.*.iotEdge.hostIp": EDGE_MANIFEST_DEFAULTS.hostIp as string,
+    "serving.endpoints.*.iotEdge.memoryMiB": EDGE_MANIFEST_DEFAULTS.memoryMiB as number,
+    "serving.endpoints.*.iotEdge.cpus": EDGE_MANIFEST_DEFAULTS.cpus as number,
+    "serving.endpoints.*.iotEdge.restartPolicy": "always" as EdgeModuleRestartPolicy,
+    "serving.endpoints.*.iotEdge.timeToLiveSecs": EDGE_MANIFEST_DEFAULTS.timeToLiveSecs as number,
+    /** The smallest standard tier: the basic tiers lack what IoT Edge needs (edge/iot-hub.ts). */
+    "serving.iotHub.sku": IOT_HUB_DEFAULTS.sku as IotHubSku,
+    "serving.iotHub.units": IOT_HUB_DEFAULTS.units as number,
 } as const;
 

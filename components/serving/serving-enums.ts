@@ -13,6 +13,8 @@ export const EndpointHost = {
     Kubernetes: "kubernetes",
     /** An Azure ML online endpoint on attached Kubernetes compute. */
     KubernetesOnline: "kubernetesOnline",
+    /** A module on an Azure IoT Edge device, deployed through the serving workspace's IoT hub. */
+    IotEdge: "iotEdge",
 } as const;
 export type EndpointHost = (typeof EndpointHost)[keyof typeof EndpointHost];
 

@@ -18,6 +18,7 @@ import { CONTAINER_GROUP_RULES } from "./arm-rules-aci";
 import { ACTION_GROUP_RULES, METRIC_ALERT_RULES } from "./arm-rules-monitor";
 import { ONLINE_DEPLOYMENT_RULES, ONLINE_ENDPOINT_RULES, TEMPLATE_DEPLOYMENT_RULES } from "./arm-rules-online";
 import { SERVING_ARTIFACT_RULES } from "./arm-rules-serving";
+import { IOT_HUB_RULES, SCOPE_MAP_RULES, TOKEN_RULES } from "./arm-rules-edge";
 
 /** A resource as the rules see it. */
 export interface RuleSubject {
@@ -119,6 +120,9 @@ const RULES: Readonly<Record<string, readonly Rule[]>> = {
     "azure-native:containerservice:ManagedCluster": MANAGED_CLUSTER_RULES,
     "azure-native:containerservice:AgentPool": AGENT_POOL_RULES,
     "azure-native:containerinstance:ContainerGroup": CONTAINER_GROUP_RULES,
+    "azure-native:iothub:IotHubResource": IOT_HUB_RULES,
+    "azure-native:containerregistry:ScopeMap": SCOPE_MAP_RULES,
+    "azure-native:containerregistry:Token": TOKEN_RULES,
 
     "azure-native:machinelearningservices:OnlineEndpoint": ONLINE_ENDPOINT_RULES,
     "azure-native:machinelearningservices:OnlineDeployment": ONLINE_DEPLOYMENT_RULES,

@@ -90,6 +90,19 @@ export const ARM_TYPES: Readonly<Record<string, ArmTypeSpec>> = {
     // Container groups of serving host containerInstance (name rule: components/naming.ts containerGroup).
     "azure-native:containerinstance:ContainerGroup": { armType: "Microsoft.ContainerInstance/containerGroups", nameKey: "containerGroupName", placement: rg, nameKind: "containerGroup" },
 
+    // IoT Edge host: the IoT hub, and the registry token (with its scope map) the devices pull with.
+    "azure-native:iothub:IotHubResource": { armType: "Microsoft.Devices/IotHubs", nameKey: "resourceName", placement: rg, nameKind: "iotHub" },
+    "azure-native:containerregistry:ScopeMap": {
+        armType: "Microsoft.ContainerRegistry/registries/scopeMaps",
+        nameKey: "scopeMapName",
+        placement: { kind: "child", parentType: "Microsoft.ContainerRegistry/registries", parentNameKey: "registryName", segment: "scopeMaps" },
+    },
+    "azure-native:containerregistry:Token": {
+        armType: "Microsoft.ContainerRegistry/registries/tokens",
+        nameKey: "tokenName",
+        placement: { kind: "child", parentType: "Microsoft.ContainerRegistry/registries", parentNameKey: "registryName", segment: "tokens" },
+    },
+
     // Online endpoints (workspaces/onlineEndpoints, .../onlineEndpoints/{name}/deployments) and the ARM
     // template deployment (Microsoft.Resources/deployments) that sets their traffic.
     "azure-native:machinelearningservices:OnlineEndpoint": {

@@ -8,6 +8,7 @@ import { deterministicGuid } from "../../components/hashing";
 import type { CloudProfile } from "../../components/clouds";
 import { containerGroupAddress } from "./computed-aci";
 import { uploadFiles } from "../../components/serving/blob-upload";
+import { EDGE_DYNAMIC_TYPES, edgeDeploymentOutputs, edgeDeviceOutputs } from "./computed-edge";
 
 /** What a computed-output function gets. */
 export interface ComputedContext {
@@ -56,6 +57,12 @@ export const COMPUTED: Readonly<Record<string, Computed>> = {
         };
     },
     "azure-native:containerinstance:ContainerGroup": (c) => containerGroupAddress(c, guid(c, "address")),
+    [EDGE_DYNAMIC_TYPES.device]: (c) => edgeDeviceOutputs(c.inputs),
+    [EDGE_DYNAMIC_TYPES.deployment]: (c) => edgeDeploymentOutputs(c.inputs),
+    "azure-native:iothub:IotHubResource": (c) => ({
+        properties: { ...(c.inputs.properties as object), hostName: `${c.name}.${c.cloud.iotHubSuffix}`, provisioningState: "Succeeded" },
+        identity: { ...(c.inputs.identity as object), principalId: guid(c, "principal"), tenantId: c.tenantId },
+    }),
     "azure-native:managedidentity:UserAssignedIdentity": (c) => ({
         principalId: guid(c, "principal"),
         clientId: guid(c, "client"),

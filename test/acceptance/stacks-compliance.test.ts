@@ -81,7 +81,7 @@ beforeAll(async () => {
     }
     for (const cloud of Object.keys(CLOUDS) as AzureCloud[]) {
         expect(CLOUDS[cloud].mlRegions).toContain(REGIONS[cloud]);
-        for (const stack of ["dev", "prod"]) {
+        for (const stack of ["dev", "prod", "edge"]) {
             const run = await runStack({ stack, config: onCloud(stack, cloud, REGIONS[cloud]) });
             graphs[`${stack}@${cloud}`] = run.graph;
             reports[`${stack}@${cloud}`] = evaluatePolicies(run.graph);
@@ -208,11 +208,19 @@ describe("production follows the stack's environment, with no policy config file
 });
 
 describe.each((Object.keys(CLOUDS) as AzureCloud[]).map((c) => [c, REGIONS[c]] as const))("the shipped stack shapes on %s (%s)", (cloud, region) => {
-    it.each(["dev", "prod"])("%s: no mandatory violation and no failure", (stack) => {
+    it.each(["dev", "prod", "edge"])("%s: no mandatory violation and no failure", (stack) => {
         const report = reports[`${stack}@${cloud}`];
         expect(mandatory(report)).toEqual([]);
         expect(report.errors).toEqual([]);
         expect(report.summary.passed).toBe(true);
+    });
+
+    it("edge: the IoT hub's private endpoint registers in the cloud's own zones", () => {
+        const zones = graphs[`edge@${cloud}`].resources.filter((r) => r.type === "azure-native:privatedns:PrivateZone").map((r) => r.inputs.privateZoneName);
+        expect(zones).toEqual(expect.arrayContaining([...PRIVATE_LINK_ZONES.iotHub[cloud]]));
+        const groups = graphs[`edge@${cloud}`].resources.filter((r) => r.type === "azure-native:network:PrivateDnsZoneGroup" && r.name.includes("iothub"));
+        expect(groups).toHaveLength(1);
+        expect(JSON.stringify(groups[0].inputs.privateDnsZoneConfigs)).toContain(PRIVATE_LINK_ZONES.iotHub[cloud][0]);
     });
 
     it("prod: no violation but the local-accounts advisory, and its endpoints use the cloud's own zones and suffixes", () => {

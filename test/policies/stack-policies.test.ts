@@ -205,6 +205,11 @@ describe("acr-premium-when-private and acr-token-scope-read-only", () => {
         expect(violations("acr-token-scope-read-only", [rw, tok]).map((v) => [v.urn, v.message.split("\n")[1]])).toEqual([
             [tok.urn, "scope map map of token tok allows repositories/models/content/write; keep only repositories/<repo>/content/read"],
         ]);
+        // An edge pull needs only content/read: listing tags and manifests (metadata/read) is more than that.
+        const meta = map(["repositories/scorer/content/read", "repositories/scorer/metadata/read"]);
+        expect(violations("acr-token-scope-read-only", [meta, tokenFor(meta)]).map((v) => v.message.split("\n")[1])).toEqual([
+            "scope map map of token tok allows repositories/scorer/metadata/read; keep only repositories/<repo>/content/read",
+        ]);
         expect(details("acr-token-scope-read-only", [res(T.token, "t", { scopeMapId: `${SUB}/x/scopeMaps/_repositories_push` })])).toEqual([
             "token t uses scope map _repositories_push, which allows more than content/read; use a read-only scope map",
         ]);

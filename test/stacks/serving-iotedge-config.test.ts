@@ -92,7 +92,8 @@ describe("serving endpoints on host iotEdge", () => {
             `${EP}.model: does not apply to host iotEdge: a device cannot read the workspace's storage (build the model into the image (serving.images.<key>.build) and remove model)`,
             `${EP}.secretEnvironmentVariables: does not apply to host iotEdge: the module's environment is written into the deployment manifest (use environmentVariables for plain settings; keep secrets on the device)`,
             `${EP}.cluster: does not apply to host iotEdge (remove it; it applies to the containerInstance, managedOnline, kubernetes or kubernetesOnline hosts)`,
-            `${EP}.image: is not set (name the scoring image of serving.images the device runs (it carries the model))`,
+            // A missing image is the artifacts check's, the same for every host.
+            `${EP}.image: is not set, so the endpoint has neither an image nor a build context (name a key of serving.images (scorer))`,
             `${EP}.iotEdge: is not set, but host iotEdge needs the device and the pull token's password (add iotEdge: { deviceId: <device>, registryTokenPassword: <secret config key> })`,
             `${P}.serving.endpoints.risk-aci.iotEdge: does not apply to host containerInstance (remove it, or set host: iotEdge)`,
         ]));

@@ -1241,9 +1241,9 @@ description?: string
  */
 export interface Endpoint {
 /**
- * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute).
+ * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute), `fpga` (the kubernetes host's objects on an AKS FPGA pool, NP-series, with the Xilinx FPGA device plugin).
  */
-host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline")
+host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline" | "fpga")
 /**
  * Description. Default: none.
  */
@@ -1303,9 +1303,13 @@ deployments?: {
 [k: string]: OnlineDeployment
 }
 /**
- * Key of the AKS cluster in kubernetes.clusters (kubernetes).
+ * Key of the AKS cluster in kubernetes.clusters (kubernetes, fpga).
  */
 cluster?: string
+/**
+ * FPGA extended resource each pod requests one of, as the device plugin registers it on the FPGA nodes (fpga; required): `amd.com/<shell>-<timestamp>`, e.g. `amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-<timestamp>` (read it with kubectl describe node on an FPGA node).
+ */
+fpgaResource?: string
 /**
  * Namespace created for the endpoint (kubernetes). Default: the endpoint key.
  */

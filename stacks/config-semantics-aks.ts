@@ -6,7 +6,7 @@
  * the same mapping the stack uses ({@link aksSettingsToArgs}), so a config that passes here is
  * one the component and AKS accept.
  */
-import { FPGA_REGIONS, isFpgaVmSize } from "../components/fpga";
+import { FPGA_REGIONS, fpgaRegionProblem } from "../components/fpga";
 import { aksArgProblems } from "../components/kubernetes/aks-pools";
 import type { AksNetworkPolicy, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel } from "../components/kubernetes/aks-enums";
 import type { AksClusterArgs } from "../components/kubernetes/aks-cluster";
@@ -134,9 +134,8 @@ export function checkAksCluster(path: string, settings: AksClusterSettings, ctx:
             else if (!LABEL_VALUE.test(v)) out.push({ path: key(`userPools.${name}.labels.${k}`), problem: `"${v}" is not a Kubernetes label value (up to 63 letters, digits, - _ ., starting and ending alphanumeric)`, fix: "change the value" });
         }
         // The FPGA policy's table (components/fpga.ts): an FPGA pool only where FPGA VMs are offered.
-        if (isFpgaVmSize(pool.vmSize) && !FPGA_REGIONS.includes(ctx.location.toLowerCase())) {
-            out.push({ path: key(`userPools.${name}.vmSize`), problem: `${pool.vmSize} is an FPGA size, not offered in ${ctx.location}`, fix: `deploy the stack in one of ${FPGA_REGIONS.join(", ")}, or use another size` });
-        }
+        const region = fpgaRegionProblem(pool.vmSize, ctx.location);
+        if (region) out.push({ path: key(`userPools.${name}.vmSize`), problem: region, fix: `deploy the stack in one of ${FPGA_REGIONS.join(", ")}, or use another size` });
     }
     return out;
 }

@@ -12,6 +12,7 @@ import { createServingArtifacts } from "./serving-artifacts-create";
 import { createContainerInstanceEndpoint } from "./hosts/container-instance-host";
 import { createOnlineEndpoint } from "./hosts/online-endpoint-host";
 import { createKubernetesEndpoint } from "./hosts/kubernetes-host";
+import { createFpgaEndpoint } from "./hosts/fpga-host";
 import { createEndpointAlerts } from "./endpoint-alerts";
 
 /** Each host's factory (the online endpoint serves both the managed and the Kubernetes kind). */
@@ -20,6 +21,7 @@ const HOSTS: Readonly<Record<EndpointHost, EndpointHostFactory>> = {
     [EndpointHost.ManagedOnline]: createOnlineEndpoint,
     [EndpointHost.Kubernetes]: createKubernetesEndpoint,
     [EndpointHost.KubernetesOnline]: createOnlineEndpoint,
+    [EndpointHost.Fpga]: createFpgaEndpoint,
 };
 
 /** What a workspace's serving produced. */

@@ -13,6 +13,8 @@ export const EndpointHost = {
     Kubernetes: "kubernetes",
     /** An Azure ML online endpoint on attached Kubernetes compute. */
     KubernetesOnline: "kubernetesOnline",
+    /** The Kubernetes host's objects on an AKS FPGA pool (NP-series, Xilinx U250), with the FPGA device plugin. */
+    Fpga: "fpga",
 } as const;
 export type EndpointHost = (typeof EndpointHost)[keyof typeof EndpointHost];
 

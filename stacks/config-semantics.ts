@@ -30,6 +30,7 @@ import { onlineEndpointProblems } from "./config-semantics-serving-online";
 import { SERVING_ARTIFACT_CHECKS } from "./config-semantics-serving-artifacts";
 
 import { SERVING_KUBERNETES_CHECKS } from "./config-semantics-serving-kubernetes";
+import { SERVING_FPGA_CHECKS } from "./config-semantics-serving-fpga";
 import type { PlatformConfig } from "./config-types";
 import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
@@ -62,6 +63,7 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
     ...SERVING_ARTIFACT_CHECKS,
 
     ...SERVING_KUBERNETES_CHECKS,
+    ...SERVING_FPGA_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

@@ -64,9 +64,9 @@ describe("the FPGA table", () => {
 });
 
 describe("the FPGA device plugin's objects", () => {
-    const m = fpgaDevicePluginManifests("fpga");
-    const pod = m.daemonSet.spec!.template.spec!;
-    const c = (pod.containers as Record<string, any>[])[0];
+    const m = plain(fpgaDevicePluginManifests("fpga")) as Record<string, any>;
+    const pod = m.daemonSet.spec.template.spec;
+    const c = pod.containers[0];
 
     it("validate against the Kubernetes schema", () => {
         expect(() => new Namespace(plain(m.namespace) as never).validate()).not.toThrow();
@@ -102,15 +102,15 @@ describe("the FPGA device plugin's objects", () => {
     });
 
     it("fences the namespace: privileged enforced only for the hostPath, baseline warned, all traffic denied", () => {
-        expect(m.namespace.metadata!.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "privileged", "pod-security.kubernetes.io/warn": "baseline", "pod-security.kubernetes.io/audit": "baseline" });
+        expect(m.namespace.metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "privileged", "pod-security.kubernetes.io/warn": "baseline", "pod-security.kubernetes.io/audit": "baseline" });
         expect(m.denyAll.spec).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
     });
 });
 
 describe("the FPGA scoring Deployment", () => {
-    const m = servingManifests(spec());
-    const pod = m.deployment.spec!.template.spec!;
-    const c = (pod.containers as Record<string, any>[])[0];
+    const m = plain(servingManifests(spec())) as Record<string, any>;
+    const pod = m.deployment.spec.template.spec;
+    const c = pod.containers[0];
 
     it("validates against the Kubernetes schema", () => {
         expect(() => new Deployment(plain(m.deployment) as never).validate()).not.toThrow();
@@ -125,14 +125,14 @@ describe("the FPGA scoring Deployment", () => {
     it("keeps the Kubernetes host's hardening", () => {
         expect(c.securityContext).toMatchObject({ runAsNonRoot: true, privileged: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } });
         expect(pod.automountServiceAccountToken).toBe(false);
-        expect(m.namespace.metadata!.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted" });
+        expect(m.namespace.metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted" });
         expect(m.denyAll.spec).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
     });
 
     it("is the plain Kubernetes host's Deployment without an accelerator", () => {
-        const plainPod = servingManifests(spec({ accelerator: undefined })).deployment.spec!.template.spec!;
+        const plainPod = (plain(servingManifests(spec({ accelerator: undefined }))) as Record<string, any>).deployment.spec.template.spec;
         expect(plainPod.nodeSelector).toBeUndefined();
         expect(plainPod.tolerations).toBeUndefined();
-        expect((plainPod.containers as Record<string, any>[])[0].resources.limits).toEqual({ cpu: "4", memory: "16Gi" });
+        expect(plainPod.containers[0].resources.limits).toEqual({ cpu: "4", memory: "16Gi" });
     });
 });

@@ -31,20 +31,39 @@ export const k8sNoPrivilegedContainers = resourcePolicy({
     },
 });
 
+/** Config of the non-root policy: device plugins named for the root they need. */
+interface NonRootConfig extends ProductionConfig {
+    /** DaemonSets (`<namespace>/<name>`) allowed to run as root: device plugins, whose kubelet socket directory is root's. */
+    devicePluginWorkloads: string[];
+}
+
+/** Kind of the workloads `devicePluginWorkloads` may name: node agents only, never a Deployment. */
+const DEVICE_PLUGIN_TYPE = TYPES.k8sDaemonSet;
+
 /** Non-root with a read-only root filesystem. */
-export const k8sNonRootReadOnlyFs = resourcePolicy({
+export const k8sNonRootReadOnlyFs = resourcePolicy<NonRootConfig>({
     name: "k8s-non-root-read-only-fs",
-    description: "Kubernetes containers must run as non-root with a read-only root filesystem.",
+    description: "Kubernetes containers must run as non-root with a read-only root filesystem (device plugin DaemonSets listed in devicePluginWorkloads may run as root, never with a writable root filesystem).",
     severity: "high",
-    remediation: "Set runAsNonRoot: true (pod or container securityContext) and readOnlyRootFilesystem: true; mount an emptyDir for scratch space.",
-    sources: { other: ["Kubernetes Pod Security Standards (restricted)"], checkov: ["CKV_K8S_23", "CKV_K8S_22"], mcsb: ["PV-2"] },
+    remediation: "Set runAsNonRoot: true (pod or container securityContext) and readOnlyRootFilesystem: true; mount an emptyDir for scratch space. A device plugin DaemonSet that must run as root is listed by <namespace>/<name> in devicePluginWorkloads.",
+    sources: { other: ["Kubernetes Pod Security Standards (restricted)", "Kubernetes Device Plugins (a DaemonSet serving on /var/lib/kubelet/device-plugins)"], checkov: ["CKV_K8S_23", "CKV_K8S_22"], mcsb: ["PV-2"] },
     controls: ["k8s.non-root-read-only-fs"],
     types: WORKLOAD_TYPES,
-    check: ({ props, report }) => {
+    config: {
+        devicePluginWorkloads: {
+            type: "array",
+            items: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" },
+            default: [],
+            description: "Device plugin DaemonSets (<namespace>/<name>) allowed to run as root, e.g. fpga-device-plugin/xilinx-fpga-device-plugin for the FPGA host. Default none: every exemption is named in the stack's policy config.",
+        },
+    },
+    check: ({ props, config, report, args }) => {
         const podNonRoot = readPath(podSpec(props), "securityContext.runAsNonRoot");
+        const workload = `${peek(() => readPath(props, "metadata.namespace")) ?? "default"}/${peek(() => readPath(props, "metadata.name"))}`;
+        const rootAllowed = args.type === DEVICE_PLUGIN_TYPE && config.devicePluginWorkloads.includes(workload);
         for (const c of containersOf(props)) {
             const own = readPath(c.spec, "securityContext.runAsNonRoot");
-            if ((own ?? podNonRoot) !== true) {
+            if ((own ?? podNonRoot) !== true && !rootAllowed) {
                 report(`${c.path}.securityContext.runAsNonRoot is ${show(own ?? podNonRoot)}; set it to true`);
             }
             const ro = readPath(c.spec, "securityContext.readOnlyRootFilesystem");

@@ -36,9 +36,10 @@ export class FpgaDevicePlugin extends pulumi.ComponentResource {
         const inCluster = { parent: this, provider, dependsOn: waitFor };
         const m = fpgaDevicePluginManifests(args.clusterKey, args.image ?? FPGA_DEVICE_PLUGIN.image);
         const ns = new Namespace(`${name}-namespace`, m.namespace, inCluster);
-        const inNamespace = <T extends { metadata?: pulumi.Input<object> }>(manifest: T): T => ({ ...manifest, metadata: { ...(manifest.metadata as object), namespace: ns.metadata.name } });
-        const deny = new NetworkPolicy(`${name}-deny-all`, inNamespace(m.denyAll), inCluster);
-        this.daemonSet = new DaemonSet(`${name}-daemonset`, inNamespace(m.daemonSet), { ...inCluster, dependsOn: waitFor.apply((d) => [...d, deny]) });
+        // The namespace stays a literal (the policy pack's devicePluginWorkloads names `<namespace>/<name>`,
+        // known in preview too); the objects wait for the Namespace explicitly instead.
+        const deny = new NetworkPolicy(`${name}-deny-all`, m.denyAll, { ...inCluster, dependsOn: waitFor.apply((d) => [...d, ns]) });
+        this.daemonSet = new DaemonSet(`${name}-daemonset`, m.daemonSet, { ...inCluster, dependsOn: waitFor.apply((d) => [...d, ns, deny]) });
         this.resourcePrefix = pulumi.output(FPGA_DEVICE_PLUGIN.resourcePrefix);
         this.registerOutputs({ resourcePrefix: this.resourcePrefix });
     }

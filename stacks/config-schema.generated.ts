@@ -1653,7 +1653,7 @@ maxPods: number
 userPools: {
 [k: string]: {
 /**
- * VM size, e.g. Standard_D8ds_v5 (a size with a local disk gets an ephemeral OS disk).
+ * VM size, e.g. Standard_D8ds_v5 (a size with a local disk gets an ephemeral OS disk). An FPGA size (Standard_NP10s/NP20s/NP40s, in an FPGA region of components/fpga.ts) makes an FPGA pool: always tainted sku=fpga:NoSchedule and labelled aml-workspace/accelerator=fpga; the retired PB-series is accepted only for a legacy pool, with a warning.
  */
 vmSize: string
 /**

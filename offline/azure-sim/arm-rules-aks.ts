@@ -6,7 +6,7 @@
 import { readPath } from "../../components/object-path";
 import { nameProblem } from "../../components/naming";
 import { addressingProblems, AKS_LIMITS, hasLocalDisk, poolCountProblems, poolNameProblem, type PoolMode } from "../../components/kubernetes/aks-rules";
-import { fpgaRegionProblem, fpgaSizeProblem } from "../../components/fpga";
+import { fpgaSizeProblem } from "../../components/fpga";
 import type { RuleSubject } from "./arm-rules";
 
 type Rule = (s: RuleSubject) => string | undefined;
@@ -103,34 +103,19 @@ export const MANAGED_CLUSTER_RULES: readonly Rule[] = [
     },
 ];
 
-/** The region of the cluster an AgentPool joins (its resourceName in its resourceGroupName), when the stack declares it. */
-function clusterLocation(s: RuleSubject): string | undefined {
-    const cluster = s.all().find(
-        (r) =>
-            r.type === "azure-native:containerservice:ManagedCluster" &&
-            String(get(r.inputs, "resourceName")).toLowerCase() === String(get(s.inputs, "resourceName")).toLowerCase() &&
-            String(get(r.inputs, "resourceGroupName")).toLowerCase() === String(get(s.inputs, "resourceGroupName")).toLowerCase(),
-    );
-    const location = cluster && get(cluster.inputs, "location");
-    return typeof location === "string" ? location : undefined;
-}
-
 /** Rules of `azure-native:containerservice:AgentPool`. */
 export const AGENT_POOL_RULES: readonly Rule[] = [
     (s) => {
         const problems = poolBodyProblems("pool", s.inputs).map((p) => p.replace(/^pool\.?/, ""));
         return problems.length > 0 ? problems.join("; ") : undefined;
     },
-    // An FPGA size ARM does not know, or in a region without it, fails with SkuNotAvailable / an
-    // invalid vmSize ("Quotas, VM size restrictions, and region availability in AKS": a size must be
-    // available in the cluster's region). The sizes and regions are components/fpga.ts's table.
+    // An FPGA size ARM does not know is refused as an invalid vmSize: the NP-series page lists the
+    // family's sizes (components/fpga.ts). The REGION is not refused here: the FPGA region list is the
+    // toolkit's, not a Microsoft table, so the config checks and the aks-fpga-supported-region policy
+    // report it, and the simulator does not claim Azure would refuse it.
     (s) => {
         const size = get(s.inputs, "vmSize");
-        if (typeof size !== "string") return undefined;
-        const unknown = fpgaSizeProblem(size);
-        if (unknown) return `vmSize: ${unknown}`;
-        const location = clusterLocation(s);
-        const region = location === undefined ? undefined : fpgaRegionProblem(size, location);
-        return region ? `vmSize: SkuNotAvailable: ${region}` : undefined;
+        const unknown = typeof size === "string" ? fpgaSizeProblem(size) : undefined;
+        return unknown ? `vmSize: ${unknown}` : undefined;
     },
 ];

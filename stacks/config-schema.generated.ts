@@ -1729,6 +1729,10 @@ adminGroupObjectIds?: Guid[]
  * Keep the cluster's local accounts (static admin credentials) enabled. Azure Machine Learning doesn't support disabling local accounts for AKS ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster", Limitations), so a created cluster with the AzureML extension must say localAccounts: true; the aks-local-accounts-disabled policy still reports it (advisory). Default false.
  */
 localAccounts: boolean
+/**
+ * Image of the Xilinx FPGA device plugin DaemonSet the fpga host runs on this cluster's FPGA pool (once per cluster). Default: the toolkit's pinned release public.ecr.aws/xilinx_dcg/k8s-device-plugin:1.3.0 (components/fpga.ts; tag-pinned: no digest is documented, so k8s-image-provenance reports it); mirror it into the workspace registry and give <registry>/<repository>@sha256:<digest> to meet the image policy.
+ */
+fpgaDevicePluginImage: string
 }
 /**
  * The AzureML cluster extension (Microsoft.AzureML.Kubernetes) on the cluster: what runs on it and how the inference router is reached ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster").

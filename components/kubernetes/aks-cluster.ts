@@ -91,6 +91,8 @@ export interface AksClusterSettingsArgs {
     systemPool?: AksSystemPoolArgs;
     /** User pools, each its own AgentPool resource. Default none. */
     userPools?: AksNodePoolArgs[];
+    /** Image of the FPGA device plugin the fpga serving host runs on an FPGA pool (not used by the cluster itself). Default: FPGA_DEVICE_PLUGIN.image (components/fpga.ts). */
+    fpgaDevicePluginImage?: string;
 }
 
 /** Arguments of {@link AksCluster}: its settings and its place. */

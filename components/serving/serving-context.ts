@@ -43,6 +43,8 @@ export interface ServingCluster {
     kubernetesVersion?: string;
     /** VM sizes of the user pools of a created cluster (the FPGA host needs an FPGA pool). */
     userPoolVmSizes?: string[];
+    /** Image of the FPGA device plugin on a created cluster. Default: FPGA_DEVICE_PLUGIN.image. */
+    fpgaDevicePluginImage?: string;
     /** Resources the in-cluster objects must wait for (the cluster, its extension and namespaces). */
     ready: pulumi.Resource[];
 }

@@ -27,6 +27,8 @@ describe("the edge stack's FPGA half, planned", () => {
     it("the device plugin DaemonSet and the FPGA Deployment requesting the FPGA resource", () => {
         const ds = oneOfType(run.graph, "kubernetes:apps/v1:DaemonSet");
         expect(at(ds.inputs, "spec.template.spec.nodeSelector")).toEqual({ "aml-workspace/accelerator": "fpga" });
+        // The fixture keeps the default: the toolkit's pinned release (kubernetes.clusters.fpga.create.fpgaDevicePluginImage).
+        expect(at(ds.inputs, "spec.template.spec.containers.0.image")).toBe("public.ecr.aws/xilinx_dcg/k8s-device-plugin:1.3.0");
         const d = oneOfType(run.graph, "kubernetes:apps/v1:Deployment");
         expect(at(d.inputs, `spec.template.spec.containers.0.resources.limits`)).toMatchObject({ [RESOURCE]: "1" });
         expect(at(d.inputs, "spec.template.spec.tolerations")).toEqual([{ key: "sku", operator: "Equal", value: "fpga", effect: "NoSchedule" }]);

@@ -85,4 +85,13 @@ describe("host fpga endpoints and FPGA pools", () => {
             ]),
         );
     });
+
+    it("takes a device plugin image per cluster: a digest or a fixed release, never latest or untagged", () => {
+        const digest = `cramledge.azurecr.io/xilinx/k8s-device-plugin@sha256:${"e".repeat(64)}`;
+        expect(problemLines(config({ vision: fpga() }, pools({ fpga: { vmSize: "Standard_NP10s", maxCount: 2 } }, { fpgaDevicePluginImage: digest })))).toEqual([]);
+        expect(problemLines(config({ vision: fpga() }, pools({ fpga: { vmSize: "Standard_NP10s", maxCount: 2 } }, { fpgaDevicePluginImage: "public.ecr.aws/xilinx_dcg/k8s-device-plugin:latest" })))).toEqual([
+            `${P}.kubernetes.clusters.aks.create.fpgaDevicePluginImage: "public.ecr.aws/xilinx_dcg/k8s-device-plugin:latest" names no fixed release (no tag, or latest): the node agent would change under the cluster (give an exact release (<registry>/<repository>:<version>) or, better, a digest (<registry>/<repository>@sha256:<64 hex>))`,
+        ]);
+        expect(problemLines(config({}, pools({}, { fpgaDevicePluginImage: "Xilinx/Plugin" })))[0]).toMatch(/^aml-workspace:platform\.kubernetes\.clusters\.aks\.create\.fpgaDevicePluginImage: /);
+    });
 });

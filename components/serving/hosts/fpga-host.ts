@@ -53,7 +53,7 @@ export function createFpgaEndpoint(inputs: HostInputs): CreatedEndpoint {
 function devicePlugin(clusterKey: string, cluster: ServingCluster, parent: pulumi.Resource): FpgaDevicePlugin {
     const made = PLUGINS.get(cluster);
     if (made) return made;
-    const plugin = new FpgaDevicePlugin(`aks-${clusterKey}-fpga-device-plugin`, { clusterKey, kubeconfig: cluster.kubeconfig as pulumi.Input<string> }, { parent, dependsOn: cluster.ready });
+    const plugin = new FpgaDevicePlugin(`aks-${clusterKey}-fpga-device-plugin`, { clusterKey, kubeconfig: cluster.kubeconfig as pulumi.Input<string>, image: cluster.fpgaDevicePluginImage }, { parent, dependsOn: cluster.ready });
     PLUGINS.set(cluster, plugin);
     return plugin;
 }

@@ -4,7 +4,7 @@
  * factory. The pool's taint and label as ARM receives them, ONE device plugin per cluster (its
  * DaemonSet only on the FPGA pool), the FPGA Deployments (limit, toleration, selector, the Kubernetes
  * host's hardening), waiting for the plugin, and the Kubernetes policies with the stack's device
- * plugin exemption: only the plugin's tag-pinned public image is reported.
+ * plugin exemption: nothing reported once the plugin's image is mirrored and pinned.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AksCluster } from "../../../components";
@@ -27,6 +27,8 @@ const ACR = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Cont
 const APPI = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Insights/components/appi-aml-edge`;
 const IMAGE = `cramledge.azurecr.io/fpga-scorer@sha256:${"d".repeat(64)}`;
 const RESOURCE = "amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-1604359526";
+/** The plugin mirrored into the workspace registry and pinned (kubernetes.clusters.<key>.create.fpgaDevicePluginImage). */
+const PLUGIN_IMAGE = `cramledge.azurecr.io/xilinx/k8s-device-plugin@sha256:${"e".repeat(64)}`;
 
 let run: StackRun;
 beforeAll(async () => {
@@ -66,7 +68,7 @@ beforeAll(async () => {
                 logAnalyticsWorkspaceId: LAW,
                 virtualNetworkAddressSpace: ["10.30.0.0/16"],
                 clusters: {
-                    fpga: { id: aks.id, created: true, kubeconfig: aks.userKubeconfig, oidcIssuerUrl: aks.oidcIssuerUrl, kubeletIdentityObjectId: aks.kubeletIdentityObjectId, userPoolVmSizes: ["Standard_NP10s"], ready: [aks] },
+                    fpga: { id: aks.id, created: true, kubeconfig: aks.userKubeconfig, oidcIssuerUrl: aks.oidcIssuerUrl, kubeletIdentityObjectId: aks.kubeletIdentityObjectId, userPoolVmSizes: ["Standard_NP10s"], fpgaDevicePluginImage: PLUGIN_IMAGE, ready: [aks] },
                 },
                 kubernetesComputes: {},
                 dependsOn: [],
@@ -114,12 +116,12 @@ describe("the device plugin", () => {
         expect(ds.provider).toContain(`${PLUGIN}-provider`);
     });
 
-    it("runs only on the FPGA pool, with the pinned image, root without privilege, one hostPath", () => {
+    it("runs only on the FPGA pool, with the cluster's mirrored image, root without privilege, one hostPath", () => {
         const ds = one("kubernetes:apps/v1:DaemonSet", `${PLUGIN}-daemonset`).inputs;
         expect(at(ds, "metadata.namespace")).toBe("fpga-device-plugin");
         expect(at(ds, "spec.template.spec.nodeSelector")).toEqual({ "aml-workspace/accelerator": "fpga" });
         expect(at(ds, "spec.template.spec.tolerations")).toEqual([{ key: "sku", operator: "Equal", value: "fpga", effect: "NoSchedule" }]);
-        expect(at(ds, "spec.template.spec.containers.0.image")).toBe("public.ecr.aws/xilinx_dcg/k8s-device-plugin:1.3.0");
+        expect(at(ds, "spec.template.spec.containers.0.image")).toBe(PLUGIN_IMAGE);
         expect(at(ds, "spec.template.spec.containers.0.securityContext.privileged")).toBe(false);
         expect(at(ds, "spec.template.spec.volumes")).toEqual([{ name: "device-plugins", hostPath: { path: "/var/lib/kubelet/device-plugins", type: "Directory" } }]);
     });
@@ -150,11 +152,8 @@ describe("the Kubernetes policies", () => {
     const lines = (config?: Record<string, Record<string, unknown>>) =>
         evaluatePolicies(run.graph, config as never, { policies: k8sPolicies }).violations.map((v) => `${v.policyName}: ${v.message.split("\n")[1]}`);
 
-    it("with the device plugin named in the stack's config: only the plugin's tag-pinned public image is reported", () => {
-        expect(lines({ "k8s-non-root-read-only-fs": { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] } })).toEqual([
-            "k8s-image-provenance: spec.template.spec.containers[0].image is public.ecr.aws/xilinx_dcg/k8s-device-plugin:1.3.0 from public.ecr.aws; use a registry in *.azurecr.io, *.azurecr.us, *.azurecr.cn, mcr.microsoft.com",
-            "k8s-image-provenance: spec.template.spec.containers[0].image is public.ecr.aws/xilinx_dcg/k8s-device-plugin:1.3.0, not pinned by digest; set it to <image>@sha256:<digest>",
-        ]);
+    it("with the device plugin named in the stack's config and its image mirrored and pinned: nothing is reported", () => {
+        expect(lines({ "k8s-non-root-read-only-fs": { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] } })).toEqual([]);
     });
 
     it("without it, the plugin's root is reported too: no silent exemption", () => {

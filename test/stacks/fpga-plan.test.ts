@@ -1,11 +1,13 @@
 /**
  * The edge stack's FPGA fixture through the whole program (config -> MlPlatform under the offline
  * engine), once: the NP pool tainted and labelled, one device plugin DaemonSet on the FPGA pool, the
- * FPGA Deployment requesting the FPGA resource, and its scoring URI among the outputs.
+ * FPGA Deployment requesting the FPGA resource, its scoring URI among the outputs, and what the policy
+ * pack reports of them with the device plugin named in the policy config.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { evaluatePolicies } from "../../offline/policy-harness";
 import type { StackRun } from "../../offline/run-stack";
 import { allOfType, at, oneOfType, runPlatform } from "../helpers/stack";
 
@@ -33,5 +35,15 @@ describe("the edge stack's FPGA half, planned", () => {
         expect(at(d.inputs, `spec.template.spec.containers.0.resources.limits`)).toMatchObject({ [RESOURCE]: "1" });
         expect(at(d.inputs, "spec.template.spec.tolerations")).toEqual([{ key: "sku", operator: "Equal", value: "fpga", effect: "NoSchedule" }]);
         expect((run.outputs.scoringUris as Record<string, string>)["vision-fpga"]).toMatch(/^http:\/\/10\.\d+\.\d+\.\d+:8080\/score$/);
+    });
+
+    it("the policy pack, with the device plugin named: of the Kubernetes and AKS FPGA policies only the plugin's unmirrored image is reported", () => {
+        const report = evaluatePolicies(run.graph, { "k8s-non-root-read-only-fs": { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] } });
+        expect(report.errors).toEqual([]);
+        const fpgaRelated = report.violations.filter((v) => v.policyName.startsWith("k8s-") || v.policyName === "aks-fpga-supported-region");
+        expect(fpgaRelated.map((v) => `${v.policyName} ${v.resourceName}`)).toEqual([
+            "k8s-image-provenance aks-fpga-fpga-device-plugin-daemonset",
+            "k8s-image-provenance aks-fpga-fpga-device-plugin-daemonset",
+        ]);
     });
 });

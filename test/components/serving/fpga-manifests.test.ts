@@ -9,7 +9,7 @@ import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
 import { FPGA_DEVICE_PLUGIN, FPGA_POOL_LABEL, FPGA_POOL_TAINT, FPGA_POOL_TAINT_TEXT, FPGA_REGIONS, FPGA_TABLE_SOURCE, FPGA_VM_SIZES, fpgaLegacyWarning, fpgaRegionProblem, fpgaResourceProblem, fpgaSizeProblem } from "../../../components/fpga";
-import { poolMarks } from "../../../components/kubernetes/fpga-pool";
+import { poolMarks, poolWarning } from "../../../components/kubernetes/fpga-pool";
 import { fpgaDevicePluginManifests } from "../../../components/serving/hosts/fpga-device-plugin-manifests";
 import { servingManifests, type KubernetesServingSpec } from "../../../components/serving/hosts/kubernetes-serving-manifests";
 
@@ -60,6 +60,9 @@ describe("the FPGA table", () => {
         });
         expect(poolMarks("Standard_NP20s", undefined, undefined)).toEqual({ nodeLabels: { "aml-workspace/accelerator": "fpga" }, nodeTaints: ["sku=fpga:NoSchedule"] });
         expect(poolMarks("Standard_D8ds_v5", { a: "b" }, undefined)).toEqual({ nodeLabels: { a: "b" }, nodeTaints: undefined });
+        // The retired PB size is never accepted silently: AksCluster logs this warning for the pool.
+        expect(poolWarning("legacy", "Standard_PB6s")).toBe("AKS user pool legacy: Standard_PB6s (Intel Arria 10) is a PB-series size, which Azure has retired: it is accepted only for an existing legacy pool; use one of Standard_NP10s, Standard_NP20s, Standard_NP40s");
+        expect(poolWarning("fpga", "Standard_NP10s")).toBeUndefined();
     });
 });
 

@@ -31,9 +31,13 @@ const RESOURCE = "amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-1604359526";
 const PLUGIN_IMAGE = `cramledge.azurecr.io/xilinx/k8s-device-plugin@sha256:${"e".repeat(64)}`;
 
 let run: StackRun;
+const warnings: string[] = [];
 beforeAll(async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(async (message: string) => void warnings.push(message));
     run = await runProgram(
         () => {
+            // A legacy PB pool: accepted, never silently (AksCluster warns).
+            new AksCluster("legacy", { resourceGroupName: RG, location: "eastus", tags: { owner: "ml" }, tenantId: TENANT, subscriptionId: SUB, logAnalyticsWorkspaceId: LAW, clusterName: "aks-legacy", userPools: [{ name: "pb", vmSize: "Standard_PB6s", maxCount: 1 }] });
             const aks = new AksCluster("fpga", {
                 resourceGroupName: RG,
                 location: "eastus",
@@ -88,6 +92,7 @@ beforeAll(async () => {
         },
         { stack: "edge" },
     );
+    warn.mockRestore();
 });
 
 const ofType = (type: string): CapturedResource[] => run.graph.resources.filter((r) => r.type === type);
@@ -99,6 +104,11 @@ const one = (type: string, name: string): CapturedResource => {
 const PLUGIN = "aks-fpga-fpga-device-plugin";
 
 describe("the FPGA pool", () => {
+    it("a retired PB pool is created tainted too, with a warning naming the pool", () => {
+        expect(warnings.filter((w) => w.includes("PB-series"))).toEqual([expect.stringMatching(/^AKS user pool pb: Standard_PB6s \(Intel Arria 10\) is a PB-series size, which Azure has retired/)]);
+        expect(one("azure-native:containerservice:AgentPool", "legacy-pool-pb").inputs.nodeTaints).toEqual(["sku=fpga:NoSchedule"]);
+    });
+
     it("is an NP10s user pool, tainted sku=fpga:NoSchedule and labelled, the user's label kept", () => {
         const pool = one("azure-native:containerservice:AgentPool", "fpga-pool-fpga").inputs;
         expect(pool).toMatchObject({ vmSize: "Standard_NP10s", mode: "User", nodeTaints: ["sku=fpga:NoSchedule"], nodeLabels: { team: "cv", "aml-workspace/accelerator": "fpga" } });

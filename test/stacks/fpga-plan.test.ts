@@ -13,6 +13,9 @@ import { allOfType, at, oneOfType, runPlatform } from "../helpers/stack";
 
 const fixture = parse(readFileSync(join(__dirname, "../fixtures/fpga/Pulumi.edge-fpga.yaml"), "utf8")) as { config: Record<string, Record<string, unknown>> };
 const RESOURCE = "amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-1604359526";
+/** The edge stack's policy config: the device plugin named in both policies with a device-plugin exemption. */
+const PLUGIN_ENTRY = { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] };
+const NAMED_PLUGIN = { "k8s-non-root-read-only-fs": PLUGIN_ENTRY, "k8s-no-host-access": PLUGIN_ENTRY };
 
 let run: StackRun;
 beforeAll(async () => {
@@ -38,7 +41,7 @@ describe("the edge stack's FPGA half, planned", () => {
     });
 
     it("the policy pack, with the device plugin named: of the Kubernetes and AKS FPGA policies only the plugin's unmirrored image is reported", () => {
-        const report = evaluatePolicies(run.graph, { "k8s-non-root-read-only-fs": { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] } });
+        const report = evaluatePolicies(run.graph, NAMED_PLUGIN);
         expect(report.errors).toEqual([]);
         const fpgaRelated = report.violations.filter((v) => v.policyName.startsWith("k8s-") || v.policyName === "aks-fpga-supported-region");
         expect(fpgaRelated.map((v) => `${v.policyName} ${v.resourceName}`)).toEqual([

@@ -27,6 +27,9 @@ const ACR = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Cont
 const APPI = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Insights/components/appi-aml-edge`;
 const IMAGE = `cramledge.azurecr.io/fpga-scorer@sha256:${"d".repeat(64)}`;
 const RESOURCE = "amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-1604359526";
+/** The edge stack's policy config: the device plugin named in both policies with a device-plugin exemption. */
+const PLUGIN_ENTRY = { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] };
+const NAMED_PLUGIN = { "k8s-non-root-read-only-fs": PLUGIN_ENTRY, "k8s-no-host-access": PLUGIN_ENTRY };
 /** The plugin mirrored into the workspace registry and pinned (kubernetes.clusters.<key>.create.fpgaDevicePluginImage). */
 const PLUGIN_IMAGE = `cramledge.azurecr.io/xilinx/k8s-device-plugin@sha256:${"e".repeat(64)}`;
 
@@ -163,10 +166,13 @@ describe("the Kubernetes policies", () => {
         evaluatePolicies(run.graph, config as never, { policies: k8sPolicies }).violations.map((v) => `${v.policyName}: ${v.message.split("\n")[1]}`);
 
     it("with the device plugin named in the stack's config and its image mirrored and pinned: nothing is reported", () => {
-        expect(lines({ "k8s-non-root-read-only-fs": { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] } })).toEqual([]);
+        expect(lines(NAMED_PLUGIN)).toEqual([]);
     });
 
     it("without it, the plugin's root is reported too: no silent exemption", () => {
-        expect(lines()).toContain("k8s-non-root-read-only-fs: spec.template.spec.containers[0].securityContext.runAsNonRoot is false; set it to true");
+        expect(lines()).toEqual([
+            "k8s-no-host-access: spec.template.spec.volumes[0].hostPath.path is /var/lib/kubelet/device-plugins; remove the hostPath volume",
+            "k8s-non-root-read-only-fs: spec.template.spec.containers[0].securityContext.runAsNonRoot is false; set it to true",
+        ]);
     });
 });

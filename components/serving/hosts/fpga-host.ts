@@ -11,7 +11,7 @@
  * library cannot be driven into a pod that never schedules.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FPGA_POOL_LABEL, FPGA_POOL_TAINT, fpgaResourceProblem, isFpgaVmSize } from "../../fpga";
+import { FPGA_POOL_LABEL, FPGA_POOL_TAINT, fpgaResourceProblem, fpgaVmSize } from "../../fpga";
 import type { ServingCluster } from "../serving-context";
 import type { CreatedEndpoint, HostInputs } from "./host";
 import { createClusterEndpoint } from "./kubernetes-host";
@@ -33,8 +33,9 @@ export function createFpgaEndpoint(inputs: HostInputs): CreatedEndpoint {
             const resourceName = e.fpgaResource ?? fail("fpgaResource", "required for host fpga (the extended resource the device plugin registers, e.g. amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-<timestamp>)");
             const resourceIssue = fpgaResourceProblem(resourceName);
             if (resourceIssue) fail("fpgaResource", resourceIssue);
-            if (!(cluster.userPoolVmSizes ?? []).some(isFpgaVmSize)) {
-                fail("cluster", `"${clusterKey}" has no FPGA user pool; add one to kubernetes.clusters.${clusterKey}.create.userPools (vmSize Standard_NP10s, NP20s or NP40s)`);
+            // A current (NP) pool: the Xilinx plugin serves U250 cards, not a retired PB pool's.
+            if (!(cluster.userPoolVmSizes ?? []).some((size) => fpgaVmSize(size)?.retired === false)) {
+                fail("cluster", `"${clusterKey}" has no NP-series FPGA user pool; add one to kubernetes.clusters.${clusterKey}.create.userPools (vmSize Standard_NP10s, NP20s or NP40s)`);
             }
             return {
                 waitFor: [devicePlugin(clusterKey, cluster, parent)],

@@ -91,7 +91,22 @@ beforeAll(async () => {
             };
             const artifacts = fakeKubernetesArtifacts({ scorer: IMAGE }, {});
             const made = Object.fromEntries(Object.entries(serving.endpoints).map(([key, endpoint]) => [key, createFpgaEndpoint({ key, endpoint, serving, artifacts, ctx, parent })]));
-            return { visionUri: made.vision.scoringUri, ocrUri: made.ocr.scoringUri };
+            // The library refuses what the config checks refuse first: a cluster without an NP pool, a foreign resource name.
+            const refusal = (endpoint: ResolvedServing["endpoints"][string], clusterOver: Partial<ServingContext["clusters"][string]>): string => {
+                const c2 = { ...ctx, clusters: { fpga: { ...ctx.clusters.fpga, ...clusterOver } } };
+                try {
+                    createFpgaEndpoint({ key: "bad", endpoint, serving, artifacts, ctx: c2, parent });
+                    return "created";
+                } catch (e) {
+                    return (e as Error).message;
+                }
+            };
+            const refusals = [
+                refusal({ host: "fpga", cluster: "fpga", image: "scorer", fpgaResource: RESOURCE }, { userPoolVmSizes: ["Standard_PB6s", "Standard_D8ds_v5"] }),
+                refusal({ host: "fpga", cluster: "fpga", image: "scorer", fpgaResource: "nvidia.com/gpu" }, {}),
+                refusal({ host: "fpga", cluster: "fpga", image: "scorer" }, {}),
+            ];
+            return { visionUri: made.vision.scoringUri, ocrUri: made.ocr.scoringUri, refusals };
         },
         { stack: "edge" },
     );
@@ -157,6 +172,16 @@ describe("the FPGA endpoints", () => {
         expect(at(one("kubernetes:policy/v1:PodDisruptionBudget", "platform-fpga-vision-disruption-budget").inputs, "spec.minAvailable")).toBe(1);
         expect(run.outputs.visionUri).toMatch(/^http:\/\/10\.\d+\.\d+\.\d+:8080\/score$/);
         expect(run.outputs.ocrUri).toBe("http://ocr.ocr.svc.cluster.local:8080/score");
+    });
+});
+
+describe("the library's own refusals", () => {
+    it("a cluster without an NP pool (a PB pool does not count), a foreign or missing FPGA resource, with the key path", () => {
+        expect(run.outputs.refusals).toEqual([
+            expect.stringContaining('serving.endpoints.bad.cluster: "fpga" has no NP-series FPGA user pool'),
+            expect.stringContaining('serving.endpoints.bad.fpgaResource: "nvidia.com/gpu" is not a U250 resource of the pinned device plugin'),
+            expect.stringContaining("serving.endpoints.bad.fpgaResource: required for host fpga"),
+        ]);
     });
 });
 

@@ -151,5 +151,8 @@ export { EndpointMetricsKind } from "./serving/serving-enums";
 
 // Serving on plain Kubernetes (issue 11): the endpoint component, its pure manifests and version table.
 export { KubernetesEndpoint, type KubernetesEndpointArgs } from "./serving/hosts/kubernetes-endpoint";
+// Serving host fpga: the FPGA table (sizes, regions, taint, label, device plugin) and the device plugin component.
+export { FPGA_DEVICE_PLUGIN, FPGA_POOL_LABEL, FPGA_POOL_TAINT, FPGA_REGIONS, FPGA_VM_SIZES, fpgaRegionProblem, fpgaResourceProblem, fpgaSizeProblem, isFpgaVmSize, type FpgaVmSize } from "./fpga";
+export { FpgaDevicePlugin, type FpgaDevicePluginArgs } from "./serving/hosts/fpga-device-plugin";
 export { servingManifests, clusterScoringUri, podSelectorLabels, SCORING_UID, SCORING_EGRESS, INTERNAL_LOAD_BALANCER_ANNOTATION, WORKLOAD_IDENTITY_AUDIENCE, type KubernetesServingSpec, type KubernetesEndpointSpecArgs, type KubernetesScoringRoutesArgs, type KubernetesResourcesArgs, type KubernetesQuantitiesArgs, type KubernetesServedModelArgs, type ServingManifests } from "./serving/hosts/kubernetes-serving-manifests";
 export { KUBERNETES_SERVING_VERSIONS, servingVersionProblem } from "./serving/hosts/kubernetes-serving-versions";

@@ -148,6 +148,7 @@ export const CONTROLS: readonly Control[] = [
     { id: "k8s.namespace-default-deny", area: K8S, text: "network policy: default-deny NetworkPolicy in every inference namespace" },
     { id: "k8s.no-public-load-balancer", area: K8S, text: "no public load balancer unless allowed" },
     { id: "k8s.disruption-budget", area: K8S, text: "disruption budget: replicas > 1 needs a PodDisruptionBudget" },
+    { id: "k8s.no-host-access", area: K8S_OWN, text: "no host namespaces (network, PID, IPC) and no hostPath volumes; a named device plugin may mount the kubelet's device plugin directory only (baseline Pod Security Standard)" },
     { id: "k8s.seccomp-capabilities", area: K8S_OWN, text: "seccomp and capabilities: RuntimeDefault (or Localhost) seccomp profile, capabilities drop ALL (restricted Pod Security Standard)" },
 
     { id: "authorization.least-privilege", area: AUTH, text: "least privilege: no Owner/Contributor/User Access Administrator for people at subscription or resource-group scope" },

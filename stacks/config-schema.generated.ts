@@ -1242,9 +1242,9 @@ description?: string
  */
 export interface Endpoint {
 /**
- * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute), `iotEdge` (a module on an Azure IoT Edge device, through the workspace's IoT hub).
+ * Where it runs: `containerInstance` (an Azure Container Instances group), `managedOnline` (a managed online endpoint), `kubernetes` (plain Kubernetes objects on an AKS cluster), `kubernetesOnline` (an Azure ML online endpoint on attached Kubernetes compute), `iotEdge` (a module on an Azure IoT Edge device, through the workspace's IoT hub), `fpga` (the kubernetes host's objects on an AKS FPGA pool, NP-series, with the Xilinx FPGA device plugin).
  */
-host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline" | "iotEdge")
+host: ("containerInstance" | "managedOnline" | "kubernetes" | "kubernetesOnline" | "iotEdge" | "fpga")
 /**
  * Description. Default: none.
  */
@@ -1304,7 +1304,7 @@ deployments?: {
 [k: string]: OnlineDeployment
 }
 /**
- * Key of the AKS cluster in kubernetes.clusters (kubernetes).
+ * Key of the AKS cluster in kubernetes.clusters (kubernetes, fpga).
  */
 cluster?: string
 /**
@@ -1343,6 +1343,10 @@ serviceType: ("InternalLoadBalancer" | "ClusterIP")
 allowFrom?: string[]
 alerts?: EndpointAlertOverrides
 iotEdge?: IotEdgeEndpoint
+/**
+ * FPGA extended resource each pod requests one of, as the device plugin registers it on the FPGA nodes (fpga; required): `amd.com/<shell>-<timestamp>`, e.g. `amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-<timestamp>` (read it with kubectl describe node on an FPGA node).
+ */
+fpgaResource?: string
 }
 /**
  * A deployment of an online endpoint: one model version in one scoring image, with its share of the traffic.
@@ -1727,7 +1731,7 @@ maxPods: number
 userPools: {
 [k: string]: {
 /**
- * VM size, e.g. Standard_D8ds_v5 (a size with a local disk gets an ephemeral OS disk).
+ * VM size, e.g. Standard_D8ds_v5 (a size with a local disk gets an ephemeral OS disk). An FPGA size (Standard_NP10s/NP20s/NP40s, in an FPGA region of components/fpga.ts) makes an FPGA pool: always tainted sku=fpga:NoSchedule and labelled aml-workspace/accelerator=fpga; the retired PB-series is accepted only for a legacy pool, with a warning.
  */
 vmSize: string
 /**
@@ -1803,6 +1807,10 @@ adminGroupObjectIds?: Guid[]
  * Keep the cluster's local accounts (static admin credentials) enabled. Azure Machine Learning doesn't support disabling local accounts for AKS ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster", Limitations), so a created cluster with the AzureML extension must say localAccounts: true; the aks-local-accounts-disabled policy still reports it (advisory). Default false.
  */
 localAccounts: boolean
+/**
+ * Image of the Xilinx FPGA device plugin DaemonSet the fpga host runs on this cluster's FPGA pool (once per cluster). Default: the toolkit's pinned release public.ecr.aws/xilinx_dcg/k8s-device-plugin:1.3.0 (components/fpga.ts; tag-pinned: no digest is documented, so k8s-image-provenance reports it); mirror it into the workspace registry and give <registry>/<repository>@sha256:<digest> to meet the image policy.
+ */
+fpgaDevicePluginImage: string
 }
 /**
  * The AzureML cluster extension (Microsoft.AzureML.Kubernetes) on the cluster: what runs on it and how the inference router is reached ("Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster").

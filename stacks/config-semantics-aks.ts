@@ -6,8 +6,9 @@
  * the same mapping the stack uses ({@link aksSettingsToArgs}), so a config that passes here is
  * one the component and AKS accept.
  */
-import { FPGA_REGIONS, isFpgaVmSize } from "../components/fpga";
+import { FPGA_REGIONS, fpgaRegionProblem } from "../components/fpga";
 import { aksArgProblems } from "../components/kubernetes/aks-pools";
+import { parseImageReference } from "../components/serving/image-reference";
 import type { AksNetworkPolicy, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel } from "../components/kubernetes/aks-enums";
 import type { AksClusterArgs } from "../components/kubernetes/aks-cluster";
 import { planNetwork } from "../components/network/network-plan";
@@ -60,6 +61,8 @@ export interface AksClusterSettings {
     adminGroupObjectIds?: string[];
     /** Local accounts kept enabled. */
     localAccounts: boolean;
+    /** Image of the FPGA device plugin (serving host fpga). */
+    fpgaDevicePluginImage?: string;
 }
 
 /** What the stack knows around a cluster. */
@@ -102,6 +105,7 @@ export function aksSettingsToArgs(s: AksClusterSettings): Omit<AksClusterArgs, "
         nodeOsUpgradeChannel: s.nodeOsUpgradeChannel,
         defender: s.defender,
         localAccounts: s.localAccounts,
+        fpgaDevicePluginImage: s.fpgaDevicePluginImage,
         systemPool: { ...s.systemPool },
         userPools: Object.entries(s.userPools).map(([name, p]) => ({ name, vmSize: p.vmSize, minCount: p.minCount, maxCount: p.maxCount, maxPods: p.maxPods, nodeLabels: p.labels, nodeTaints: p.taints })),
     };
@@ -125,6 +129,8 @@ export function checkAksCluster(path: string, settings: AksClusterSettings, ctx:
     if (ctx.stackIsPrivate && !settings.apiServer.private) {
         out.push({ path: key("apiServer.private"), problem: "is false in a private stack (network.publicNetworkAccess Disabled)", fix: "keep the API server private; reach it from the VNet (or a peered network, a jump host, az aks command invoke)" });
     }
+    const pluginImage = settings.fpgaDevicePluginImage === undefined ? undefined : pluginImageProblem(settings.fpgaDevicePluginImage);
+    if (pluginImage) out.push({ path: key("fpgaDevicePluginImage"), problem: pluginImage, fix: "give an exact release (<registry>/<repository>:<version>) or, better, a digest (<registry>/<repository>@sha256:<64 hex>)" });
     for (const [name, pool] of Object.entries(settings.userPools)) {
         (pool.taints ?? []).forEach((t, i) => {
             if (!TAINT.test(t)) out.push({ path: key(`userPools.${name}.taints[${i}]`), problem: `"${t}" is not a Kubernetes taint`, fix: "write key=value:Effect, Effect one of NoSchedule, PreferNoSchedule, NoExecute" });
@@ -134,9 +140,20 @@ export function checkAksCluster(path: string, settings: AksClusterSettings, ctx:
             else if (!LABEL_VALUE.test(v)) out.push({ path: key(`userPools.${name}.labels.${k}`), problem: `"${v}" is not a Kubernetes label value (up to 63 letters, digits, - _ ., starting and ending alphanumeric)`, fix: "change the value" });
         }
         // The FPGA policy's table (components/fpga.ts): an FPGA pool only where FPGA VMs are offered.
-        if (isFpgaVmSize(pool.vmSize) && !FPGA_REGIONS.includes(ctx.location.toLowerCase())) {
-            out.push({ path: key(`userPools.${name}.vmSize`), problem: `${pool.vmSize} is an FPGA size, not offered in ${ctx.location}`, fix: `deploy the stack in one of ${FPGA_REGIONS.join(", ")}, or use another size` });
-        }
+        const region = fpgaRegionProblem(pool.vmSize, ctx.location);
+        if (region) out.push({ path: key(`userPools.${name}.vmSize`), problem: region, fix: `deploy the stack in one of ${FPGA_REGIONS.join(", ")}, or use another size` });
     }
     return out;
+}
+
+/** Why a device plugin image reference is unusable (unparsable, untagged or `latest`: not a fixed release), or undefined. */
+function pluginImageProblem(image: string): string | undefined {
+    try {
+        const r = parseImageReference(image);
+        if (r.digest !== undefined) return undefined;
+        if (r.tag === undefined || r.tag === "latest") return `"${image}" names no fixed release (no tag, or latest): the node agent would change under the cluster`;
+        return undefined;
+    } catch (e) {
+        return (e as Error).message;
+    }
 }

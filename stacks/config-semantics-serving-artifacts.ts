@@ -24,7 +24,7 @@ import { guardedEntries } from "./config-guard";
 import { servingBlocksOf, type ServingBlock } from "./config-serving";
 
 /** Hosts whose endpoint names its image and model itself (one container); the online hosts name them per deployment. */
-const ENDPOINT_LEVEL_HOSTS: readonly string[] = [EndpointHost.ContainerInstance, EndpointHost.Kubernetes];
+const ENDPOINT_LEVEL_HOSTS: readonly string[] = [EndpointHost.ContainerInstance, EndpointHost.Kubernetes, EndpointHost.Fpga];
 
 /** Every image, model and endpoint-reference problem of the config. */
 export function servingArtifactProblems(c: PlatformConfig): ConfigProblem[] {

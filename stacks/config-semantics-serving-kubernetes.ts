@@ -58,24 +58,25 @@ export function kubernetesServingProblems(c: PlatformConfig): ConfigProblem[] {
     const adoptedVnet = c.network.virtualNetwork?.existingId !== undefined;
     for (const { path, serving } of servingBlocksOf(c)) {
         for (const [key, e] of guardedEntries(out, serving?.endpoints)) {
-            if (e.host !== EndpointHost.Kubernetes) continue;
+            // host fpga is this host's objects on an FPGA pool: the same checks (its own: config-semantics-serving-fpga.ts).
+            if (e.host !== EndpointHost.Kubernetes && e.host !== EndpointHost.Fpga) continue;
             const base = `${path}.endpoints.${key}`;
             const problem = (field: string, text: string, fix: string) => out.push({ path: at(field ? `${base}.${field}` : base), problem: text, fix });
             for (const o of OTHER_HOST_FIELDS) {
                 const v = e[o.field];
-                if (v !== undefined && v !== o.default) problem(String(o.field), `is a field of host ${o.hosts}, not of host kubernetes`, `remove it`);
+                if (v !== undefined && v !== o.default) problem(String(o.field), `is a field of host ${o.hosts}, not of host ${e.host}`, `remove it`);
             }
             if (key.length > 63 || !RFC1035_LABEL.test(key)) problem("", `the endpoint key "${key}" names its Service, Deployment and service account, so it must be an RFC 1035 label (a lowercase letter first, then lowercase letters, digits and hyphens; 63 at most)`, "rename the endpoint");
             // A missing or unknown image or model is the artifacts check's (config-semantics-serving-artifacts.ts).
             if (e.cluster === undefined) {
-                problem("cluster", "is required for host kubernetes", clusterKeys.length > 0 ? `set it to one of: ${clusterKeys.join(", ")}` : "declare the cluster under kubernetes.clusters.<key>.create and name it here");
+                problem("cluster", `is required for host ${e.host}`, clusterKeys.length > 0 ? `set it to one of: ${clusterKeys.join(", ")}` : "declare the cluster under kubernetes.clusters.<key>.create and name it here");
             } else if (!clusterKeys.includes(e.cluster)) {
                 const guess = closest(e.cluster, clusterKeys);
                 problem("cluster", `"${e.cluster}" is not a key of kubernetes.clusters`, guess ? `did you mean ${guess}?` : `use one of: ${clusterKeys.join(", ") || "(none declared)"}`);
             } else {
                 const cluster = c.kubernetes.clusters[e.cluster];
                 if (cluster.existingId !== undefined) {
-                    problem("cluster", `"${e.cluster}" is an adopted cluster (kubernetes.clusters.${e.cluster}.existingId); host kubernetes needs a cluster the stack creates (its Entra ID kubeconfig, OIDC issuer and kubelet identity)`, `create the cluster with kubernetes.clusters.${e.cluster}.create, or serve on it with host kubernetesOnline`);
+                    problem("cluster", `"${e.cluster}" is an adopted cluster (kubernetes.clusters.${e.cluster}.existingId); host ${e.host} needs a cluster the stack creates (its Entra ID kubeconfig, OIDC issuer and kubelet identity)`, `create the cluster with kubernetes.clusters.${e.cluster}.create, or serve on it with host kubernetesOnline`);
                 }
                 const version = cluster.create?.kubernetesVersion;
                 const versionIssue = version === undefined ? undefined : servingVersionProblem(version);

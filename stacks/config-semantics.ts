@@ -31,6 +31,8 @@ import { SERVING_ARTIFACT_CHECKS } from "./config-semantics-serving-artifacts";
 
 import { SERVING_KUBERNETES_CHECKS } from "./config-semantics-serving-kubernetes";
 import { SERVING_IOTEDGE_CHECKS } from "./config-semantics-serving-iotedge";
+
+import { SERVING_FPGA_CHECKS } from "./config-semantics-serving-fpga";
 import type { PlatformConfig } from "./config-types";
 import { SERVING_ACI_CHECKS } from "./config-semantics-serving-aci";
 
@@ -64,6 +66,8 @@ export const SEMANTIC_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[
 
     ...SERVING_KUBERNETES_CHECKS,
     ...SERVING_IOTEDGE_CHECKS,
+
+    ...SERVING_FPGA_CHECKS,
 ];
 
 /** Every semantic problem of a schema-valid config. */

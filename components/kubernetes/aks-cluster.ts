@@ -8,6 +8,7 @@ import { regionHasZones } from "../regions";
 import { AKS_DEFAULTS, AKS_ENTRA_SERVER_APP_ID } from "./aks-defaults";
 import type { AksNetworkPolicy, AksNodeOsUpgradeChannel, AksOsDiskType, AksSkuTier, AksUpgradeChannel } from "./aks-enums";
 import { aksArgProblems, poolProfile, SYSTEM_POOL_TAINT, type PoolProfile } from "./aks-pools";
+import { poolMarks, poolWarning } from "./fpga-pool";
 
 /** One user node pool (mode User), created as its own AgentPool resource. */
 export interface AksNodePoolArgs {
@@ -23,7 +24,7 @@ export interface AksNodePoolArgs {
     maxPods?: number;
     /** Kubernetes labels of the pool's nodes. Default none. */
     nodeLabels?: Record<string, string>;
-    /** Kubernetes taints of the pool's nodes, `key=value:Effect`. Default none. */
+    /** Kubernetes taints of the pool's nodes, `key=value:Effect`. Default none (an FPGA size always adds `sku=fpga:NoSchedule` and the label `aml-workspace/accelerator: fpga`). */
     nodeTaints?: string[];
     /** OS disk type. Default `Ephemeral` when the size has a local disk, else `Managed`. */
     osDiskType?: AksOsDiskType;
@@ -90,6 +91,8 @@ export interface AksClusterSettingsArgs {
     systemPool?: AksSystemPoolArgs;
     /** User pools, each its own AgentPool resource. Default none. */
     userPools?: AksNodePoolArgs[];
+    /** Image of the FPGA device plugin the fpga serving host runs on an FPGA pool (not used by the cluster itself). Default: FPGA_DEVICE_PLUGIN.image (components/fpga.ts). */
+    fpgaDevicePluginImage?: string;
 }
 
 /** Arguments of {@link AksCluster}: its settings and its place. */
@@ -253,6 +256,9 @@ export class AksCluster extends pulumi.ComponentResource {
 
         for (const p of args.userPools ?? []) {
             const profile = poolProfile(p, "User");
+            // A retired (PB-series) FPGA size is kept for a legacy pool, never silently: see components/fpga.ts.
+            const warning = poolWarning(p.name, p.vmSize);
+            if (warning) pulumi.log.warn(warning, this);
             new AgentPool(
                 `${name}-pool-${p.name}`,
                 {
@@ -261,8 +267,8 @@ export class AksCluster extends pulumi.ComponentResource {
                     resourceName: cluster.name,
                     resourceGroupName: args.resourceGroupName,
                     mode: "User",
-                    nodeLabels: p.nodeLabels,
-                    nodeTaints: p.nodeTaints,
+                    // An FPGA pool is always tainted and labelled (fpga-pool.ts).
+                    ...poolMarks(p.vmSize, p.nodeLabels, p.nodeTaints),
                     orchestratorVersion: args.kubernetesVersion,
                     tags: args.tags,
                 },

@@ -21,6 +21,7 @@
  *     https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image): stable channel; NodeImage.
  */
 import type { AksNetworkPolicy, AksNodeOsUpgradeChannel, AksSkuTier, AksUpgradeChannel } from "./aks-enums";
+import { FPGA_DEVICE_PLUGIN } from "../fpga";
 
 /** The defaults, by path inside `$defs/aksCluster` (`userPools.*` is any user pool). */
 export const AKS_DEFAULTS = {
@@ -60,6 +61,8 @@ export const AKS_DEFAULTS = {
     "userPools.*.minCount": 1,
     /** Pods per node of a user pool. */
     "userPools.*.maxPods": 110,
+    /** The FPGA device plugin's pinned release (components/fpga.ts); used only when an FPGA endpoint serves on the cluster. */
+    fpgaDevicePluginImage: FPGA_DEVICE_PLUGIN.image,
 } as const;
 
 /** A key of {@link AKS_DEFAULTS}. */

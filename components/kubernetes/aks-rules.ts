@@ -23,7 +23,7 @@
  *     `<major.minor.patch>` or `<major.minor>` (the latest GA patch is chosen).
  */
 import { canonicalVmSize } from "../vm-sizes";
-import { isFpgaVmSize } from "../fpga";
+import { fpgaSizeProblem, isFpgaVmSize } from "../fpga";
 import { nameProblem } from "../naming";
 import { containsAddress, overlaps, parseAddress, parseCidr, type Cidr } from "../network/cidr";
 
@@ -118,6 +118,11 @@ export function poolVmSizeProblems(key: string, size: string, mode: PoolMode): A
     const out: AksProblem[] = [];
     if (canonicalVmSize(size) === undefined && !isFpgaVmSize(size)) {
         out.push({ key: `${key}.vmSize`, problem: `"${size}" is not in the VM size table (components/vm-sizes.ts)`, fix: "use a size such as Standard_D4ds_v5 (sizes are Standard_<series><vCPUs><features>_<version>)" });
+    }
+    const fpga = fpgaSizeProblem(size);
+    if (fpga) out.push({ key: `${key}.vmSize`, problem: fpga, fix: "use Standard_NP10s, Standard_NP20s or Standard_NP40s (components/fpga.ts)" });
+    if (mode === "System" && isFpgaVmSize(size)) {
+        out.push({ key: `${key}.vmSize`, problem: `"${size}" is an FPGA size; the system pool runs the cluster's add-ons, not FPGA workloads`, fix: "keep a general purpose system pool and put the FPGA size in a user pool" });
     }
     if (mode === "System") {
         const vcpus = vcpusOfSize(size);

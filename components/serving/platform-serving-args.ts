@@ -223,6 +223,8 @@ export interface PlatformEndpointArgs {
     serviceType?: KubernetesServiceType;
     /** CIDRs allowed to the scoring port (kubernetes). Default: the virtual network's address space. */
     allowFrom?: string[];
+    /** FPGA extended resource each pod requests, as the device plugin registers it (fpga; e.g. `amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-<timestamp>`). Default: none (required for fpga). */
+    fpgaResource?: string;
     /** Alert thresholds. Default: the serving `alerts.thresholds`. */
     alerts?: PlatformEndpointAlertThresholdsArgs;
     /** Device and module (iotEdge). Default: none. */

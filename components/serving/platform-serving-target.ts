@@ -22,7 +22,7 @@ export function servingClusters(
             const aks = created[key];
             const ready: pulumi.Resource[] = [...(aks ? [aks] : []), ...(extensions[key] ? [extensions[key]] : []), ...(objects[key] ? [objects[key]] : [])];
             const entry: ServingCluster = aks
-                ? { id: aks.id, created: true, kubeconfig: aks.userKubeconfig, oidcIssuerUrl: aks.oidcIssuerUrl, kubeletIdentityObjectId: aks.kubeletIdentityObjectId, kubernetesVersion: cluster.create?.kubernetesVersion, ready }
+                ? { id: aks.id, created: true, kubeconfig: aks.userKubeconfig, oidcIssuerUrl: aks.oidcIssuerUrl, kubeletIdentityObjectId: aks.kubeletIdentityObjectId, kubernetesVersion: cluster.create?.kubernetesVersion, userPoolVmSizes: (cluster.create?.userPools ?? []).map((p) => p.vmSize), fpgaDevicePluginImage: cluster.create?.fpgaDevicePluginImage, ready }
                 : { id: cluster.existingId as string, created: false, ready };
             return [key, entry];
         }),

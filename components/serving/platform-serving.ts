@@ -13,6 +13,8 @@ import { createContainerInstanceEndpoint } from "./hosts/container-instance-host
 import { createOnlineEndpoint } from "./hosts/online-endpoint-host";
 import { createKubernetesEndpoint } from "./hosts/kubernetes-host";
 import { createIotEdgeEndpoint } from "./hosts/iot-edge-host";
+
+import { createFpgaEndpoint } from "./hosts/fpga-host";
 import { createEndpointAlerts } from "./endpoint-alerts";
 
 /** Each host's factory (the online endpoint serves both the managed and the Kubernetes kind). */
@@ -22,6 +24,8 @@ const HOSTS: Readonly<Record<EndpointHost, EndpointHostFactory>> = {
     [EndpointHost.Kubernetes]: createKubernetesEndpoint,
     [EndpointHost.KubernetesOnline]: createOnlineEndpoint,
     [EndpointHost.IotEdge]: createIotEdgeEndpoint,
+
+    [EndpointHost.Fpga]: createFpgaEndpoint,
 };
 
 /** What a workspace's serving produced. */

@@ -43,6 +43,10 @@ export interface ServingCluster {
     kubeletIdentityObjectId?: pulumi.Input<string>;
     /** Kubernetes minor version the cluster runs, when the config pins one (e.g. `1.33`). */
     kubernetesVersion?: string;
+    /** VM sizes of the user pools of a created cluster (the FPGA host needs an FPGA pool). */
+    userPoolVmSizes?: string[];
+    /** Image of the FPGA device plugin on a created cluster. Default: FPGA_DEVICE_PLUGIN.image. */
+    fpgaDevicePluginImage?: string;
     /** Resources the in-cluster objects must wait for (the cluster, its extension and namespaces). */
     ready: pulumi.Resource[];
 }

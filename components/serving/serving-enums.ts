@@ -15,6 +15,9 @@ export const EndpointHost = {
     KubernetesOnline: "kubernetesOnline",
     /** A module on an Azure IoT Edge device, deployed through the serving workspace's IoT hub. */
     IotEdge: "iotEdge",
+
+    /** The Kubernetes host's objects on an AKS FPGA pool (NP-series, Xilinx U250), with the FPGA device plugin. */
+    Fpga: "fpga",
 } as const;
 export type EndpointHost = (typeof EndpointHost)[keyof typeof EndpointHost];
 

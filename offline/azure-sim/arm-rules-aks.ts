@@ -6,6 +6,7 @@
 import { readPath } from "../../components/object-path";
 import { nameProblem } from "../../components/naming";
 import { addressingProblems, AKS_LIMITS, hasLocalDisk, poolCountProblems, poolNameProblem, type PoolMode } from "../../components/kubernetes/aks-rules";
+import { fpgaSizeProblem } from "../../components/fpga";
 import type { RuleSubject } from "./arm-rules";
 
 type Rule = (s: RuleSubject) => string | undefined;
@@ -107,5 +108,14 @@ export const AGENT_POOL_RULES: readonly Rule[] = [
     (s) => {
         const problems = poolBodyProblems("pool", s.inputs).map((p) => p.replace(/^pool\.?/, ""));
         return problems.length > 0 ? problems.join("; ") : undefined;
+    },
+    // An FPGA size ARM does not know is refused as an invalid vmSize: the NP-series page lists the
+    // family's sizes (components/fpga.ts). The REGION is not refused here: the FPGA region list is the
+    // toolkit's, not a Microsoft table, so the config checks and the aks-fpga-supported-region policy
+    // report it, and the simulator does not claim Azure would refuse it.
+    (s) => {
+        const size = get(s.inputs, "vmSize");
+        const unknown = typeof size === "string" ? fpgaSizeProblem(size) : undefined;
+        return unknown ? `vmSize: ${unknown}` : undefined;
     },
 ];

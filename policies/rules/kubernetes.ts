@@ -31,20 +31,54 @@ export const k8sNoPrivilegedContainers = resourcePolicy({
     },
 });
 
+/** Config of the policies with a device-plugin exemption: device plugins named for the host access they need. */
+interface DevicePluginConfig extends ProductionConfig {
+    /** DaemonSets (`<namespace>/<name>`) that are device plugins (root, the kubelet's device plugin directory). */
+    devicePluginWorkloads: string[];
+}
+
+/** Kind of the workloads `devicePluginWorkloads` may name: node agents only, never a Deployment. */
+const DEVICE_PLUGIN_TYPE = TYPES.k8sDaemonSet;
+
+/**
+ * The one host directory a device plugin needs: the kubelet's, holding its registration socket and
+ * the plugin's own ("Device Plugins",
+ * https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/device-plugins/).
+ */
+const DEVICE_PLUGIN_HOST_PATH = "/var/lib/kubelet/device-plugins";
+
+/** The `devicePluginWorkloads` config (one schema for every policy that honours it). */
+const DEVICE_PLUGIN_CONFIG_SCHEMA = {
+    devicePluginWorkloads: {
+        type: "array" as const,
+        items: { type: "string" as const, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" },
+        default: [],
+        description: "Device plugin DaemonSets (<namespace>/<name>) allowed to run as root and to mount the kubelet's device plugin directory, e.g. fpga-device-plugin/xilinx-fpga-device-plugin for the FPGA host. Default none: every exemption is named in the stack's policy config.",
+    },
+};
+
+/** True when the workload is a DaemonSet named in `devicePluginWorkloads`. */
+function isNamedDevicePlugin(type: string, props: unknown, config: DevicePluginConfig): boolean {
+    const workload = `${peek(() => readPath(props, "metadata.namespace")) ?? "default"}/${peek(() => readPath(props, "metadata.name"))}`;
+    return type === DEVICE_PLUGIN_TYPE && config.devicePluginWorkloads.includes(workload);
+}
+
 /** Non-root with a read-only root filesystem. */
-export const k8sNonRootReadOnlyFs = resourcePolicy({
+export const k8sNonRootReadOnlyFs = resourcePolicy<DevicePluginConfig>({
     name: "k8s-non-root-read-only-fs",
-    description: "Kubernetes containers must run as non-root with a read-only root filesystem.",
+    description: "Kubernetes containers must run as non-root with a read-only root filesystem (device plugin DaemonSets listed in devicePluginWorkloads may run as root, never with a writable root filesystem).",
     severity: "high",
-    remediation: "Set runAsNonRoot: true (pod or container securityContext) and readOnlyRootFilesystem: true; mount an emptyDir for scratch space.",
-    sources: { other: ["Kubernetes Pod Security Standards (restricted)"], checkov: ["CKV_K8S_23", "CKV_K8S_22"], mcsb: ["PV-2"] },
+    remediation: "Set runAsNonRoot: true (pod or container securityContext) and readOnlyRootFilesystem: true; mount an emptyDir for scratch space. A device plugin DaemonSet that must run as root is listed by <namespace>/<name> in devicePluginWorkloads.",
+    sources: { other: ["Kubernetes Pod Security Standards (restricted)", "Kubernetes Device Plugins (a DaemonSet serving on /var/lib/kubelet/device-plugins)"], checkov: ["CKV_K8S_23", "CKV_K8S_22"], mcsb: ["PV-2"] },
     controls: ["k8s.non-root-read-only-fs"],
     types: WORKLOAD_TYPES,
-    check: ({ props, report }) => {
+    config: DEVICE_PLUGIN_CONFIG_SCHEMA,
+    check: ({ props, config, report, args }) => {
         const podNonRoot = readPath(podSpec(props), "securityContext.runAsNonRoot");
+        const rootAllowed = isNamedDevicePlugin(args.type, props, config);
         for (const c of containersOf(props)) {
             const own = readPath(c.spec, "securityContext.runAsNonRoot");
-            if ((own ?? podNonRoot) !== true) {
+            if ((own ?? podNonRoot) !== true && !rootAllowed) {
                 report(`${c.path}.securityContext.runAsNonRoot is ${show(own ?? podNonRoot)}; set it to true`);
             }
             const ro = readPath(c.spec, "securityContext.readOnlyRootFilesystem");
@@ -52,6 +86,31 @@ export const k8sNonRootReadOnlyFs = resourcePolicy({
                 report(`${c.path}.securityContext.readOnlyRootFilesystem is ${show(ro)}; set it to true`);
             }
         }
+    },
+});
+
+/** No host namespaces and no host directories, but the kubelet's device plugin directory for a named device plugin. */
+export const k8sNoHostAccess = resourcePolicy<DevicePluginConfig>({
+    name: "k8s-no-host-access",
+    description: `Kubernetes workloads must not share the node's network, PID or IPC namespace nor mount host paths (a device plugin DaemonSet listed in devicePluginWorkloads may mount ${DEVICE_PLUGIN_HOST_PATH} only).`,
+    severity: "high",
+    remediation: `Remove hostNetwork, hostPID, hostIPC and hostPath volumes (use emptyDir, ConfigMaps, Secrets or CSI volumes). A device plugin DaemonSet that needs ${DEVICE_PLUGIN_HOST_PATH} is listed by <namespace>/<name> in devicePluginWorkloads.`,
+    sources: { other: ["Kubernetes Pod Security Standards (baseline: host namespaces, hostPath volumes)", "Kubernetes Device Plugins"], checkov: ["CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19"], mcsb: ["PV-2"] },
+    controls: ["k8s.no-host-access"],
+    types: WORKLOAD_TYPES,
+    config: DEVICE_PLUGIN_CONFIG_SCHEMA,
+    check: ({ props, config, report, args }) => {
+        const pod = podSpec(props);
+        for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
+            if (readPath(pod, field) === true) report(`spec.template.spec.${field} is true; remove it`);
+        }
+        const plugin = isNamedDevicePlugin(args.type, props, config);
+        readArray(pod, "volumes").forEach((v, i) => {
+            const path = readPath(v, "hostPath.path");
+            if (path === undefined) return;
+            if (plugin && path === DEVICE_PLUGIN_HOST_PATH) return;
+            report(`spec.template.spec.volumes[${i}].hostPath.path is ${show(path)}; remove the hostPath volume${plugin ? ` (a named device plugin may mount ${DEVICE_PLUGIN_HOST_PATH} only)` : ""}`);
+        });
     },
 });
 

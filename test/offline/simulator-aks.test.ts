@@ -90,6 +90,18 @@ describe("what AKS refuses", () => {
             expect.stringMatching(/"p3": maxPods is 5; a pool's maxPods is 10-250/),
         ]);
     });
+
+    it("refuses an FPGA pool of a size ARM does not offer; the region is left to the config checks and the policy (the list is the toolkit's)", () => {
+        const s = new SimulatedAzure({ preview: false });
+        const pool = (name: string, cluster: string, vmSize: string) => create(s, POOL, { agentPoolName: name, resourceName: cluster, resourceGroupName: RG, mode: "User", vmSize, minCount: 1, maxCount: 2, maxPods: 110 }, name);
+        create(s, CLUSTER, good(), "westeurope-cluster");
+        create(s, CLUSTER, { ...good(), resourceName: "aks-north", dnsPrefix: "aks-north", location: "northeurope" }, "north-cluster");
+        pool("fpga", "aks-aml", "Standard_NP10s");
+        pool("northfpga", "aks-north", "Standard_NP20s");
+        pool("npx", "aks-aml", "Standard_NP80s");
+        pool("northcpu", "aks-north", "Standard_D8ds_v5");
+        expect(s.rejections).toEqual([expect.stringMatching(/"npx": vmSize: "Standard_NP80s" is not an FPGA VM size Azure offers/)]);
+    });
 });
 
 describe("what AKS computes", () => {

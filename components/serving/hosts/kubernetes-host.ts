@@ -13,35 +13,53 @@ import * as pulumi from "@pulumi/pulumi";
 import { grantRole } from "../../access/grant";
 import { SERVING_DEFAULTS } from "../serving-defaults";
 import type { KubernetesServiceType } from "../serving-enums";
-import type { ServingContext } from "../serving-context";
+import type { ServingCluster, ServingContext } from "../serving-context";
 import type { CreatedEndpoint, HostInputs } from "./host";
 import { KubernetesEndpoint } from "./kubernetes-endpoint";
+import type { KubernetesAcceleratorArgs } from "./kubernetes-serving-manifests";
 import { endpointTelemetryEnvironment } from "../endpoint-telemetry";
 
 /** The kubelet pull grants made, per serving context and cluster key (one per workspace and cluster). */
 const PULL_GRANTS = new WeakMap<ServingContext, Map<string, pulumi.Resource>>();
 
+/** How a host built on this one (the FPGA host) varies it. */
+export interface ClusterEndpointVariant {
+    /** Host name in messages (`kubernetes`, `fpga`). */
+    host: string;
+    /** Pulumi name of the endpoint's component. */
+    componentName: string;
+    /** What the host adds on the cluster before the endpoint (e.g. a device plugin), and the device each pod needs. */
+    prepare?: (clusterKey: string, cluster: ServingCluster, fail: (field: string, problem: string) => never) => { waitFor: pulumi.Resource[]; accelerator?: KubernetesAcceleratorArgs };
+}
+
 /** Creates one endpoint on this host. */
 export function createKubernetesEndpoint(inputs: HostInputs): CreatedEndpoint {
+    return createClusterEndpoint(inputs, { host: "kubernetes", componentName: `${inputs.ctx.name}-k8s-${inputs.key}` });
+}
+
+/** One endpoint as the Kubernetes host's objects on a created AKS cluster, as `variant` adapts them. */
+export function createClusterEndpoint(inputs: HostInputs, variant: ClusterEndpointVariant): CreatedEndpoint {
     const { key, endpoint: e, ctx, artifacts, parent } = inputs;
     const where = `serving.endpoints.${key}`;
+    const host = variant.host;
     const fail = (field: string, problem: string): never => {
         throw new pulumi.ResourceError(`${where}.${field}: ${problem}`, parent);
     };
-    const clusterKey = e.cluster ?? fail("cluster", "required for host kubernetes (a key of kubernetes.clusters)");
+    const clusterKey = e.cluster ?? fail("cluster", `required for host ${host} (a key of kubernetes.clusters)`);
     const cluster = ctx.clusters[clusterKey] ?? fail("cluster", `"${clusterKey}" is not a key of kubernetes.clusters`);
     if (!cluster.created || cluster.kubeconfig === undefined || cluster.oidcIssuerUrl === undefined || cluster.kubeletIdentityObjectId === undefined) {
-        fail("cluster", `"${clusterKey}" is an adopted cluster; host kubernetes needs a cluster the stack creates (kubernetes.clusters.${clusterKey}.create)`);
+        fail("cluster", `"${clusterKey}" is an adopted cluster; host ${host} needs a cluster the stack creates (kubernetes.clusters.${clusterKey}.create)`);
     }
-    const imageKey = e.image ?? fail("image", "required for host kubernetes (a key of serving.images)");
+    const imageKey = e.image ?? fail("image", `required for host ${host} (a key of serving.images)`);
     const image = artifacts.image(imageKey);
     const model = e.model !== undefined ? artifacts.model(e.model) : undefined;
     const d = SERVING_DEFAULTS;
-    const waitFor = [...cluster.ready, ...ctx.dependsOn, ...artifacts.resources];
+    const prepared = variant.prepare?.(clusterKey, cluster, fail);
+    const waitFor = [...cluster.ready, ...ctx.dependsOn, ...artifacts.resources, ...(prepared?.waitFor ?? [])];
     if (image.inWorkspaceRegistry) waitFor.push(kubeletPullGrant(ctx, clusterKey, cluster.kubeletIdentityObjectId as pulumi.Input<string>, parent));
 
     const component = new KubernetesEndpoint(
-        `${ctx.name}-k8s-${key}`,
+        variant.componentName,
         {
             spec: {
                 key,
@@ -64,6 +82,7 @@ export function createKubernetesEndpoint(inputs: HostInputs): CreatedEndpoint {
                 },
                 serviceType: (e.serviceType ?? d["serving.endpoints.*.serviceType"]) as KubernetesServiceType,
                 allowFrom: e.allowFrom ?? ctx.virtualNetworkAddressSpace ?? [],
+                accelerator: prepared?.accelerator,
             },
             kubeconfig: cluster.kubeconfig as pulumi.Input<string>,
             oidcIssuerUrl: cluster.oidcIssuerUrl as pulumi.Input<string>,

@@ -104,6 +104,32 @@ export interface KubernetesServedModelArgs {
     uri: pulumi.Input<string>;
 }
 
+/** A node taint the pods tolerate (`operator: Equal`). */
+export interface KubernetesTolerationArgs {
+    /** Taint key. Required. */
+    key: string;
+    /** Taint value. Required. */
+    value: string;
+    /** Taint effect (`NoSchedule`, `PreferNoSchedule`, `NoExecute`). Required. */
+    effect: string;
+}
+
+/**
+ * A device the pods need (an extended resource a device plugin registers, e.g. an FPGA): requested
+ * as a limit (Kubernetes takes extended resources as limits; a request, if any, must equal it),
+ * with the node pool's taint tolerated and its label selected, so the pods land only there.
+ */
+export interface KubernetesAcceleratorArgs {
+    /** Extended resource name, e.g. `amd.com/xilinx_u250_gen3x16_xdma_shell_2_1-1234567890`. Required. */
+    resourceName: string;
+    /** Devices per pod. Required. */
+    count: number;
+    /** Node labels the pods select. Required. */
+    nodeSelector: { [key: string]: string };
+    /** Taints the pods tolerate. Required (may be empty). */
+    tolerations: KubernetesTolerationArgs[];
+}
+
 /** The endpoint's objects, as KubernetesEndpoint takes them (values may be Pulumi inputs; tests pass plain strings). */
 export interface KubernetesEndpointSpecArgs {
     /** Endpoint key: names every object and labels the pods. Required. */
@@ -138,6 +164,8 @@ export interface KubernetesEndpointSpecArgs {
     serviceType: KubernetesServiceType;
     /** CIDRs allowed to the scoring port (cluster-external callers). Required (may be empty). */
     allowFrom: string[];
+    /** A device each pod needs (the FPGA host's). Default: none. */
+    accelerator?: KubernetesAcceleratorArgs;
 }
 
 /** Everything the manifests depend on: the endpoint's objects and its identity's client ID. */
@@ -247,6 +275,12 @@ function deploymentManifest(s: KubernetesServingSpec, metadata: k8s.meta.v1.Obje
     ];
     const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({ httpGet: { path, port: "http" }, periodSeconds, timeoutSeconds: 2, failureThreshold });
     const spread = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } });
+    const a = s.accelerator;
+    // The device goes into limits only: Kubernetes sets an extended resource's request to its limit.
+    const limits: Record<string, pulumi.Input<string>> = { ...s.resources.limits, ...(a ? { [a.resourceName]: String(a.count) } : {}) };
+    const placement = a
+        ? { nodeSelector: { ...a.nodeSelector }, tolerations: a.tolerations.map((t) => ({ key: t.key, operator: "Equal", value: t.value, effect: t.effect })) }
+        : {};
     return {
         apiVersion: "apps/v1",
         kind: "Deployment",
@@ -264,6 +298,7 @@ function deploymentManifest(s: KubernetesServingSpec, metadata: k8s.meta.v1.Obje
                     securityContext: { runAsNonRoot: true, runAsUser: SCORING_UID, runAsGroup: SCORING_UID, fsGroup: SCORING_UID, seccompProfile: { type: "RuntimeDefault" } },
                     // Spread over zones and nodes; ScheduleAnyway so a single-zone pool still schedules.
                     topologySpreadConstraints: [spread("topology.kubernetes.io/zone"), spread("kubernetes.io/hostname")],
+                    ...placement,
                     containers: [
                         {
                             name: "scoring",
@@ -271,7 +306,7 @@ function deploymentManifest(s: KubernetesServingSpec, metadata: k8s.meta.v1.Obje
                             imagePullPolicy: "IfNotPresent",
                             ports: [{ name: "http", containerPort: s.port, protocol: "TCP" }],
                             env,
-                            resources: { requests: { ...s.resources.requests }, limits: { ...s.resources.limits } },
+                            resources: { requests: { ...s.resources.requests }, limits },
                             // Model loading may be slow: the startup probe holds liveness off for up to 5 minutes.
                             startupProbe: probe(s.routes.liveness, 10, 30),
                             livenessProbe: probe(s.routes.liveness, 10, 3),

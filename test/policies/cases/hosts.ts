@@ -25,6 +25,9 @@ const goodContainer = {
     livenessProbe: { httpGet: { path: "/", port: 5001 } },
     readinessProbe: { httpGet: { path: "/", port: 5001 } },
 };
+const DAEMONSET = "kubernetes:apps/v1:DaemonSet";
+const pluginContainer = { name: "device-plugin", image: `cr.azurecr.io/k8s-device-plugin${DIGEST}`, securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true } };
+const devicePlugin = { metadata: { name: "xilinx-fpga-device-plugin", namespace: "fpga-device-plugin" }, spec: { template: { metadata: { labels: { app: "p" } }, spec: { containers: [pluginContainer] } } } };
 const deployment = { metadata: { namespace: "inference" }, spec: { replicas: 1, template: { metadata: { labels: { app: "a" } }, spec: { containers: [goodContainer] } } } };
 const C0 = "spec.template.spec.containers[0]";
 const amlExtension = {
@@ -143,7 +146,29 @@ export const HOST_CASES: ResourceCase[] = [
     { policy: "k8s-non-root-read-only-fs", type: DEPLOY, compliant: deployment,
       violations: [{ patch: { "spec.template.spec.containers": [{ name: "x", securityContext: { readOnlyRootFilesystem: false } }] },
                      messages: [`${C0}.securityContext.runAsNonRoot is not set; set it to true`, `${C0}.securityContext.readOnlyRootFilesystem is false; set it to true`] }],
-      config: [{ title: "pod-level runAsNonRoot counts", config: {}, patch: { "spec.template.spec.securityContext": { runAsNonRoot: true }, "spec.template.spec.containers": [{ ...goodContainer, securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true } }] }, messages: [] }] },
+      config: [
+          { title: "pod-level runAsNonRoot counts", config: {}, patch: { "spec.template.spec.securityContext": { runAsNonRoot: true }, "spec.template.spec.containers": [{ ...goodContainer, securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true } }] }, messages: [] },
+          { title: "devicePluginWorkloads never exempts a Deployment", config: { devicePluginWorkloads: ["inference/scorer"] }, patch: { "metadata.name": "scorer", "spec.template.spec.containers": [{ ...goodContainer, securityContext: { runAsUser: 0, runAsNonRoot: false, readOnlyRootFilesystem: true } }] }, messages: [`${C0}.securityContext.runAsNonRoot is false; set it to true`] },
+      ] },
+    // The FPGA host's device plugin (components/serving/hosts/fpga-device-plugin-manifests.ts): root for the kubelet's socket directory, only when named.
+    { policy: "k8s-non-root-read-only-fs", type: DAEMONSET, compliant: devicePlugin,
+      violations: [{ patch: { "spec.template.spec.containers": [{ ...pluginContainer, securityContext: { runAsUser: 0, readOnlyRootFilesystem: true } }] }, messages: [`${C0}.securityContext.runAsNonRoot is not set; set it to true`] }],
+      config: [
+          { title: "a device plugin named in devicePluginWorkloads may run as root", config: { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] }, patch: { "spec.template.spec.containers": [{ ...pluginContainer, securityContext: { runAsUser: 0, runAsNonRoot: false, readOnlyRootFilesystem: true } }] }, messages: [] },
+          { title: "the exemption is by namespace and name: another namespace is still reported", config: { devicePluginWorkloads: ["kube-system/xilinx-fpga-device-plugin"] }, patch: { "spec.template.spec.containers": [{ ...pluginContainer, securityContext: { runAsUser: 0, runAsNonRoot: false, readOnlyRootFilesystem: true } }] }, messages: [`${C0}.securityContext.runAsNonRoot is false; set it to true`] },
+          { title: "a named device plugin still needs a read-only root filesystem", config: { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] }, patch: { "spec.template.spec.containers": [{ ...pluginContainer, securityContext: { runAsUser: 0, runAsNonRoot: false } }] }, messages: [`${C0}.securityContext.readOnlyRootFilesystem is not set; set it to true`] },
+      ] },
+    { policy: "k8s-no-host-access", type: DEPLOY, compliant: deployment,
+      violations: [{ patch: { "spec.template.spec.hostNetwork": true, "spec.template.spec.hostPID": true, "spec.template.spec.volumes": [{ name: "d", hostPath: { path: "/var/lib/kubelet/device-plugins" } }] },
+                     messages: ["spec.template.spec.hostNetwork is true; remove it", "spec.template.spec.hostPID is true; remove it", "spec.template.spec.volumes[0].hostPath.path is /var/lib/kubelet/device-plugins; remove the hostPath volume"] }],
+      config: [{ title: "devicePluginWorkloads never exempts a Deployment", config: { devicePluginWorkloads: ["inference/scorer"] }, patch: { "metadata.name": "scorer", "spec.template.spec.volumes": [{ name: "d", hostPath: { path: "/var/lib/kubelet/device-plugins" } }] }, messages: ["spec.template.spec.volumes[0].hostPath.path is /var/lib/kubelet/device-plugins; remove the hostPath volume"] }] },
+    { policy: "k8s-no-host-access", type: DAEMONSET, compliant: devicePlugin,
+      violations: [{ patch: { "spec.template.spec.volumes": [{ name: "device-plugins", hostPath: { path: "/var/lib/kubelet/device-plugins" } }] }, messages: ["spec.template.spec.volumes[0].hostPath.path is /var/lib/kubelet/device-plugins; remove the hostPath volume"] }],
+      config: [
+          { title: "a named device plugin may mount the kubelet's device plugin directory", config: { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] }, patch: { "spec.template.spec.volumes": [{ name: "device-plugins", hostPath: { path: "/var/lib/kubelet/device-plugins" } }] }, messages: [] },
+          { title: "a named device plugin may mount nothing else of the host, nor share its namespaces", config: { devicePluginWorkloads: ["fpga-device-plugin/xilinx-fpga-device-plugin"] }, patch: { "spec.template.spec.hostNetwork": true, "spec.template.spec.volumes": [{ name: "device-plugins", hostPath: { path: "/var/lib/kubelet/device-plugins" } }, { name: "dev", hostPath: { path: "/dev" } }] },
+            messages: ["spec.template.spec.hostNetwork is true; remove it", "spec.template.spec.volumes[1].hostPath.path is /dev; remove the hostPath volume (a named device plugin may mount /var/lib/kubelet/device-plugins only)"] },
+      ] },
     { policy: "k8s-seccomp-capabilities", type: DEPLOY, compliant: deployment,
       violations: [{ patch: { "spec.template.spec.containers": [{ name: "x", securityContext: { capabilities: { drop: ["NET_RAW"], add: ["SYS_ADMIN", "NET_BIND_SERVICE"] } } }] },
                      messages: [`${C0}.securityContext.seccompProfile.type is not set; set it to RuntimeDefault`, `${C0}.securityContext.capabilities.drop does not contain ALL; set it to [ALL]`, `${C0}.securityContext.capabilities.add has SYS_ADMIN; add back only NET_BIND_SERVICE`] },

@@ -20,6 +20,7 @@ import { isSecret, type CapturedResource, type CapturedStack } from "../../offli
 import { readPath } from "../../components/object-path";
 import { EDGE_DYNAMIC_TYPES } from "../../offline/azure-sim/computed-edge";
 import schema from "../../components/edge/schema/edge-manifest.schema.json";
+import { FPGA_REGIONS, isFpgaVmSize } from "../../components/fpga";
 
 const ROOT = path.resolve(__dirname, "../..");
 let graph: CapturedStack;
@@ -108,6 +109,29 @@ it("declares the device and the deployment as dynamic resources, and the manifes
     expect(deployment.inputs.idPrefix).toBe("plant-01-edge-01-line-inspection");
 });
 
-it("reports the module's scoring URI on its device", () => {
-    expect(outputs.scoringUris).toEqual({ "line-inspection": "http://plant-01-edge-01:8080/score" });
+it("reports the module's scoring URI on its device, and the FPGA endpoint's on its internal load balancer", () => {
+    const uris = outputs.scoringUris as Record<string, string>;
+    expect(Object.keys(uris).sort()).toEqual(["defect-fpga", "line-inspection"]);
+    expect(uris["line-inspection"]).toBe("http://plant-01-edge-01:8080/score");
+    // A private address of the stack's AKS subnet (10.30.8.0/21).
+    expect(uris["defect-fpga"]).toMatch(/^http:\/\/10\.30\.(8|9|1[0-5])\.\d+:8080\/score$/);
+});
+
+it("serves on FPGA: an NP-series pool in a region that offers it, tainted; the device plugin DaemonSet on it; a workload asking for one FPGA, tolerating the taint", () => {
+    const location = String(one("azure-native:containerservice:ManagedCluster").inputs.location);
+    const pools = ofType("azure-native:containerservice:AgentPool").filter((p) => isFpgaVmSize(p.inputs.vmSize));
+    expect(pools).toHaveLength(1);
+    expect(FPGA_REGIONS).toContain(location);
+    expect(pools[0].inputs.vmSize).toMatch(/^Standard_NP(10|20|40)s$/);
+    expect(pools[0].inputs.nodeTaints).toEqual(expect.arrayContaining([expect.stringMatching(/:NoSchedule$/)]));
+    const [plugin] = ofType("kubernetes:apps/v1:DaemonSet");
+    expect(plugin).toBeDefined();
+    const pluginSpec = readPath(plugin.inputs, "spec.template.spec") as Record<string, unknown>;
+    expect(pluginSpec.nodeSelector).toBeDefined();
+    // The workload: the FPGA extended resource as a limit, the pool's taint tolerated.
+    const fpga = ofType("kubernetes:apps/v1:Deployment").find((d) => JSON.stringify(readPath(d.inputs, "spec.template.spec.containers")).includes("xilinx_u250"));
+    expect(fpga).toBeDefined();
+    const limits = readPath(fpga!.inputs, "spec.template.spec.containers.0.resources.limits") as Record<string, unknown>;
+    expect(Object.entries(limits).find(([k]) => k.startsWith("amd.com/xilinx_u250"))?.[1]).toEqual(expect.anything());
+    expect(JSON.stringify(readPath(fpga!.inputs, "spec.template.spec.tolerations"))).toContain("fpga");
 });

@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { CLOUDS, type AzureCloud } from "../../components/clouds";
 import { supportsIdentityInVirtualNetwork } from "../../components/serving/hosts/container-group-rules";
+import { FPGA_REGIONS, isFpgaVmSize } from "../../components/fpga";
 import { PRIVATE_LINK_ZONES } from "../../components/network/private-link-zones";
 import type { CliIo } from "../../offline/cli-io";
 import type { CapturedStack } from "../../offline/graph";
@@ -66,6 +67,14 @@ function onCloud(stack: string, cloud: AzureCloud, location: string): Record<str
             const endpoints = team.serving?.endpoints ?? {};
             for (const [key, e] of Object.entries(endpoints)) if (e.host === "containerInstance") delete endpoints[key];
         }
+    }
+    // FPGA sizes exist only in the regions of components/fpga.ts, which the config enforces: elsewhere the
+    // edge stack serves on its other host, and its FPGA cluster goes.
+    if (!FPGA_REGIONS.includes(location)) {
+        const endpoints = ((platform.serving ?? {}) as { endpoints?: Record<string, { host: string }> }).endpoints ?? {};
+        for (const [key, e] of Object.entries(endpoints)) if (e.host === "fpga") delete endpoints[key];
+        const clusters = ((platform.kubernetes ?? {}) as { clusters?: Record<string, { create?: { userPools?: Record<string, { vmSize: string }> } }> }).clusters ?? {};
+        for (const [key, cl] of Object.entries(clusters)) if (Object.values(cl.create?.userPools ?? {}).some((p) => isFpgaVmSize(p.vmSize))) delete clusters[key];
     }
     return config;
 }

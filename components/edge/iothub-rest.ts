@@ -62,7 +62,7 @@ export interface IotHubClientOptions extends TransportOptions {
  * A data-plane request that failed for good: a plain `Error` carrying the status and IoT Hub error
  * code. Deliberately not a subclass: Pulumi's function serialization turns a class into a function
  * whose `super(message)` no longer sets `message` (a serialized provider threw message-less objects;
- * test/components/edge/iothub-serialization.test.ts), so errors are built from `Error` itself.
+ * test/components/edge/iothub-serialization.e2e.test.ts), so errors are built from `Error` itself.
  */
 export interface IotHubRequestError extends Error {
     /** HTTP status of the last answer, if any. */

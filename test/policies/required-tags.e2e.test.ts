@@ -34,7 +34,7 @@ function sdkAcceptsTags(type: string): boolean | undefined {
 const graphs: Record<string, CapturedStack> = {};
 
 beforeAll(async () => {
-    for (const stack of ["dev", "prod"]) graphs[stack] = (await runStack({ stack, config: readStackConfig(stack) })).graph;
+    for (const stack of ["dev", "prod", "edge"]) graphs[stack] = (await runStack({ stack, config: readStackConfig(stack) })).graph;
 });
 
 describe("the taggable-types table", () => {
@@ -54,7 +54,7 @@ describe("the taggable-types table", () => {
     });
 });
 
-describe.each(["dev", "prod"])("required-tags on the %s stack", (stack) => {
+describe.each(["dev", "prod", "edge"])("required-tags on the %s stack", (stack) => {
     it("passes as shipped", () => {
         expect(evaluatePolicies(graphs[stack], undefined, { policies: [policy("required-tags")] }).violations).toEqual([]);
     });

@@ -73,7 +73,7 @@ describe("misuse exits 2 with one line", () => {
     });
 
     it("a missing stack file names the folder and the stacks there", async () => {
-        await expectOneLineError(["staging"], /^plan: no stack file for "staging" in stacks: expected Pulumi\.staging\.yaml \(stacks here: dev, prod\)$/);
+        await expectOneLineError(["staging"], /^plan: no stack file for "staging" in stacks: expected Pulumi\.staging\.yaml \(stacks here: dev, edge, prod\)$/);
     });
 
     it("a folder where the stack file should be", async () => {

@@ -19,7 +19,7 @@
  * serializes it once (its provider cache is keyed by the object), not once per device.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { entraTokenFromEnvironment } from "../serving/entra-token";
+import { entraTokenFromEnvironmentFor } from "../serving/entra-token";
 import type { TransportOptions } from "../serving/http-retry";
 import type { EntraTokenSource } from "../serving/registry-auth";
 import { entraTokenFromAzureCli } from "./azure-cli-token";
@@ -64,32 +64,9 @@ export interface IotHubProviderRuntime {
     readonly transport?: TransportOptions;
 }
 
-/**
- * entraTokenFromEnvironment, with the missing variables named for this use (its own message speaks
- * of registry pushes): the identity needs IoT Hub Registry Contributor on the hub.
- */
-function environmentTokenSource(): EntraTokenSource {
-    const inner = entraTokenFromEnvironment();
-    return async (scope: string) => {
-        const env = process.env;
-        const missing = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID"].filter((k) => !env[k]);
-        if (!env.AZURE_FEDERATED_TOKEN_FILE && !env.AZURE_CLIENT_SECRET) missing.push("AZURE_FEDERATED_TOKEN_FILE or AZURE_CLIENT_SECRET");
-        if (missing.length > 0) throw new Error(`set ${missing.join(", ")} for an identity with IoT Hub Registry Contributor on the hub, or use tokenSource "azureCli"`);
-        try {
-            return await inner(scope);
-        } catch (err) {
-            // entra-token.ts throws an Error subclass, which loses its message once serialized
-            // (see iotHubRequestError); rethrow what survives as a plain Error.
-            const e = err as { message?: unknown; status?: unknown };
-            const status = typeof e.status === "number" ? ` (HTTP ${e.status})` : "";
-            throw new Error(typeof e.message === "string" && e.message !== "" ? e.message : `the Entra ID token request failed${status}`);
-        }
-    };
-}
-
 /** The client of one operation, its token source built now (inside the provider process). */
 function clientFor(hubHostName: string, kind: string, runtime: IotHubProviderRuntime | undefined): IotHubClient {
-    const tokenSource = runtime?.tokenSource ?? (kind === IotHubTokenSource.azureCli ? entraTokenFromAzureCli() : environmentTokenSource());
+    const tokenSource = runtime?.tokenSource ?? (kind === IotHubTokenSource.azureCli ? entraTokenFromAzureCli() : entraTokenFromEnvironmentFor("IoT Hub Registry Contributor on the hub"));
     return new IotHubClient({ hubHostName, tokenSource, ...(runtime?.baseUrl !== undefined ? { baseUrl: runtime.baseUrl } : {}), ...runtime?.transport });
 }
 

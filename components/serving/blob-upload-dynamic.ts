@@ -23,7 +23,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { entraTokenFromAzureCli } from "../edge/azure-cli-token";
 import { BlobClient, CONTAINER_NAME_PATTERN, STORAGE_ACCOUNT_PATTERN } from "./blob-rest";
 import { deleteBlobs, uploadFolder } from "./blob-upload";
-import { entraTokenFromEnvironment } from "./entra-token";
+import { entraTokenFromEnvironmentFor } from "./entra-token";
 import type { TransportOptions } from "./http-retry";
 import type { EntraTokenSource } from "./registry-auth";
 
@@ -49,28 +49,10 @@ export interface BlobUploadProviderRuntime {
     readonly transport?: TransportOptions;
 }
 
-/** entraTokenFromEnvironment, its errors rethrown as plain Errors naming this use (a serialized subclass loses its message). */
-function environmentTokenSource(): EntraTokenSource {
-    const inner = entraTokenFromEnvironment();
-    return async (scope: string) => {
-        const env = process.env;
-        const missing = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID"].filter((k) => !env[k]);
-        if (!env.AZURE_FEDERATED_TOKEN_FILE && !env.AZURE_CLIENT_SECRET) missing.push("AZURE_FEDERATED_TOKEN_FILE or AZURE_CLIENT_SECRET");
-        if (missing.length > 0) throw new Error(`set ${missing.join(", ")} for an identity with Storage Blob Data Contributor on the account, or use tokenSource "azureCli"`);
-        try {
-            return await inner(scope);
-        } catch (err) {
-            const e = err as { message?: unknown; status?: unknown };
-            const status = typeof e.status === "number" ? ` (HTTP ${e.status})` : "";
-            throw new Error(typeof e.message === "string" && e.message !== "" ? e.message : `the Entra ID token request failed${status}`);
-        }
-    };
-}
-
 /** The token source of a kind, built now (inside the provider process). */
 function tokenSourceOf(kind: string): EntraTokenSource {
     const useEnvironment = kind === BlobUploadTokenSource.environment || (kind === BlobUploadTokenSource.auto && !!process.env.AZURE_CLIENT_ID && !!process.env.AZURE_TENANT_ID);
-    return useEnvironment ? environmentTokenSource() : entraTokenFromAzureCli();
+    return useEnvironment ? entraTokenFromEnvironmentFor("Storage Blob Data Contributor on the account") : entraTokenFromAzureCli();
 }
 
 /** The provider's inputs after defaults. */

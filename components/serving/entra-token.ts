@@ -102,3 +102,26 @@ export function entraTokenFromEnvironment(options: EntraEnvironmentOptions = {})
         return body.access_token;
     };
 }
+
+/**
+ * {@link entraTokenFromEnvironment} for code that runs inside a Pulumi dynamic provider (the IoT Hub
+ * and blob upload providers): the missing variables are named with what the identity needs (`needs`,
+ * e.g. "IoT Hub Registry Contributor on the hub"), and failures are rethrown as plain `Error`s, since
+ * an Error subclass loses its message once Pulumi serializes the provider.
+ */
+export function entraTokenFromEnvironmentFor(needs: string): EntraTokenSource {
+    const inner = entraTokenFromEnvironment();
+    return async (scope: string) => {
+        const env = process.env;
+        const missing = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID"].filter((k) => !env[k]);
+        if (!env.AZURE_FEDERATED_TOKEN_FILE && !env.AZURE_CLIENT_SECRET) missing.push("AZURE_FEDERATED_TOKEN_FILE or AZURE_CLIENT_SECRET");
+        if (missing.length > 0) throw new Error(`set ${missing.join(", ")} for an identity with ${needs}, or use tokenSource "azureCli"`);
+        try {
+            return await inner(scope);
+        } catch (err) {
+            const e = err as { message?: unknown; status?: unknown };
+            const status = typeof e.status === "number" ? ` (HTTP ${e.status})` : "";
+            throw new Error(typeof e.message === "string" && e.message !== "" ? e.message : `the Entra ID token request failed${status}`);
+        }
+    };
+}

@@ -271,6 +271,9 @@ export function buildEdgeManifest(args: EdgeManifestArgs): EdgeModulesContent {
     return content;
 }
 
+/** What a reviewable manifest holds instead of the registry password (edge-manifest-output.ts edgeManifestParts); the deployment provider writes the password in as it sends the content. */
+export const REGISTRY_PASSWORD_PLACEHOLDER = "<set by the deployment provider from registryPasswords>";
+
 /** The `registryCredentials` key of a login server: its registry name (`contoso` for `contoso.azurecr.io`). */
 export function registryKey(loginServer: string): string {
     return loginServer.toLowerCase().split(".")[0].replace(/[^a-z0-9]/g, "");

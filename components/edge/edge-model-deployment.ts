@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EdgeModuleRestartPolicy } from "./edge-enums";
 import type { EdgeModuleContainerArgs, EdgeRuntimeArgs } from "./edge-manifest";
-import { edgeManifestOutput } from "./edge-manifest-output";
+import { edgeManifestParts } from "./edge-manifest-output";
 import { DEFAULT_DEPLOYMENT_PRIORITY, EdgeDeviceAuthentication } from "./iothub-resources";
 import { IotEdgeDeployment, IotEdgeDevice, IotHubTokenSource, type IotHubProviderRuntime } from "./iothub-dynamic";
 
@@ -78,7 +78,7 @@ export class IotEdgeModelDeployment extends pulumi.ComponentResource {
     constructor(name: string, args: IotEdgeModelDeploymentArgs, opts?: pulumi.ComponentResourceOptions, runtime?: IotHubProviderRuntime) {
         super("aml-workspace:index:IotEdgeModelDeployment", name, {}, opts);
         const tokenSource = args.tokenSource ?? IotHubTokenSource.environment;
-        const manifest = edgeManifestOutput({
+        const { manifest, registryPasswords } = edgeManifestParts({
             module: {
                 name: args.moduleName,
                 image: args.image,
@@ -113,6 +113,7 @@ export class IotEdgeModelDeployment extends pulumi.ComponentResource {
                 // Through the device's output: the deployment is created after the device exists.
                 targetDeviceId: device.deviceId,
                 modulesContent: manifest,
+                registryPasswords,
                 priority: args.priority ?? DEFAULT_DEPLOYMENT_PRIORITY,
                 tokenSource,
             },
@@ -121,7 +122,8 @@ export class IotEdgeModelDeployment extends pulumi.ComponentResource {
         );
         this.deviceId = device.deviceId;
         this.configurationId = deployment.configurationId;
-        this.modulesContentJson = pulumi.secret(manifest.apply((m) => JSON.stringify(m)));
+        // The manifest without the password (the deployment writes it in as it sends the content).
+        this.modulesContentJson = manifest.apply((m) => JSON.stringify(m));
         this.primaryKey = device.primaryKey;
         this.registerOutputs({ deviceId: this.deviceId, configurationId: this.configurationId, modulesContentJson: this.modulesContentJson, primaryKey: this.primaryKey });
     }

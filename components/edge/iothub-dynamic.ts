@@ -43,6 +43,7 @@ import {
     type EdgeDeviceState,
 } from "./iothub-resources";
 import { CONFIGURATION_ID_PATTERN, DEVICE_ID_PATTERN, HUB_HOST_PATTERN, IotHubClient } from "./iothub-rest";
+import { REGISTRY_PASSWORD_PLACEHOLDER } from "./edge-manifest-output";
 
 /** Where the provider gets its Entra ID token at run time. */
 export const IotHubTokenSource = {
@@ -241,19 +242,44 @@ interface DeploymentInputs {
     readonly targetDeviceId: string;
     readonly priority: number;
     readonly labels: Record<string, string>;
+    /** The manifest, its registry passwords replaced by REGISTRY_PASSWORD_PLACEHOLDER (reviewable, not secret). */
     readonly modulesContent: Record<string, unknown>;
+    /** The registry passwords by `registryCredentials` key (secret), written into the content sent to the hub. */
+    readonly registryPasswords: Record<string, string>;
     readonly tokenSource: IotHubTokenSource;
 }
 /** Its outputs. */
 type DeploymentOutputs = DeploymentInputs & { readonly configurationId: string; readonly etag: string };
 
+/** The registry credentials of a manifest (`$edgeAgent` runtime settings), by key. */
+function registryCredentialsOf(content: Record<string, unknown>): Record<string, Record<string, unknown>> {
+    const agent = (content.$edgeAgent ?? {}) as Record<string, unknown>;
+    const desired = (agent["properties.desired"] ?? {}) as { runtime?: { settings?: { registryCredentials?: Record<string, Record<string, unknown>> } } };
+    return desired.runtime?.settings?.registryCredentials ?? {};
+}
+
+/** The content the hub gets: the manifest with each named credential's password written in (a copy). */
+export function withRegistryPasswords(content: Record<string, unknown>, passwords: Readonly<Record<string, string>>): Record<string, unknown> {
+    const copy = JSON.parse(JSON.stringify(content)) as Record<string, unknown>;
+    const credentials = registryCredentialsOf(copy);
+    for (const [key, password] of Object.entries(passwords)) if (credentials[key] !== undefined) credentials[key].password = password;
+    return copy;
+}
+
+/** The content as state keeps it: each named credential's password back to the placeholder (a copy). */
+export function withoutRegistryPasswords(content: Record<string, unknown>, passwords: Readonly<Record<string, string>>): Record<string, unknown> {
+    return withRegistryPasswords(content, Object.fromEntries(Object.keys(passwords).map((k) => [k, REGISTRY_PASSWORD_PLACEHOLDER])));
+}
+
 function deploymentSpec(inputs: DeploymentInputs): EdgeDeploymentSpec {
+    // The ID hashes the content as sent, password included: a rotated password is a new deployment.
+    const content = withRegistryPasswords(inputs.modulesContent, inputs.registryPasswords ?? {});
     return {
-        configurationId: configurationIdFor(inputs.idPrefix, inputs.modulesContent),
+        configurationId: configurationIdFor(inputs.idPrefix, content),
         targetDeviceId: inputs.targetDeviceId,
         priority: inputs.priority,
         labels: inputs.labels,
-        modulesContent: inputs.modulesContent,
+        modulesContent: content,
     };
 }
 
@@ -269,6 +295,7 @@ export function iotEdgeDeploymentProvider(runtime?: IotHubProviderRuntime): pulu
                 ...news,
                 priority: news.priority ?? DEFAULT_DEPLOYMENT_PRIORITY,
                 labels: news.labels ?? {},
+                registryPasswords: news.registryPasswords ?? {},
                 tokenSource: news.tokenSource ?? IotHubTokenSource.environment,
             };
             const failures = commonFailures(inputs);
@@ -291,6 +318,7 @@ export function iotEdgeDeploymentProvider(runtime?: IotHubProviderRuntime): pulu
             if (olds.hubHostName !== news.hubHostName) replaces.push("hubHostName");
             if (olds.idPrefix !== news.idPrefix) replaces.push("idPrefix");
             if (stableJson(olds.modulesContent) !== stableJson(news.modulesContent)) replaces.push("modulesContent");
+            if (stableJson(olds.registryPasswords ?? {}) !== stableJson(news.registryPasswords ?? {})) replaces.push("registryPasswords");
             const updates = [
                 olds.targetDeviceId !== news.targetDeviceId ? "targetDeviceId" : undefined,
                 olds.priority !== news.priority ? "priority" : undefined,
@@ -308,7 +336,8 @@ export function iotEdgeDeploymentProvider(runtime?: IotHubProviderRuntime): pulu
             const state = await readDeployment(clientFor(props.hubHostName, props.tokenSource, runtime), props.configurationId);
             if (state === undefined) return {};
             const target = /^deviceId='(.*)'$/.exec(state.targetCondition)?.[1]?.replace(/''/g, "'") ?? props.targetDeviceId;
-            const inputs: DeploymentInputs = { ...props, targetDeviceId: target, priority: state.priority, labels: { ...state.labels }, modulesContent: { ...state.modulesContent } };
+            // The hub's copy holds the passwords: state keeps the placeholder (the passwords stay in their secret input).
+            const inputs: DeploymentInputs = { ...props, targetDeviceId: target, priority: state.priority, labels: { ...state.labels }, modulesContent: withoutRegistryPasswords(state.modulesContent, props.registryPasswords ?? {}) };
             return { id, props: deploymentOutputs(inputs, state) };
         },
         async update(_id, olds, news) {
@@ -318,7 +347,7 @@ export function iotEdgeDeploymentProvider(runtime?: IotHubProviderRuntime): pulu
                 targetCondition: `deviceId='${olds.targetDeviceId.replace(/'/g, "''")}'`,
                 priority: olds.priority,
                 labels: olds.labels,
-                modulesContent: olds.modulesContent,
+                modulesContent: withRegistryPasswords(olds.modulesContent, olds.registryPasswords ?? {}),
                 etag: olds.etag,
             };
             const hubChanged = olds.targetDeviceId !== news.targetDeviceId || olds.priority !== news.priority || stableJson(olds.labels) !== stableJson(news.labels);
@@ -346,8 +375,10 @@ export interface IotEdgeDeploymentArgs {
     readonly idPrefix: pulumi.Input<string>;
     /** The device the deployment targets (required). */
     readonly targetDeviceId: pulumi.Input<string>;
-    /** The manifest, from edgeManifestOutput (required; kept secret). */
+    /** The manifest with REGISTRY_PASSWORD_PLACEHOLDER for passwords, from edgeManifestParts (required). */
     readonly modulesContent: pulumi.Input<Record<string, unknown>>;
+    /** The registry passwords by `registryCredentials` key, from edgeManifestParts (kept secret). Default: none. */
+    readonly registryPasswords?: pulumi.Input<Record<string, string>>;
     /** Priority among deployments targeting the device (default 10). */
     readonly priority?: pulumi.Input<number>;
     /** Labels (default none). */
@@ -362,15 +393,15 @@ export class IotEdgeDeployment extends pulumi.dynamic.Resource {
     declare readonly configurationId: pulumi.Output<string>;
     /** Its ETag as last read. */
     declare readonly etag: pulumi.Output<string>;
-    /** The manifest as applied (a secret: it holds the registry password). */
+    /** The manifest as applied, passwords replaced by the placeholder. */
     declare readonly modulesContent: pulumi.Output<Record<string, unknown>>;
 
     constructor(name: string, args: IotEdgeDeploymentArgs, opts: pulumi.CustomResourceOptions = {}, runtime?: IotHubProviderRuntime) {
         super(
             runtime === undefined ? defaultDeploymentProvider() : iotEdgeDeploymentProvider(runtime),
             name,
-            { ...args, modulesContent: pulumi.secret(args.modulesContent), configurationId: undefined, etag: undefined },
-            { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "modulesContent"] },
+            { ...args, registryPasswords: pulumi.secret(args.registryPasswords ?? {}), configurationId: undefined, etag: undefined },
+            { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "registryPasswords"] },
             "edge",
             "IotEdgeDeployment",
         );

@@ -8,6 +8,7 @@
  * `disableLocalAuth` are not.
  */
 import { isUnknownValueError } from "./pulumi-internals";
+import { REGISTRY_PASSWORD_PLACEHOLDER } from "../../components/edge/edge-manifest";
 import { isObject, readPath } from "./read";
 
 /** Last words that make a name sensitive. */
@@ -63,6 +64,10 @@ export function isSensitiveName(name: string): boolean {
  */
 export function isPlaintextCandidate(value: unknown): value is string {
     if (typeof value !== "string" || value.trim() === "") {
+        return false;
+    }
+    // The edge manifest's stand-in for the registry password, which travels in a secret input of its own.
+    if (value === REGISTRY_PASSWORD_PLACEHOLDER) {
         return false;
     }
     const v = value.trim();

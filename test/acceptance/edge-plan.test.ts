@@ -43,7 +43,6 @@ const one = (type: string): CapturedResource => {
     expect(found).toHaveLength(1);
     return found[0];
 };
-const plain = (v: unknown): unknown => (isSecret(v) ? v.value : v);
 
 it("plans clean with its own policy config: exit 0, nothing mandatory, no failure", () => {
     expect(report.errors).toEqual([]);
@@ -89,12 +88,15 @@ it("declares the device and the deployment as dynamic resources, and the manifes
     expect(deployment.inputs.targetDeviceId).toBe("plant-01-edge-01");
     expect(deployment.inputs.hubHostName).toBe(device.inputs.hubHostName);
 
-    // The manifest carries the registry password: secret in the inputs, redacted in the plan JSON.
-    expect(isSecret(deployment.inputs.modulesContent)).toBe(true);
+    // The manifest is in the plan JSON as the reviewer reads it; the registry password is not in it
+    // (a placeholder), but in a secret input of its own, redacted.
+    expect(isSecret(deployment.inputs.modulesContent)).toBe(false);
+    expect(isSecret(deployment.inputs.registryPasswords)).toBe(true);
     const json = planJson(graph, outputs) as { resources: { type: string; inputs: Record<string, unknown> }[] };
-    expect(json.resources.find((r) => r.type === EDGE_DYNAMIC_TYPES.deployment)?.inputs.modulesContent).toBe("[secret]");
+    const planned = json.resources.find((r) => r.type === EDGE_DYNAMIC_TYPES.deployment)!;
+    expect(planned.inputs.registryPasswords).toBe("[secret]");
 
-    const manifest = plain(deployment.inputs.modulesContent) as Record<string, unknown>;
+    const manifest = planned.inputs.modulesContent as Record<string, unknown>;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     expect(validate(manifest) ? [] : validate.errors).toEqual([]);
     const agent = (manifest.$edgeAgent as Record<string, Record<string, unknown>>)["properties.desired"];

@@ -9,6 +9,8 @@ import { runProgram, type StackRun } from "../../../offline/run-stack";
 import { IotEdgeModelDeployment, edgeDeploymentIdPrefix } from "../../../components/edge/edge-model-deployment";
 import { buildEdgeManifest } from "../../../components/edge/edge-manifest";
 import { edgeManifestProblems } from "../../../components/edge/edge-manifest-schema";
+import { REGISTRY_PASSWORD_PLACEHOLDER } from "../../../components/edge/edge-manifest-output";
+import { withRegistryPasswords } from "../../../components/edge/iothub-dynamic";
 
 const IMAGE = `contosoreg.azurecr.io/models/fraud@sha256:${"ab".repeat(32)}`;
 let run: StackRun;
@@ -51,21 +53,26 @@ it("targets the device through its output, so the deployment follows the device"
     expect(edgeDeploymentIdPrefix("Edge:Site/7", "Model.v2")).toBe("edge-site-7-model-v2");
 });
 
-it("keeps the manifest (it holds the registry password) and out of the serialized providers", () => {
+it("shows the manifest with a placeholder for the password, keeps the password a secret input of its own, and out of the serialized providers", () => {
     const deployment = byName("fraud-edge-deployment");
-    const content = deployment.inputs.modulesContent;
-    expect(isSecret(content)).toBe(true);
-    const manifest = (content as { value: unknown }).value;
+    const manifest = deployment.inputs.modulesContent;
+    // The manifest is reviewable (and validated) in the plan: nothing secret is in it.
+    expect(isSecret(manifest)).toBe(false);
     expect(manifest).toEqual(
         buildEdgeManifest({
             module: { name: "fraudscorer", image: IMAGE, env: { MODEL_NAME: "fraud" }, desiredProperties: { threshold: 0.7 } },
-            registry: { loginServer: "contosoreg.azurecr.io", username: "edge-fraud-pull", password: "placeholder-token-password" },
+            registry: { loginServer: "contosoreg.azurecr.io", username: "edge-fraud-pull", password: REGISTRY_PASSWORD_PLACEHOLDER },
         }),
     );
     expect(edgeManifestProblems(manifest)).toEqual([]);
-    expect(isSecret(run.outputs.manifest)).toBe(true);
-    expect(JSON.parse((run.outputs.manifest as { value: string }).value)).toEqual(manifest);
-    // The serialized providers capture nothing secret: the password is only in the manifest input.
+    expect(JSON.stringify(manifest)).not.toContain("placeholder-token-password");
+    // The password: a secret input by registryCredentials key, which the provider writes into what it sends.
+    expect(isSecret(deployment.inputs.registryPasswords)).toBe(true);
+    expect((deployment.inputs.registryPasswords as { value: unknown }).value).toEqual({ contosoreg: "placeholder-token-password" });
+    const sent = withRegistryPasswords(manifest as Record<string, unknown>, { contosoreg: "placeholder-token-password" });
+    expect(JSON.stringify(sent)).toContain("placeholder-token-password");
+    expect(JSON.parse(String(run.outputs.manifest))).toEqual(manifest);
+    // The serialized providers capture nothing secret.
     for (const name of ["fraud-edge-device", "fraud-edge-deployment"]) {
         const provider = byName(name).inputs.__provider;
         expect(typeof provider).toBe("string");

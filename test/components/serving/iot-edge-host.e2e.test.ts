@@ -49,7 +49,8 @@ describe("host iotEdge on a public stack", () => {
         expect(devices.map((d) => [d.inputs.deviceId, d.inputs.authentication]).sort()).toEqual([["dev-a", "certificateAuthority"], ["dev-b", "selfSigned"]]);
         const deployments = allOfType(r.graph, EDGE_DYNAMIC_TYPES.deployment);
         expect(deployments.map((d) => d.inputs.targetDeviceId).sort()).toEqual(["dev-a", "dev-b"]);
-        for (const d of deployments) expect(isSecret(d.inputs.modulesContent)).toBe(true);
+        // The manifest in the clear, the token password a secret input of its own.
+        for (const d of deployments) expect([isSecret(d.inputs.modulesContent), isSecret(d.inputs.registryPasswords)]).toEqual([false, true]);
     });
 
     it("reports each module's URI on its device's published port", () => {

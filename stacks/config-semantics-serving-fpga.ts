@@ -15,18 +15,15 @@
 import { FPGA_DEVICE_PLUGIN, FPGA_REGIONS, currentFpgaSizes, fpgaResourceProblem, fpgaVmSize, isFpgaVmSize } from "../components/fpga";
 import { EndpointHost } from "../components/serving/serving-enums";
 import { at, type ConfigProblem } from "./config-errors";
-import type { PlatformConfig, Serving } from "./config-types";
-
-/** Every `serving` block with its key path: the platform's and each team's. */
-function servingSections(c: PlatformConfig): { path: string; serving: Serving }[] {
-    return [{ path: "serving", serving: c.serving }, ...Object.entries(c.teams ?? {}).map(([key, t]) => ({ path: `teams.${key}.serving`, serving: t.serving }))];
-}
+import type { PlatformConfig } from "./config-types";
+import { servingBlocksOf } from "./config-serving";
+import { guardedEntries } from "./config-guard";
 
 /** Problems of every `host: fpga` endpoint, and of `fpgaResource` or the plugin's namespace elsewhere. */
 export function fpgaServingProblems(c: PlatformConfig): ConfigProblem[] {
     const out: ConfigProblem[] = [];
-    for (const { path, serving } of servingSections(c)) {
-        for (const [key, e] of Object.entries(serving?.endpoints ?? {})) {
+    for (const { path, serving } of servingBlocksOf(c)) {
+        for (const [key, e] of guardedEntries(out, serving.endpoints)) {
             const base = `${path}.endpoints.${key}`;
             const problem = (field: string, text: string, fix: string) => out.push({ path: at(`${base}.${field}`), problem: text, fix });
             const isK8s = e.host === EndpointHost.Kubernetes || e.host === EndpointHost.Fpga;

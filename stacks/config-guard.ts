@@ -105,3 +105,10 @@ export function* guardedEntries<T>(out: ConfigProblem[], map: Record<string, T> 
 export function unverified<T>(data: unknown): T {
     return data as T;
 }
+
+/** {@link guardedEntries} for checks written as a flat map: each entry's problems, each entry in its own guard scope. */
+export function guardedFlatMap<T>(map: Record<string, T> | undefined, fn: (key: string, value: T) => ConfigProblem[]): ConfigProblem[] {
+    const out: ConfigProblem[] = [];
+    for (const [key, value] of guardedEntries(out, map)) out.push(...fn(key, value));
+    return out;
+}

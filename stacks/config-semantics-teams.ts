@@ -18,6 +18,7 @@ import { idleShutdownProblemsOf, vmSizeProblemsOf } from "./config-semantics-lim
 import { modelRegistryProblems } from "./config-semantics-registry";
 import { teamQuotaProblems } from "./config-semantics-quota";
 import type { PlatformConfig } from "./config-types";
+import { guardedEntries, guardedFlatMap } from "./config-guard";
 
 /** This file's checks, each on its own so a schema-invalid input skips only the check that reads it. */
 export const TEAM_CHECKS: readonly ((c: PlatformConfig) => ConfigProblem[])[] = [
@@ -72,7 +73,7 @@ export function teamAccessProblems(c: PlatformConfig): ConfigProblem[] {
     return [
         ...customRoleProblems(roles, "customRoles"),
         ...accessProblems(c.access ?? [], "access", roles, accessContext(c, "platform")),
-        ...teamsOf(c).flatMap(([key, team]) => accessProblems(team.access ?? [], `teams.${key}.access`, roles, accessContext(c, "team"))),
+        ...guardedFlatMap(c.teams, (key, team) => accessProblems(team.access ?? [], `teams.${key}.access`, roles, accessContext(c, "team"))),
     ];
 }
 
@@ -89,7 +90,7 @@ export function teamRegistryProblems(c: PlatformConfig): ConfigProblem[] {
 
 /** Each team's compute, with the platform compute's rules, and its quota. */
 export function teamComputeProblems(c: PlatformConfig): ConfigProblem[] {
-    return teamsOf(c).flatMap(([key, team]) => {
+    return guardedFlatMap(c.teams, (key, team) => {
         const compute = team.compute ?? { clusters: {}, instances: {} };
         const path = `teams.${key}.compute`;
         return [
@@ -175,7 +176,7 @@ export function teamTagProblems(c: PlatformConfig): ConfigProblem[] {
     // Independent teams get their own storage account, whose tag limits are the strictest.
     const limits = strictestTagLimits(c.sharing === "hub" ? [] : ["Microsoft.Storage/storageAccounts"]);
     const toolkit = [TEAM_TAG, QUOTA_MAX_NODES_TAG, QUOTA_VM_FAMILIES_TAG];
-    for (const [key, team] of teamsOf(c)) {
+    for (const [key, team] of guardedEntries(out, c.teams)) {
         const names = Object.keys(team.tags ?? {});
         for (const name of names) {
             const path = at(`teams.${key}.tags.${name}`);

@@ -165,3 +165,18 @@ describe("the shipped stacks", () => {
         expect(loadPlatformConfig(platform, { project: "aml-workspace", stack: "dev", source: "Pulumi.dev.yaml" }).teams).toBeUndefined();
     });
 });
+
+describe("all problems of a file in one run, across teams", () => {
+    it("a schema error in one team's compute does not hide another team's compute problem", () => {
+        const lines = problemLines(
+            baseConfig({
+                teams: {
+                    alpha: { compute: { clusters: { "a-cpu": { vmSize: "Standard_DS3_v2", maxNodes: "ten" } } } },
+                    beta: { compute: { clusters: { "b-cpu": { vmSize: "Standard_DS3_v2", minNodes: 5, maxNodes: 2 } } } },
+                },
+            }),
+        );
+        expect(lines).toContainEqual(expect.stringMatching(/teams\.alpha\.compute\.clusters\.a-cpu\.maxNodes: must be an integer/));
+        expect(lines).toContainEqual(expect.stringMatching(/teams\.beta\.compute\.clusters\.b-cpu\.minNodes: \(5\) is above maxNodes \(2\)/));
+    });
+});

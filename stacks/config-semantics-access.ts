@@ -164,10 +164,8 @@ function principalProblem(id: string, path: string, out: ConfigProblem[]): boole
         out.push({ path, problem: `${JSON.stringify(id)} is not an object ID`, fix: "write the principal's Entra ID object ID, a GUID like 3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f (az ad group show --group <name> --query id)" });
         return false;
     }
-    if (id === NIL_GUID) {
-        out.push({ path, problem: "is the nil GUID, which names no principal", fix: "write the principal's Entra ID object ID (az ad user|group|sp show ... --query id)" });
-        return false;
-    }
+    // The nil GUID is reported once, for every principal ID of the config (config-semantics-limits.ts nilGuidProblems).
+    if (id === NIL_GUID) return false;
     return true;
 }
 

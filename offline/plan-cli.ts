@@ -92,7 +92,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         show(renderTree(run.graph));
         show(`\n${renderSummary(run.graph)}\n`);
         const deployTime = criticalPath(run.graph);
-        show(`${renderDeployTime(deployTime)}\n`);
+        show(`\n${renderDeployTime(deployTime)}\n`);
         show(`Policy config: ${shownPolicyConfig ?? "none (pack defaults)"}`);
         show(renderText(report));
         show(`\n${renderOutputs(run.outputs)}`);

@@ -82,15 +82,23 @@ export const PROVISIONING_TIMES: Readonly<Record<string, ProvisioningTime>> = {
     "azure-native:machinelearningservices:Schedule": row(0.2, ESTIMATE),
     "azure-native:machinelearningservices:OnlineEndpoint": row(3, `${ESTIMATE} (endpoint identity, DNS and routing)`),
     // A managed online deployment provisions VMs, pulls the image and waits for the readiness probe.
-    "azure-native:machinelearningservices:OnlineDeployment": row(12, `${ESTIMATE} (VM provisioning + image pull + readiness probe, commonly 8-15 min)`),
+    // Microsoft Learn, "Deploy and score a machine learning model by using an online endpoint"
+    // (https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints): "This deployment
+    // might take up to 15 minutes, depending on whether the underlying environment or image is being built
+    // for the first time." The stacks pin prebuilt images by digest, so the nominal figure is below the cap.
+    "azure-native:machinelearningservices:OnlineDeployment": row(12, `up to 15 min ("Deploy and score a machine learning model by using an online endpoint", https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints); 12 min nominal for a prebuilt image (toolkit estimate)`),
 
     // Kubernetes hosts.
-    // Pulumi's azure-native AKS guide: "After 3-4 minutes, your cluster will be ready"
-    // (https://pulumi.com/registry/packages/azure-native/how-to-guides/azure-py-aks/) for a default cluster;
-    // a private cluster with Entra ID, CNI overlay and a system pool takes longer, hence 10.
-    "azure-native:containerservice:ManagedCluster": row(10, `${ESTIMATE}: 3-4 min for a default cluster ("Azure Kubernetes Service (AKS) Cluster using the native Azure Provider", https://pulumi.com/registry/packages/azure-native/how-to-guides/azure-py-aks/); private clusters take longer`),
+    // Microsoft Learn, "Quickstart: Deploy an Azure Kubernetes Service (AKS) cluster using Azure CLI"
+    // (https://learn.microsoft.com/azure/aks/learn/quick-kubernetes-deploy-cli): "After a few minutes, the
+    // command completes"; Pulumi's azure-native AKS guide: "After 3-4 minutes, your cluster will be ready"
+    // (https://pulumi.com/registry/packages/azure-native/how-to-guides/azure-py-aks/), both for a default
+    // cluster; a private cluster with Entra ID and a system pool takes longer, hence 10 (toolkit estimate).
+    "azure-native:containerservice:ManagedCluster": row(10, `"a few minutes" / 3-4 min for a default cluster ("Quickstart: Deploy an Azure Kubernetes Service (AKS) cluster using Azure CLI", https://learn.microsoft.com/azure/aks/learn/quick-kubernetes-deploy-cli; "Azure Kubernetes Service (AKS) Cluster using the native Azure Provider", https://pulumi.com/registry/packages/azure-native/how-to-guides/azure-py-aks/); 10 min for a private cluster (toolkit estimate)`),
     "azure-native:containerservice:AgentPool": row(5, `${ESTIMATE} (node VMs boot and join)`),
-    "azure-native:kubernetesconfiguration:Extension": row(5, `${ESTIMATE} (the AzureML extension installs its Helm chart and waits for its pods)`),
+    // Microsoft Learn, "Troubleshoot Azure Machine Learning extension": the extension "is released as a helm
+    // chart and installed by Helm V3" (https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-extension); no duration given.
+    "azure-native:kubernetesconfiguration:Extension": row(5, `${ESTIMATE} (the AzureML extension installs a Helm chart and waits for its pods: "Troubleshoot Azure Machine Learning extension", https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-extension, gives no duration)`),
     "azure-native:containerinstance:ContainerGroup": row(3, `${ESTIMATE} (image pull and start; longer for large images)`),
 
     // IoT Edge: "Creating the hub takes a few minutes." (IoT hub create steps, https://github.com/epc-blockchain/MQTT-Push-Azure).

@@ -18,6 +18,8 @@ import { stackFileLocator } from "./report-locations";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
 import { planJson, renderOutputs, renderSummary, renderTree } from "./plan";
+import { criticalPath } from "./critical-path";
+import { deployTimeJson, renderDeployTime } from "./deploy-time-report";
 import { runStack, SimulationError } from "./run-stack";
 import { readStackFile, StackFileError } from "./stack-file";
 
@@ -25,7 +27,7 @@ import { readStackFile, StackFileError } from "./stack-file";
 export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]
 
   <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
-  --json <file>     write the plan (resources, inputs with secrets redacted, outputs, policy results) as JSON; - for stdout
+  --json <file>     write the plan (resources, inputs with secrets redacted, outputs, policy results, deploy-time estimate) as JSON; - for stdout
   --sarif <file>    write the policy results as SARIF 2.1.0, placed in the stack file; - for stdout
   --policy-config   policy pack config (default policies/config/<stack>.json when it exists)
   --stack-tag <n=v> a stack tag the policies see, as the real engine passes them (repeatable); none by default
@@ -89,11 +91,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         show(renderTree(run.graph));
         show(`\n${renderSummary(run.graph)}\n`);
+        const deployTime = criticalPath(run.graph);
+        show(`\n${renderDeployTime(deployTime)}\n`);
         show(`Policy config: ${shownPolicyConfig ?? "none (pack defaults)"}`);
         show(renderText(report));
         show(`\n${renderOutputs(run.outputs)}`);
         if (values.json) {
-            writeReportFile(values.json, JSON.stringify(planJson(run.graph, run.outputs, { policies: toJsonReport(report) }), null, 2), io);
+            writeReportFile(values.json, JSON.stringify(planJson(run.graph, run.outputs, { policies: toJsonReport(report), deployTime: deployTimeJson(deployTime) }), null, 2), io);
             if (values.json !== STDOUT) say(`Wrote ${values.json}`);
         }
         if (values.sarif) {

@@ -84,8 +84,10 @@ export interface CostEstimate {
     label: string;
     /** Currency of every figure. */
     currency: string;
-    /** Region the table is for. */
+    /** The region the plan deploys to (the most common `location` input), "unknown" when none is known. */
     region: string;
+    /** Where the price table's figures are for (price-table.ts PRICE_TABLE_REGION). */
+    priceRegion: string;
     /** Date of the price table. */
     priceTableDate: string;
     /** Hours per month used. */
@@ -317,7 +319,8 @@ export function estimateCost(stack: CapturedStack): CostEstimate {
     return {
         label: "estimate: monthly list prices of fixed-price items; not a quote (usage, discounts and tax not included)",
         currency: PRICE_TABLE_CURRENCY,
-        region: PRICE_TABLE_REGION,
+        region: planRegion(stack),
+        priceRegion: PRICE_TABLE_REGION,
         priceTableDate: PRICE_TABLE_DATE,
         hoursPerMonth: HOURS_PER_MONTH,
         lines,
@@ -327,6 +330,16 @@ export function estimateCost(stack: CapturedStack): CostEstimate {
         usageBased,
         unpriced,
     };
+}
+
+/** The region most resources of the plan are in (by their `location` input). */
+export function planRegion(stack: CapturedStack): string {
+    const count = new Map<string, number>();
+    for (const r of stack.resources) {
+        const loc = plain(r.inputs.location);
+        if (typeof loc === "string" && loc !== "") count.set(loc, (count.get(loc) ?? 0) + 1);
+    }
+    return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "unknown";
 }
 
 const usd = (n: number): string => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -340,7 +353,7 @@ export function renderCostEstimate(e: CostEstimate): string {
         kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + 1);
     }
     return [
-        `Monthly cost (estimate, list prices in ${e.currency}, ${e.region}, price table of ${e.priceTableDate}; ${e.hoursPerMonth} h/month):`,
+        `Monthly cost (estimate, list prices in ${e.currency}, ${e.region}, price table of ${e.priceTableDate}: ${e.priceRegion} prices; ${e.hoursPerMonth} h/month):`,
         ...rows.map(([n, v]) => `    ${n.padEnd(width)}  ${v.padStart(12)}`),
         `    ${e.lines.length} priced item${e.lines.length === 1 ? "" : "s"}, ${e.estimatedLines} at toolkit estimates (verify on the Azure pricing calculator); not a quote.`,
         ...(e.unpriced.length ? [`    not in the price table (counted as $0): ${e.unpriced.map((u) => `${u.resource} (${u.reason})`).join("; ")}`] : []),

@@ -41,10 +41,14 @@ export interface PriceEntry {
     basis: PriceBasis;
 }
 
-/** When the table was written and for which region (the stacks' region). */
+/** When the table was written. */
 export const PRICE_TABLE_DATE = "2026-12-05";
-/** The region the estimate is for; per-entry regions say where a figure comes from. */
-export const PRICE_TABLE_REGION = "westeurope";
+/**
+ * Where the table's figures are for: US list prices ("us (list)" entries; the private endpoint meter is
+ * global). Prices in other regions (the shipped stacks deploy to westeurope) differ, usually by a few
+ * percent; the plan prints both the plan's region and this one, so nobody reads one as the other.
+ */
+export const PRICE_TABLE_REGION = "US list";
 /** Currency of every figure. */
 export const PRICE_TABLE_CURRENCY = "USD";
 

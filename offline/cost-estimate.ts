@@ -102,7 +102,7 @@ export interface CostEstimate {
     estimatedLines: number;
     /** Usage-based charges, listed, not estimated. */
     usageBased: UncountedItem[];
-    /** Fixed-price items the table has no price for (counted as 0: add them to the table). */
+    /** Fixed-price items the table has no price for, or whose inputs are not known yet (preview): counted as 0. */
     unpriced: UncountedItem[];
 }
 
@@ -123,6 +123,18 @@ function at(r: CapturedResource, ...path: string[]): unknown {
     }
     v = plain(v);
     return v === UNKNOWN ? undefined : v;
+}
+
+/** True when the value at the path is not known yet (preview). */
+function unknownAt(r: CapturedResource, ...path: string[]): boolean {
+    let v: unknown = r.inputs;
+    for (const k of path) {
+        v = plain(v);
+        if (v === UNKNOWN) return true;
+        if (v === null || typeof v !== "object") return false;
+        v = (v as Record<string, unknown>)[k];
+    }
+    return plain(v) === UNKNOWN;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -290,6 +302,12 @@ export function estimateCost(stack: CapturedStack): CostEstimate {
                 break;
             }
             case "azure-native:machinelearningservices:Workspace": {
+                // In a preview the managed network is unknown as a whole when a rule names a resource ID not
+                // created yet: say what is not counted rather than dropping the firewall silently.
+                if (unknownAt(r, "managedNetwork")) {
+                    unpriced.push({ team: groupOf(r), resource: r.name, kind: "unknown", reason: "managed network not known until deployment (preview): its firewall and private endpoint rules are not counted" });
+                    break;
+                }
                 const mode = str(at(r, "managedNetwork", "isolationMode"));
                 const rules = at(r, "managedNetwork", "outboundRules");
                 const list = rules && typeof rules === "object" ? Object.values(rules as Record<string, unknown>) : [];
@@ -337,7 +355,8 @@ export function planRegion(stack: CapturedStack): string {
     const count = new Map<string, number>();
     for (const r of stack.resources) {
         const loc = plain(r.inputs.location);
-        if (typeof loc === "string" && loc !== "") count.set(loc, (count.get(loc) ?? 0) + 1);
+        // "global" is where DNS zones and similar non-regional resources live, not a deployment region.
+        if (typeof loc === "string" && loc !== "" && loc !== "global") count.set(loc, (count.get(loc) ?? 0) + 1);
     }
     return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "unknown";
 }
@@ -356,7 +375,7 @@ export function renderCostEstimate(e: CostEstimate): string {
         `Monthly cost (estimate, list prices in ${e.currency}, ${e.region}, price table of ${e.priceTableDate}: ${e.priceRegion} prices; ${e.hoursPerMonth} h/month):`,
         ...rows.map(([n, v]) => `    ${n.padEnd(width)}  ${v.padStart(12)}`),
         `    ${e.lines.length} priced item${e.lines.length === 1 ? "" : "s"}, ${e.estimatedLines} at toolkit estimates (verify on the Azure pricing calculator); not a quote.`,
-        ...(e.unpriced.length ? [`    not in the price table (counted as $0): ${e.unpriced.map((u) => `${u.resource} (${u.reason})`).join("; ")}`] : []),
+        ...(e.unpriced.length ? [`    not counted ($0): ${e.unpriced.map((u) => `${u.resource} (${u.reason})`).join("; ")}`] : []),
         ...(kinds.size ? [`    usage-based, not estimated: ${[...kinds].map(([k, n]) => `${k} (${n})`).join(", ")}`] : []),
     ].join("\n");
 }

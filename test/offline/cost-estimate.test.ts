@@ -136,7 +136,20 @@ describe("estimateCost on small graphs", () => {
             ["odd", expect.stringContaining("Standard_Z99")],
             ["later", expect.stringContaining("(unknown)")],
         ]);
-        expect(renderCostEstimate(e)).toContain("not in the price table (counted as $0): odd");
+        expect(renderCostEstimate(e)).toContain("not counted ($0): odd (VM size Standard_Z99 × 1: no price in offline/price-table.ts)");
+    });
+
+    it("a managed network unknown in a preview is named as not counted, not dropped silently", () => {
+        const ws = res("azure-native:machinelearningservices:Workspace", "ws", { ...tagged(undefined), managedNetwork: UNKNOWN });
+        const e = estimateCost(stackOf([ws]));
+        expect(e.lines).toEqual([]);
+        expect(e.unpriced).toEqual([expect.objectContaining({ resource: "ws", reason: expect.stringMatching(/not known until deployment.*firewall/) })]);
+    });
+
+    it("the plan region is the most common location, not 'global'", () => {
+        const at = (name: string, location: string) => res("azure-native:privatedns:PrivateZone", name, { location });
+        expect(estimateCost(stackOf([at("a", "global"), at("b", "global"), at("c", "swedencentral")])).region).toBe("swedencentral");
+        expect(estimateCost(stackOf([])).region).toBe("unknown");
     });
 
     it("the text section is labelled an estimate with region, date and hours, and lists each team and the total", () => {

@@ -10,6 +10,7 @@
  */
 import * as path from "node:path";
 import { ConfigError } from "../stacks/config-errors";
+import { estimateCost, renderCostEstimate } from "./cost-estimate";
 import { checkWritable, EXIT, FileAccessError, parseFlags, processIo, STDOUT, usageHint, UsageError, writeReportFile, type CliIo } from "./cli-io";
 import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError, stackPolicyConfigPath } from "./policy-harness";
 import { exitCodeFor } from "./policy-report";
@@ -27,7 +28,7 @@ import { readStackFile, StackFileError } from "./stack-file";
 export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]
 
   <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
-  --json <file>     write the plan (resources, inputs with secrets redacted, outputs, policy results, deploy-time estimate) as JSON; - for stdout
+  --json <file>     write the plan (resources, inputs with secrets redacted, outputs, cost and deploy-time estimates, policy results) as JSON; - for stdout
   --sarif <file>    write the policy results as SARIF 2.1.0, placed in the stack file; - for stdout
   --policy-config   policy pack config (default policies/config/<stack>.json when it exists)
   --stack-tag <n=v> a stack tag the policies see, as the real engine passes them (repeatable); none by default
@@ -93,11 +94,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         show(`\n${renderSummary(run.graph)}\n`);
         const deployTime = criticalPath(run.graph);
         show(`\n${renderDeployTime(deployTime)}\n`);
+        // The monthly cost estimate of what the plan creates (offline/cost-estimate.ts).
+        const costEstimate = estimateCost(run.graph);
+        show(`\n${renderCostEstimate(costEstimate)}\n`);
         show(`Policy config: ${shownPolicyConfig ?? "none (pack defaults)"}`);
         show(renderText(report));
         show(`\n${renderOutputs(run.outputs)}`);
         if (values.json) {
-            writeReportFile(values.json, JSON.stringify(planJson(run.graph, run.outputs, { policies: toJsonReport(report), deployTime: deployTimeJson(deployTime) }), null, 2), io);
+            writeReportFile(values.json, JSON.stringify(planJson(run.graph, run.outputs, { costEstimate, policies: toJsonReport(report), deployTime: deployTimeJson(deployTime) }), null, 2), io);
             if (values.json !== STDOUT) say(`Wrote ${values.json}`);
         }
         if (values.sarif) {

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../offline/plan-cli";
 import type { CliIo } from "../../offline/cli-io";
+import type { CostEstimate } from "../../offline/cost-estimate";
 
 function capture(): CliIo & { stdout: string; stderr: string } {
     const io = { stdout: "", stderr: "", out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) };
@@ -61,6 +62,28 @@ describe("plan of the prod stack", () => {
                 message: expect.stringContaining("properties.authMode is AMLToken"),
             }),
         ]);
+    });
+
+    it("carries the monthly cost estimate per team and in total, and prints it labelled as an estimate", () => {
+        const cost = (json as unknown as { costEstimate: CostEstimate }).costEstimate;
+        expect(cost.label).toMatch(/^estimate/);
+        expect(cost.region).toBe("westeurope");
+        expect(cost.teams.map((t) => t.team)).toEqual(["platform", "risk", "fraud"]);
+        expect(cost.teams.reduce((s, t) => s + t.monthly, 0)).toBeCloseTo(cost.total, 2);
+        expect(cost.total).toBeGreaterThan(0);
+        // Every fixed-price item of the prod stack has a price: nothing falls back to $0.
+        expect(cost.unpriced).toEqual([]);
+        // Each line has its source; the items the issue names are all there.
+        for (const line of cost.lines) expect(line.source).not.toBe("");
+        const items = new Set(cost.lines.map((l) => l.item));
+        for (const kind of [/^Private endpoint/, /^Azure Firewall Standard/, /^Container Registry Premium/, /^Key Vault HSM/, /^AKS Standard/, /^VM Standard_D8ds_v5/]) {
+            expect([...items].some((i) => kind.test(i))).toBe(true);
+        }
+        // The risk team's managed deployments (blue 3, green 3, canary 1) are fixed capacity; the clusters scale to zero.
+        const managed = cost.lines.filter((l) => l.team === "risk" && /managed online deployment/.test(l.note ?? ""));
+        expect(managed.reduce((s, l) => s + l.quantity, 0)).toBe(7);
+        expect(cost.usageBased.filter((u) => /scales to zero/.test(u.reason))).toHaveLength(3);
+        expect(io.stdout).toMatch(/Monthly cost \(estimate, list prices in USD, westeurope, .*\n {4}platform +\$[\d,.]+\n {4}risk +\$[\d,.]+\n {4}fraud +\$[\d,.]+\n {4}total +\$[\d,.]+\n/);
     });
 
     it("redacts secret values", () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--stack-tag <name>=<value>]... [--out <file>]`
+ * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--stack-tag <name>=<value>]... [--out <file>] [--only <kind>:<value>]...`
  *
  * Evaluates every policy of the pack on a `pulumi stack export` file.
  * Results go to stdout (or --out), problems to stderr, never a stack trace.
@@ -16,6 +16,7 @@ import { exitCodeFor, type PolicyReport } from "./policy-report";
 import { renderJson } from "./report-json";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
+import { describeOnly, filterReport, parseOnly, resolveOnly, type OnlyFilter } from "./report-filter";
 
 /** Output formats. */
 export const FORMATS = ["text", "json", "sarif"] as const;
@@ -23,13 +24,16 @@ export const FORMATS = ["text", "json", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Usage text. */
-export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--stack-tag <name>=<value>]... [--out <file>]
+export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--stack-tag <name>=<value>]... [--out <file>] [--only <kind>:<value>]...
 
   <stack-export.json>  output of \`pulumi stack export --file <file>\`
   --format             text (default, grouped by resource), json, or sarif (SARIF 2.1.0)
   --config             policy pack config, as for \`pulumi preview --policy-pack-config\`
   --stack-tag          a stack tag policies see (repeatable), e.g. environment=prod; none by default
   --out                write the report to a file instead of stdout (its folders are created; - is stdout)
+  --only <kind>:<v>    show only policy:<name>, type:<token or last part, e.g. ManagedCluster> or team:<key> (platform: no team);
+                       repeatable: values of one kind are alternatives, kinds combine. Filters what is shown (violations,
+                       skips, per-policy table; text and json); the exit code is the whole stack's
   -h, --help           this text
 
 exit codes: 0 clean or advisory only, 1 mandatory violation, 2 bad input
@@ -40,10 +44,11 @@ const FLAGS = {
     config: { type: "string", short: "c" },
     out: { type: "string", short: "o" },
     "stack-tag": { type: "string", multiple: true },
+    only: { type: "string", multiple: true },
 } as const;
 
 /** Parses argv into options; throws UsageError. */
-function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string; stackTags: Map<string, string> } | "help" {
+function parse(argv: string[]): { file: string; format: Format; config?: string; out?: string; stackTags: Map<string, string>; only?: OnlyFilter; onlyValues?: string[] } | "help" {
     const { values, positionals, help } = parseFlags(argv, FLAGS);
     if (help) {
         return "help";
@@ -55,7 +60,10 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${values.format}"`);
     }
-    return { file: positionals[0], format, config: values.config, out: values.out, stackTags: parseStackTags(values["stack-tag"]) };
+    const only = parseOnly(values.only);
+    // SARIF is the whole pack's result for code scanning; narrowing it would hide findings from it.
+    if (only && format === "sarif") throw new UsageError("--only applies to the text and json formats, not sarif");
+    return { file: positionals[0], format, config: values.config, out: values.out, stackTags: parseStackTags(values["stack-tag"]), only, onlyValues: values.only };
 }
 
 /**
@@ -99,7 +107,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         for (const w of report.warnings) {
             io.err(`audit: warning: ${w}\n`);
         }
-        const output = render(report, opts.format, opts.file, opts.format === "sarif" ? readFileSync(opts.file, "utf8") : undefined);
+        // --only narrows what is shown; `report` (all of it) still decides the exit code.
+        const shown = opts.only ? filterReport(report, resolveOnly(opts.only, stack, report)) : report;
+        const note = opts.onlyValues && opts.format === "text" ? `${describeOnly(opts.onlyValues, report, shown)}\n` : "";
+        const output = render(shown, opts.format, opts.file, opts.format === "sarif" ? readFileSync(opts.file, "utf8") : undefined) + note;
         if (opts.out && opts.out !== STDOUT) {
             writeReportFile(opts.out, output, io);
             io.err(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);

@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]`
+ * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
  * CLI), prints the resource tree and a summary, evaluates the policy pack on
@@ -18,6 +18,7 @@ import { toJsonReport } from "./report-json";
 import { stackFileLocator } from "./report-locations";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
+import { describeOnly, filterReport, parseOnly, resolveOnly } from "./report-filter";
 import { planJson, renderOutputs, renderSummary, renderTree } from "./plan";
 import { criticalPath } from "./critical-path";
 import { deployTimeJson, renderDeployTime } from "./deploy-time-report";
@@ -25,7 +26,7 @@ import { runStack, SimulationError } from "./run-stack";
 import { readStackFile, StackFileError } from "./stack-file";
 
 /** Usage text (`--help`). */
-export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>]
+export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...
 
   <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
   --json <file>     write the plan (resources, inputs with secrets redacted, outputs, cost and deploy-time estimates, policy results) as JSON; - for stdout
@@ -34,6 +35,9 @@ export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif 
   --stack-tag <n=v> a stack tag the policies see, as the real engine passes them (repeatable); none by default
   --preview         leave IDs and computed values unknown, as \`pulumi preview\` does
   --stack-dir <dir> folder of the stack files (default stacks/)
+  --only <k>:<v>    show only policy:<name>, type:<token or last part, e.g. ManagedCluster> or team:<key> (platform: no team);
+                    repeatable: values of one kind are alternatives, kinds combine. Filters what is shown (tree, violations,
+                    per-policy table, JSON resources and policy results); the exit code is the whole stack's
   -h, --help        this text
 
 Folders of --json and --sarif files are created. With - the text plan is not printed, so stdout is only the report.
@@ -47,6 +51,7 @@ const FLAGS = {
     preview: { type: "boolean" },
     "stack-dir": { type: "string" },
     "stack-tag": { type: "string", multiple: true },
+    only: { type: "string", multiple: true },
 } as const;
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -72,6 +77,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // Refuse unwritable report targets before the run, not after it.
         for (const target of [values.json, values.sarif]) if (target !== undefined) checkWritable(target);
         const stackTags = parseStackTags(values["stack-tag"]);
+        const only = parseOnly(values.only);
         const stackFile = readStackFile(stack, values["stack-dir"]);
         // Read the policy config before running anything, so a bad file fails fast.
         const policyConfigFile = values["policy-config"] ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
@@ -89,8 +95,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         progress?.(`Evaluating the policy pack on ${run.graph.resources.length} resources…`);
         const report = evaluatePolicies(run.graph, policyConfig, { configFile: policyConfigFile, stackTags });
         progress?.("");
+        // --only narrows what is shown; `report` (all of it) still decides the exit code.
+        const selection = only && resolveOnly(only, run.graph, report);
+        const shown = selection ? filterReport(report, selection) : report;
+        const shownGraph = selection ? { ...run.graph, resources: run.graph.resources.filter(selection.resource) } : run.graph;
         show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
-        show(renderTree(run.graph));
+        show(renderTree(run.graph, selection?.resource));
         show(`\n${renderSummary(run.graph)}\n`);
         const deployTime = criticalPath(run.graph);
         show(`\n${renderDeployTime(deployTime)}\n`);
@@ -98,10 +108,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const costEstimate = estimateCost(run.graph);
         show(`\n${renderCostEstimate(costEstimate)}\n`);
         show(`Policy config: ${shownPolicyConfig ?? "none (pack defaults)"}`);
-        show(renderText(report));
+        show(renderText(shown));
+        if (values.only) show(describeOnly(values.only, report, shown));
         show(`\n${renderOutputs(run.outputs)}`);
         if (values.json) {
-            writeReportFile(values.json, JSON.stringify(planJson(run.graph, run.outputs, { costEstimate, policies: toJsonReport(report), deployTime: deployTimeJson(deployTime) }), null, 2), io);
+            writeReportFile(values.json, JSON.stringify(planJson(shownGraph, run.outputs, { costEstimate, policies: toJsonReport(shown), deployTime: deployTimeJson(deployTime), ...(values.only ? { only: values.only } : {}) }), null, 2), io);
             if (values.json !== STDOUT) say(`Wrote ${values.json}`);
         }
         if (values.sarif) {

@@ -76,10 +76,12 @@ export function planJson(stack: CapturedStack, outputs: Record<string, unknown>,
  * resource count; inside a group a resource hangs under its nearest ancestor of the same group.
  * A stack without teams renders exactly as before (like `pulumi preview`).
  */
-export function renderTree(stack: CapturedStack): string {
+export function renderTree(stack: CapturedStack, keep?: (r: CapturedResource) => boolean): string {
+    // Teams come from the whole stack; `keep` (the plan's --only) hides resources, not their teams.
+    const teams = teamsOf(stack);
+    if (keep) stack = { ...stack, resources: stack.resources.filter(keep) };
     const known = new Set(stack.resources.map((r) => r.urn));
     const byUrn = new Map(stack.resources.map((r) => [r.urn, r]));
-    const teams = teamsOf(stack);
     const grouped = hasTeams(teams);
     const groupOf = (r: CapturedResource): string | undefined => (grouped ? teams.get(r.urn) : undefined);
     /** The displayed parent: the nearest ancestor in the same group (all ancestors without teams). */

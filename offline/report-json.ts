@@ -1,5 +1,6 @@
 /** Machine-readable rendering of a PolicyReport (what `--format json` prints). */
 import type { PolicyReport } from "./policy-report";
+import { policySummary, type PolicySummaryRow } from "./policy-summary";
 
 /** The JSON document: violations, summary, and what could not be evaluated. */
 export interface JsonReport {
@@ -15,6 +16,8 @@ export interface JsonReport {
     warnings: string[];
     /** Every policy that ran, with its outcome (passed, violated, skipped, not-applicable, failed). */
     evaluated: PolicyReport["evaluated"];
+    /** The per-policy summary table's rows (offline/policy-summary.ts), most violations first. */
+    byPolicy: PolicySummaryRow[];
 }
 
 /** Builds the JSON document. */
@@ -26,6 +29,7 @@ export function toJsonReport(report: PolicyReport): JsonReport {
         errors: report.errors,
         warnings: report.warnings,
         evaluated: report.evaluated,
+        byPolicy: policySummary(report),
     };
 }
 

@@ -1,5 +1,6 @@
 /** Human-readable rendering of a PolicyReport: violations grouped by resource, then a summary. */
 import type { PolicyReport, SkippedEvaluation, Violation } from "./policy-report";
+import { policySummary, renderPolicySummary } from "./policy-summary";
 
 /** Resource names listed per skipped policy before "and N more". */
 const SKIPPED_NAMES_SHOWN = 3;
@@ -43,6 +44,7 @@ export function renderText(report: PolicyReport): string {
     for (const w of report.warnings) {
         lines.push(`warning: ${w}`);
     }
+    lines.push(renderPolicySummary(policySummary(report)), "");
     lines.push(
         `${s.mandatory} mandatory, ${s.advisory} advisory, ${s.skipped} skipped, ${s.errors} failed: ${s.passed ? "PASSED" : "FAILED"}`,
     );

@@ -59,6 +59,8 @@ export interface ShownSelection {
     finding: (policyName: string, urn: string | undefined) => boolean;
     /** True when resources are narrowed (type or team), so whole-stack counts are not per-resource. */
     narrowsResources: boolean;
+    /** Types of the resources kept. */
+    shownTypes: ReadonlySet<string>;
 }
 
 /**
@@ -97,24 +99,33 @@ export function resolveOnly(filter: OnlyFilter, stack: CapturedStack, report: Po
         const type = urn === undefined ? undefined : typeOf.get(urn);
         return urn !== undefined && type !== undefined && resource({ urn, type });
     };
-    return { resource, policy, finding, narrowsResources };
+    const shownTypes = new Set(stack.resources.filter(resource).map((r) => r.type));
+    return { resource, policy, finding, narrowsResources, shownTypes };
 }
 
 /**
  * The report as shown: violations, skips and failures kept by the selection, and only the
- * selected policies' outcomes. `summary` stays the whole stack's, so the verdict is unchanged.
+ * selected policies' outcomes; when resources are narrowed, only the policies that inspect a
+ * shown resource's type or have a shown finding. `summary` stays the whole stack's, so the
+ * verdict is unchanged.
  */
 export function filterReport(report: PolicyReport, shown: ShownSelection): PolicyReport {
+    const violations = report.violations.filter((v) => shown.finding(v.policyName, v.urn));
+    const skipped = report.skipped.filter((k) => shown.finding(k.policyName, k.urn));
+    const errors = report.errors.filter((e) => shown.finding(e.policyName, e.urn));
+    const found = new Set([...violations, ...skipped, ...errors].map((f) => f.policyName));
+    const typesOf = new Map(report.policies.map((p) => [p.name, p.resourceTypes]));
+    const inspectsShown = (name: string): boolean => found.has(name) || (typesOf.get(name) ?? []).some((t) => shown.shownTypes.has(t));
     return {
         ...report,
-        violations: report.violations.filter((v) => shown.finding(v.policyName, v.urn)),
-        skipped: report.skipped.filter((k) => shown.finding(k.policyName, k.urn)),
-        errors: report.errors.filter((e) => shown.finding(e.policyName, e.urn)),
-        evaluated: report.evaluated.filter((o) => shown.policy(o.policyName)),
+        violations,
+        skipped,
+        errors,
+        evaluated: report.evaluated.filter((o) => shown.policy(o.policyName) && (!shown.narrowsResources || inspectsShown(o.policyName))),
     };
 }
 
 /** The line that says what a filter hid (text output). */
 export function describeOnly(values: readonly string[], full: PolicyReport, shown: PolicyReport): string {
-    return `Shown: only ${values.join(", ")} (${shown.violations.length} of ${full.violations.length} violations); --only filters what is shown, the exit code is the whole stack's`;
+    return `Shown: only ${values.join(", ")} (${shown.violations.length} of ${full.violations.length} violations); --only filters what is shown; the exit code (and the per-policy "Checked" count) is the whole stack's`;
 }

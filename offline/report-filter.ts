@@ -83,8 +83,9 @@ export function resolveOnly(filter: OnlyFilter, stack: CapturedStack, report: Po
     for (const kind of ONLY_KINDS) {
         for (const v of filter[kind]) {
             if (matches[kind](v)) continue;
-            const list = kind === "type" ? [...new Set(known.type.map((t) => t.slice(Math.max(t.lastIndexOf(":"), t.lastIndexOf("/")) + 1)))].sort() : kind === "policy" ? [...known.policy].sort() : known.team;
-            throw new UsageError(`--only ${kind}:${v} matches nothing in this stack (${kind === "team" ? "teams" : kind === "type" ? "types" : "policies"}: ${list.join(", ")})`);
+            if (kind === "policy") throw new UsageError(`--only policy:${v} matches no policy that ran (${policiesLike(v, known.policy)})`);
+            const list = kind === "type" ? [...new Set(known.type.map((t) => t.slice(Math.max(t.lastIndexOf(":"), t.lastIndexOf("/")) + 1)))].sort() : known.team;
+            throw new UsageError(`--only ${kind}:${v} matches nothing in this stack (${kind === "team" ? "teams" : "types"}: ${list.join(", ")})`);
         }
     }
     const typeOf = new Map(stack.resources.map((r) => [r.urn, r.type]));
@@ -101,6 +102,16 @@ export function resolveOnly(filter: OnlyFilter, stack: CapturedStack, report: Po
     };
     const shownTypes = new Set(stack.resources.filter(resource).map((r) => r.type));
     return { resource, policy, finding, narrowsResources, shownTypes };
+}
+
+/**
+ * The policy names to suggest for a wrong one: the pack has over a hundred, so those sharing its
+ * first word (`aks-…`) when there are any, else all of them.
+ */
+function policiesLike(value: string, names: readonly string[]): string {
+    const prefix = `${value.split("-")[0]}-`;
+    const like = names.filter((n) => n.startsWith(prefix)).sort();
+    return like.length > 0 ? `policies starting ${prefix}: ${like.join(", ")}; ${names.length} in all` : `policies: ${[...names].sort().join(", ")}`;
 }
 
 /**

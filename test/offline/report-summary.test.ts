@@ -100,7 +100,8 @@ describe("--only", () => {
     it("a value that matches nothing names the stack's known values", () => {
         const resolve = (v: string) => () => resolveOnly(parseOnly([v])!, stack, report);
         expect(resolve("team:ops")).toThrow("--only team:ops matches nothing in this stack (teams: platform, risk, fraud)");
-        expect(resolve("policy:nope")).toThrow("(policies: aks-rbac, sa-tls, tags, ws-public)");
+        expect(resolve("policy:nope")).toThrow("--only policy:nope matches no policy that ran (policies: aks-rbac, sa-tls, tags, ws-public)");
+        expect(resolve("policy:ws-private")).toThrow("(policies starting ws-: ws-public; 4 in all)");
         expect(resolve("type:Vault")).toThrow("(types: ManagedCluster, StorageAccount, Workspace)");
     });
 

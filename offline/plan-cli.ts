@@ -98,7 +98,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // --only narrows what is shown; `report` (all of it) still decides the exit code.
         const selection = only && resolveOnly(only, run.graph, report);
         const shown = selection ? filterReport(report, selection) : report;
-        const shownGraph = selection ? { ...run.graph, resources: run.graph.resources.filter(selection.resource) } : run.graph;
+        const shownUrns = new Set(run.graph.resources.filter((r) => !selection || selection.resource(r)).map((r) => r.urn));
         show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         show(renderTree(run.graph, selection?.resource));
         show(`\n${renderSummary(run.graph)}\n`);
@@ -112,7 +112,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         if (values.only) show(describeOnly(values.only, report, shown));
         show(`\n${renderOutputs(run.outputs)}`);
         if (values.json) {
-            writeReportFile(values.json, JSON.stringify(planJson(shownGraph, run.outputs, { costEstimate, policies: toJsonReport(shown), deployTime: deployTimeJson(deployTime), ...(values.only ? { only: values.only } : {}) }), null, 2), io);
+            const plan = planJson(run.graph, run.outputs, { costEstimate, policies: toJsonReport(shown), deployTime: deployTimeJson(deployTime), ...(values.only ? { only: values.only } : {}) });
+            // Summary and teams are computed on the whole stack; --only narrows the resource list.
+            if (selection) plan.resources = (plan.resources as { urn: string }[]).filter((r) => shownUrns.has(r.urn));
+            writeReportFile(values.json, JSON.stringify(plan, null, 2), io);
             if (values.json !== STDOUT) say(`Wrote ${values.json}`);
         }
         if (values.sarif) {

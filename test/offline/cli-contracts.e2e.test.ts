@@ -45,7 +45,9 @@ describe("help", () => {
         expect(await main(argv, io)).toBe(0);
         expect(io.stderr).toBe("");
         expect(io.stdout).toMatch(/^usage: npm run plan -- <stack>/);
-        for (const flag of ["--json", "--sarif", "--policy-config", "--preview", "--stack-dir"]) expect(io.stdout).toContain(flag);
+        for (const flag of ["--json", "--sarif", "--policy-config", "--preview", "--stack-dir", "--only"]) expect(io.stdout).toContain(flag);
+        expect(io.stdout).toContain("Filters what is shown");
+        expect(io.stdout).toContain("the exit code is the whole stack's");
         expect(io.stdout).not.toContain("Planning");
     });
 });
@@ -62,6 +64,8 @@ describe("misuse exits 2 with one line", () => {
         ["a value given to a switch", ["dev", "--preview=yes"], /^plan: --preview takes no value/],
         ["two stacks", ["dev", "prod"], /^plan: one stack at a time; got dev, prod/],
         ["both reports on stdout", ["dev", "--json", "-", "--sarif", "-"], /^plan: --json and --sarif cannot both write to stdout/],
+        ["an unknown --only kind", ["dev", "--only", "colour:red"], /^plan: --only "colour:red": the kind must be one of policy:<value>, type:<value>, team:<value> \(run/],
+        ["an --only without its value", ["dev", "--only", "team:"], /^plan: --only team: needs a value/],
     ])("%s", async (_title, argv, message) => expectOneLineError(argv, message));
 
     it("a missing --stack-dir, named as typed", async () => {
@@ -168,5 +172,45 @@ describe("--json -", () => {
         expect(json.resources.length).toBeGreaterThan(10);
         expect(io.progressLines).toEqual([]);
         expect(io.stderr).toBe("");
+    });
+});
+
+describe("--only", () => {
+    const file = path.join(tmp, "only", "plan.json");
+    let io: ReturnType<typeof capture>;
+    let code: number;
+    beforeAll(async () => {
+        io = capture();
+        code = await main(["dev", "--preview", "--only", "type:Workspace", "--only", "team:platform", "--json", file], io);
+    });
+
+    it("shows only the matching resources in the tree and the JSON, with the per-policy table", () => {
+        expect(code).toBe(0);
+        const tree = io.stdout.slice(0, io.stdout.indexOf("\nResources:"));
+        const rows = tree.split("\n").filter((l) => l.startsWith(" +   ") && !l.includes("pulumi:pulumi:Stack"));
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) expect(row).toMatch(/:Workspace\s/);
+        const json = JSON.parse(fs.readFileSync(file, "utf8")) as {
+            only: string[];
+            summary: { total: number };
+            resources: { type: string; team: string | null }[];
+            policies: { byPolicy: { policy: string; checked: number; violations: number; skipped: number }[]; evaluated: unknown[] };
+        };
+        expect(json.only).toEqual(["type:Workspace", "team:platform"]);
+        expect(json.resources.length).toBe(rows.length);
+        for (const r of json.resources) {
+            expect(r.type).toMatch(/:Workspace$/);
+            expect(r.team).toBeNull();
+        }
+        // The summary counts stay the whole stack's.
+        expect(json.summary.total).toBeGreaterThan(json.resources.length);
+        expect(json.policies.byPolicy.map((r) => r.policy)).toContain("ml-workspace-public-network-disabled");
+        expect(json.policies.byPolicy.map((r) => r.policy)).not.toContain("aks-rbac-enabled");
+        expect(io.stdout).toMatch(/\nPer policy:\n {2}Policy +Enforcement +Checked +Violations +Skipped\n/);
+        expect(io.stdout).toMatch(/\nShown: only type:Workspace, team:platform \(\d+ of \d+ violations\); --only filters what is shown; the exit code/);
+    });
+
+    it("a value that matches nothing exits 2 with one line naming the stack's values", async () => {
+        await expectOneLineError(["dev", "--preview", "--only", "type:NoSuchThing"], /^plan: --only type:NoSuchThing matches nothing in this stack \(types: .*Workspace.*\) \(run/);
     });
 });

@@ -195,6 +195,8 @@ describe("bad input exits 2 with a message that says what is wrong", () => {
         expect(r.err).toBe("");
         expect(r.out).toMatch(/^usage: npm run audit -- <stack-export.json>/);
         expect(r.out).toMatch(/--out .*- is stdout/);
+        expect(r.out).toMatch(/--only <kind>:<v> +show only policy:<name>, type:.*team:<key>/);
+        expect(r.out).toContain("the exit code is the whole stack's");
     });
 
     it.each([
@@ -252,5 +254,46 @@ describe("--stack-tag", () => {
         expect(r.code).toBe(2);
         expect(r.err).toMatch(/--stack-tag environment: expected <name>=<value>/);
         expect(r.err).not.toMatch(NO_STACK_TRACE);
+    });
+});
+
+describe("--only and the per-policy table", () => {
+    it("the text report ends with the per-policy table before the verdict", async () => {
+        const r = await audit(INSECURE);
+        const table = r.out.slice(r.out.indexOf("Per policy:\n")).split("\n\n")[0].split("\n").slice(2);
+        expect(table.length).toBeGreaterThan(10);
+        const violations = table.map((l) => Number(l.trim().split(/\s+/)[3]));
+        expect(violations).toEqual([...violations].sort((a, b) => b - a));
+        expect(violations[0]).toBeGreaterThan(0);
+    });
+
+    it("filters what is shown (text and json), never the exit code", async () => {
+        const full = JSON.parse((await audit(INSECURE, "--format", "json")).out) as { violations: { resourceType: string }[]; byPolicy: { policy: string }[] };
+        expect(full.byPolicy.length).toBeGreaterThan(10);
+        const r = await audit(INSECURE, "--format", "json", "--only", "type:StorageAccount");
+        expect(r.code).toBe(1);
+        const json = JSON.parse(r.out) as typeof full & { summary: { violations: number } };
+        expect(json.violations.length).toBeGreaterThan(0);
+        expect(json.violations.length).toBeLessThan(full.violations.length);
+        for (const v of json.violations) expect(v.resourceType).toBe("azure-native:storage:StorageAccount");
+        // The verdict and counts stay the whole stack's.
+        expect(json.summary.violations).toBe(full.violations.length);
+        expect(json.byPolicy.map((p) => p.policy)).toContain("storage-https-only");
+        expect(json.byPolicy.map((p) => p.policy)).not.toContain("aks-rbac-enabled");
+        const text = await audit(INSECURE, "--only", "team:risk", "--only", "policy:required-tags");
+        expect(text.code).toBe(1);
+        expect(text.out).toMatch(/\nShown: only team:risk, policy:required-tags \(\d+ of \d+ violations\); --only filters what is shown; the exit code .* is the whole stack's\n$/);
+    });
+
+    it.each([
+        ["an unknown kind", ["--only", "owner:me"], /^audit: --only "owner:me": the kind must be one of policy:<value>, type:<value>, team:<value> \(run/],
+        ["a team the export lacks", ["--only", "team:ops"], /^audit: --only team:ops matches nothing in this stack \(teams: platform, risk\) \(run/],
+        ["sarif, which is the whole pack's", ["--format", "sarif", "--only", "team:risk"], /^audit: --only applies to the text and json formats, not sarif/],
+    ])("%s exits 2 with one line", async (_title, argv, message) => {
+        const r = await audit(INSECURE, ...argv);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe("");
+        expect(r.err).toMatch(message);
+        expect(r.err.trimEnd().split("\n")).toHaveLength(1);
     });
 });

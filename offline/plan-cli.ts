@@ -37,7 +37,7 @@ export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif 
   --stack-dir <dir> folder of the stack files (default stacks/)
   --only <k>:<v>    show only policy:<name>, type:<token or last part, e.g. ManagedCluster> or team:<key> (platform: no team);
                     repeatable: values of one kind are alternatives, kinds combine. Filters what is shown (tree, violations,
-                    per-policy table, JSON resources and policy results); the exit code is the whole stack's
+                    per-policy table, JSON resources and policy results; not --sarif); the exit code is the whole stack's
   -h, --help        this text
 
 Folders of --json and --sarif files are created. With - the text plan is not printed, so stdout is only the report.

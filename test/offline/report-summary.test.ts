@@ -7,6 +7,7 @@ import { UsageError } from "../../offline/cli-io";
 import type { PolicyMeta, PolicyOutcome, PolicyReport, Violation } from "../../offline/policy-report";
 import { policySummary, renderPolicySummary } from "../../offline/policy-summary";
 import { filterReport, parseOnly, resolveOnly, typeMatches } from "../../offline/report-filter";
+import { renderTree } from "../../offline/plan";
 import { toJsonReport } from "../../offline/report-json";
 import { renderText } from "../../offline/report-text";
 import { res, stackOf } from "../policies/helpers";
@@ -140,5 +141,14 @@ describe("--only", () => {
         const stackWide: PolicyReport = { ...report, violations: [{ ...report.violations[0], urn: `urn:pulumi:${stack.stack}::${stack.project}::pulumi:pulumi:Stack::x` }] };
         expect(filterReport(stackWide, resolveOnly(parseOnly(["policy:ws-public"])!, stack, stackWide)).violations).toHaveLength(1);
         expect(filterReport(stackWide, resolveOnly(parseOnly(["team:platform"])!, stack, stackWide)).violations).toHaveLength(0);
+    });
+
+    it("the tree shows only the kept resources, under their teams from the whole stack", () => {
+        const tree = renderTree(stack, resolveOnly(parseOnly(["type:Workspace"])!, stack, report).resource);
+        expect(tree).toMatch(/─ platform +\(no team\)  \(1 resource\)/);
+        expect(tree).toContain("risk  (1 resource)");
+        expect(tree).toContain("risk-ws");
+        expect(tree).not.toContain("risk-sa");
+        expect(tree).not.toContain("fraud");
     });
 });

@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeLocally, listenLocally, localEndpoint } from "./local-http";
 
 /** One operation of the fake. */
 export type BlobOperation = "put blob" | "put block" | "put block list" | "delete blob";
@@ -55,15 +55,14 @@ export class FakeBlobService {
     /** Start on 127.0.0.1, a port the OS picks. */
     static async start(token: string, containers: readonly string[]): Promise<FakeBlobService> {
         let fake: FakeBlobService | undefined;
-        const server = http.createServer((req, res) => fake!.handle(req, res));
+        const server = await listenLocally((req, res) => fake!.handle(req, res));
         fake = new FakeBlobService(server, token, new Set(containers));
-        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
         return fake;
     }
 
     /** `http://127.0.0.1:<port>`. */
     get endpoint(): string {
-        return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+        return localEndpoint(this.server);
     }
 
     /** Queue faults for the next requests of `operation`, in order. */
@@ -93,8 +92,7 @@ export class FakeBlobService {
 
     async stop(): Promise<void> {
         this.releaseHung();
-        this.server.closeAllConnections();
-        await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
+        await closeLocally(this.server);
     }
 
     private releaseHung(): void {

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeLocally, listenLocally, localEndpoint } from "./local-http";
 
 /** What the fake does instead of answering normally, for one request. */
 export type HubFault =
@@ -50,15 +50,14 @@ export class FakeIotHub {
     /** Start on 127.0.0.1, a port the OS picks. */
     static async start(token: string): Promise<FakeIotHub> {
         let fake: FakeIotHub | undefined;
-        const server = http.createServer((req, res) => fake!.handle(req, res));
+        const server = await listenLocally((req, res) => fake!.handle(req, res));
         fake = new FakeIotHub(server, token);
-        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
         return fake;
     }
 
     /** `http://127.0.0.1:<port>`. */
     get endpoint(): string {
-        return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+        return localEndpoint(this.server);
     }
 
     /** Queue faults for the next requests on `route`, in order. */
@@ -90,8 +89,7 @@ export class FakeIotHub {
 
     async stop(): Promise<void> {
         this.releaseHung();
-        this.server.closeAllConnections();
-        await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
+        await closeLocally(this.server);
     }
 
     private releaseHung(): void {

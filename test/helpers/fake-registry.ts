@@ -8,7 +8,7 @@
  * so a test asserts exact request counts (a retry storm fails it).
  */
 import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeLocally, listenLocally, localEndpoint } from "./local-http";
 
 /** What the fake answers instead of the real thing, for one request. */
 export type Fault =
@@ -76,15 +76,14 @@ export class FakeRegistry {
     /** Start on 127.0.0.1, a port the OS picks. */
     static async start(values: FakeRegistryValues): Promise<FakeRegistry> {
         let fake: FakeRegistry | undefined;
-        const server = http.createServer((req, res) => fake!.handle(req, res));
+        const server = await listenLocally((req, res) => fake!.handle(req, res));
         fake = new FakeRegistry(server, values);
-        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
         return fake;
     }
 
     /** `http://127.0.0.1:<port>`. */
     get endpoint(): string {
-        return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+        return localEndpoint(this.server);
     }
 
     /** Queue faults for the next requests to `/oauth2/<step>`, in order. */
@@ -106,8 +105,7 @@ export class FakeRegistry {
 
     async stop(): Promise<void> {
         this.releaseHung();
-        this.server.closeAllConnections();
-        await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
+        await closeLocally(this.server);
     }
 
     private releaseHung(): void {

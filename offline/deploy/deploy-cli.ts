@@ -76,7 +76,7 @@ export async function main(argv: string[], io: CliIo = processIo, opts: MainOpti
         if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the stack to deploy, e.g. dev" : `one stack at a time; got ${positionals.join(", ")}`);
         if (values.preview && values.yes) throw new UsageError("--preview and --yes contradict each other: --preview never deploys");
         const stack = positionals[0];
-        if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(stack)) throw new UsageError(`"${stack}" is not a stack name (<stack>, <org>/<stack> or <org>/<project>/<stack>)`);
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*){0,2}$/.test(stack)) throw new UsageError(`"${stack}" is not a stack name (<stack>, <org>/<stack> or <org>/<project>/<stack>)`);
         const tty = opts.isTty ?? process.stdout.isTTY === true;
         const mode = values.yes ? "up" : "preview";
         const code = await deploy({ stack, mode, format: values.json || !tty ? "json" : "text", ...(opts.signal ? { signal: opts.signal } : {}) }, opts.deps ?? defaultDeps(), io);

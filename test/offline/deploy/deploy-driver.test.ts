@@ -129,6 +129,28 @@ describe("refusals and exit codes (the plan's: 0, 1 mandatory violation, 2 anyth
         expect(io.stderr.at(-1)).toBe("deploy: pulumi preview failed (exit code 255): getting user info: authenticating: no credentials");
     });
 
+    it("a stack that cannot be selected (not logged in) is Pulumi's line, exit 2, no preview", async () => {
+        const ws = new FakeWorkspace({ openFails: "pulumi stack select failed (exit code 255): PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions" });
+        const io = capture();
+        expect(await main(["dev", "--preview"], io, { deps: deps(ws), isTty: false })).toBe(2);
+        expect(ws.ops()).toEqual(["cliVersion", "openStack"]);
+        expect(io.stderr.at(-1)).toBe("deploy: pulumi stack select failed (exit code 255): PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions");
+    });
+
+    it("an up stopped by a mandatory violation exits 1", async () => {
+        const ws = new FakeWorkspace({ up: { events: [events.policy("storage-no-public-access", "mandatory", "Public network access must be disabled.", "st")], fail: "pulumi up failed (exit code 255): update failed" } });
+        const io = capture();
+        expect(await main(["dev", "--yes"], io, { deps: deps(ws), isTty: false })).toBe(1);
+        expect(io.stderr.at(-1)).toBe("deploy: pulumi up of dev stopped by 1 mandatory policy violation");
+    });
+
+    it("the cancel signal reaches both operations", async () => {
+        const ws = new FakeWorkspace();
+        const abort = new AbortController();
+        expect(await main(["dev", "--yes"], capture(), { deps: deps(ws), isTty: false, signal: abort.signal })).toBe(0);
+        expect(ws.calls.filter((c) => c.opts).map((c) => c.opts?.signal)).toEqual([abort.signal, abort.signal]);
+    });
+
     it("a failed up exits 2 with its line", async () => {
         const ws = new FakeWorkspace({ up: { events: [events.diagnostic("error", "error: Code=\"AuthorizationFailed\"\n details")], fail: "pulumi up failed (exit code 255): update failed" } });
         const io = capture();

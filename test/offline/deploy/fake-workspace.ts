@@ -26,7 +26,7 @@ export interface FakeCall {
 export class FakeWorkspace implements DeployWorkspace {
     readonly calls: FakeCall[] = [];
     constructor(
-        private readonly script: { missingCli?: boolean; preview?: FakeOperation; up?: FakeOperation } = {},
+        private readonly script: { missingCli?: boolean; openFails?: string; preview?: FakeOperation; up?: FakeOperation } = {},
     ) {}
 
     ops(): string[] {
@@ -41,6 +41,7 @@ export class FakeWorkspace implements DeployWorkspace {
 
     async openStack(target: StackTarget): Promise<DeployStack> {
         this.calls.push({ op: "openStack", target });
+        if (this.script.openFails) throw new PulumiOperationError(this.script.openFails);
         const run = async (op: "preview" | "up", opts: OperationOptions): Promise<OperationResult> => {
             this.calls.push({ op, opts });
             const behaviour = this.script[op] ?? {};

@@ -12,25 +12,43 @@
 import { CommandError, LocalWorkspace, PulumiCommand, type PreviewOptions, type UpOptions } from "@pulumi/pulumi/automation";
 import { MissingPulumiCliError, PulumiOperationError, type DeployStack, type DeployWorkspace, type OperationOptions, type StackTarget } from "./deploy-types";
 
-/** Whether an Automation API error is the spawn of a `pulumi` that does not exist. */
-export function isMissingCli(e: unknown): boolean {
-    if (!(e instanceof CommandError)) return (e as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+/**
+ * What the Automation API's CommandError carries. Its `exec` wraps every failure, a non-zero exit
+ * included, in a CommandResult with code -2 and the underlying execa error as `err` (cmd.js, SDK
+ * 3.248), so the real exit code, stderr and spawn errno are read from `err`, not from `code`.
+ */
+interface FailedRun {
+    code?: number;
+    stdout?: string;
+    stderr?: string;
+    err?: { code?: string; exitCode?: number; stdout?: string; stderr?: string; isCanceled?: boolean; signal?: string };
+}
+
+function failedRun(e: unknown): FailedRun | undefined {
     // commandResult is private in the typings; the Automation API sets it on every CommandError.
-    const result = (e as unknown as { commandResult?: { code?: number; stderr?: string } }).commandResult;
-    // CommandResult.code is the spawn's exit code, -2 (= -ENOENT) when the executable is missing.
-    return result?.code === -2 || /\bENOENT\b/.test(result?.stderr ?? "");
+    return e instanceof CommandError ? (e as unknown as { commandResult?: FailedRun }).commandResult : undefined;
+}
+
+/** Whether an Automation API error is the spawn of a `pulumi` that does not exist (errno ENOENT). */
+export function isMissingCli(e: unknown): boolean {
+    const run = failedRun(e);
+    if (!run) return (e as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+    return run.err?.code === "ENOENT";
 }
 
 /**
  * The most useful line of a failed CLI run: its first `error:` line (Pulumi's own
- * wording), else the last non-empty line of stderr. Never the whole dump.
+ * wording), else the last non-empty line of its output. Never the whole dump.
  */
 export function operationFailure(verb: string, e: unknown): PulumiOperationError {
-    const result = (e as { commandResult?: { code?: number; stderr?: string; stdout?: string } }).commandResult;
-    if (!result) return new PulumiOperationError(`pulumi ${verb} failed: ${e instanceof Error ? e.message : String(e)}`);
-    const lines = `${result.stderr ?? ""}\n${result.stdout ?? ""}`.split("\n").map((l) => l.trim()).filter(Boolean);
+    const run = failedRun(e);
+    if (!run) return new PulumiOperationError(`pulumi ${verb} failed: ${e instanceof Error ? e.message : String(e)}`);
+    const exit = run.err?.exitCode ?? run.code;
+    if (run.err?.isCanceled || run.err?.signal === "SIGINT") return new PulumiOperationError(`pulumi ${verb} was cancelled`);
+    const text = run.err ? `${run.err.stderr ?? ""}\n${run.err.stdout ?? ""}` : `${run.stderr ?? ""}\n${run.stdout ?? ""}`;
+    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
     const line = lines.find((l) => /^error:/i.test(l)) ?? lines.at(-1) ?? "no output";
-    return new PulumiOperationError(`pulumi ${verb} failed (exit code ${result.code ?? "unknown"}): ${line.replace(/^error:\s*/i, "")}`);
+    return new PulumiOperationError(`pulumi ${verb} failed (exit code ${exit ?? "unknown"}): ${line.replace(/^error:\s*/i, "")}`);
 }
 
 /** The Automation API's options for one operation, from the steps' options. */

@@ -72,22 +72,24 @@ describe("tally and summary", () => {
 });
 
 describe("the Automation API adapter", () => {
-    const commandError = (code: number, stderr: string, stdout = ""): CommandError => {
+    /** A CommandError as the SDK's exec builds it: code -2, the execa error as `err`. */
+    const commandError = (err: Record<string, unknown>): CommandError => {
         const e = Object.create(CommandError.prototype) as CommandError;
-        Object.assign(e, { message: "x", commandResult: { code, stderr, stdout } });
+        Object.assign(e, { message: "x", commandResult: { code: -2, stdout: "", stderr: "wrapped", err } });
         return e;
     };
 
-    it("recognises a missing executable (exit -2 / ENOENT) and nothing else", () => {
-        expect(isMissingCli(commandError(-2, "spawn pulumi ENOENT"))).toBe(true);
-        expect(isMissingCli(commandError(255, "error: no stack named 'dev' found"))).toBe(false);
+    it("recognises a missing executable (spawn errno ENOENT) and not a command that ran and failed", () => {
+        expect(isMissingCli(commandError({ code: "ENOENT", errno: -2, stderr: "" }))).toBe(true);
+        expect(isMissingCli(commandError({ exitCode: 255, stderr: "error: no stack named 'dev' found" }))).toBe(false);
         expect(isMissingCli(new Error("boom"))).toBe(false);
     });
 
-    it("words a failed run with Pulumi's first error line, not the dump", () => {
-        const failure = operationFailure("preview", commandError(255, "Previewing...\nerror: getting secrets manager: passphrase must be set\nmore noise\n"));
+    it("words a failed run with its exit code and Pulumi's first error line, not the dump", () => {
+        const failure = operationFailure("preview", commandError({ exitCode: 255, stderr: "Previewing...\nerror: getting secrets manager: passphrase must be set\nmore noise\n", stdout: "" }));
         expect(failure.message).toBe("pulumi preview failed (exit code 255): getting secrets manager: passphrase must be set");
-        expect(operationFailure("up", commandError(1, "\n", "last line\n")).message).toBe("pulumi up failed (exit code 1): last line");
+        expect(operationFailure("up", commandError({ exitCode: 1, stderr: "\n", stdout: "last line\n" })).message).toBe("pulumi up failed (exit code 1): last line");
+        expect(operationFailure("up", commandError({ isCanceled: true, signal: "SIGINT" })).message).toBe("pulumi up was cancelled");
     });
 
     it("passes the policy pack, its config only when there is one, the colour, and the callbacks", () => {

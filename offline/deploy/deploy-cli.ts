@@ -98,7 +98,10 @@ function reportError(e: unknown, io: CliIo): number {
 if (require.main === module) {
     // Ctrl-C once: Pulumi cancels the operation gracefully (the Automation API's `signal`); twice: exit now.
     const abort = new AbortController();
-    process.once("SIGINT", () => abort.abort());
+    process.once("SIGINT", () => {
+        processIo.err("deploy: cancelling (Pulumi stops at a safe point; Ctrl-C again to exit now)");
+        abort.abort();
+    });
     void main(process.argv.slice(2), processIo, { signal: abort.signal }).then((code) => {
         process.exitCode = code;
     });

@@ -13,7 +13,7 @@
  */
 import * as path from "node:path";
 import { EXIT, type CliIo } from "../cli-io";
-import { EventTally, eventLine, renderSummary, type Phase } from "./event-stream";
+import { EventTally, eventLine, LineBuffer, renderSummary, type Phase } from "./event-stream";
 import { PulumiOperationError, type DeployStack, type DeployWorkspace, type EngineEvent, type OperationOptions } from "./deploy-types";
 
 /** What to run. */
@@ -95,8 +95,9 @@ async function runPhase(phase: Phase, stack: DeployStack, base: Omit<OperationOp
         if (line) io.out(JSON.stringify(line));
     };
     // On a terminal the CLI's own display is the progress; in CI the events are.
+    const display = new LineBuffer(io.out);
     const onOutput = (text: string): void => {
-        if (!json) io.out(text.replace(/\n$/, ""));
+        if (!json) display.push(text);
     };
     if (!json) io.out(`\n${phase === "preview" ? "Previewing" : "Updating"} ${stack.name} with the policy pack…`);
     let failure: PulumiOperationError | undefined;
@@ -104,7 +105,10 @@ async function runPhase(phase: Phase, stack: DeployStack, base: Omit<OperationOp
         await (phase === "preview" ? stack.preview({ ...base, onEvent, onOutput }) : stack.up({ ...base, onEvent, onOutput }));
     } catch (e) {
         if (!(e instanceof PulumiOperationError)) throw e;
-        failure = e;
+        // Ctrl-C: Pulumi cancelled gracefully and exited non-zero; say so rather than its last line.
+        failure = req.signal?.aborted ? new PulumiOperationError(`pulumi ${phase} of ${stack.name} was cancelled`) : e;
+    } finally {
+        display.flush();
     }
     const summary = tally.tally();
     if (json) io.out(JSON.stringify({ stack: stack.name, phase, type: "result", changes: summary.changes, violations: summary.violations.length, mandatory: tally.mandatory, errors: summary.errors.length, ok: !failure }));

@@ -157,3 +157,24 @@ export function renderSummary(stack: string, phase: Phase, tally: Tally): string
     }
     return lines.join("\n");
 }
+
+/**
+ * Turns the CLI's output chunks (arbitrary pieces of its stdout) into whole lines for a
+ * line-based writer: a chunk may end mid-line, and writing it as a line would break it in two.
+ */
+export class LineBuffer {
+    private rest = "";
+    constructor(private readonly write: (line: string) => void) {}
+
+    push(chunk: string): void {
+        const parts = (this.rest + chunk).split("\n");
+        this.rest = parts.pop() ?? "";
+        for (const line of parts) this.write(line.replace(/\r$/, ""));
+    }
+
+    /** Writes what is left (a last line without a newline). */
+    flush(): void {
+        if (this.rest !== "") this.write(this.rest);
+        this.rest = "";
+    }
+}

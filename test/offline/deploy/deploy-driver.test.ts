@@ -151,6 +151,15 @@ describe("refusals and exit codes (the plan's: 0, 1 mandatory violation, 2 anyth
         expect(ws.calls.filter((c) => c.opts).map((c) => c.opts?.signal)).toEqual([abort.signal, abort.signal]);
     });
 
+    it("a cancelled operation (Ctrl-C) says so, exit 2", async () => {
+        const abort = new AbortController();
+        abort.abort();
+        const ws = new FakeWorkspace({ preview: { events: [events.cancel()], fail: "pulumi preview failed (exit code 255): context canceled" } });
+        const io = capture();
+        expect(await main(["dev", "--preview"], io, { deps: deps(ws), isTty: false, signal: abort.signal })).toBe(2);
+        expect(io.stderr.at(-1)).toBe("deploy: pulumi preview of dev was cancelled");
+    });
+
     it("a failed up exits 2 with its line", async () => {
         const ws = new FakeWorkspace({ up: { events: [events.diagnostic("error", "error: Code=\"AuthorizationFailed\"\n details")], fail: "pulumi up failed (exit code 255): update failed" } });
         const io = capture();

@@ -3,7 +3,7 @@
  * and the Automation API adapter's pure parts (offline/deploy/pulumi-workspace.ts).
  */
 import { CommandError } from "@pulumi/pulumi/automation";
-import { describeChanges, eventLine, EventTally, plainText, renderSummary } from "../../../offline/deploy/event-stream";
+import { describeChanges, eventLine, EventTally, LineBuffer, plainText, renderSummary } from "../../../offline/deploy/event-stream";
 import { automationOptions, isMissingCli, operationFailure } from "../../../offline/deploy/pulumi-workspace";
 import { events } from "./fake-workspace";
 
@@ -69,6 +69,15 @@ describe("tally and summary", () => {
             "  error: quota exceeded",
         ]);
     });
+});
+
+it("LineBuffer writes whole lines from output chunks that split lines anywhere", () => {
+    const lines: string[] = [];
+    const buffer = new LineBuffer((l) => lines.push(l));
+    for (const chunk of ["Previewing up", "date (dev)\r\n\n", " +  azure-native:storage:StorageAccount st cre", "ate\nResources:"]) buffer.push(chunk);
+    expect(lines).toEqual(["Previewing update (dev)", "", " +  azure-native:storage:StorageAccount st create"]);
+    buffer.flush();
+    expect(lines.at(-1)).toBe("Resources:");
 });
 
 describe("the Automation API adapter", () => {

@@ -89,7 +89,13 @@ export async function deploy(req: DeployRequest, deps: DeployDeps, io: CliIo): P
 async function runPhase(phase: Phase, stack: DeployStack, base: Omit<OperationOptions, "onEvent" | "onOutput">, req: DeployRequest, io: CliIo): Promise<number> {
     const json = req.format === "json";
     const tally = new EventTally();
+    // Engine events carry a unique, increasing sequence number. The Automation API tails an event
+    // log file for CLIs before 3.206, and that tail can deliver an event twice under load (seen in
+    // this repository's tests): a repeat is dropped so nothing is logged or counted twice.
+    const seen = new Set<number>();
     const onEvent = (event: EngineEvent): void => {
+        if (seen.has(event.sequence)) return;
+        seen.add(event.sequence);
         tally.add(event);
         const line = json ? eventLine(stack.name, phase, event) : undefined;
         if (line) io.out(JSON.stringify(line));

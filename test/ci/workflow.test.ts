@@ -114,6 +114,13 @@ describe("what the pipeline does", () => {
         expect(pkg.scripts.deploy).toBe("tsx offline/deploy/deploy-cli.ts");
     });
 
+    it("the Pulumi CLI installed is the version of the Pulumi SDK the project locks", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+        const pulumiSteps = Object.values(jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith("pulumi/actions@")));
+        expect(pulumiSteps).toHaveLength(2);
+        for (const step of pulumiSteps) expect(String(step.with?.["pulumi-version"])).toBe(pkg.dependencies["@pulumi/pulumi"]);
+    });
+
     it("Azure credentials are OIDC only: no client secret, ids from repository variables", () => {
         for (const job of ["preview", "up"]) {
             const login = jobs[job].steps.find((s) => s.uses?.startsWith("azure/login@"))!;

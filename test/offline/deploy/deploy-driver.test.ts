@@ -220,6 +220,15 @@ describe("output: JSON lines in CI, the CLI's display and a summary on a termina
         expect(io.stderr.join("\n")).toContain("Planning stack aml-workspace/dev");
     });
 
+    it("an event delivered twice (same sequence number) is logged and counted once", async () => {
+        const create = events.pre("create", "st");
+        const io = capture();
+        expect(await main(["dev", "--preview"], io, { deps: deps(new FakeWorkspace({ preview: { events: [create, create] } })), isTty: false })).toBe(0);
+        const lines = json(io);
+        expect(lines.filter((l) => l.type === "resource-pre")).toHaveLength(1);
+        expect(lines.at(-1)).toMatchObject({ changes: { create: 1 } });
+    });
+
     it("--json forces JSON lines on a terminal", async () => {
         const io = capture();
         expect(await main(["dev", "--preview", "--json"], io, { deps: deps(new FakeWorkspace({ preview })), isTty: true })).toBe(0);

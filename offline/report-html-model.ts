@@ -294,8 +294,9 @@ export function buildDiagramModel(stack: CapturedStack): DiagramModel {
     }
     for (const r of stack.resources) {
         if (nodeOfUrn.has(r.urn)) continue;
-        for (let p = r.parent; p && byUrn.has(p); p = byUrn.get(p)?.parent) {
-            const id = nodeOfUrn.get(p) ?? firstNodeBelow.get(p);
+        // A component's own subtree first, then its ancestors'.
+        for (let p: string | undefined = r.urn; p && byUrn.has(p); p = byUrn.get(p)?.parent) {
+            const id = p === r.urn ? firstNodeBelow.get(p) : (nodeOfUrn.get(p) ?? firstNodeBelow.get(p));
             // The stack's root component holds everything: pointing at its first node would mislead.
             if (id && byUrn.get(p)?.type !== "pulumi:pulumi:Stack") {
                 nodeOfUrn.set(r.urn, id);

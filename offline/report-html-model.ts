@@ -285,23 +285,41 @@ export function buildDiagramModel(stack: CapturedStack): DiagramModel {
         }
     }
 
-    // Every other resource: the node of its nearest component (or custom parent) that holds one.
+    // Every other resource: the node of its nearest component (or custom parent) whose nodes all sit
+    // in one section (a storage component: its account; not a team or the platform, which hold many).
+    // A component's node: its own nodes before aggregates, the shallowest first (the Workspace
+    // component's workspace, not the Log Analytics of its Monitoring child), then registration order.
     const firstNodeBelow = new Map<string, string>();
-    for (const r of stack.resources) {
+    const rank = new Map<string, number>();
+    const sectionsBelow = new Map<string, Set<string>>();
+    stack.resources.forEach((r, index) => {
         const id = nodeOfUrn.get(r.urn);
-        if (!id) continue;
-        for (let p = r.parent; p && byUrn.has(p); p = byUrn.get(p)?.parent) if (!firstNodeBelow.has(p)) firstNodeBelow.set(p, id);
-    }
+        if (!id) return;
+        const own = ownNode.has(r.urn);
+        let depth = 0;
+        for (let p = r.parent; p && byUrn.has(p); p = byUrn.get(p)?.parent) {
+            depth++;
+            const score = (own ? 0 : 1e9) + depth * 1e6 + index;
+            if (score < (rank.get(p) ?? Infinity)) {
+                rank.set(p, score);
+                firstNodeBelow.set(p, id);
+            }
+            // Aggregates (people, identities, DNS) cut across components: only own nodes count here.
+            if (own) sectionsBelow.set(p, (sectionsBelow.get(p) ?? new Set()).add((nodes.get(id) as DiagramNode).group));
+        }
+    });
+    for (const [urn, sections] of sectionsBelow) if (sections.size > 1) firstNodeBelow.delete(urn);
     for (const r of stack.resources) {
         if (nodeOfUrn.has(r.urn)) continue;
         // A component's own subtree first, then its ancestors'.
         for (let p: string | undefined = r.urn; p && byUrn.has(p); p = byUrn.get(p)?.parent) {
             const id = p === r.urn ? firstNodeBelow.get(p) : (nodeOfUrn.get(p) ?? firstNodeBelow.get(p));
-            // The stack's root component holds everything: pointing at its first node would mislead.
-            if (id && byUrn.get(p)?.type !== "pulumi:pulumi:Stack") {
+            if (id) {
                 nodeOfUrn.set(r.urn, id);
                 break;
             }
+            // Above a component of several sections nothing is nearer: no node rather than a wrong one.
+            if ((sectionsBelow.get(p)?.size ?? 0) > 1) break;
         }
     }
 

@@ -255,7 +255,7 @@ function renderResources(stack: CapturedStack, model: DiagramModel): string {
     const teams = teamsOf(stack);
     const rows = stack.resources.map((r) => {
         const node = model.nodeOfUrn.get(r.urn);
-        const own = node !== undefined && model.nodes.get(node)?.urns[0] === r.urn;
+        const own = node !== undefined && model.nodes.get(node)?.urns.length === 1 && model.nodes.get(node)?.urns[0] === r.urn;
         const marks = [r.protect ? "protected" : "", r.retainOnDelete ? "retained" : ""].filter(Boolean).join(", ");
         return (
             `<tr id="${esc(stableId("row", r.urn))}" data-urn="${esc(r.urn)}">` +
@@ -266,7 +266,7 @@ function renderResources(stack: CapturedStack, model: DiagramModel): string {
     return [
         `<section id="resources"><h2>Resources (<span id="resource-count">${stack.resources.length}</span> of ${stack.resources.length})</h2>`,
         '<p><label for="resource-search">Search name, type or team: </label><input id="resource-search" type="search" autocomplete="off" placeholder="e.g. PrivateEndpoint or risk"></p>',
-        `<table class="grid" id="resource-table"><thead><tr><th>Name</th><th>Type</th><th>Team</th><th>Diagram</th><th>Lifecycle</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+        `<div class="table-wrap"><table class="grid" id="resource-table"><thead><tr><th>Name</th><th>Type</th><th>Team</th><th>Diagram</th><th>Lifecycle</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`,
         "</section>",
     ].join("\n");
 }
@@ -290,6 +290,7 @@ td.remediation{white-space:pre-wrap;max-width:38em}
 .node:target .box,.node.highlight .box{stroke:#dc2626;stroke-width:3;fill:#fee2e2}
 .edge{fill:none;stroke:#94a3b8;stroke-width:1.2}
 tr.highlight td{background:#fef9c3}
+.table-wrap{max-height:32em;overflow:auto;border:1px solid #e2e8f0}
 `;
 
 /** Table search and "go to the box": the only script, inline. */

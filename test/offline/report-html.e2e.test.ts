@@ -4,7 +4,7 @@
  * playwright-core. Each stack is planned once through the CLI (`plan <stack> --json --html`); the
  * counts the diagram must show are computed from the plan JSON by the test's own rules, not by the
  * report's code. A full-page screenshot of each report is written to test-output/report-<stack>.png
- * (gitignored) for a person to look at.
+ * and the diagram alone to test-output/report-<stack>-diagram.png (gitignored), for a person to look at.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -168,5 +168,9 @@ describe.each([
         await page.evaluate("window.scrollTo(0, 0)");
         await page.screenshot({ path: file, fullPage: true });
         expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+        // The diagram alone, at its own size, for a closer look.
+        const diagram = path.join(OUT, `report-${stack}-diagram.png`);
+        await page.locator("#architecture").screenshot({ path: diagram });
+        expect(fs.statSync(diagram).size).toBeGreaterThan(10_000);
     });
 });

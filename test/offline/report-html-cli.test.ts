@@ -1,11 +1,13 @@
 /**
- * `audit --format html`: the HTML report of a stack export (the same page as the plan's,
- * offline/report-html.ts), its diagram drawn from the exported resources.
+ * The HTML report's flags: `audit --format html` (the same page as the plan's, offline/report-html.ts,
+ * its diagram drawn from the exported resources) and `plan --html`'s bad input, refused before the
+ * stack runs. (`plan --html` on the shipped stacks, in a browser: report-html.e2e.test.ts.)
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../offline/audit-cli";
+import { main as plan } from "../../offline/plan-cli";
 
 const INSECURE = join(__dirname, "../fixtures/audit/insecure-prod.json");
 const tmp = mkdtempSync(join(tmpdir(), "audit-html-"));
@@ -56,5 +58,33 @@ describe("audit --format html", () => {
         const r = await audit(INSECURE, "--format", "html", "--only", "team:risk");
         expect(r.code).toBe(2);
         expect(r.err).toMatch(/--only applies to the text and json formats, not html/);
+    });
+});
+
+describe("plan --html, bad input", () => {
+    const run = async (...argv: string[]) => {
+        let out = "";
+        let err = "";
+        const code = await plan(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+        return { code, out, err };
+    };
+
+    it("two reports to stdout: exit 2, one line", async () => {
+        const r = await run("dev", "--html", "-", "--json", "-");
+        expect(r.code).toBe(2);
+        expect(r.out).toBe("");
+        expect(r.err).toBe("plan: only one report can write to stdout (-) (run `npm run plan -- --help` for usage)");
+    });
+
+    it("a folder as the report file: exit 2 before anything runs", async () => {
+        const r = await run("dev", "--html", `${tmp}/`);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe("");
+        expect(r.err).toMatch(/^plan: cannot write ".*\/": give a file name, not a folder$/);
+    });
+
+    it("the usage names the flag", async () => {
+        const r = await run("--help");
+        expect(r.out).toMatch(/--html <file>\s+write one self-contained HTML report/);
     });
 });

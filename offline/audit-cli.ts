@@ -70,7 +70,8 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
 }
 
 /**
- * Renders a report in a format.
+ * Renders a report in a text format (text, json, sarif); html, which needs the stack and an async
+ * layout, is offline/report-html.ts's `renderAuditHtml`.
  * @param artifactUri the audited file; SARIF places results in it. Default: none.
  * @param artifactText its content, for SARIF lines. Default: none (results name the file only).
  */

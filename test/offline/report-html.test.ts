@@ -54,7 +54,7 @@ const aci = r(
 );
 const aciDiag = r("azure-native:monitor:DiagnosticSetting", "risk-aci-diag", {}, { parent: aciComponent.urn });
 const managed = r("azure-native:machinelearningservices:OnlineEndpoint", "risk-managed", { endpointName: "ep-managed", workspaceName: "mlw-risk", properties: { authMode: "AADToken" }, tags: teamTags }, { parent: team.urn, propertyDependencies: { workspaceName: [project.urn] } });
-const onK8s = r("azure-native:machinelearningservices:OnlineEndpoint", "risk-k8s-online", { endpointName: "ep-k8s", properties: { compute: "/subscriptions/x/computes/aks" }, tags: teamTags }, { parent: team.urn });
+const onK8s = r("azure-native:machinelearningservices:OnlineEndpoint", "risk-k8s-online", { endpointName: secret(SECRET), properties: { compute: "/subscriptions/x/computes/aks" }, tags: teamTags }, { parent: team.urn });
 const k8sComponent = r("aml-workspace:index:KubernetesEndpoint", "risk-k8s-scorer", {}, { parent: team.urn });
 const k8sDeployment = r("kubernetes:apps/v1:Deployment", "risk-k8s-scorer-deployment", { metadata: { name: "scorer" }, spec: { template: { spec: { containers: [] } } } }, { parent: k8sComponent.urn });
 const fpgaComponent = r("aml-workspace:index:KubernetesEndpoint", "risk-fpga", {}, { parent: team.urn });
@@ -117,6 +117,8 @@ describe("the diagram", () => {
         expect([count("workspace"), count("endpoint"), count("private-endpoint"), count("storage"), count("dns-zones"), count("people"), count("identities")]).toEqual([2, 6, 1, 1, 1, 1, 1]);
         expect(byUrn(hub)).toMatchObject({ label: "mlw-hub", detail: "Azure ML hub", team: undefined });
         expect(byUrn(project)).toMatchObject({ label: "mlw-risk", detail: "Azure ML project", team: "risk" });
+        // A secret name is not shown: the logical name stands in.
+        expect(byUrn(onK8s)).toMatchObject({ label: "risk-k8s-online", detail: "online endpoint on Kubernetes" });
         expect(byUrn(people)).toMatchObject({ kind: "people", label: "risk-data-scientists", detail: "group: 1 role", tooltip: "AzureML Data Scientist" });
     });
 

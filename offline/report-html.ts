@@ -192,7 +192,7 @@ function renderDiagram(model: DiagramModel, layout: DiagramLayout): string {
     const hosts = [...new Set([...model.nodes.values()].filter((n) => n.host).map((n) => n.host as EndpointHost))];
     return [
         '<section id="diagram"><h2>Architecture</h2>',
-        '<p class="note">Drawn from the captured resource graph: the platform, each team with its workspace, network and private endpoints, people and compute, and endpoints grouped by where they run. Arrows point from a resource to the one it uses (a private endpoint to what it exposes, a project to its hub, an endpoint to its workspace or cluster). Hover a box for its type and names; a violation links to its box.</p>',
+        '<p class="note">Drawn from the captured resource graph: the platform, each team with its workspace, network and private endpoints, people and compute, and endpoints grouped by where they run. Arrows point from a resource to the one it uses (a private endpoint to what it exposes, a project to its hub, an endpoint to its workspace or cluster). Hover a box for its type and names, click it for its row in the resource table; a violation links to its box.</p>',
         `<ul class="legend">${legend}</ul>`,
         hosts.length ? `<p class="note">Endpoint hosts: ${esc(hosts.map((h) => HOST_LABELS[h]).join(", "))}.</p>` : "",
         `<div class="diagram-wrap"><svg id="architecture" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Architecture diagram" viewBox="0 0 ${round(layout.width)} ${round(layout.height)}" width="${round(layout.width)}" height="${round(layout.height)}">`,
@@ -211,12 +211,13 @@ function renderNode(n: DiagramNode, layout: DiagramLayout): string {
     const host = n.host ? ` data-host="${esc(n.host)}"` : "";
     const team = ` data-team="${esc(n.team ?? "platform")}"`;
     return (
-        `<g class="node" id="${esc(n.id)}" data-kind="${esc(n.kind)}" data-urn="${esc(n.urns[0])}"${host}${team} tabindex="0">` +
+        // A box links to its resource's row in the table (an aggregate: its first resource's).
+        `<a href="#${esc(stableId("row", n.urns[0]))}"><g class="node" id="${esc(n.id)}" data-kind="${esc(n.kind)}" data-urn="${esc(n.urns[0])}"${host}${team} tabindex="0">` +
         `<title>${esc(`${KIND_LABELS[n.kind]}: ${n.label}\n${n.tooltip}`)}</title>` +
         `<rect class="box" x="${round(b.x)}" y="${round(b.y)}" width="${round(b.width)}" height="${round(b.height)}" rx="4"/>` +
         `<rect x="${round(b.x)}" y="${round(b.y)}" width="6" height="${round(b.height)}" fill="${color}"/>` +
         `<text class="label" x="${round(b.x + 12)}" y="${round(b.y + 17)}">${esc(shortLabel(n.label))}</text>` +
-        `<text class="detail" x="${round(b.x + 12)}" y="${round(b.y + 33)}">${esc(n.detail)}</text></g>`
+        `<text class="detail" x="${round(b.x + 12)}" y="${round(b.y + 33)}">${esc(n.detail)}</text></g></a>`
     );
 }
 
@@ -289,7 +290,7 @@ td.remediation{white-space:pre-wrap;max-width:38em}
 .node .box{fill:#fff;stroke:#94a3b8}.node .label{font-size:12px;font-weight:600;fill:#0f172a}.node .detail{font-size:11px;fill:#475569}
 .node:target .box,.node.highlight .box{stroke:#dc2626;stroke-width:3;fill:#fee2e2}
 .edge{fill:none;stroke:#94a3b8;stroke-width:1.2}
-tr.highlight td{background:#fef9c3}
+tr.highlight td,tr:target td{background:#fef9c3}
 .table-wrap{max-height:32em;overflow:auto;border:1px solid #e2e8f0}
 `;
 

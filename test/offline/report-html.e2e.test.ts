@@ -155,6 +155,16 @@ describe.each([
         expect(box !== null && box.y >= 0 && box.y + box.height <= 1000).toBe(true);
     });
 
+    it("clicking a box goes to its resource's row in the table", async () => {
+        const node = page.locator('#architecture [data-kind="workspace"]').first();
+        const urn = (await node.getAttribute("data-urn")) as string;
+        await node.click();
+        const row = page.locator(`#resource-table tr[data-urn="${urn}"]`);
+        expect(await page.evaluate("location.hash")).toBe(`#${await row.getAttribute("id")}`);
+        const box = await row.boundingBox();
+        expect(box !== null && box.y >= 0 && box.y + box.height <= 1000).toBe(true);
+    });
+
     it("carries no secret", () => {
         // The simulated Application Insights connection string and storage keys are secrets in the graph.
         expect(html).not.toContain("InstrumentationKey=");

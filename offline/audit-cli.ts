@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- <stack export> [--format text|json|sarif] [--config <file>] [--stack-tag <name>=<value>]... [--out <file>] [--only <kind>:<value>]...`
+ * `npm run audit -- <stack export> [--format text|json|sarif|html] [--config <file>] [--stack-tag <name>=<value>]... [--out <file>] [--only <kind>:<value>]...`
  *
  * Evaluates every policy of the pack on a `pulumi stack export` file.
  * Results go to stdout (or --out), problems to stderr, never a stack trace.
@@ -13,21 +13,23 @@ import { CheckpointError, readCheckpoint } from "./checkpoint";
 import { exportFileLocator } from "./report-locations";
 import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError } from "./policy-harness";
 import { exitCodeFor, type PolicyReport } from "./policy-report";
+import { renderAuditHtml } from "./report-html";
 import { renderJson } from "./report-json";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
 import { describeOnly, filterReport, parseOnly, resolveOnly, type OnlyFilter } from "./report-filter";
 
 /** Output formats. */
-export const FORMATS = ["text", "json", "sarif"] as const;
+export const FORMATS = ["text", "json", "sarif", "html"] as const;
 /** One output format. */
 export type Format = (typeof FORMATS)[number];
 
 /** Usage text. */
-export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif] [--config <policy-config.json>] [--stack-tag <name>=<value>]... [--out <file>] [--only <kind>:<value>]...
+export const USAGE = `usage: npm run audit -- <stack-export.json> [--format text|json|sarif|html] [--config <policy-config.json>] [--stack-tag <name>=<value>]... [--out <file>] [--only <kind>:<value>]...
 
   <stack-export.json>  output of \`pulumi stack export --file <file>\`
-  --format             text (default, grouped by resource), json, or sarif (SARIF 2.1.0)
+  --format             text (default, grouped by resource), json, sarif (SARIF 2.1.0), or html (one self-contained page:
+                       architecture diagram of the export's resources, violations with remediation, resource table)
   --config             policy pack config, as for \`pulumi preview --policy-pack-config\`
   --stack-tag          a stack tag policies see (repeatable), e.g. environment=prod; none by default
   --out                write the report to a file instead of stdout (its folders are created; - is stdout)
@@ -63,11 +65,13 @@ function parse(argv: string[]): { file: string; format: Format; config?: string;
     const only = parseOnly(values.only);
     // SARIF is the whole pack's result for code scanning; narrowing it would hide findings from it.
     if (only && format === "sarif") throw new UsageError("--only applies to the text and json formats, not sarif");
+    if (only && format === "html") throw new UsageError("--only applies to the text and json formats, not html (the page shows the whole stack)");
     return { file: positionals[0], format, config: values.config, out: values.out, stackTags: parseStackTags(values["stack-tag"]), only, onlyValues: values.only };
 }
 
 /**
- * Renders a report in a format.
+ * Renders a report in a text format (text, json, sarif); html, which needs the stack and an async
+ * layout, is offline/report-html.ts's `renderAuditHtml`.
  * @param artifactUri the audited file; SARIF places results in it. Default: none.
  * @param artifactText its content, for SARIF lines. Default: none (results name the file only).
  */
@@ -110,7 +114,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         // --only narrows what is shown; `report` (all of it) still decides the exit code.
         const shown = opts.only ? filterReport(report, resolveOnly(opts.only, stack, report)) : report;
         const note = opts.onlyValues && opts.format === "text" ? `${describeOnly(opts.onlyValues, report, shown)}\n` : "";
-        const output = render(shown, opts.format, opts.file, opts.format === "sarif" ? readFileSync(opts.file, "utf8") : undefined) + note;
+        const output = opts.format === "html" ? await renderAuditHtml(stack, report, opts.file) : render(shown, opts.format, opts.file, opts.format === "sarif" ? readFileSync(opts.file, "utf8") : undefined) + note;
         if (opts.out && opts.out !== STDOUT) {
             writeReportFile(opts.out, output, io);
             io.err(`audit: wrote ${opts.format} report to ${opts.out} (${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory)\n`);

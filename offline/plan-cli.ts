@@ -1,11 +1,11 @@
 /**
- * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...`
+ * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--html <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
  * CLI), prints the resource tree and a summary, evaluates the policy pack on
  * the captured resources (with `policies/config/<stack>.json` when present),
  * ends with the stack outputs, and optionally writes the plan as JSON and the
- * policy results as SARIF (placed in the stack file).
+ * policy results as SARIF (placed in the stack file), and the HTML report (offline/report-html.ts).
  * Exit codes: 0 clean or advisory only; 1 a mandatory violation; 2 bad input.
  */
 import * as path from "node:path";
@@ -16,6 +16,7 @@ import { evaluatePolicies, loadPolicyConfig, parseStackTags, PolicyConfigError, 
 import { exitCodeFor } from "./policy-report";
 import { toJsonReport } from "./report-json";
 import { stackFileLocator } from "./report-locations";
+import { renderHtmlReport } from "./report-html";
 import { renderSarif } from "./report-sarif";
 import { renderText } from "./report-text";
 import { describeOnly, filterReport, parseOnly, resolveOnly } from "./report-filter";
@@ -26,11 +27,13 @@ import { runStack, SimulationError } from "./run-stack";
 import { readStackFile, StackFileError } from "./stack-file";
 
 /** Usage text (`--help`). */
-export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...
+export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--html <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...
 
   <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
   --json <file>     write the plan (resources, inputs with secrets redacted, outputs, cost and deploy-time estimates, policy results) as JSON; - for stdout
   --sarif <file>    write the policy results as SARIF 2.1.0, placed in the stack file; - for stdout
+  --html <file>     write one self-contained HTML report; - for stdout (summary, cost and deploy-time estimates, architecture diagram,
+                    violations with remediation, searchable resource table; secrets redacted, nothing loaded from the network)
   --policy-config   policy pack config (default policies/config/<stack>.json when it exists)
   --stack-tag <n=v> a stack tag the policies see, as the real engine passes them (repeatable); none by default
   --preview         leave IDs and computed values unknown, as \`pulumi preview\` does
@@ -40,13 +43,14 @@ export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif 
                     per-policy table, JSON resources and policy results; not --sarif); the exit code is the whole stack's
   -h, --help        this text
 
-Folders of --json and --sarif files are created. With - the text plan is not printed, so stdout is only the report.
+Folders of --json, --sarif and --html files are created. With - the text plan is not printed, so stdout is only the report.
 exit codes: 0 clean or advisory only, 1 mandatory policy violation, 2 bad input
 `;
 
 const FLAGS = {
     json: { type: "string" },
     sarif: { type: "string" },
+    html: { type: "string" },
     "policy-config": { type: "string" },
     preview: { type: "boolean" },
     "stack-dir": { type: "string" },
@@ -67,15 +71,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         }
         if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "name the stack to plan, e.g. dev" : `one stack at a time; got ${positionals.join(", ")}`);
         if (values.json === STDOUT && values.sarif === STDOUT) throw new UsageError("--json and --sarif cannot both write to stdout (-)");
+        if (values.html === STDOUT && (values.json === STDOUT || values.sarif === STDOUT)) throw new UsageError("only one report can write to stdout (-)");
         const stack = positionals[0];
-        const toStdout = values.json === STDOUT || values.sarif === STDOUT;
+        const toStdout = values.json === STDOUT || values.sarif === STDOUT || values.html === STDOUT;
         // Text and notices go where the report is not: stdout carries only the report when it is "-".
         const say = toStdout ? io.err : io.out;
         const show = toStdout ? () => undefined : io.out;
         // Progress goes to a terminal only, and never while stdout carries a report.
         progress = toStdout ? undefined : io.progress;
         // Refuse unwritable report targets before the run, not after it.
-        for (const target of [values.json, values.sarif]) if (target !== undefined) checkWritable(target);
+        for (const target of [values.json, values.sarif, values.html]) if (target !== undefined) checkWritable(target);
         const stackTags = parseStackTags(values["stack-tag"]);
         const only = parseOnly(values.only);
         const stackFile = readStackFile(stack, values["stack-dir"]);
@@ -121,6 +126,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         if (values.sarif) {
             writeReportFile(values.sarif, renderSarif(report, { artifactUri: stackFile.file, locate: stackFileLocator(stackFile.keys) }), io);
             if (values.sarif !== STDOUT) say(`Wrote ${values.sarif}`);
+        }
+        if (values.html) {
+            // The whole stack and its whole report: --only narrows the text and JSON, not the picture.
+            writeReportFile(values.html, await renderHtmlReport({ stack: run.graph, report, source: `offline plan of ${stackFile.file}`, costEstimate, deployTime }), io);
+            if (values.html !== STDOUT) say(`Wrote ${values.html}`);
         }
         return exitCodeFor(report);
     } catch (e) {

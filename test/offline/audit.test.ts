@@ -176,7 +176,7 @@ describe("bad input exits 2 with a message that says what is wrong", () => {
 
     it.each([
         ["no file", [], /^audit: missing the stack export file/],
-        ["an unknown format", [SECURE, "--format", "xml"], /^audit: --format must be one of text, json, sarif, not "xml"/],
+        ["an unknown format", [SECURE, "--format", "xml"], /^audit: --format must be one of text, json, sarif, html, not "xml"/],
         ["an unknown flag", [SECURE, "--colour"], /^audit: unknown flag --colour /],
         ["a flag without its value", [SECURE, "--config"], /^audit: --config needs a value /],
         ["a flag followed by another flag", [SECURE, "--out", "--format", "json"], /^audit: --out needs a value \(got the flag --format/],

@@ -135,7 +135,9 @@ export const DANGER_RULES: readonly DangerRule[] = [
             const loses =
                 c.type === WORKSPACE
                     ? "its experiments, models, data assets and endpoints go with it"
-                    : "its keys and secrets are soft-deleted with it, and a workspace encrypted with its key loses access";
+                    : c.type === "azure-native:keyvault:Key"
+                      ? "the key and its versions are soft-deleted, so data encrypted with it (a customer-managed key) becomes unreadable"
+                      : "its keys and secrets are soft-deleted with it, and a workspace encrypted with its key loses access";
             return `${soft.label} would be replaced (forced by ${c.replaceBy.join(", ")}): the old one is deleted first and ${loses}; its name stays reserved ${soft.reserved}`;
         },
     },
@@ -176,6 +178,20 @@ export const DANGER_RULES: readonly DangerRule[] = [
             return typeof beforeVault === "string" && typeof afterVault === "string" && beforeVault.toLowerCase() !== afterVault.toLowerCase()
                 ? `the customer-managed key moves to another key vault (${shown(raw(c.planned?.inputs, "encryption.keyVaultProperties.keyVaultArmId"))}): only a key in the original vault is accepted; the update fails`
                 : undefined;
+        },
+    },
+    {
+        id: "workspace-associated-resource-change",
+        title: "pointing a deployed workspace at another key vault or storage account",
+        // "Workspaces - Create Or Update" (REST API reference, https://learn.microsoft.com/rest/api/azureml/workspaces/create-or-update):
+        // keyVault and storageAccount are the "ARM id of the key vault/storage account associated with this workspace.
+        // This cannot be changed once the workspace has been created". azure-native sends it as an update, which fails.
+        doc: "https://learn.microsoft.com/rest/api/azureml/workspaces/create-or-update",
+        fix: "keep the workspace's key vault and storage account (revert the change that renames or replaces them); a workspace on new ones is a new workspace (naming.generation)",
+        check: (c) => {
+            if (c.type !== WORKSPACE || c.action !== "update") return undefined;
+            const moved = ["keyVault", "storageAccount"].filter((k) => c.paths.some((p) => p.path === k && (p.kind === "changed" || p.kind === "unknown" || p.kind === "removed")));
+            return moved.length > 0 ? `${moved.join(" and ")} of a deployed workspace would change: Azure fixes them at creation; the update fails` : undefined;
         },
     },
     {

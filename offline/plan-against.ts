@@ -8,7 +8,8 @@ import { UsageError } from "./cli-io";
 import { DANGER_RULE_IDS, findDangerousChanges, type DangerFinding } from "./dangerous-changes";
 import { diffJson, renderDiff } from "./diff-report";
 import type { CapturedStack } from "./graph";
-import { diffStacks, type StackDiff } from "./plan-diff";
+import { deployedSubscription, diffStacks, type DiffOptions, type StackDiff } from "./plan-diff";
+import { SIMULATED_SUBSCRIPTION_ID } from "./azure-sim/simulator";
 
 /** The deployed stack to compare with, read and checked. */
 export interface Against {
@@ -46,7 +47,7 @@ export function loadAgainst(file: string | undefined, allow: readonly string[] |
 }
 
 /** Diffs the planned stack against the export; throws CheckpointError when the export is of another project or stack. */
-export function compareAgainst(against: Against, planned: CapturedStack): Comparison {
+export function compareAgainst(against: Against, planned: CapturedStack, plannedOutputs?: DiffOptions["plannedOutputs"]): Comparison {
     const { deployed } = against;
     // An export without resources is a stack never deployed: everything is a create.
     if (deployed.resources.length > 0 && (deployed.project !== planned.project || deployed.stack !== planned.stack)) {
@@ -56,7 +57,10 @@ export function compareAgainst(against: Against, planned: CapturedStack): Compar
             `an export of ${deployed.project}/${deployed.stack}, not of ${planned.project}/${planned.stack}: URNs would not match; export the stack you plan (pulumi stack export --stack ${planned.stack} --file ${against.file})`,
         );
     }
-    const diff = diffStacks(planned, deployed);
+    const deployedSub = deployedSubscription(deployed);
+    // The simulated deployment runs in a placeholder subscription; the export's is the real one.
+    const subscription = deployedSub ? { planned: SIMULATED_SUBSCRIPTION_ID, deployed: deployedSub } : undefined;
+    const diff = diffStacks(planned, deployed, { plannedOutputs, subscription });
     const findings = findDangerousChanges(diff, deployed, against.allow);
     return {
         diff,

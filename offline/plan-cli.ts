@@ -115,7 +115,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         show(renderTree(run.graph, selection?.resource));
         show(`\n${renderSummary(run.graph)}\n`);
-        const comparison = against && compareAgainst(against, run.graph);
+        const comparison = against && compareAgainst(against, run.graph, run.states);
         if (comparison) show(`\n${comparison.text}\n`);
         const deployTime = criticalPath(run.graph);
         show(`\n${renderDeployTime(deployTime)}\n`);

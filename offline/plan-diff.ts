@@ -5,7 +5,7 @@
  * A planned unknown input differs "maybe" (known only after deploy); secrets are compared
  * without ever keeping their values in the result.
  */
-import { isSecret, UNKNOWN, type CapturedResource, type CapturedStack } from "./graph";
+import { isSecret, secret, UNKNOWN, type CapturedResource, type CapturedStack } from "./graph";
 import { normalizeLocation, replaceReason } from "./replace-properties";
 
 /** What the update does to a resource. */
@@ -55,7 +55,7 @@ export interface ResourceChange {
     paths: PathChange[];
     /** The properties forcing a replacement (replace only), sorted. */
     replaceBy: string[];
-    /** The resource as planned (absent for a delete). */
+    /** The resource as planned, inputs resolved against the checkpoint (see {@link diffStacks}); absent for a delete. */
     planned?: CapturedResource;
     /** The resource as deployed (absent for a create). */
     deployed?: CapturedResource;
@@ -168,24 +168,119 @@ export function diffInputs(
         .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Diffs the planned stack against the deployed one (a checkpoint). */
-export function diffStacks(planned: CapturedStack, deployed: CapturedStack): StackDiff {
+/** Options of {@link diffStacks}. */
+export interface DiffOptions {
+    /**
+     * The planned run's outputs by URN, IDs included (a run's `states`: id plus outputs). With them, a
+     * planned input that is another resource's simulated output (an ARM ID, a principal ID, a URI) is
+     * read as that resource's deployed output when it keeps its identity, as the engine resolves it from
+     * the state. Default: none (inputs compared as planned).
+     */
+    plannedOutputs?: ReadonlyMap<string, { id: string; outputs: Record<string, unknown> }>;
+    /**
+     * The planned run's subscription and the deployed stack's: an ID under the former reads as under
+     * the latter (the simulator's placeholder subscription stands for the real one). Default: none.
+     */
+    subscription?: { planned: string; deployed: string };
+}
+
+/** The subscription most of the checkpoint's resource IDs lie in (undefined when none has an ID). */
+export function deployedSubscription(deployed: CapturedStack): string | undefined {
+    const counts = new Map<string, number>();
+    for (const r of deployed.resources) {
+        const m = typeof r.outputs?.id === "string" ? /^\/subscriptions\/([^/]+)/i.exec(r.outputs.id) : null;
+        if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** A simulated output worth mapping to its deployed value: IDs, GUIDs, URIs (never short words that could collide). */
+const MAPPABLE = /^(\/subscriptions\/|https?:\/\/)|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pairs the string leaves of a planned and a deployed output that differ (same path). */
+function pairOutputs(planned: unknown, deployed: unknown, into: Map<string, unknown>): void {
+    if (isSecret(planned) || isSecret(deployed)) return;
+    if (typeof planned === "string" && typeof deployed === "string") {
+        if (planned !== deployed && MAPPABLE.test(planned)) into.set(planned.toLowerCase(), deployed);
+    } else if (Array.isArray(planned) && Array.isArray(deployed)) {
+        planned.forEach((v, i) => pairOutputs(v, deployed[i], into));
+    } else if (isObject(planned) && isObject(deployed)) {
+        for (const k of Object.keys(planned)) pairOutputs(planned[k], deployed[k], into);
+    }
+}
+
+/** Rewrites planned input strings that are (or lie under) a mapped simulated ID to the deployed value. */
+function rebase(v: unknown, map: ReadonlyMap<string, unknown>): unknown {
+    if (map.size === 0) return v;
+    if (typeof v === "string") {
+        const exact = map.get(v.toLowerCase());
+        if (exact !== undefined) return exact;
+        // A child's ID under a mapped parent ID (`<vault id>/keys/k`): rebase the prefix.
+        if (v.startsWith("/subscriptions/")) {
+            for (let i = v.lastIndexOf("/"); i > 0; i = v.lastIndexOf("/", i - 1)) {
+                const parent = map.get(v.slice(0, i).toLowerCase());
+                if (typeof parent === "string") return `${parent}${v.slice(i)}`;
+            }
+        }
+        return v;
+    }
+    if (isSecret(v)) return { ...v, value: rebase(v.value, map) };
+    if (Array.isArray(v)) return v.map((x) => rebase(x, map));
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rebase(x, map)]));
+    return v;
+}
+
+/** A planned value with its unknown leaves taken from the deployed value (where the deployed one has them). */
+function fillUnknowns(planned: unknown, deployed: unknown): unknown {
+    if (isSecret(planned)) return secret(fillUnknowns(planned.value, isSecret(deployed) ? deployed.value : deployed));
+    if (planned === UNKNOWN) return deployed === undefined ? UNKNOWN : deployed;
+    if (Array.isArray(planned) && Array.isArray(deployed)) return planned.map((v, i) => fillUnknowns(v, deployed[i]));
+    if (isObject(planned) && isObject(deployed)) return Object.fromEntries(Object.entries(planned).map(([k, v]) => [k, fillUnknowns(v, deployed[k])]));
+    return planned;
+}
+
+/**
+ * Diffs the planned stack against the deployed one (a checkpoint). Resources are visited in
+ * registration (dependency) order, so what a resource's inputs take from another is resolved
+ * first: from a resource that keeps its identity (same or update), a planned input unknown at
+ * preview comes from the deployed inputs when every resource it depends on keeps its identity too
+ * (their outputs are known from the state, as in `pulumi preview`), and a simulated output
+ * (`opts.plannedOutputs`) reads as the deployed one. A replaced or created dependency stays as planned.
+ */
+export function diffStacks(planned: CapturedStack, deployed: CapturedStack, opts: DiffOptions = {}): StackDiff {
     const old = new Map(deployed.resources.filter(compared).map((r) => [r.urn, r]));
     const matched = new Set<string>();
     const changes: ResourceChange[] = [];
+    /** URNs (planned) whose identity and outputs carry over from the checkpoint. */
+    const kept = new Set<string>();
+    const outputMap = new Map<string, unknown>();
+    const sub = opts.subscription;
+    if (sub && sub.planned.toLowerCase() !== sub.deployed.toLowerCase()) outputMap.set(`/subscriptions/${sub.planned}`.toLowerCase(), `/subscriptions/${sub.deployed}`);
     for (const r of planned.resources.filter(compared)) {
         const aliasMatch = old.has(r.urn) ? undefined : (r.aliases ?? []).find((a) => old.has(a) && !matched.has(a));
         const prior = old.get(r.urn) ?? (aliasMatch ? old.get(aliasMatch) : undefined);
-        const base = { urn: r.urn, type: r.type, name: r.name, planned: r, ...(aliasMatch ? { oldUrn: aliasMatch } : {}) };
+        const base = { urn: r.urn, type: r.type, name: r.name, ...(aliasMatch ? { oldUrn: aliasMatch } : {}) };
         if (!prior) {
-            changes.push({ ...base, action: "create", paths: [], replaceBy: [] });
+            changes.push({ ...base, planned: r, action: "create", paths: [], replaceBy: [] });
             continue;
         }
         matched.add(prior.urn);
-        const paths = diffInputs(r.type, prior.inputs, r.inputs, { ignoreChanges: r.ignoreChanges, replaceOnChanges: r.replaceOnChanges });
+        const inputs: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(r.inputs)) {
+            const deps = r.propertyDependencies[k] ?? [];
+            const resolvable = containsUnknown(v) && deps.length > 0 && deps.every((u) => kept.has(u));
+            inputs[k] = rebase(resolvable ? fillUnknowns(v, prior.inputs[k]) : v, outputMap);
+        }
+        const resolved: CapturedResource = { ...r, inputs };
+        const paths = diffInputs(r.type, prior.inputs, inputs, { ignoreChanges: r.ignoreChanges, replaceOnChanges: r.replaceOnChanges });
         const replaceBy = [...new Set(paths.flatMap((p) => (p.replaceBy ? [p.replaceBy] : [])))].sort();
         const action: DiffAction = replaceBy.length > 0 ? "replace" : paths.length > 0 ? "update" : "same";
-        changes.push({ ...base, action, paths, replaceBy, deployed: prior });
+        changes.push({ ...base, planned: resolved, action, paths, replaceBy, deployed: prior });
+        if (action === "same" || action === "update") {
+            kept.add(r.urn);
+            const state = opts.plannedOutputs?.get(r.urn);
+            if (state) pairOutputs({ ...state.outputs, id: state.id }, prior.outputs ?? {}, outputMap);
+        }
     }
     for (const r of old.values()) {
         if (!matched.has(r.urn)) changes.push({ urn: r.urn, type: r.type, name: r.name, action: "delete", paths: [], replaceBy: [], deployed: r });

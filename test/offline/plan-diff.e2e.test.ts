@@ -159,6 +159,18 @@ describe("plan --against an export of the current prod", () => {
         expect(io.stdout).toContain("Dangerous changes: none");
     });
 
+    it("at preview, against the export of a deployment in another subscription: all same but unknowable secrets (IDs and unknowns resolved from the export)", async () => {
+        const elsewhere = path.join(tmp, "prod-export-other-subscription.json");
+        fs.writeFileSync(elsewhere, fs.readFileSync(plainExportFile, "utf8").replaceAll("/subscriptions/00000000-0000-0000-0000-000000000000", "/subscriptions/12345678-aaaa-bbbb-cccc-1234567890ab"));
+        const io = capture();
+        const jsonFile = path.join(tmp, "elsewhere.json");
+        expect(await main(["prod", "--preview", "--against", elsewhere, "--json", jsonFile], io)).toBe(0);
+        const diff = (JSON.parse(fs.readFileSync(jsonFile, "utf8")) as PlanJson).diff;
+        // Only secrets the offline preview cannot know (a kubeconfig read by an invoke) may change.
+        expect(diff.changes.flatMap((c) => c.paths.filter((p) => p.kind !== "secret-may-change").map((p) => `${c.name}: ${p.path} ${p.kind}`))).toEqual([]);
+        expect(diff.summary.same).toBeGreaterThan(deployed.resources.length - 5);
+    });
+
     it("an export with encrypted secrets: only secret inputs differ, as 'secret may change'", async () => {
         const io = capture();
         const jsonFile = path.join(tmp, "encrypted.json");

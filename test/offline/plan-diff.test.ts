@@ -124,6 +124,36 @@ describe("diffStacks", () => {
     });
 });
 
+describe("inputs that come from other resources", () => {
+    const SIM = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg";
+    const REAL = "/subscriptions/12345678-aaaa-bbbb-cccc-1234567890ab/resourceGroups/rg";
+    const UAI = "azure-native:managedidentity:UserAssignedIdentity";
+    const RA = "azure-native:authorization:RoleAssignment";
+    const identity = res(UAI, "uai", { resourceName: "id", resourceGroupName: "rg" });
+    const grant = (principalId: unknown, scope: unknown) =>
+        res(RA, "ra", { roleAssignmentName: "0f0e0d0c-0000-4000-8000-000000000001", principalId, scope, roleDefinitionId: `${SIM.split("/resourceGroups")[0]}/providers/Microsoft.Authorization/roleDefinitions/r` }, { propertyDependencies: { principalId: [identity.urn], scope: [identity.urn] } });
+    const deployed = stack([
+        { ...identity, outputs: { id: `${REAL}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`, principalId: "aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa" } },
+        res(RA, "ra", { roleAssignmentName: "0f0e0d0c-0000-4000-8000-000000000001", principalId: "aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa", scope: `${REAL}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`, roleDefinitionId: `${REAL.split("/resourceGroups")[0]}/providers/Microsoft.Authorization/roleDefinitions/r` }),
+    ]);
+    const simOutputs = new Map([[identity.urn, { id: `${SIM}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`, outputs: { principalId: "bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb" } }]]);
+    const subscription = { planned: "00000000-0000-0000-0000-000000000000", deployed: "12345678-aaaa-bbbb-cccc-1234567890ab" };
+
+    it("a simulated output (ID, principal ID) and the simulated subscription read as the deployed ones", () => {
+        const planned = stack([identity, grant("bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb", `${SIM}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id`)]);
+        expect(diffStacks(planned, deployed, { plannedOutputs: simOutputs, subscription }).changes.map((c) => c.action)).toEqual(["same", "same"]);
+        // Without them the placeholders differ: principalId and scope force a replacement.
+        expect(change(diffStacks(planned, deployed), "ra")).toMatchObject({ action: "replace", replaceBy: ["principalId", "scope"] });
+    });
+
+    it("at preview, an unknown input from resources that keep their identity resolves to the deployed value; from a replaced one it stays unknown", () => {
+        const planned = stack([identity, grant(UNKNOWN, UNKNOWN)]);
+        expect(diffStacks(planned, deployed, { subscription }).changes.map((c) => c.action)).toEqual(["same", "same"]);
+        const renamed = stack([{ ...identity, inputs: { ...identity.inputs, resourceName: "id2" } }, grant(UNKNOWN, UNKNOWN)]);
+        expect(change(diffStacks(renamed, deployed, { subscription }), "ra")).toMatchObject({ action: "replace", replaceBy: ["principalId", "scope"] });
+    });
+});
+
 describe("secrets", () => {
     const PLAINTEXT = "s3cr3t-Value-0042";
     const planned = stack([res("azure-native:containerinstance:ContainerGroup", "cg", { containerGroupName: "cg", password: secret(PLAINTEXT), env: secret({ token: PLAINTEXT }) })]);

@@ -221,6 +221,24 @@ export const DANGER_RULES: readonly DangerRule[] = [
         },
     },
     {
+        id: "resource-group-replace",
+        title: "deleting or replacing a resource group that holds resources",
+        // "Azure Resource Manager resource group and resource deletion"
+        // (https://learn.microsoft.com/azure/azure-resource-manager/management/delete-resource-group):
+        // deleting a resource group deletes every resource in it. A replacement deletes the old group.
+        doc: "https://learn.microsoft.com/azure/azure-resource-manager/management/delete-resource-group",
+        fix: "keep the resource group's name and location (a location change needs a new stack in the new region, then a migration)",
+        check: (c, ctx) => {
+            if (c.type !== "azure-native:resources:ResourceGroup" || !removesOrReplaces(c)) return undefined;
+            const group = at(c.deployed?.inputs, "resourceGroupName");
+            if (typeof group !== "string") return undefined;
+            const inside = ctx.deployed.resources.filter((r) => r.custom && r.urn !== c.urn && typeof at(r.inputs, "resourceGroupName") === "string" && (at(r.inputs, "resourceGroupName") as string).toLowerCase() === group.toLowerCase());
+            return inside.length > 0
+                ? `resource group ${group} would be ${c.action === "replace" ? `replaced (forced by ${c.replaceBy.join(", ")})` : "deleted"}: Azure deletes the ${inside.length} resource(s) of the stack in it with it, data included`
+                : undefined;
+        },
+    },
+    {
         id: "protected-delete",
         title: "deleting or replacing a resource that is protected in the stack",
         // "Protecting against undesired changes" (https://www.pulumi.com/docs/iac/operations/stack-management/protecting-against-undesired-changes/):

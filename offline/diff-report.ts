@@ -47,7 +47,7 @@ export function renderDiff(diff: StackDiff, findings: readonly DangerFinding[], 
     const changed = diff.changes.filter((c) => c.action !== "same");
     if (changed.length > 0) lines.push("");
     for (const c of changed) {
-        const why = c.action === "replace" ? ` (replace: ${c.replaceBy.join(", ")} forces it)` : c.action === "delete" && c.deployed?.retainOnDelete ? " (retained in Azure)" : "";
+        const why = c.action === "replace" ? ` (replace, forced by ${c.replaceBy.join(", ")})` : c.action === "delete" && c.deployed?.retainOnDelete ? " (retained in Azure)" : "";
         lines.push(`  ${SYMBOL[c.action].padEnd(2)} ${c.type}  ${c.name}${why}`);
         lines.push(`       urn: ${c.urn}${c.oldUrn ? ` (was ${c.oldUrn})` : ""}`);
         for (const p of c.paths) lines.push(`       ${pathLine(p)}${p.replaceBy ? "  [forces replacement]" : ""}`);

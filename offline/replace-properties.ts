@@ -18,6 +18,11 @@
  *   {@link FORCE_NEW} below for the toolkit's types.
  * - A ForceNew property removed from the program does not replace (PR #4785, #4789).
  *
+ * Checked: Key Vault's `location` carries no `x-ms-mutability` (Azure/azure-rest-api-specs,
+ * keyvault.json `VaultCreateOrUpdateParameters`, 2019-09-01), so a vault's location change is an
+ * update (that Azure refuses), while the toolkit's vault name, hashed from the location, changes and
+ * replaces it.
+ *
  * Limits: `x-ms-mutability` create-only properties of each type's API version are not all
  * restated (only those in the provider's hand-kept list); `location` is ForceNew only where
  * that list says so, and elsewhere an in-place move is refused by Azure itself (issue #3053:

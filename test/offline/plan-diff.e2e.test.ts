@@ -111,7 +111,7 @@ describe("plan --against an export of the current prod", () => {
             ]);
             const vault = replaced.find((c) => c.type === "azure-native:keyvault:Vault")!;
             expect(vault.paths).toContainEqual({ path: "vaultName", kind: "changed", replaceBy: "vaultName" });
-            expect(io.stdout).toMatch(/\+- azure-native:keyvault:Vault {2}platform-ml-keyvault-vault \(replace: vaultName forces it\)/);
+            expect(io.stdout).toMatch(/\+- azure-native:keyvault:Vault {2}platform-ml-keyvault-vault \(replace, forced by vaultName\)/);
         });
 
         it("flags the key vault's forced replacement with the soft-delete rule (and its protection)", () => {

@@ -230,6 +230,16 @@ describe("dangerous changes", () => {
         expect(rules([subnet("10.0.0.0/24", { defaultOutboundAccess: false }), pe], [subnet("10.0.0.0/24"), pe])).toEqual([]);
     });
 
+    it("resource-group-replace: a resource group holding resources replaced or deleted; an empty one is fine", () => {
+        const rg = (location: string) => res("azure-native:resources:ResourceGroup", "rg", { resourceGroupName: "rg-a", location });
+        const inside = res(SA, "sa", { accountName: "a", resourceGroupName: "rg-a" });
+        const f = rules([rg("northeurope"), inside], [rg("westeurope"), inside]);
+        expect(ids(f)).toEqual(["resource-group-replace:rg"]);
+        expect(f[0].message).toMatch(/replaced \(forced by location\): Azure deletes the 1 resource\(s\)/);
+        expect(ids(rules([inside], [rg("westeurope"), inside]))).toEqual(["resource-group-replace:rg"]);
+        expect(rules([rg("northeurope")], [rg("westeurope")])).toEqual([]);
+    });
+
     it("protected-delete: a protected resource deleted or replaced; an unprotected one deleted is fine", () => {
         expect(ids(rules([], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["protected-delete:sa"]);
         expect(ids(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["protected-delete:sa"]);

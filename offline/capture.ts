@@ -4,11 +4,11 @@
  * inputs with secrets and unknowns, dependencies, provider, protect), then
  * lets Pulumi's own MockMonitor answer through the simulated Azure.
  */
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { CapturedResource } from "./graph";
 import { decodeWire } from "./wire";
+import { withProviderDigest } from "./provider-digest";
 
 /** Minimal view of Pulumi's RegisterResourceRequest (generated protobuf class). */
 interface RegisterRequest {
@@ -128,15 +128,6 @@ function withAliases(req: RegisterRequest, parent: string): { aliases?: string[]
     return urns.length > 0 ? { aliases: urns } : {};
 }
 
-/**
- * A dynamic resource's `__provider` input is its provider's serialized code (tens of KB): the plan
- * keeps its size and sha256 instead, which still changes exactly when the code does.
- */
-function withProviderDigest(inputs: Record<string, unknown>): Record<string, unknown> {
-    const code = inputs.__provider;
-    if (typeof code !== "string") return inputs;
-    return { ...inputs, __provider: `serialized dynamic provider (${code.length} chars, sha256:${createHash("sha256").update(code).digest("hex").slice(0, 16)})` };
-}
 
 /** A URN as the Pulumi engine builds it: the parent's qualified type chain, then this type. */
 export function engineUrn(parent: string, type: string, name: string): string {

@@ -6,6 +6,7 @@
  * without ever keeping their values in the result.
  */
 import { isSecret, secret, UNKNOWN, type CapturedResource, type CapturedStack } from "./graph";
+import { withProviderDigest } from "./provider-digest";
 import { normalizeLocation, replaceReason } from "./replace-properties";
 
 /** What the update does to a resource. */
@@ -272,7 +273,8 @@ export function diffStacks(planned: CapturedStack, deployed: CapturedStack, opts
             inputs[k] = rebase(resolvable ? fillUnknowns(v, prior.inputs[k]) : v, outputMap);
         }
         const resolved: CapturedResource = { ...r, inputs };
-        const paths = diffInputs(r.type, prior.inputs, inputs, { ignoreChanges: r.ignoreChanges, replaceOnChanges: r.replaceOnChanges });
+        // A checkpoint holds a dynamic provider's full serialized code; the capture keeps its digest.
+        const paths = diffInputs(r.type, withProviderDigest(prior.inputs), inputs, { ignoreChanges: r.ignoreChanges, replaceOnChanges: r.replaceOnChanges });
         const replaceBy = [...new Set(paths.flatMap((p) => (p.replaceBy ? [p.replaceBy] : [])))].sort();
         const action: DiffAction = replaceBy.length > 0 ? "replace" : paths.length > 0 ? "update" : "same";
         changes.push({ ...base, planned: resolved, action, paths, replaceBy, deployed: prior });

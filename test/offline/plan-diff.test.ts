@@ -15,6 +15,7 @@ import { isSecret, secret, UNKNOWN, type CapturedResource, type CapturedStack } 
 import { compareAgainst, loadAgainst } from "../../offline/plan-against";
 import { main } from "../../offline/plan-cli";
 import { countActions, diffStacks, type ResourceChange } from "../../offline/plan-diff";
+import { withProviderDigest } from "../../offline/provider-digest";
 import { pathParameters, replaceReason } from "../../offline/replace-properties";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aml-prod";
@@ -116,6 +117,13 @@ describe("diffStacks", () => {
         expect(ignoredTags.changes[0].action).toBe("same");
         const forced = diffStacks(stack([res(VAULT, "kv", { vaultName: "kv", tags: { a: "1" }, sku: { name: "premium" } }, { replaceOnChanges: ["sku"] })]), old);
         expect(forced.changes[0]).toMatchObject({ action: "replace", replaceBy: ["sku"] });
+    });
+
+    it("compares a dynamic provider's serialized code (full in a checkpoint) by the capture's digest", () => {
+        const code = "exports.handler = function () { return 1; };".repeat(20);
+        const dyn = (provider: string) => res("pulumi-nodejs:dynamic:Resource", "upload", { __provider: provider, path: "a" });
+        expect(diffStacks(stack([dyn(withProviderDigest({ __provider: code }).__provider as string)]), stack([dyn(code)])).changes[0].action).toBe("same");
+        expect(diffStacks(stack([dyn(withProviderDigest({ __provider: `${code}//v2` }).__provider as string)]), stack([dyn(code)])).changes[0].paths).toEqual([{ path: "__provider", kind: "changed" }]);
     });
 
     it("leaves the stack resource and default providers out", () => {

@@ -56,6 +56,10 @@ export interface CapturedResource {
     deletedWith?: string;
     /** Input paths whose changes Pulumi ignores (`ignoreChanges`), when set. */
     ignoreChanges?: string[];
+    /** Input paths whose changes force a replacement (`replaceOnChanges`), when set. */
+    replaceOnChanges?: string[];
+    /** Earlier URNs of this resource (`aliases`, resolved to URNs), when set: the engine matches state by them too. */
+    aliases?: string[];
     /** Provider reference (`<provider urn>::<provider id>`), for custom resources. */
     provider?: string;
 }

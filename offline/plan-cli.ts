@@ -1,12 +1,13 @@
 /**
- * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--html <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...`
+ * `npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--html <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]... [--against <stack export> [--allow <rule>]...]`
  *
  * Runs the stack's program against simulated Azure (no account, no Pulumi
  * CLI), prints the resource tree and a summary, evaluates the policy pack on
  * the captured resources (with `policies/config/<stack>.json` when present),
  * ends with the stack outputs, and optionally writes the plan as JSON and the
  * policy results as SARIF (placed in the stack file), and the HTML report (offline/report-html.ts).
- * Exit codes: 0 clean or advisory only; 1 a mandatory violation; 2 bad input.
+ * With `--against`, it also compares the plan with a deployed stack's export (plan-against.ts).
+ * Exit codes: 0 clean or advisory only; 1 a mandatory violation or a dangerous change not allowed; 2 bad input.
  */
 import * as path from "node:path";
 import { ConfigError } from "../stacks/config-errors";
@@ -25,9 +26,12 @@ import { criticalPath } from "./critical-path";
 import { deployTimeJson, renderDeployTime } from "./deploy-time-report";
 import { runStack, SimulationError } from "./run-stack";
 import { readStackFile, StackFileError } from "./stack-file";
+import { CheckpointError } from "./checkpoint";
+import { DANGER_RULE_IDS } from "./dangerous-changes";
+import { compareAgainst, loadAgainst } from "./plan-against";
 
 /** Usage text (`--help`). */
-export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--html <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]...
+export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif <file>|-] [--html <file>|-] [--policy-config <file>] [--stack-tag <name>=<value>]... [--preview] [--stack-dir <dir>] [--only <kind>:<value>]... [--against <stack export> [--allow <rule>]...]
 
   <stack>           stack name: reads <stack-dir>/Pulumi.<stack>.yaml
   --json <file>     write the plan (resources, inputs with secrets redacted, outputs, cost and deploy-time estimates, policy results) as JSON; - for stdout
@@ -41,10 +45,15 @@ export const USAGE = `usage: npm run plan -- <stack> [--json <file>|-] [--sarif 
   --only <k>:<v>    show only policy:<name>, type:<token or last part, e.g. ManagedCluster> or team:<key> (platform: no team);
                     repeatable: values of one kind are alternatives, kinds combine. Filters what is shown (tree, violations,
                     per-policy table, JSON resources and policy results; not --sarif); the exit code is the whole stack's
+  --against <file>  compare the plan with a deployed stack (\`pulumi stack export --file <file>\`), as \`pulumi preview\` would:
+                    create, update (changed input paths), replace (the property forcing it), delete, unchanged; and flag
+                    the changes that fail or lose data (exit 1 unless allowed). JSON: the \`diff\` object
+  --allow <rule>    with --against: a dangerous change of this rule does not fail the plan (repeatable); rules:
+                    ${DANGER_RULE_IDS.join(", ")}
   -h, --help        this text
 
 Folders of --json, --sarif and --html files are created. With - the text plan is not printed, so stdout is only the report.
-exit codes: 0 clean or advisory only, 1 mandatory policy violation, 2 bad input
+exit codes: 0 clean or advisory only, 1 mandatory policy violation or (with --against) a dangerous change not allowed, 2 bad input
 `;
 
 const FLAGS = {
@@ -56,6 +65,8 @@ const FLAGS = {
     "stack-dir": { type: "string" },
     "stack-tag": { type: "string", multiple: true },
     only: { type: "string", multiple: true },
+    against: { type: "string" },
+    allow: { type: "string", multiple: true },
 } as const;
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -84,6 +95,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         const stackTags = parseStackTags(values["stack-tag"]);
         const only = parseOnly(values.only);
         const stackFile = readStackFile(stack, values["stack-dir"]);
+        // Read the deployed stack's export before the run, so a bad file fails fast.
+        const against = loadAgainst(values.against, values.allow);
         // Read the policy config before running anything, so a bad file fails fast.
         const policyConfigFile = values["policy-config"] ?? stackPolicyConfigPath(stack, PROJECT_ROOT);
         const policyConfig = policyConfigFile ? loadPolicyConfig(policyConfigFile) : undefined;
@@ -107,6 +120,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         show(`${verb} stack ${run.graph.project}/${stack} (offline: simulated Azure, no credentials)\n`);
         show(renderTree(run.graph, selection?.resource));
         show(`\n${renderSummary(run.graph)}\n`);
+        const comparison = against && compareAgainst(against, run.graph, run.states);
+        if (comparison) show(`\n${comparison.text}\n`);
         const deployTime = criticalPath(run.graph);
         show(`\n${renderDeployTime(deployTime)}\n`);
         // The monthly cost estimate of what the plan creates (offline/cost-estimate.ts).
@@ -117,7 +132,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         if (values.only) show(describeOnly(values.only, report, shown));
         show(`\n${renderOutputs(run.outputs)}`);
         if (values.json) {
-            const plan = planJson(run.graph, run.outputs, { costEstimate, policies: toJsonReport(shown), deployTime: deployTimeJson(deployTime), ...(values.only ? { only: values.only } : {}) });
+            const plan = planJson(run.graph, run.outputs, { costEstimate, policies: toJsonReport(shown), deployTime: deployTimeJson(deployTime), ...(values.only ? { only: values.only } : {}), ...(comparison ? { diff: comparison.json } : {}) });
             // Summary and teams are computed on the whole stack; --only narrows the resource list.
             if (selection) plan.resources = (plan.resources as { urn: string }[]).filter((r) => shownUrns.has(r.urn));
             writeReportFile(values.json, JSON.stringify(plan, null, 2), io);
@@ -132,7 +147,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
             writeReportFile(values.html, await renderHtmlReport({ stack: run.graph, report, source: `offline plan of ${stackFile.file}`, costEstimate, deployTime }), io);
             if (values.html !== STDOUT) say(`Wrote ${values.html}`);
         }
-        return exitCodeFor(report);
+        return Math.max(exitCodeFor(report), comparison?.exitCode ?? EXIT.ok);
     } catch (e) {
         progress?.("");
         return reportError(e, io);
@@ -145,7 +160,7 @@ function reportError(e: unknown, io: CliIo): number {
         io.err(e.message);
     } else if (e instanceof SimulationError) {
         io.err(`${e.message}\n(Azure would reject these at deploy time; fix the stack config or the component.)`);
-    } else if (e instanceof StackFileError || e instanceof PolicyConfigError || e instanceof FileAccessError) {
+    } else if (e instanceof StackFileError || e instanceof PolicyConfigError || e instanceof FileAccessError || e instanceof CheckpointError) {
         io.err(`plan: ${e.message}`);
     } else if (e instanceof UsageError) {
         io.err(`plan: ${e.message} ${usageHint("plan")}`);

@@ -4,7 +4,7 @@
  * same code `pulumi up` runs; nothing here is a second code path.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CapturingMonitor } from "./capture";
+import { CapturingMonitor, type ResourceState } from "./capture";
 import type { CapturedStack } from "./graph";
 import { SimulatedAzure } from "./azure-sim/simulator";
 import type { AzureCloud } from "../components/clouds";
@@ -43,6 +43,8 @@ export interface StackRun {
     graph: CapturedStack;
     /** Stack outputs, resolved; secret outputs wrapped with `secret()`, unknown ones `UNKNOWN`. */
     outputs: Record<string, unknown>;
+    /** IDs and outputs of the custom resources by URN, as the simulated deployment gave them (for a stack export). */
+    states: ReadonlyMap<string, ResourceState>;
 }
 
 /** Deployment failed in simulation (ARM rejections or program errors). */
@@ -136,7 +138,7 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         await Promise.race([settleAll(), failureSettled(() => sim.rejections.length + monitor.failures.length + failures.length, () => monitor.captured.length)]);
         const all = [...new Set([...sim.rejections, ...monitor.failures, ...failures])];
         if (all.length > 0) throw new SimulationError(all);
-        return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved };
+        return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved, states: monitor.states };
     } finally {
         progress?.stop();
         setRegistryLoginSource(undefined);

@@ -1,6 +1,6 @@
 /** `npm run bench`: runs every benchmark and prints its figures (not a test). */
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { runTs } from "./child";
 import { allPolicies } from "../policies/all";
 import { runPolicyThroughput } from "./policy-throughput";
 
@@ -17,4 +17,4 @@ process.stdout.write(
 );
 
 // The teams benchmark runs each size in its own process (peak memory per size), so it is a child here too.
-process.stdout.write(execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, "teams-scale.ts")], { encoding: "utf8" }));
+process.stdout.write(runTs(path.join(__dirname, "teams-scale.ts"), []));

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/plan-floor.ts [--runs N]`: the offline plan of prod (policies, reports and JSON
+ * `node tools/run-ts.js bench/plan-floor.ts [--runs N] [--copies 1,10,50] [--tsx]`: the offline plan of prod (policies, reports and JSON
  * included, as `npm run plan -- prod --json <file>` runs it) against a floor: Pulumi's SDK alone
  * under its bare `setMocks`, registering the same resources with plain inputs from plain
  * JavaScript (bench/floor-program.js). Each run is its own process, so peak RSS is that run's; plan
@@ -118,6 +118,8 @@ export interface PlanFloorOptions {
     runs?: number;
     /** Floor sizes in copies of prod's resources. Default [1, 10, 50]. */
     copies?: number[];
+    /** Also run the plan under tsx (how `npm run plan` ran before tools/run-ts.js), alternating with the others. Default false. */
+    tsx?: boolean;
     /** Written to as the benchmark goes. */
     write?: (text: string) => void;
 }
@@ -137,10 +139,12 @@ export function runPlanFloor(opts: PlanFloorOptions = {}): void {
         const floorArgs = (copies: number): string[] => [path.join(__dirname, "floor-program.js"), listFile, String(copies)];
         const planJsonFile = path.join(dir, "plan.json");
         const plans: Sample[] = [];
+        const viaTsx: Sample[] = [];
         const floors: Sample[] = [];
         for (let i = 0; i < runs; i++) {
             floors.push(child(floorArgs(1)));
             plans.push(child([...self, "--plan", planJsonFile]));
+            if (opts.tsx) viaTsx.push(child(["--import", "tsx", __filename, "--plan", planJsonFile]));
         }
         // The same resources on both sides: the plan's URNs are the captured list's, and the floor's
         // mocks received exactly the list's types, names and inputs.
@@ -153,6 +157,10 @@ export function runPlanFloor(opts: PlanFloorOptions = {}): void {
         write(`offline plan of ${STACK} vs Pulumi's SDK alone under bare setMocks (same ${list.length} resources, plain inputs), ${runs} alternating runs each, medians (min–max)\n`);
         write(`  plan (npm run plan -- ${STACK} --json, policies incl.): ${pt.toFixed(2)} s (${spread(t(plans))}), peak ${Math.round(pm)} MB (${spread(m(plans).map((x) => Math.round(x)))})\n`);
         write(`  floor (bench/floor-program.js):                      ${ft.toFixed(2)} s (${spread(t(floors))}), peak ${Math.round(fm)} MB (${spread(m(floors).map((x) => Math.round(x)))})\n`);
+        if (opts.tsx) {
+            const [xt, xm] = [median(t(viaTsx)), median(m(viaTsx))];
+            write(`  plan under tsx (before tools/run-ts.js):              ${xt.toFixed(2)} s (${spread(t(viaTsx))}), peak ${Math.round(xm)} MB (${spread(m(viaTsx).map((x) => Math.round(x)))}); ratio to floor: time ${(xt / ft).toFixed(2)}x, memory ${(xm / fm).toFixed(2)}x\n`);
+        }
         write(`  ratio plan/floor: time ${(pt / ft).toFixed(2)}x, memory ${(pm / fm).toFixed(2)}x (target <= 1.00x); inputs digest ${expected} on both sides\n`);
         const sizes = opts.copies ?? [1, 10, 50];
         const grown = sizes.map((c) => ({ copies: c, s: c === 1 ? { seconds: ft, maxRssMb: fm, resources: list.length } : child(floorArgs(c)) }));
@@ -183,5 +191,5 @@ if (require.main === module) {
     const planFile = flag("--plan");
     if (captureFile) done(capture(captureFile));
     else if (planFile) done(plan(planFile));
-    else done(Promise.resolve().then(() => runPlanFloor({ runs: Number(flag("--runs") ?? 5), copies: flag("--copies")?.split(",").map(Number) })));
+    else done(Promise.resolve().then(() => runPlanFloor({ runs: Number(flag("--runs") ?? 5), copies: flag("--copies")?.split(",").map(Number), tsx: process.argv.includes("--tsx") })));
 }

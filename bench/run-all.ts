@@ -1,7 +1,8 @@
 /** `npm run bench`: runs every benchmark and prints its figures (not a test). */
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { runTs } from "./child";
 import { allPolicies } from "../policies/all";
+import { runPlanFloor } from "./plan-floor";
 import { runPolicyThroughput } from "./policy-throughput";
 
 const r = runPolicyThroughput({ minResources: 10_000, repetitions: 3 });
@@ -16,5 +17,8 @@ process.stdout.write(
     ].join("\n"),
 );
 
+// The plan of prod against the SDK alone (each run its own process), then the teams benchmark.
+runPlanFloor();
+process.stdout.write("\n");
 // The teams benchmark runs each size in its own process (peak memory per size), so it is a child here too.
-process.stdout.write(execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, "teams-scale.ts")], { encoding: "utf8" }));
+process.stdout.write(runTs(path.join(__dirname, "teams-scale.ts"), []));

@@ -10,7 +10,6 @@
  * which is what one flat SVG needs.
  */
 // The bundled build runs the layout in this thread, with no worker file to find at run time.
-import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import type { DiagramGroup, DiagramModel } from "./report-html-model";
 
@@ -74,6 +73,9 @@ function toElk(model: DiagramModel, g: DiagramGroup): ElkNode {
 
 /** Lays the diagram out. */
 export async function layoutDiagram(model: DiagramModel): Promise<DiagramLayout> {
+    // Loaded here, not at the top: elkjs is 1.6 MB of JavaScript that only an HTML report needs, and
+    // the plan CLI imports this module whether or not --html is given.
+    const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
     const elk = new ELK();
     const graph: ElkNode = {
         id: "root",

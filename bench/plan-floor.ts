@@ -1,11 +1,18 @@
 /**
- * `node tools/run-ts.js bench/plan-floor.ts [--runs N] [--copies 1,10,50] [--tsx]`: the offline plan of prod (policies, reports and JSON
- * included, as `npm run plan -- prod --json <file>` runs it) against a floor: Pulumi's SDK alone
- * under its bare `setMocks`, registering the same resources with plain inputs from plain
- * JavaScript (bench/floor-program.js). Each run is its own process, so peak RSS is that run's; plan
- * and floor alternate, and the ratios are of medians measured in the same run. Also the floor at
- * 10 and 50 copies of prod's resources, to show how the SDK's own cost grows with size.
- * A benchmark, not a test: it checks that the floor registered exactly the plan's resources.
+ * `node tools/run-ts.js bench/plan-floor.ts [--runs N] [--copies 1,10,50] [--program-copies 1,10] [--tsx]`: the offline plan of prod (policies, reports and JSON
+ * included, as `npm run plan -- prod --json <file>` runs it) against two floors, each registering the
+ * same resources with plain inputs under Pulumi's bare `setMocks` and doing nothing else:
+ *
+ * - the program floor (bench/floor-typed-program.ts), the target's reference: a TypeScript program as
+ *   one is written and run (tsx, Node's and the SDK's defaults), each resource through its own SDK
+ *   class; the kind of floor issue 14 measured;
+ * - the bare floor (bench/floor-program.js): plain JavaScript and the SDK's generic classes, the
+ *   cheapest program that registers these resources at all; shown for scale.
+ *
+ * Each run is its own process, so peak RSS is that run's; plan and floors alternate, and the ratios
+ * are of medians measured in the same run. Also both floors at N copies of prod's resources, to show
+ * how the SDK's own cost grows with size. A benchmark, not a test: it checks that each floor
+ * registered exactly the plan's resources (the bare one with the same inputs).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -73,6 +80,11 @@ function canonical(v: unknown): string {
     return JSON.stringify(v) ?? "null";
 }
 
+/** Digest of (type, name) of every resource, as the program floor computes it from what its mocks received. */
+function identityDigest(list: readonly FloorResource[]): string {
+    return createHash("sha256").update(list.map((r) => `${r.type}::${r.name}`).sort().join("\n")).digest("hex").slice(0, 16);
+}
+
 /** Digest of (type, name, inputs) of every resource, as the floor computes it from what its mocks received. */
 function listDigest(list: readonly FloorResource[]): string {
     const lines = list.map((r) => canonical([r.type, r.name, r.inputs])).sort();
@@ -116,8 +128,10 @@ const spread = (xs: number[]): string => `${Math.min(...xs).toFixed(2)}–${Math
 export interface PlanFloorOptions {
     /** Plan/floor pairs (alternating); medians are reported. Default 5. */
     runs?: number;
-    /** Floor sizes in copies of prod's resources. Default [1, 10, 50]. */
+    /** Bare floor sizes in copies of prod's resources. Default [1, 10, 50]. */
     copies?: number[];
+    /** Program floor sizes in copies (it costs ~10 ms and ~0.8 MB a resource). Default [1, 10]. */
+    programCopies?: number[];
     /** Also run the plan under tsx (how `npm run plan` ran before tools/run-ts.js), alternating with the others. Default false. */
     tsx?: boolean;
     /** Written to as the benchmark goes. */
@@ -136,41 +150,52 @@ export function runPlanFloor(opts: PlanFloorOptions = {}): void {
         execFileSync(process.execPath, [...self, "--capture", listFile], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
         const { urns, list } = JSON.parse(readFileSync(listFile, "utf8")) as { urns: string[]; list: FloorResource[] };
         const expected = listDigest(list);
-        const floorArgs = (copies: number): string[] => [path.join(__dirname, "floor-program.js"), listFile, String(copies)];
+        const expectedIds = identityDigest(list);
+        const bareArgs = (copies: number): string[] => [path.join(__dirname, "floor-program.js"), listFile, String(copies)];
+        // The program floor runs as a TypeScript program usually does: under tsx, with Node's defaults.
+        const programArgs = (copies: number): string[] => ["--import", "tsx", path.join(__dirname, "floor-typed-program.ts"), listFile, String(copies)];
         const planJsonFile = path.join(dir, "plan.json");
         const plans: Sample[] = [];
         const viaTsx: Sample[] = [];
         const floors: Sample[] = [];
+        const bares: Sample[] = [];
         for (let i = 0; i < runs; i++) {
-            floors.push(child(floorArgs(1)));
+            floors.push(child(programArgs(1)));
             plans.push(child([...self, "--plan", planJsonFile]));
+            bares.push(child(bareArgs(1)));
             if (opts.tsx) viaTsx.push(child(["--import", "tsx", __filename, "--plan", planJsonFile]));
         }
-        // The same resources on both sides: the plan's URNs are the captured list's, and the floor's
-        // mocks received exactly the list's types, names and inputs.
+        // The same resources on every side: the plan's URNs are the captured list's, the program
+        // floor's mocks received exactly the list's types and names, the bare floor's also its inputs.
         const planUrns = (JSON.parse(readFileSync(planJsonFile, "utf8")) as { resources: { urn: string }[] }).resources.map((r) => r.urn);
         if (planUrns.join("\n") !== urns.join("\n")) throw new Error("the plan's resources differ from the floor's list");
-        for (const f of floors) if (f.digest !== expected) throw new Error(`the floor registered other inputs than the plan's (digest ${f.digest} vs ${expected})`);
+        for (const f of floors) if (f.digest !== expectedIds) throw new Error(`the program floor registered other resources than the plan's (digest ${f.digest} vs ${expectedIds})`);
+        for (const f of bares) if (f.digest !== expected) throw new Error(`the bare floor registered other inputs than the plan's (digest ${f.digest} vs ${expected})`);
         const t = (xs: Sample[]): number[] => xs.map((x) => x.seconds);
         const m = (xs: Sample[]): number[] => xs.map((x) => x.maxRssMb);
         const [pt, ft, pm, fm] = [median(t(plans)), median(t(floors)), median(m(plans)), median(m(floors))];
+        const [bt, bm] = [median(t(bares)), median(m(bares))];
+        const row = (label: string, xs: Sample[]): string =>
+            `  ${label.padEnd(58)}${median(t(xs)).toFixed(2)} s (${spread(t(xs))}), peak ${Math.round(median(m(xs)))} MB (${spread(m(xs).map((x) => Math.round(x)))})\n`;
         write(`offline plan of ${STACK} vs Pulumi's SDK alone under bare setMocks (same ${list.length} resources, plain inputs), ${runs} alternating runs each, medians (min–max)\n`);
-        write(`  plan (npm run plan -- ${STACK} --json, policies incl.): ${pt.toFixed(2)} s (${spread(t(plans))}), peak ${Math.round(pm)} MB (${spread(m(plans).map((x) => Math.round(x)))})\n`);
-        write(`  floor (bench/floor-program.js):                      ${ft.toFixed(2)} s (${spread(t(floors))}), peak ${Math.round(fm)} MB (${spread(m(floors).map((x) => Math.round(x)))})\n`);
-        if (opts.tsx) {
-            const [xt, xm] = [median(t(viaTsx)), median(m(viaTsx))];
-            write(`  plan under tsx (before tools/run-ts.js):              ${xt.toFixed(2)} s (${spread(t(viaTsx))}), peak ${Math.round(xm)} MB (${spread(m(viaTsx).map((x) => Math.round(x)))}); ratio to floor: time ${(xt / ft).toFixed(2)}x, memory ${(xm / fm).toFixed(2)}x\n`);
-        }
-        write(`  ratio plan/floor: time ${(pt / ft).toFixed(2)}x, memory ${(pm / fm).toFixed(2)}x (target <= 1.00x); inputs digest ${expected} on both sides\n`);
-        const sizes = opts.copies ?? [1, 10, 50];
-        const grown = sizes.map((c) => ({ copies: c, s: c === 1 ? { seconds: ft, maxRssMb: fm, resources: list.length } : child(floorArgs(c)) }));
-        write(`floor alone at N copies of ${STACK}'s resources (one process each; per-resource ratio against 1 copy)\n`);
+        write(row(`plan (npm run plan -- ${STACK} --json, policies incl.):`, plans));
+        write(row("program floor (bench/floor-typed-program.ts, tsx):", floors));
+        write(row("bare floor (bench/floor-program.js, plain JS):", bares));
+        if (opts.tsx) write(row("plan under tsx (before tools/run-ts.js):", viaTsx));
+        write(`  ratio plan/program floor: time ${(pt / ft).toFixed(2)}x, memory ${(pm / fm).toFixed(2)}x (target <= 1.00x)\n`);
+        write(`  ratio plan/bare floor:    time ${(pt / bt).toFixed(2)}x, memory ${(pm / bm).toFixed(2)}x (for scale)\n`);
         const per = (s: Sample): number => (s.seconds * 1000) / s.resources;
-        for (const { copies, s } of grown) {
-            write(
-                `  ${String(copies).padStart(2)} copies: ${String(s.resources).padStart(5)} resources, ${s.seconds.toFixed(2)} s (${per(s).toFixed(2)} ms/resource, ${(per(s) / per(grown[0].s)).toFixed(2)}x), peak ${Math.round(s.maxRssMb)} MB (${(s.maxRssMb / s.resources).toFixed(2)} MB/resource)\n`,
-            );
-        }
+        const grow = (label: string, sizes: number[], first: Sample, args: (c: number) => string[]): void => {
+            const grown = sizes.map((c) => ({ copies: c, s: c === 1 ? { ...first, resources: list.length } : child(args(c)) }));
+            write(`${label} at N copies of ${STACK}'s resources (one process each; per-resource ratio against 1 copy)\n`);
+            for (const { copies, s } of grown) {
+                write(
+                    `  ${String(copies).padStart(2)} copies: ${String(s.resources).padStart(5)} resources, ${s.seconds.toFixed(2)} s (${per(s).toFixed(2)} ms/resource, ${(per(s) / per(grown[0].s)).toFixed(2)}x), peak ${Math.round(s.maxRssMb)} MB (${(s.maxRssMb / s.resources).toFixed(2)} MB/resource)\n`,
+                );
+            }
+        };
+        grow("program floor", opts.programCopies ?? [1, 10], { seconds: ft, maxRssMb: fm, resources: list.length }, programArgs);
+        grow("bare floor", opts.copies ?? [1, 10, 50], { seconds: bt, maxRssMb: bm, resources: list.length }, bareArgs);
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
@@ -191,5 +216,5 @@ if (require.main === module) {
     const planFile = flag("--plan");
     if (captureFile) done(capture(captureFile));
     else if (planFile) done(plan(planFile));
-    else done(Promise.resolve().then(() => runPlanFloor({ runs: Number(flag("--runs") ?? 5), copies: flag("--copies")?.split(",").map(Number), tsx: process.argv.includes("--tsx") })));
+    else done(Promise.resolve().then(() => runPlanFloor({ runs: Number(flag("--runs") ?? 5), copies: flag("--copies")?.split(",").map(Number), programCopies: flag("--program-copies")?.split(",").map(Number), tsx: process.argv.includes("--tsx") })));
 }

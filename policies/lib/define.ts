@@ -21,6 +21,7 @@ import { resourceIsProduction, stackProduction } from "./environment";
 import type { Matcher } from "./matchers";
 import type { AmlPolicyMeta, AmlResourcePolicy, AmlStackPolicy, PolicySources } from "./meta";
 import { readPath, show, type Obj } from "./read";
+import { markTypeGuard } from "./type-guard";
 
 /** Fields shared by resource and stack specs. */
 export interface CommonSpec {
@@ -169,6 +170,9 @@ export function resourcePolicy<C extends object = ProductionConfig>(spec: Resour
     if (spec.types.length === 1 && spec.types[0] !== "*") {
         // Same fast path as validateResourceOfType: the server skips other types without calling us.
         (validate as ResourceValidation & { __pulumiType?: string }).__pulumiType = spec.types[0];
+    } else if (!types.has("*")) {
+        // The type test above comes first, so the offline harness may skip other types the same way.
+        markTypeGuard(validate, types);
     }
     return { ...meta, kind: "resource", validateResource: validate };
 }

@@ -98,8 +98,8 @@ interface StackIndex {
     byType: Map<string, PolicyResource[]>;
     /** Lazily built relation tables by name. */
     tables: Map<string, Map<string, PolicyResource[]>>;
-    /** Position of each resource in the stack, to keep results in stack order. */
-    position: Map<PolicyResource, number>;
+    /** Position of each resource in the stack, to keep results in stack order (built when first needed). */
+    position?: Map<PolicyResource, number>;
 }
 
 const indexes = new WeakMap<readonly PolicyResource[], StackIndex>();
@@ -116,7 +116,7 @@ function indexOf(all: readonly PolicyResource[]): StackIndex {
                 byType.set(r.type, [r]);
             }
         }
-        idx = { byType, tables: new Map(), position: new Map(all.map((r, i) => [r, i])) };
+        idx = { byType, tables: new Map() };
         indexes.set(all, idx);
     }
     return idx;
@@ -159,7 +159,8 @@ function lookup(t: Map<string, PolicyResource[]>, all: readonly PolicyResource[]
     if (found.size <= 1) {
         return [...found];
     }
-    const position = indexOf(all).position;
+    const idx = indexOf(all);
+    const position = (idx.position ??= new Map(all.map((r, i) => [r, i])));
     return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
 }
 

@@ -68,7 +68,8 @@ function copy(value: unknown, secrets: SecretKeys): unknown {
         out = arr;
     } else {
         const obj: Record<string, unknown> = {};
-        for (const k of Object.keys(value)) {
+        // Converted objects are plain (Object.prototype, own keys only), so for-in lists exactly their keys.
+        for (const k in value) {
             obj[k] = copy((value as Record<string, unknown>)[k], secrets);
         }
         out = obj;

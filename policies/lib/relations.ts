@@ -83,6 +83,34 @@ export function isIdOf(value: unknown, target: PolicyResource): boolean {
     return v === id || v.startsWith(`${id}/`);
 }
 
+/**
+ * The lower-cased IDs `value` names or lies under: itself and every prefix
+ * that ends before a "/". `isIdOf(value, t)` holds exactly when `armId(t)` is
+ * one of them, so references can be matched with set lookups.
+ */
+export function idPrefixes(value: string): string[] {
+    const v = value.toLowerCase();
+    const out = [v];
+    for (let i = v.indexOf("/"); i >= 0; i = v.indexOf("/", i + 1)) {
+        out.push(v.slice(0, i));
+    }
+    return out;
+}
+
+/**
+ * A test of whether input `prop` of `from`, whose value is `value`, refers to
+ * one of `targets`: the same answer as
+ * `targets.some((t) => dependsThrough(from, prop, t) || isIdOf(value, t))`,
+ * by lookups instead of a scan of the targets for every reference.
+ */
+export function referenceTo(targets: readonly PolicyResource[]): (from: PolicyResource, prop: string, value: unknown) => boolean {
+    const urns = new Set(targets.map((t) => t.urn));
+    const ids = new Set(targets.map((t) => armId(t)).filter((id): id is string => id !== undefined));
+    return (from, prop, value) =>
+        (from.propertyDependencies[prop] ?? []).some((d) => urns.has(d.urn)) ||
+        (typeof value === "string" && ids.size > 0 && idPrefixes(value).some((p) => ids.has(p)));
+}
+
 /** True when input `prop` of `from` refers to `target` (graph or ID). */
 export function refersTo(from: PolicyResource, prop: string, target: PolicyResource): boolean {
     return dependsThrough(from, prop, target) || isIdOf(peek(() => readPath(from.props, prop)), target);

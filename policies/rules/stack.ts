@@ -10,15 +10,16 @@ import {
     diagnosticSettingsFor,
     dnsZoneGroupsFor,
     hasPrivateEndpointWithDns,
-    isIdOf,
     ofType,
     peek,
     privateEndpointsFor,
+    referenceTo,
     refersTo,
     storageServicesFor,
     zoneNamesOf,
 } from "../lib/relations";
-import { eqi, isObject, normalizeLocation, readArray, readObject, readPath, readString, type Obj } from "../lib/read";
+import { eqi, isObject, normalizeLocation, readArray, readObject, readPath, type Obj } from "../lib/read";
+import { readShared } from "../lib/remember";
 import { TYPES } from "../lib/tokens";
 import { isProjectWorkspace } from "../lib/workspace-kind";
 import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, mlRegionsOf, privateLinkZones, type AzureCloud } from "../lib/clouds";
@@ -105,7 +106,9 @@ export const allowedLocations = stackPolicy<LocationsConfig>({
             if (!r.type.startsWith("azure-native:") || matchingExemption(r.name, config.exemptResourceNames) !== undefined) {
                 continue;
             }
-            const location = readString(r.props, "location");
+            // The location every resource's cloud was found from (lib/clouds.ts), read once per resource.
+            const value = readShared(r, "location");
+            const location = typeof value === "string" ? value : undefined;
             if (location !== undefined && !allowed.has(normalizeLocation(location))) {
                 report(`location is ${location}; ${hint}`, r);
             }
@@ -346,12 +349,13 @@ export const diagnosticSettingsEverywhere = stackPolicy({
     types: DIAGNOSABLE_TYPES,
     check: ({ subjects, resources, report }) => {
         const logAnalytics = ofType(resources, TYPES.logAnalytics);
+        const toLogAnalytics = referenceTo(logAnalytics);
         const toStackWorkspace = (ds: PolicyResource): boolean => {
             const dest = peek(() => ds.props.workspaceId);
             if (logAnalytics.length === 0) {
                 return typeof dest === "string" && dest !== "";
             }
-            return logAnalytics.some((la) => dependsThrough(ds, "workspaceId", la) || isIdOf(dest, la));
+            return toLogAnalytics(ds, "workspaceId", dest);
         };
         for (const r of subjects) {
             // Storage logs are configured on the blob/file services (".../blobServices/default").

@@ -7,6 +7,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { isUnknownValueError } from "./pulumi-internals";
 import { readArray, readPath } from "./read";
+import { remember } from "./remember";
 
 /** Type tokens the relation helpers need. */
 export const T = {
@@ -162,7 +163,8 @@ function table(all: readonly PolicyResource[], name: string, type: string, keysO
     if (!t) {
         t = new Map();
         for (const r of ofType(all, type)) {
-            for (const key of new Set(keysOf(r))) {
+            // A resource's keys depend on it alone, so they are worked out once (lib/remember.ts).
+            for (const key of remember(r, `table:${name}`, () => Object.freeze([...new Set(keysOf(r))]))) {
                 const list = t.get(key);
                 if (list) {
                     list.push(r);

@@ -312,16 +312,18 @@ export const noPlaintextSecrets = resourcePolicy({
                 return;
             }
             const nameValue = sensitivePairName(node);
-            for (const [key, value] of Object.entries(node)) {
-                const at = path === "" ? key : `${path}.${key}`;
+            // The path is spelled out only where it is used: most keys of most resources are neither.
+            const at = (key: string): string => (path === "" ? key : `${path}.${key}`);
+            for (const key of Object.keys(node)) {
+                const value = node[key];
                 if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
                     continue;
                 }
                 const sensitive = isSensitiveName(key) || (key === "value" && nameValue !== undefined);
                 if (sensitive && isPlaintextCandidate(value) && secretnessOf(root, node, key) === "plain") {
-                    report(`${at}${key === "value" && nameValue ? ` (${nameValue})` : ""} holds a plain value; make it a Pulumi secret`);
+                    report(`${at(key)}${key === "value" && nameValue ? ` (${nameValue})` : ""} holds a plain value; make it a Pulumi secret`);
                 } else if (typeof value === "object" && value !== null && secretnessOf(root, node, key) !== "secret") {
-                    visit(value, at);
+                    visit(value, at(key));
                 }
             }
         };

@@ -44,27 +44,14 @@ function convert(value: unknown, container: object | undefined, key: string | un
 }
 
 /**
- * The analyzer's view of one set of captured values. The server deserializes
- * a fresh copy for every validation, so {@link fresh} converts anew each time
- * (a policy that changes its props changes nothing another policy sees); the
- * conversion is a single walk that allocates only the copy, so nothing but
- * the copies a policy reads outlives a validation.
+ * A fresh analyzer-shaped copy of `props`, as the server deserializes one for
+ * every validation (a policy that changes its props changes nothing another
+ * policy sees). One walk that allocates only the copy.
  */
-export class AnalyzerValues {
-    /** Captured values (inputs, or outputs over inputs). */
-    constructor(private readonly values: Record<string, unknown>) {}
-
-    /** A fresh analyzer-shaped copy, as the server deserializes per validation. */
-    fresh(): Record<string, unknown> {
-        const out = convert(this.values, undefined, undefined) as Record<string, unknown>;
-        markSecretInfoKnown(out);
-        return out;
-    }
-}
-
-/** A fresh analyzer-shaped copy of `props` (as the server deserializes per validation). */
 export function toAnalyzerProps(props: Record<string, unknown>): Record<string, unknown> {
-    return new AnalyzerValues(props).fresh();
+    const out = convert(props, undefined, undefined) as Record<string, unknown>;
+    markSecretInfoKnown(out);
+    return out;
 }
 
 /** True when following `path` through `raw` passes a secret (for skip messages). */

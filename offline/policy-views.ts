@@ -9,9 +9,9 @@
  *
  * Built for a pack of a hundred policies over stacks of thousands of
  * resources: {@link StackFacts} derives what does not change between
- * policies once per run (lookups by URN and type, providers, each resource's
- * converted values, the stack policies' resource graph), and a validation
- * only pays for a copy of the values it reads. The stack policies' resource
+ * policies once per run (lookups by URN and type, providers, resource
+ * options, the stack policies' resource graph), and a validation only pays
+ * for the copy of the props it reads. The stack policies' resource
  * objects are built once per run and shared, frozen, between stack policies
  * (the server rebuilds them per policy): a policy cannot change what the next
  * one sees, and their props are still a fresh copy per policy.
@@ -19,7 +19,7 @@
 import type { PolicyProviderResource, PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
 import { unknownCheckingProxy } from "../policies/lib/pulumi-internals";
 import type { CapturedResource, CapturedStack } from "./graph";
-import { AnalyzerValues } from "./policy-values";
+import { toAnalyzerProps } from "./policy-values";
 
 /** The server's isTypeOf: `__pulumiType` on the class, else its isInstance. */
 export function isTypeOf(type: string, resourceClass: unknown): boolean {
@@ -81,16 +81,16 @@ class ProviderView implements PolicyProviderResource {
     readonly type: string;
     readonly urn: string;
     readonly name: string;
-    readonly #values: AnalyzerValues;
+    readonly #values: Record<string, unknown>;
     readonly #generation: PropsGeneration | undefined;
     #props: Record<string, unknown> | undefined;
     #propsGeneration = -1;
 
-    constructor(provider: CapturedResource, values: AnalyzerValues, generation?: PropsGeneration) {
+    constructor(provider: CapturedResource, generation?: PropsGeneration) {
         this.type = provider.type;
         this.urn = provider.urn;
         this.name = provider.name;
-        this.#values = values;
+        this.#values = provider.inputs;
         this.#generation = generation;
     }
 
@@ -98,7 +98,7 @@ class ProviderView implements PolicyProviderResource {
     get props(): Record<string, unknown> {
         const generation = this.#generation?.current ?? 0;
         if (this.#props === undefined || this.#propsGeneration !== generation) {
-            this.#props = unknownCheckingProxy(this.#values.fresh());
+            this.#props = unknownCheckingProxy(toAnalyzerProps(this.#values));
             this.#propsGeneration = generation;
         }
         return this.#props;
@@ -119,7 +119,7 @@ export class ResourceArgs {
     readonly isType: (cls: unknown) => boolean;
     readonly asType: (cls: unknown) => Record<string, unknown> | undefined;
     provider?: PolicyProviderResource;
-    readonly #values: AnalyzerValues;
+    readonly #values: Record<string, unknown>;
     #props: Record<string, unknown> | undefined;
 
     constructor(r: CapturedResource, facts: StackFacts) {
@@ -129,16 +129,16 @@ export class ResourceArgs {
         this.opts = facts.optionsOf(r);
         this.isType = isTypeFunction(r.type);
         this.asType = (cls) => (this.isType(cls) ? this.props : undefined);
-        this.#values = facts.inputsOf(r);
+        this.#values = r.inputs;
         const provider = facts.providerOf(r);
         if (provider) {
-            this.provider = new ProviderView(provider, facts.inputsOf(provider));
+            this.provider = new ProviderView(provider);
         }
     }
 
     /** The resource's inputs, deserialized on first read. */
     get props(): Record<string, unknown> {
-        return (this.#props ??= unknownCheckingProxy(this.#values.fresh()));
+        return (this.#props ??= unknownCheckingProxy(toAnalyzerProps(this.#values)));
     }
 }
 
@@ -160,7 +160,7 @@ class StackResourceView {
     propertyDependencies: Record<string, PolicyResource[]> = {};
     parent?: PolicyResource;
     provider?: PolicyProviderResource;
-    readonly #values: AnalyzerValues;
+    readonly #values: Record<string, unknown>;
     readonly #generation: PropsGeneration;
     #props: Record<string, unknown> | undefined;
     #propsGeneration = -1;
@@ -172,18 +172,18 @@ class StackResourceView {
         this.opts = facts.optionsOf(r);
         this.isType = isTypeFunction(r.type);
         this.asType = (cls) => (this.isType(cls) ? this.props : undefined);
-        this.#values = facts.stateOf(r);
+        this.#values = r.outputs ? { ...r.inputs, ...r.outputs } : r.inputs;
         this.#generation = generation;
         const provider = facts.providerOf(r);
         if (provider) {
-            this.provider = Object.freeze(new ProviderView(provider, facts.inputsOf(provider), generation));
+            this.provider = Object.freeze(new ProviderView(provider, generation));
         }
     }
 
     /** Outputs over inputs, deserialized on first read in each stack policy. */
     get props(): Record<string, unknown> {
         if (this.#props === undefined || this.#propsGeneration !== this.#generation.current) {
-            this.#props = unknownCheckingProxy(this.#values.fresh());
+            this.#props = unknownCheckingProxy(toAnalyzerProps(this.#values));
             this.#propsGeneration = this.#generation.current;
         }
         return this.#props;
@@ -213,8 +213,7 @@ export class StackFacts {
     /** URN of the stack resource (for stack-wide findings). */
     readonly rootUrn: string;
     readonly #options = new Map<CapturedResource, PolicyResourceOptions>();
-    readonly #inputs = new Map<CapturedResource, AnalyzerValues>();
-    readonly #state = new Map<CapturedResource, AnalyzerValues>();
+    readonly #providers = new Map<CapturedResource, CapturedResource | undefined>();
     readonly #generation: PropsGeneration = { current: 0 };
     #views: readonly PolicyResource[] | undefined;
 
@@ -238,29 +237,14 @@ export class StackFacts {
         return opts;
     }
 
-    /** `r`'s inputs, converted for the analyzer (resource validations and providers). */
-    inputsOf(r: CapturedResource): AnalyzerValues {
-        let values = this.#inputs.get(r);
-        if (!values) {
-            values = new AnalyzerValues(r.inputs);
-            this.#inputs.set(r, values);
-        }
-        return values;
-    }
-
-    /** `r`'s outputs over its inputs, converted for the analyzer (stack validations). */
-    stateOf(r: CapturedResource): AnalyzerValues {
-        let values = this.#state.get(r);
-        if (!values) {
-            values = r.outputs ? new AnalyzerValues({ ...r.inputs, ...r.outputs }) : this.inputsOf(r);
-            this.#state.set(r, values);
-        }
-        return values;
-    }
-
     /** `r`'s provider resource, when the stack has it. */
     providerOf(r: CapturedResource): CapturedResource | undefined {
-        return this.byUrn.get(providerUrn(r.provider) ?? "");
+        if (this.#providers.has(r)) {
+            return this.#providers.get(r);
+        }
+        const provider = this.byUrn.get(providerUrn(r.provider) ?? "");
+        this.#providers.set(r, provider);
+        return provider;
     }
 
     /**

@@ -11,8 +11,8 @@ import { UNKNOWN, isSecret } from "./graph";
 import { UNKNOWN_STRING_SENTINEL } from "../policies/lib/pulumi-internals";
 import { markSecretInfoKnown, markSecretKey } from "../policies/lib/secrets";
 
-/** Converts one value; `container`/`key` locate it for secret bookkeeping. */
-function convert(value: unknown, container: object | undefined, key: string | undefined): unknown {
+/** Converts one value (a secret's container records it, see {@link child}). */
+function convert(value: unknown): unknown {
     if (value === UNKNOWN) {
         return UNKNOWN_STRING_SENTINEL;
     }
@@ -20,15 +20,12 @@ function convert(value: unknown, container: object | undefined, key: string | un
         return value;
     }
     if (isSecret(value)) {
-        if (container !== undefined && key !== undefined) {
-            markSecretKey(container, key);
-        }
-        return convert(value.value, undefined, undefined);
+        return convert(value.value);
     }
     if (Array.isArray(value)) {
         const out = new Array<unknown>(value.length);
         for (let i = 0; i < value.length; i++) {
-            out[i] = convert(value[i], out, String(i));
+            out[i] = child(value[i], out, i);
         }
         return out;
     }
@@ -37,10 +34,19 @@ function convert(value: unknown, container: object | undefined, key: string | un
         const v = (value as Record<string, unknown>)[k];
         // deserializeProperties treats undefined as absent.
         if (v !== undefined) {
-            out[k] = convert(v, out, k);
+            out[k] = child(v, out, k);
         }
     }
     return out;
+}
+
+/** Converts `value`, held at `key` of `container`, recording the key when the value is a secret. */
+function child(value: unknown, container: object, key: string | number): unknown {
+    if (typeof value === "object" && value !== null && isSecret(value)) {
+        markSecretKey(container, String(key));
+        return convert(value.value);
+    }
+    return convert(value);
 }
 
 /**
@@ -49,7 +55,7 @@ function convert(value: unknown, container: object | undefined, key: string | un
  * policy sees). One walk that allocates only the copy.
  */
 export function toAnalyzerProps(props: Record<string, unknown>): Record<string, unknown> {
-    const out = convert(props, undefined, undefined) as Record<string, unknown>;
+    const out = convert(props) as Record<string, unknown>;
     markSecretInfoKnown(out);
     return out;
 }

@@ -125,6 +125,15 @@ function emit(
     }
 }
 
+/**
+ * `report` of a resource check, made once per validation. A module-level
+ * builder: an arrow written inline as an object property gets a name set on
+ * every call under the tsx/esbuild `keepNames` transform the offline tools run with.
+ */
+function resourceReporter(reportViolation: ReportViolation, description: string, downgrade: boolean): ResourceCheck<unknown>["report"] {
+    return (message, advisory) => emit(reportViolation, description, message, downgrade || advisory === true);
+}
+
 function buildMeta(spec: CommonSpec): AmlPolicyMeta {
     const gated = spec.productionGated === true;
     const aware = gated || spec.productionAware === true;
@@ -164,7 +173,7 @@ export function resourcePolicy<C extends object = ProductionConfig>(spec: Resour
             args,
             config,
             production,
-            report: (message, advisory) => emit(reportViolation, spec.description, message, downgrade || advisory === true),
+            report: resourceReporter(reportViolation, spec.description, downgrade),
         });
     };
     if (spec.types.length === 1 && spec.types[0] !== "*") {

@@ -244,8 +244,6 @@ export interface LogFilter {
  * guessed.
  */
 export function enablesLogs(ds: PolicyResource, filter: LogFilter = {}): boolean {
-    const matches = (value: unknown, accepted: readonly string[] | undefined): boolean =>
-        typeof value === "string" && accepted !== undefined && accepted.some((a) => a.toLowerCase() === value.toLowerCase());
     const any = filter.categories === undefined && filter.groups === undefined;
     if (any && readPath(ds.props, "logs") === undefined && readPath(ds.props, "metrics") === undefined) {
         // Neither list is recorded (hand-written or output-only state): the setting exists, which is all we can tell.
@@ -260,6 +258,11 @@ export function enablesLogs(ds: PolicyResource, filter: LogFilter = {}): boolean
     );
 }
 
+/** True when `value` is one of `accepted` (case-insensitive). */
+function matches(value: unknown, accepted: readonly string[] | undefined): boolean {
+    return typeof value === "string" && accepted !== undefined && accepted.some((a) => a.toLowerCase() === value.toLowerCase());
+}
+
 /**
  * The outcome of looking for resource logs of `target`: "none" (no diagnostic
  * setting), "no-logs" (settings, but none enables an accepted log), or "ok".
@@ -272,12 +275,16 @@ export function resourceLogsOf(target: PolicyResource, all: readonly PolicyResou
     return settings.some((ds) => enablesLogs(ds, filter)) ? "ok" : "no-logs";
 }
 
-/** Private endpoints connected to `target`, optionally restricted to a group ID. */
-export function privateEndpointsFor(target: PolicyResource, all: readonly PolicyResource[], groupId?: string): PolicyResource[] {
-    const connectionsOf = (pe: PolicyResource): unknown[] => [
+/** The connections of private endpoint `pe` (automatic, then manual). */
+function connectionsOf(pe: PolicyResource): unknown[] {
+    return [
         ...(peek(() => readArray(pe.props, "privateLinkServiceConnections")) as unknown[]),
         ...(peek(() => readArray(pe.props, "manualPrivateLinkServiceConnections")) as unknown[]),
     ];
+}
+
+/** Private endpoints connected to `target`, optionally restricted to a group ID. */
+export function privateEndpointsFor(target: PolicyResource, all: readonly PolicyResource[], groupId?: string): PolicyResource[] {
     const t = table(all, "pe", T.privateEndpoint, (pe) => [
         ...depUrns(pe, "privateLinkServiceConnections"),
         ...depUrns(pe, "manualPrivateLinkServiceConnections"),

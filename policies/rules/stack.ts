@@ -303,33 +303,48 @@ export const noPlaintextSecrets = resourcePolicy({
             args.notApplicable("the Pulumi analyzer unwraps secrets before policies run; check with npm run plan / npm run audit");
         }
         const root = unproxy(props);
-        const visit = (node: unknown, path: string): void => {
-            if (Array.isArray(node)) {
-                node.forEach((v, i) => visit(v, `${path}[${i}]`));
-                return;
-            }
-            if (!isObject(node)) {
-                return;
-            }
-            const nameValue = sensitivePairName(node);
-            // The path is spelled out only where it is used: most keys of most resources are neither.
-            const at = (key: string): string => (path === "" ? key : `${path}.${key}`);
-            for (const key of Object.keys(node)) {
-                const value = node[key];
-                if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
-                    continue;
-                }
-                const sensitive = isSensitiveName(key) || (key === "value" && nameValue !== undefined);
-                if (sensitive && isPlaintextCandidate(value) && secretnessOf(root, node, key) === "plain") {
-                    report(`${at(key)}${key === "value" && nameValue ? ` (${nameValue})` : ""} holds a plain value; make it a Pulumi secret`);
-                } else if (typeof value === "object" && value !== null && secretnessOf(root, node, key) !== "secret") {
-                    visit(value, at(key));
-                }
-            }
-        };
-        visit(root, "");
+        reportPlainSecrets(root, root, "", report);
     },
 });
+
+/**
+ * Reports every plain value under a sensitive name in `node`, found at `path`
+ * of `root` (the raw props). Module-level, not a closure per resource: it runs
+ * on every node of every resource of the stack.
+ */
+function reportPlainSecrets(root: object, node: unknown, path: string, report: (message: string) => void): void {
+    if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+            const v: unknown = node[i];
+            // Only containers can hold a sensitive name; the path is spelled out for them alone.
+            if (typeof v === "object" && v !== null) {
+                reportPlainSecrets(root, v, `${path}[${i}]`, report);
+            }
+        }
+        return;
+    }
+    if (!isObject(node)) {
+        return;
+    }
+    const nameValue = sensitivePairName(node);
+    for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
+            continue;
+        }
+        const sensitive = isSensitiveName(key) || (key === "value" && nameValue !== undefined);
+        if (sensitive && isPlaintextCandidate(value) && secretnessOf(root, node, key) === "plain") {
+            report(`${joinPath(path, key)}${key === "value" && nameValue ? ` (${nameValue})` : ""} holds a plain value; make it a Pulumi secret`);
+        } else if (typeof value === "object" && value !== null && secretnessOf(root, node, key) !== "secret") {
+            reportPlainSecrets(root, value, joinPath(path, key), report);
+        }
+    }
+}
+
+/** `path.key` (or `key` at the root). */
+function joinPath(path: string, key: string): string {
+    return path === "" ? key : `${path}.${key}`;
+}
 
 /** For name/value pairs (`{ name: "DB_PASSWORD", value: ... }`), the sensitive name. */
 function sensitivePairName(node: Obj): string | undefined {

@@ -4,18 +4,27 @@
  * and insecure audit fixtures, so every resource type and relation is there).
  * (a) baseline: parse the export and walk every resource's inputs;
  * (b) the whole pack through the same harness as the audit.
+ * Every pack run's results are compared with the recorded ones
+ * (bench/policy-results.ts) before any figure is returned, so a faster pack
+ * that finds something different fails the benchmark instead of looking good.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseCheckpoint } from "../offline/checkpoint";
 import { evaluatePolicies } from "../offline/policy-harness";
+import { assertSameResults, fingerprint, readExpected } from "./policy-results";
+
+/** Name of the synthetic export in the recorded results. */
+export const SYNTHETIC_INPUT = "synthetic-10000";
+/** Minimum resources of the synthetic export the results are recorded for. */
+export const SYNTHETIC_RESOURCES = 10_000;
 
 /** Options for {@link runPolicyThroughput}. */
 export interface ThroughputOptions {
     /** Minimum number of resources in the synthetic export (default 10,000). */
     minResources?: number;
-    /** Repetitions; the median is reported (default 3). */
+    /** Repetitions; the median is reported (default 5). */
     repetitions?: number;
 }
 
@@ -33,7 +42,11 @@ export interface ThroughputResult {
     packPerSecond: number;
     /** Pack time / baseline time. */
     ratio: number;
-    /** Violations found (sanity check that policies ran). */
+    /** Fastest and slowest whole-pack resources per second over the repetitions (the machine is shared). */
+    packPerSecondRange: [number, number];
+    /** Repetitions run. */
+    repetitions: number;
+    /** Violations found (the same as recorded, or the run throws). */
     violations: number;
 }
 
@@ -81,8 +94,11 @@ function walk(v: unknown): number {
 
 /** Runs the benchmark and returns its figures. */
 export function runPolicyThroughput(options: ThroughputOptions = {}): ThroughputResult {
-    const text = syntheticExport(options.minResources ?? 10_000);
-    const reps = options.repetitions ?? 3;
+    const minResources = options.minResources ?? SYNTHETIC_RESOURCES;
+    const text = syntheticExport(minResources);
+    const reps = options.repetitions ?? 5;
+    // Results are recorded for the standard size only; other sizes are timed unchecked.
+    const expected = minResources === SYNTHETIC_RESOURCES ? readExpected() : undefined;
     const base: number[] = [];
     const pack: number[] = [];
     let resources = 0;
@@ -101,6 +117,9 @@ export function runPolicyThroughput(options: ThroughputOptions = {}): Throughput
         const report = evaluatePolicies(s2);
         pack.push((performance.now() - t) / 1000);
         violations = report.summary.violations;
+        if (expected) {
+            assertSameResults(SYNTHETIC_INPUT, fingerprint(report), expected);
+        }
     }
     const baselineSeconds = median(base);
     const packSeconds = median(pack);
@@ -111,6 +130,8 @@ export function runPolicyThroughput(options: ThroughputOptions = {}): Throughput
         baselinePerSecond: resources / baselineSeconds,
         packPerSecond: resources / packSeconds,
         ratio: packSeconds / baselineSeconds,
+        packPerSecondRange: [resources / Math.max(...pack), resources / Math.min(...pack)],
+        repetitions: reps,
         violations,
     };
 }

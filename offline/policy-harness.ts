@@ -7,20 +7,23 @@
  * string forms of reportViolation, a fresh deserialized copy of props per
  * validation wrapped in the real unknown-checking proxy, and UnknownValueError
  * turned into a skip. Used by the offline plan, the audit and the tests.
+ * The argument objects are built in ./policy-views.ts, which derives what
+ * does not change between policies once per run (a pack of a hundred
+ * policies runs over exports of ten thousand resources).
  *
  * Deliberate differences, for an offline tool: a policy that throws is
  * reported as a failure (the real server aborts the whole preview), and stack
  * policies see outputs overlaid on inputs (the engine passes outputs only;
  * checkpoints written by hand often lack outputs, and input-only path
  * parameters such as a diagnostic setting's resourceUri are useful here).
+ * Stack policies share one frozen set of resource objects (the server
+ * rebuilds them per policy; props are still a fresh copy per policy), so a
+ * policy that tries to change a resource object, rather than its props, fails.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type {
     EnforcementLevel,
-    PolicyProviderResource,
-    PolicyResource,
-    PolicyResourceOptions,
     ResourceValidation,
     ResourceValidationArgs,
     Severity,
@@ -30,11 +33,13 @@ import { allPolicies, PACK_ENFORCEMENT_LEVEL, PACK_NAME } from "../policies/all"
 import type { AmlPolicy } from "../policies/lib/meta";
 // The version in skip messages (the server's `'<pack>@v<version>'`) is policies/package.json's.
 import { PACK_VERSION } from "../policies/lib/pack-version";
-import { isUnknownValueError, unknownCheckingProxy } from "../policies/lib/pulumi-internals";
+import { isUnknownValueError } from "../policies/lib/pulumi-internals";
+import { typeGuardOf } from "../policies/lib/type-guard";
 import type { CapturedResource, CapturedStack } from "./graph";
 import { reconcilePolicyConfig, type PolicyPackConfigFile, type ResolvedPolicyConfig } from "./policy-config";
 import type { PolicyFailure, PolicyMeta, PolicyOutcome, PolicyReport, SkippedEvaluation, Violation } from "./policy-report";
-import { pathCrossesSecret, toAnalyzerProps } from "./policy-values";
+import { pathCrossesSecret } from "./policy-values";
+import { ResourceArgs, StackFacts } from "./policy-views";
 
 export { loadPolicyConfig, parseStackTags, PolicyConfigError, type PolicyPackConfigFile } from "./policy-config";
 export type { PolicyMeta, PolicyOutcome, PolicyReport, Violation } from "./policy-report";
@@ -62,46 +67,10 @@ function throwNotApplicable(reason?: string): never {
     throw new NotApplicableError(reason);
 }
 
-/** The server's isTypeOf: `__pulumiType` on the class, else its isInstance. */
-function isTypeOf(type: string, resourceClass: unknown): boolean {
-    const cls = resourceClass as { __pulumiType?: unknown; isInstance?: (o: unknown) => boolean };
-    if (typeof cls?.__pulumiType === "string" && cls.__pulumiType.length > 0) {
-        return type === cls.__pulumiType;
-    }
-    return typeof cls?.isInstance === "function" && cls.isInstance({ __pulumiType: type }) === true;
-}
-
 /** The server's getPulumiType on a validation function. */
 function pulumiTypeOf(fn: unknown): string | undefined {
     const t = (fn as { __pulumiType?: unknown } | undefined)?.__pulumiType;
     return typeof t === "string" && t.length > 0 ? t : undefined;
-}
-
-const optionsCache = new WeakMap<CapturedResource, PolicyResourceOptions>();
-
-/** The analyzer's resource options for a captured resource (frozen, so it can be shared). */
-function optionsOf(r: CapturedResource): PolicyResourceOptions {
-    let cached = optionsCache.get(r);
-    if (!cached) {
-        cached = Object.freeze(buildOptions(r));
-        optionsCache.set(r, cached);
-    }
-    return cached;
-}
-
-/** Builds the options (server.js getResourceOptions). */
-function buildOptions(r: CapturedResource): PolicyResourceOptions {
-    const opts: PolicyResourceOptions = {
-        protect: r.protect,
-        ignoreChanges: [],
-        aliases: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
-    };
-    if (r.parent) {
-        opts.parent = r.parent;
-    }
-    return opts;
 }
 
 /** The object form of reportViolation (server.js makeReportViolationFun). */
@@ -178,78 +147,17 @@ function classify(e: unknown, p: AmlPolicy, state: RunState, resource?: Captured
     }
 }
 
-/** Runs a validation and rejects async policies (the harness is synchronous). */
-function runSync(fn: () => unknown): void {
-    const result = fn();
+/** Rejects async policies (the harness is synchronous); `result` is what a validation returned. */
+function requireSync(result: unknown): void {
     if (result && typeof (result as { then?: unknown }).then === "function") {
         throw new Error("the policy returned a Promise; the offline harness only runs synchronous policies");
     }
 }
 
-/** The stack root URN (for stack-wide findings). */
-function stackUrn(stack: CapturedStack): string {
-    return (
-        stack.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ??
-        `urn:pulumi:${stack.stack}::${stack.project}::pulumi:pulumi:Stack::${stack.project}-${stack.stack}`
-    );
-}
-
-/** Splits a provider reference `<urn>::<id>` into its URN. */
-function providerUrn(ref: string | undefined): string | undefined {
-    if (!ref) {
-        return undefined;
-    }
-    const i = ref.lastIndexOf("::");
-    return i > 0 ? ref.slice(0, i) : ref;
-}
-
-/** The analyzer's provider resource for `r` (provider inputs as props, deserialized on first read). */
-function providerOf(r: CapturedResource, byUrn: Map<string, CapturedResource>): PolicyProviderResource | undefined {
-    const prov = byUrn.get(providerUrn(r.provider) ?? "");
-    if (!prov) {
-        return undefined;
-    }
-    let props: Record<string, unknown> | undefined;
-    return {
-        type: prov.type,
-        get props() {
-            return (props ??= unknownCheckingProxy(toAnalyzerProps(prov.inputs)));
-        },
-        urn: prov.urn,
-        name: prov.name,
-    };
-}
-
-/** A memoized getter of the analyzer's view of `values`, deserialized on first read. */
-function lazyProps(values: () => Record<string, unknown>): () => Record<string, unknown> {
-    let props: Record<string, unknown> | undefined;
-    return () => (props ??= unknownCheckingProxy(toAnalyzerProps(values())));
-}
-
-/**
- * The fields resource and stack policies both get for a resource. Callers add
- * their own fields by assignment: spreading would read the lazy `props` getter.
- */
-function resourceView(r: CapturedResource, propsOf: () => Record<string, unknown>) {
-    return {
-        type: r.type,
-        get props() {
-            return propsOf();
-        },
-        urn: r.urn,
-        name: r.name,
-        opts: optionsOf(r),
-        isType: (cls: unknown) => isTypeOf(r.type, cls),
-        asType: (cls: unknown) => (isTypeOf(r.type, cls) ? propsOf() : undefined),
-    };
-}
-
 /** What every policy evaluation of one run shares. */
 interface RunContext {
-    /** The stack under evaluation. */
-    stack: CapturedStack;
-    /** Its resources by URN. */
-    byUrn: Map<string, CapturedResource>;
+    /** The stack under evaluation and what is derived from it once. */
+    facts: StackFacts;
     /** Stack tags handed to policies. */
     stackTags: ReadonlyMap<string, string>;
     /** Results collected so far. */
@@ -261,77 +169,59 @@ function configGetter(resolved: ResolvedPolicyConfig): <T extends object>() => T
     return <T extends object>(): T => ({ ...resolved.properties }) as T;
 }
 
-/** Evaluates one resource policy on every resource. */
+/**
+ * Evaluates one resource policy on every resource, in stack order. Resources
+ * a validation certainly does not apply to are counted as the server's
+ * outcome without a call: other types than a single validation's
+ * `__pulumiType` (the server does the same), and other types than those a
+ * validation is marked as testing first (policies/lib/type-guard.ts; counted
+ * as a call that was not applicable, as the call would have been).
+ */
 function runResourcePolicy(
     p: AmlPolicy & { validateResource?: ResourceValidation | ResourceValidation[] },
     level: EnforcementLevel,
     resolved: ResolvedPolicyConfig,
     run: RunContext,
 ): void {
-    const { stack, byUrn, stackTags, state } = run;
+    const { facts, stackTags, state } = run;
+    const all = facts.stack.resources;
     if (!p.validateResource) {
-        state.notApplicable += stack.resources.length;
-        state.uncalled += stack.resources.length;
+        state.notApplicable += all.length;
+        state.uncalled += all.length;
         return;
     }
     const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
     const fastType = Array.isArray(p.validateResource) ? undefined : pulumiTypeOf(p.validateResource);
+    const guard = Array.isArray(p.validateResource) ? undefined : typeGuardOf(p.validateResource);
     const getConfig = configGetter(resolved);
-    for (const r of stack.resources) {
-        if (fastType !== undefined && r.type !== fastType) {
+    let current = all[0];
+    const report = makeReporter(p, level, state, () => ({ urn: current.urn, resource: current })) as Parameters<ResourceValidation>[1];
+    let subjects = all;
+    if (fastType !== undefined) {
+        subjects = facts.byType.get(fastType) ?? [];
+        state.notApplicable += all.length - subjects.length;
+        state.uncalled += all.length - subjects.length;
+    }
+    for (const r of subjects) {
+        if (guard !== undefined && !guard.has(r.type)) {
+            state.calls++;
             state.notApplicable++;
-            state.uncalled++;
             continue;
         }
-        const report = makeReporter(p, level, state, () => ({ urn: r.urn, resource: r }));
+        current = r;
         for (const validation of validations) {
+            state.calls++;
             try {
-                // The server deserializes before calling the validation; we do it on first access to
-                // `props` (same object thereafter), which only saves work for policies that bail out on type.
-                state.calls++;
-                const args = resourceView(r, lazyProps(() => r.inputs)) as ResourceValidationArgs;
+                const args = new ResourceArgs(r, facts) as unknown as ResourceValidationArgs;
                 args.stackTags = stackTags;
                 args.getConfig = getConfig;
                 args.notApplicable = throwNotApplicable;
-                const provider = providerOf(r, byUrn);
-                if (provider) {
-                    args.provider = provider;
-                }
-                runSync(() => validation(args, report as Parameters<ResourceValidation>[1]));
+                requireSync(validation(args, report));
             } catch (e) {
                 classify(e, p, state, r, r.inputs);
             }
         }
     }
-}
-
-/** Builds the stack policy view of every resource (server: rebuilt per policy). */
-function policyResources(stack: CapturedStack, byUrn: Map<string, CapturedResource>): PolicyResource[] {
-    const built = stack.resources.map((r) => {
-        // Deserialized on first access (fresh per policy, as the server rebuilds per policy):
-        // a stack policy that never reads a resource's props costs nothing for it.
-        const resource = resourceView(r, lazyProps(() => ({ ...r.inputs, ...(r.outputs ?? {}) }))) as PolicyResource;
-        resource.dependencies = [];
-        resource.propertyDependencies = {};
-        const provider = providerOf(r, byUrn);
-        if (provider) {
-            resource.provider = provider;
-        }
-        return resource;
-    });
-    const index = new Map(built.map((b) => [b.urn, b]));
-    stack.resources.forEach((r, i) => {
-        const b = built[i];
-        const parent = r.parent ? index.get(r.parent) : undefined;
-        if (parent) {
-            b.parent = parent;
-        }
-        b.dependencies = r.dependencies.map((d) => index.get(d)).filter((d): d is PolicyResource => d !== undefined);
-        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-            b.propertyDependencies[k] = urns.map((d) => index.get(d)).filter((d): d is PolicyResource => d !== undefined);
-        }
-    });
-    return built;
 }
 
 /** Evaluates one stack policy. */
@@ -341,22 +231,21 @@ function runStackPolicy(
     resolved: ResolvedPolicyConfig,
     run: RunContext,
 ): void {
-    const { stack, byUrn, stackTags, state } = run;
+    const { facts, stackTags, state } = run;
     if (!("validateStack" in p) || typeof p.validateStack !== "function") {
         return;
     }
-    const rootUrn = stackUrn(stack);
-    const report = makeReporter(p, level, state, (urn) => ({ urn: urn ?? rootUrn, resource: byUrn.get(urn ?? rootUrn) }));
+    const report = makeReporter(p, level, state, (urn) => ({ urn: urn ?? facts.rootUrn, resource: facts.byUrn.get(urn ?? facts.rootUrn) }));
     const validateStack = p.validateStack;
     state.calls++;
     try {
         const args: StackValidationArgs = {
-            resources: policyResources(stack, byUrn),
+            resources: facts.stackResources(),
             getConfig: configGetter(resolved),
             stackTags,
             notApplicable: throwNotApplicable,
         };
-        runSync(() => validateStack(args, report as Parameters<typeof validateStack>[1]));
+        requireSync(validateStack(args, report as Parameters<typeof validateStack>[1]));
     } catch (e) {
         classify(e, p, state);
     }
@@ -389,10 +278,9 @@ export function evaluatePolicies(stack: CapturedStack, config?: PolicyPackConfig
     // Like the server: stack tags come from the engine (configureStack), empty until it sends some, frozen.
     const stackTags = freezeMap(new Map(options.stackTags ?? []));
     const { byPolicy, warnings } = reconcilePolicyConfig(policies, config, PACK_ENFORCEMENT_LEVEL, options.configFile);
-    const byUrn = new Map(stack.resources.map((r) => [r.urn, r]));
     const state: RunState = { violations: [], skipped: [], errors: [], notApplicable: 0, calls: 0, uncalled: 0 };
     const outcomes: PolicyOutcome[] = [];
-    const run: RunContext = { stack, byUrn, stackTags, state };
+    const run: RunContext = { facts: new StackFacts(stack), stackTags, state };
     let evaluated = 0;
     // notApplicable() is an exception per resource and type; stack capture is most of its cost,
     // and reports only carry messages, so traces are off while policies run.

@@ -11,40 +11,51 @@ import { UNKNOWN, isSecret } from "./graph";
 import { UNKNOWN_STRING_SENTINEL } from "../policies/lib/pulumi-internals";
 import { markSecretInfoKnown, markSecretKey } from "../policies/lib/secrets";
 
-/** Converts one value; `container`/`key` locate it for secret bookkeeping. */
-function convert(value: unknown, container: object | undefined, key: string | undefined): unknown {
+/** Converts one value (a secret's container records it, see {@link child}). */
+function convert(value: unknown): unknown {
     if (value === UNKNOWN) {
         return UNKNOWN_STRING_SENTINEL;
     }
+    if (typeof value !== "object" || value === null) {
+        return value;
+    }
     if (isSecret(value)) {
-        if (container !== undefined && key !== undefined) {
-            markSecretKey(container, key);
-        }
-        return convert(value.value, undefined, undefined);
+        return convert(value.value);
     }
     if (Array.isArray(value)) {
-        const out: unknown[] = [];
-        value.forEach((v, i) => {
-            out.push(convert(v, out, String(i)));
-        });
-        return out;
-    }
-    if (typeof value === "object" && value !== null) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-            // deserializeProperties treats undefined as absent.
-            if (v !== undefined) {
-                out[k] = convert(v, out, k);
-            }
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+            out[i] = child(value[i], out, i);
         }
         return out;
     }
-    return value;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+        const v = (value as Record<string, unknown>)[k];
+        // deserializeProperties treats undefined as absent.
+        if (v !== undefined) {
+            out[k] = child(v, out, k);
+        }
+    }
+    return out;
 }
 
-/** A fresh analyzer-shaped copy of `props` (as the server deserializes per validation). */
+/** Converts `value`, held at `key` of `container`, recording the key when the value is a secret. */
+function child(value: unknown, container: object, key: string | number): unknown {
+    if (typeof value === "object" && value !== null && isSecret(value)) {
+        markSecretKey(container, String(key));
+        return convert(value.value);
+    }
+    return convert(value);
+}
+
+/**
+ * A fresh analyzer-shaped copy of `props`, as the server deserializes one for
+ * every validation (a policy that changes its props changes nothing another
+ * policy sees). One walk that allocates only the copy.
+ */
 export function toAnalyzerProps(props: Record<string, unknown>): Record<string, unknown> {
-    const out = convert(props, undefined, undefined) as Record<string, unknown>;
+    const out = convert(props) as Record<string, unknown>;
     markSecretInfoKnown(out);
     return out;
 }

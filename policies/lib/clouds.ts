@@ -10,6 +10,7 @@ import { CLOUDS, cloudOfRegion, type AzureCloud } from "../../components/clouds"
 import { zonesFor, type PrivateLinkGroupId } from "../../components/network/private-link-zones";
 import { peek } from "./relations";
 import { normalizeLocation } from "./read";
+import { readShared, remember } from "./remember";
 
 export type { AzureCloud };
 
@@ -21,11 +22,16 @@ export function cloudOfLocation(location: unknown): AzureCloud | undefined {
     return typeof location === "string" ? cloudOfRegion(normalizeLocation(location)) : undefined;
 }
 
+/** The cloud of a resource's location (unknown or unrecognised: undefined). */
+export function cloudOfResource(r: PolicyResource): AzureCloud | undefined {
+    return remember(r, "cloud", () => cloudOfLocation(peek(() => readShared(r, "location"))));
+}
+
 /** The clouds the stack's located resources are in (unknown locations are skipped). */
 export function cloudsOfStack(resources: readonly PolicyResource[]): Set<AzureCloud> {
     const clouds = new Set<AzureCloud>();
     for (const r of resources) {
-        const cloud = cloudOfLocation(peek(() => r.props.location));
+        const cloud = cloudOfResource(r);
         if (cloud) {
             clouds.add(cloud);
         }

@@ -21,6 +21,7 @@ import { resourceIsProduction, stackProduction } from "./environment";
 import type { Matcher } from "./matchers";
 import type { AmlPolicyMeta, AmlResourcePolicy, AmlStackPolicy, PolicySources } from "./meta";
 import { readPath, show, type Obj } from "./read";
+import { markTypeGuard } from "./type-guard";
 
 /** Fields shared by resource and stack specs. */
 export interface CommonSpec {
@@ -124,6 +125,15 @@ function emit(
     }
 }
 
+/**
+ * `report` of a resource check, made once per validation. A module-level
+ * builder: an arrow written inline as an object property gets a name set on
+ * every call under the tsx/esbuild `keepNames` transform the offline tools run with.
+ */
+function resourceReporter(reportViolation: ReportViolation, description: string, downgrade: boolean): ResourceCheck<unknown>["report"] {
+    return (message, advisory) => emit(reportViolation, description, message, downgrade || advisory === true);
+}
+
 function buildMeta(spec: CommonSpec): AmlPolicyMeta {
     const gated = spec.productionGated === true;
     const aware = gated || spec.productionAware === true;
@@ -163,12 +173,15 @@ export function resourcePolicy<C extends object = ProductionConfig>(spec: Resour
             args,
             config,
             production,
-            report: (message, advisory) => emit(reportViolation, spec.description, message, downgrade || advisory === true),
+            report: resourceReporter(reportViolation, spec.description, downgrade),
         });
     };
     if (spec.types.length === 1 && spec.types[0] !== "*") {
         // Same fast path as validateResourceOfType: the server skips other types without calling us.
         (validate as ResourceValidation & { __pulumiType?: string }).__pulumiType = spec.types[0];
+    } else if (!types.has("*")) {
+        // The type test above comes first, so the offline harness may skip other types the same way.
+        markTypeGuard(validate, types);
     }
     return { ...meta, kind: "resource", validateResource: validate };
 }

@@ -22,6 +22,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { peek } from "./relations";
 import { isObject } from "./read";
+import { remember } from "./remember";
 
 /** The tag (resource tag and stack tag) that names the environment. */
 export const ENVIRONMENT_TAG = "environment";
@@ -83,6 +84,11 @@ export function resourceIsProduction(settings: ProductionSettings, props: unknow
     return isProductionEnvironment(environment, settings);
 }
 
+/** The `environment` tag of a stack policy's resource. */
+function resourceEnvironment(r: PolicyResource): string | undefined {
+    return remember(r, "environment-tag", () => environmentTagOf(r.props));
+}
+
 /**
  * The production test of a stack policy: `of(resource)` for a finding about a
  * resource (steps 1-4), `of(undefined)` for a stack-wide finding (steps 1, 3, 4).
@@ -99,7 +105,7 @@ export function stackProduction(
             stackWide =
                 tag !== undefined
                     ? isProductionEnvironment(tag, settings)
-                    : resources.some((r) => isProductionEnvironment(environmentTagOf(r.props), settings));
+                    : resources.some((r) => isProductionEnvironment(resourceEnvironment(r), settings));
         }
         return stackWide;
     };
@@ -107,7 +113,7 @@ export function stackProduction(
         if (typeof settings.production === "boolean") {
             return settings.production;
         }
-        const own = resource ? environmentTagOf(resource.props) : undefined;
+        const own = resource ? resourceEnvironment(resource) : undefined;
         return own !== undefined ? isProductionEnvironment(own, settings) : ofStack();
     };
 }

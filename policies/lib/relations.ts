@@ -7,6 +7,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { isUnknownValueError } from "./pulumi-internals";
 import { readArray, readPath } from "./read";
+import { remember } from "./remember";
 
 /** Type tokens the relation helpers need. */
 export const T = {
@@ -83,6 +84,34 @@ export function isIdOf(value: unknown, target: PolicyResource): boolean {
     return v === id || v.startsWith(`${id}/`);
 }
 
+/**
+ * The lower-cased IDs `value` names or lies under: itself and every prefix
+ * that ends before a "/". `isIdOf(value, t)` holds exactly when `armId(t)` is
+ * one of them, so references can be matched with set lookups.
+ */
+export function idPrefixes(value: string): string[] {
+    const v = value.toLowerCase();
+    const out = [v];
+    for (let i = v.indexOf("/"); i >= 0; i = v.indexOf("/", i + 1)) {
+        out.push(v.slice(0, i));
+    }
+    return out;
+}
+
+/**
+ * A test of whether input `prop` of `from`, whose value is `value`, refers to
+ * one of `targets`: the same answer as
+ * `targets.some((t) => dependsThrough(from, prop, t) || isIdOf(value, t))`,
+ * by lookups instead of a scan of the targets for every reference.
+ */
+export function referenceTo(targets: readonly PolicyResource[]): (from: PolicyResource, prop: string, value: unknown) => boolean {
+    const urns = new Set(targets.map((t) => t.urn));
+    const ids = new Set(targets.map((t) => armId(t)).filter((id): id is string => id !== undefined));
+    return (from, prop, value) =>
+        (from.propertyDependencies[prop] ?? []).some((d) => urns.has(d.urn)) ||
+        (typeof value === "string" && ids.size > 0 && idPrefixes(value).some((p) => ids.has(p)));
+}
+
 /** True when input `prop` of `from` refers to `target` (graph or ID). */
 export function refersTo(from: PolicyResource, prop: string, target: PolicyResource): boolean {
     return dependsThrough(from, prop, target) || isIdOf(peek(() => readPath(from.props, prop)), target);
@@ -98,8 +127,8 @@ interface StackIndex {
     byType: Map<string, PolicyResource[]>;
     /** Lazily built relation tables by name. */
     tables: Map<string, Map<string, PolicyResource[]>>;
-    /** Position of each resource in the stack, to keep results in stack order. */
-    position: Map<PolicyResource, number>;
+    /** Position of each resource in the stack, to keep results in stack order (built when first needed). */
+    position?: Map<PolicyResource, number>;
 }
 
 const indexes = new WeakMap<readonly PolicyResource[], StackIndex>();
@@ -116,7 +145,7 @@ function indexOf(all: readonly PolicyResource[]): StackIndex {
                 byType.set(r.type, [r]);
             }
         }
-        idx = { byType, tables: new Map(), position: new Map(all.map((r, i) => [r, i])) };
+        idx = { byType, tables: new Map() };
         indexes.set(all, idx);
     }
     return idx;
@@ -134,7 +163,8 @@ function table(all: readonly PolicyResource[], name: string, type: string, keysO
     if (!t) {
         t = new Map();
         for (const r of ofType(all, type)) {
-            for (const key of new Set(keysOf(r))) {
+            // A resource's keys depend on it alone, so they are worked out once (lib/remember.ts).
+            for (const key of remember(r, `table:${name}`, () => Object.freeze([...new Set(keysOf(r))]))) {
                 const list = t.get(key);
                 if (list) {
                     list.push(r);
@@ -159,7 +189,8 @@ function lookup(t: Map<string, PolicyResource[]>, all: readonly PolicyResource[]
     if (found.size <= 1) {
         return [...found];
     }
-    const position = indexOf(all).position;
+    const idx = indexOf(all);
+    const position = (idx.position ??= new Map(all.map((r, i) => [r, i])));
     return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
 }
 
@@ -213,8 +244,6 @@ export interface LogFilter {
  * guessed.
  */
 export function enablesLogs(ds: PolicyResource, filter: LogFilter = {}): boolean {
-    const matches = (value: unknown, accepted: readonly string[] | undefined): boolean =>
-        typeof value === "string" && accepted !== undefined && accepted.some((a) => a.toLowerCase() === value.toLowerCase());
     const any = filter.categories === undefined && filter.groups === undefined;
     if (any && readPath(ds.props, "logs") === undefined && readPath(ds.props, "metrics") === undefined) {
         // Neither list is recorded (hand-written or output-only state): the setting exists, which is all we can tell.
@@ -229,6 +258,11 @@ export function enablesLogs(ds: PolicyResource, filter: LogFilter = {}): boolean
     );
 }
 
+/** True when `value` is one of `accepted` (case-insensitive). */
+function matches(value: unknown, accepted: readonly string[] | undefined): boolean {
+    return typeof value === "string" && accepted !== undefined && accepted.some((a) => a.toLowerCase() === value.toLowerCase());
+}
+
 /**
  * The outcome of looking for resource logs of `target`: "none" (no diagnostic
  * setting), "no-logs" (settings, but none enables an accepted log), or "ok".
@@ -241,12 +275,16 @@ export function resourceLogsOf(target: PolicyResource, all: readonly PolicyResou
     return settings.some((ds) => enablesLogs(ds, filter)) ? "ok" : "no-logs";
 }
 
-/** Private endpoints connected to `target`, optionally restricted to a group ID. */
-export function privateEndpointsFor(target: PolicyResource, all: readonly PolicyResource[], groupId?: string): PolicyResource[] {
-    const connectionsOf = (pe: PolicyResource): unknown[] => [
+/** The connections of private endpoint `pe` (automatic, then manual). */
+function connectionsOf(pe: PolicyResource): unknown[] {
+    return [
         ...(peek(() => readArray(pe.props, "privateLinkServiceConnections")) as unknown[]),
         ...(peek(() => readArray(pe.props, "manualPrivateLinkServiceConnections")) as unknown[]),
     ];
+}
+
+/** Private endpoints connected to `target`, optionally restricted to a group ID. */
+export function privateEndpointsFor(target: PolicyResource, all: readonly PolicyResource[], groupId?: string): PolicyResource[] {
     const t = table(all, "pe", T.privateEndpoint, (pe) => [
         ...depUrns(pe, "privateLinkServiceConnections"),
         ...depUrns(pe, "manualPrivateLinkServiceConnections"),

@@ -15,8 +15,13 @@ import { unproxy } from "./pulumi-internals";
 
 /** Raw containers → keys whose values were Pulumi secrets. */
 const secretKeysByContainer = new WeakMap<object, Set<string>>();
-/** Raw roots whose secretness the harness recorded (even if no secret inside). */
-const rootsWithSecretInfo = new WeakSet<object>();
+/**
+ * Marks a raw root whose secretness the harness recorded (even if no secret
+ * inside): a non-enumerable symbol property, invisible to key listing, spreads
+ * and JSON, and far cheaper than a WeakSet entry for every copy of props the
+ * harness hands out (one per validation).
+ */
+const SECRET_INFO = Symbol("aml-workspace.secret-info-known");
 
 /** Records that `container[key]` held a secret (harness use). */
 export function markSecretKey(container: object, key: string): void {
@@ -30,12 +35,12 @@ export function markSecretKey(container: object, key: string): void {
 
 /** Records that secretness is known for everything under `root` (harness use). */
 export function markSecretInfoKnown(root: object): void {
-    rootsWithSecretInfo.add(root);
+    Object.defineProperty(root, SECRET_INFO, { value: true });
 }
 
 /** Whether the props a policy received carry secretness information. */
 export function secretInfoKnown(props: object): boolean {
-    return rootsWithSecretInfo.has(unproxy(props));
+    return Object.prototype.hasOwnProperty.call(unproxy(props), SECRET_INFO);
 }
 
 /** Answer for one key: secret, plain, or unknown (real analyzer). */

@@ -35,8 +35,26 @@ export function words(name: string): string[] {
         .map((w) => w.toLowerCase());
 }
 
+/** Names judged so far: a pack run asks about the same few hundred property names for every resource. */
+const sensitiveNames = new Map<string, boolean>();
+/** Bound on {@link sensitiveNames} (names of environment variables are open-ended). */
+const MAX_REMEMBERED_NAMES = 10_000;
+
 /** True when a property or variable named `name` holds a secret. */
 export function isSensitiveName(name: string): boolean {
+    let sensitive = sensitiveNames.get(name);
+    if (sensitive === undefined) {
+        sensitive = judgeName(name);
+        if (sensitiveNames.size >= MAX_REMEMBERED_NAMES) {
+            sensitiveNames.clear();
+        }
+        sensitiveNames.set(name, sensitive);
+    }
+    return sensitive;
+}
+
+/** The judgement behind {@link isSensitiveName}. */
+function judgeName(name: string): boolean {
     const w = words(name);
     if (w.length === 0 || w.some((x) => NON_SECRET_WORDS.has(x))) {
         return false;

@@ -12,25 +12,63 @@ import type { PolicyResource } from "@pulumi/policy";
 import { cloudRoleName, serviceNamespaceOf, TELEMETRY_ENV } from "../../components/serving/endpoint-telemetry";
 import { resourcePolicy, stackPolicy } from "../lib/define";
 import { containersOf, INFERENCE_TYPES } from "../lib/k8s";
-import { isIdOf, ofType, peek } from "../lib/relations";
+import { armId, idPrefixes, isIdOf, ofType, peek } from "../lib/relations";
+import { remember } from "../lib/remember";
 import { isObject, readArray, readPath, show } from "../lib/read";
 import { TYPES } from "../lib/tokens";
 
 /** True when the alert is enabled and has at least one action group. */
 function notifies(alert: PolicyResource): boolean {
+    return remember(alert, "alert-notifies", () => notifiesNow(alert));
+}
+
+function notifiesNow(alert: PolicyResource): boolean {
     const enabled = peek(() => readPath(alert.props, "enabled"));
     const actions = peek(() => readArray(alert.props, "actions")) as unknown[];
     const byGraph = (alert.propertyDependencies["actions"] ?? []).some((d) => d.type === TYPES.actionGroup);
     return enabled !== false && (byGraph || actions.some((a) => typeof peek(() => readPath(a, "actionGroupId")) === "string"));
 }
 
+/** Whether `alert`'s `scopes` name `target` (dependency graph, or its ARM ID). */
+function scopes(alert: PolicyResource, target: PolicyResource): boolean {
+    return (
+        (alert.propertyDependencies["scopes"] ?? []).some((d) => d.urn === target.urn) ||
+        (peek(() => readArray(alert.props, "scopes")) as unknown[]).some((s) => isIdOf(s, target))
+    );
+}
+
+/**
+ * The IDs an alert's `scopes` name or lie under (see idPrefixes), when every
+ * scope can be read; undefined when one cannot (an unknown value), and
+ * {@link scopes} then reads them for every target as it always did, so the
+ * policy is skipped at the same point.
+ */
+function scopeIds(alert: PolicyResource): ReadonlySet<string> | undefined {
+    return remember(alert, "alert-scope-ids", () => {
+        try {
+            const ids = new Set<string>();
+            for (const s of peek(() => readArray(alert.props, "scopes")) as unknown[]) {
+                if (typeof s === "string") {
+                    idPrefixes(s).forEach((p) => ids.add(p));
+                }
+            }
+            return ids;
+        } catch {
+            return undefined;
+        }
+    });
+}
+
 /** Alerts whose `scopes` name `target` (dependency graph, or its ARM ID). */
 function alertsOn(target: PolicyResource, alerts: readonly PolicyResource[]): PolicyResource[] {
-    return alerts.filter(
-        (a) =>
-            (a.propertyDependencies["scopes"] ?? []).some((d) => d.urn === target.urn) ||
-            (peek(() => readArray(a.props, "scopes")) as unknown[]).some((s) => isIdOf(s, target)),
-    );
+    const id = armId(target);
+    return alerts.filter((a) => {
+        const ids = scopeIds(a);
+        if (ids === undefined) {
+            return scopes(a, target);
+        }
+        return (a.propertyDependencies["scopes"] ?? []).some((d) => d.urn === target.urn) || (id !== undefined && ids.has(id));
+    });
 }
 
 /** The cloud role names a Kubernetes workload reports telemetry under (service name, with the namespace of its resource attributes). */
@@ -47,7 +85,11 @@ function serviceNamesOf(workload: PolicyResource): string[] {
 }
 
 /** Role names an alert's criteria filter `cloud/roleName` on. */
-function roleNamesOf(alert: PolicyResource): string[] {
+function roleNamesOf(alert: PolicyResource): readonly string[] {
+    return remember(alert, "alert-role-names", () => Object.freeze(roleNamesNow(alert)));
+}
+
+function roleNamesNow(alert: PolicyResource): string[] {
     const criteria = peek(() => readArray(alert.props, "criteria.allOf")) as unknown[];
     return criteria.flatMap((c) =>
         (peek(() => readArray(c, "dimensions")) as unknown[])

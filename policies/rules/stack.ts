@@ -10,15 +10,16 @@ import {
     diagnosticSettingsFor,
     dnsZoneGroupsFor,
     hasPrivateEndpointWithDns,
-    isIdOf,
     ofType,
     peek,
     privateEndpointsFor,
+    referenceTo,
     refersTo,
     storageServicesFor,
     zoneNamesOf,
 } from "../lib/relations";
-import { eqi, isObject, normalizeLocation, readArray, readObject, readPath, readString, type Obj } from "../lib/read";
+import { eqi, isObject, normalizeLocation, readArray, readObject, readPath, type Obj } from "../lib/read";
+import { readShared } from "../lib/remember";
 import { TYPES } from "../lib/tokens";
 import { isProjectWorkspace } from "../lib/workspace-kind";
 import { ALL_CLOUDS, cloudOfLocation, cloudsOfStack, mlRegionsOf, privateLinkZones, type AzureCloud } from "../lib/clouds";
@@ -105,7 +106,9 @@ export const allowedLocations = stackPolicy<LocationsConfig>({
             if (!r.type.startsWith("azure-native:") || matchingExemption(r.name, config.exemptResourceNames) !== undefined) {
                 continue;
             }
-            const location = readString(r.props, "location");
+            // The location every resource's cloud was found from (lib/clouds.ts), read once per resource.
+            const value = readShared(r, "location");
+            const location = typeof value === "string" ? value : undefined;
             if (location !== undefined && !allowed.has(normalizeLocation(location))) {
                 report(`location is ${location}; ${hint}`, r);
             }
@@ -300,31 +303,48 @@ export const noPlaintextSecrets = resourcePolicy({
             args.notApplicable("the Pulumi analyzer unwraps secrets before policies run; check with npm run plan / npm run audit");
         }
         const root = unproxy(props);
-        const visit = (node: unknown, path: string): void => {
-            if (Array.isArray(node)) {
-                node.forEach((v, i) => visit(v, `${path}[${i}]`));
-                return;
-            }
-            if (!isObject(node)) {
-                return;
-            }
-            const nameValue = sensitivePairName(node);
-            for (const [key, value] of Object.entries(node)) {
-                const at = path === "" ? key : `${path}.${key}`;
-                if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
-                    continue;
-                }
-                const sensitive = isSensitiveName(key) || (key === "value" && nameValue !== undefined);
-                if (sensitive && isPlaintextCandidate(value) && secretnessOf(root, node, key) === "plain") {
-                    report(`${at}${key === "value" && nameValue ? ` (${nameValue})` : ""} holds a plain value; make it a Pulumi secret`);
-                } else if (typeof value === "object" && value !== null && secretnessOf(root, node, key) !== "secret") {
-                    visit(value, at);
-                }
-            }
-        };
-        visit(root, "");
+        reportPlainSecrets(root, root, "", report);
     },
 });
+
+/**
+ * Reports every plain value under a sensitive name in `node`, found at `path`
+ * of `root` (the raw props). Module-level, not a closure per resource: it runs
+ * on every node of every resource of the stack.
+ */
+function reportPlainSecrets(root: object, node: unknown, path: string, report: (message: string) => void): void {
+    if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+            const v: unknown = node[i];
+            // Only containers can hold a sensitive name; the path is spelled out for them alone.
+            if (typeof v === "object" && v !== null) {
+                reportPlainSecrets(root, v, `${path}[${i}]`, report);
+            }
+        }
+        return;
+    }
+    if (!isObject(node)) {
+        return;
+    }
+    const nameValue = sensitivePairName(node);
+    for (const key of Object.keys(node)) {
+        const value = node[key];
+        if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
+            continue;
+        }
+        const sensitive = isSensitiveName(key) || (key === "value" && nameValue !== undefined);
+        if (sensitive && isPlaintextCandidate(value) && secretnessOf(root, node, key) === "plain") {
+            report(`${joinPath(path, key)}${key === "value" && nameValue ? ` (${nameValue})` : ""} holds a plain value; make it a Pulumi secret`);
+        } else if (typeof value === "object" && value !== null && secretnessOf(root, node, key) !== "secret") {
+            reportPlainSecrets(root, value, joinPath(path, key), report);
+        }
+    }
+}
+
+/** `path.key` (or `key` at the root). */
+function joinPath(path: string, key: string): string {
+    return path === "" ? key : `${path}.${key}`;
+}
 
 /** For name/value pairs (`{ name: "DB_PASSWORD", value: ... }`), the sensitive name. */
 function sensitivePairName(node: Obj): string | undefined {
@@ -346,12 +366,13 @@ export const diagnosticSettingsEverywhere = stackPolicy({
     types: DIAGNOSABLE_TYPES,
     check: ({ subjects, resources, report }) => {
         const logAnalytics = ofType(resources, TYPES.logAnalytics);
+        const toLogAnalytics = referenceTo(logAnalytics);
         const toStackWorkspace = (ds: PolicyResource): boolean => {
             const dest = peek(() => ds.props.workspaceId);
             if (logAnalytics.length === 0) {
                 return typeof dest === "string" && dest !== "";
             }
-            return logAnalytics.some((la) => dependsThrough(ds, "workspaceId", la) || isIdOf(dest, la));
+            return toLogAnalytics(ds, "workspaceId", dest);
         };
         for (const r of subjects) {
             // Storage logs are configured on the blob/file services (".../blobServices/default").

@@ -260,8 +260,9 @@ export const workspacePrivateEndpoint = stackPolicy<PrivateDnsConfig>({
             // The workspace's own location names its cloud; without a known one, any cloud of the stack
             // (then any cloud at all) whose zones are complete will do, and the closest one is reported.
             const own = cloudOfLocation(peek(() => ws.props.location));
-            stackClouds ??= [...cloudsOfStack(resources)];
-            const candidates = own ? [own] : stackClouds.length > 0 ? stackClouds : ALL_CLOUDS;
+            // The whole stack is read only when the workspace's own location does not name a cloud.
+            const fallback = own ? [] : (stackClouds ??= [...cloudsOfStack(resources)]);
+            const candidates = own ? [own] : fallback.length > 0 ? fallback : ALL_CLOUDS;
             const wanted = candidates.map((c) => privateLinkZones("amlworkspace", c, ""));
             if (wanted.some((w) => w.every((z) => zones.has(z)))) {
                 continue;

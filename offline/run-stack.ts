@@ -9,6 +9,7 @@ import type { CapturedStack } from "./graph";
 import { SimulatedAzure } from "./azure-sim/simulator";
 import type { AzureCloud } from "../components/clouds";
 import { settleMarked } from "./outputs";
+import { DeferredTypeAliases } from "./deferred-aliases";
 
 // waitForRPCs is @internal in @pulumi/pulumi; `disconnect()` would also tear the mock runtime down.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,6 +36,8 @@ export interface RunStackOptions {
     program?: () => Record<string, pulumi.Output<unknown>>;
     /** Told the number of resources registered so far, as it grows (for a progress line). Default: none. */
     onProgress?: (registered: number) => void;
+    /** Resolve plain type aliases after the run rather than in each Resource constructor (deferred-aliases.ts). Default true; false only to compare. */
+    deferTypeAliases?: boolean;
 }
 
 /** What a run produced. */
@@ -118,6 +121,9 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     const progress = opts.onProgress ? watchCount(monitor, opts.onProgress) : undefined;
+    // Plain type aliases are resolved after the run instead of by every Resource constructor (why: deferred-aliases.ts).
+    const typeAliases = new DeferredTypeAliases();
+    const uninstallTypeAliases = opts.deferTypeAliases === false ? (): void => undefined : typeAliases.install();
     // Image pushes log in to the simulated registry, never a real one (loaded once mocks are in place, like the program).
     const { setRegistryLoginSource } = await import("../components/serving/registry-login");
     const { simulatedRegistryLogin } = await import("./azure-sim/registry-login");
@@ -145,9 +151,11 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
         await Promise.race([settleAll(), failureSettled(() => sim.rejections.length + monitor.failures.length + failures.length, () => monitor.captured.length)]);
         const all = [...new Set([...sim.rejections, ...monitor.failures, ...failures])];
         if (all.length > 0) throw new SimulationError(all);
+        await typeAliases.resolve(monitor.captured, opts.stack, PROJECT);
         return { graph: { project: PROJECT, stack: opts.stack, preview, resources: monitor.captured }, outputs: resolved, states: monitor.states };
     } finally {
         progress?.stop();
+        uninstallTypeAliases();
         setRegistryLoginSource(undefined);
         Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);

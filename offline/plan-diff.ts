@@ -198,15 +198,20 @@ export function deployedSubscription(deployed: CapturedStack): string | undefine
 /** A simulated output worth mapping to its deployed value: IDs, GUIDs, URIs (never short words that could collide). */
 const MAPPABLE = /^(\/subscriptions\/|https?:\/\/)|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Pairs the string leaves of a planned and a deployed output that differ (same path). */
-function pairOutputs(planned: unknown, deployed: unknown, into: Map<string, unknown>): void {
+/**
+ * Pairs the string leaves of a planned and a deployed output that differ (same path). A leaf the
+ * resource was given as an input (`input`, same path, same value) is an echo, not something it
+ * produced: it names another resource (a private endpoint's target, a workspace's key vault), and
+ * pairing it would read a replaced resource's new ID as its old one everywhere after.
+ */
+function pairOutputs(planned: unknown, deployed: unknown, into: Map<string, unknown>, input?: unknown): void {
     if (isSecret(planned) || isSecret(deployed)) return;
     if (typeof planned === "string" && typeof deployed === "string") {
-        if (planned !== deployed && MAPPABLE.test(planned)) into.set(planned.toLowerCase(), deployed);
+        if (planned !== deployed && planned !== input && MAPPABLE.test(planned)) into.set(planned.toLowerCase(), deployed);
     } else if (Array.isArray(planned) && Array.isArray(deployed)) {
-        planned.forEach((v, i) => pairOutputs(v, deployed[i], into));
+        planned.forEach((v, i) => pairOutputs(v, deployed[i], into, Array.isArray(input) ? input[i] : undefined));
     } else if (isObject(planned) && isObject(deployed)) {
-        for (const k of Object.keys(planned)) pairOutputs(planned[k], deployed[k], into);
+        for (const k of Object.keys(planned)) pairOutputs(planned[k], deployed[k], into, isObject(input) ? input[k] : undefined);
     }
 }
 
@@ -281,7 +286,7 @@ export function diffStacks(planned: CapturedStack, deployed: CapturedStack, opts
         if (action === "same" || action === "update") {
             kept.add(r.urn);
             const state = opts.plannedOutputs?.get(r.urn);
-            if (state) pairOutputs({ ...state.outputs, id: state.id }, prior.outputs ?? {}, outputMap);
+            if (state) pairOutputs({ ...state.outputs, id: state.id }, prior.outputs ?? {}, outputMap, r.inputs);
         }
     }
     for (const r of old.values()) {

@@ -154,6 +154,22 @@ describe("inputs that come from other resources", () => {
         expect(change(diffStacks(planned, deployed), "ra")).toMatchObject({ action: "replace", replaceBy: ["principalId", "scope"] });
     });
 
+    it("an output that echoes an input naming a replaced resource does not make that resource's new ID read as its old one", () => {
+        // The vault is renamed (replaced); a private endpoint to it is visited before the workspace
+        // and echoes the new vault ID in its outputs. The workspace's keyVault still changes.
+        const vaultId = (n: string) => `${SIM}/providers/Microsoft.KeyVault/vaults/${n}`;
+        const oldVault = res(VAULT, "kv", { vaultName: "kv-old", resourceGroupName: "rg" });
+        const newVault = res(VAULT, "kv", { vaultName: "kv-new", resourceGroupName: "rg" });
+        const pe = (target: string) => res(PE, "pe", { privateEndpointName: "pe", resourceGroupName: "rg", privateLinkServiceConnections: [{ name: "c", privateLinkServiceId: target }] });
+        const ws = (kv: string) => res(WS, "ws", { workspaceName: "ws", resourceGroupName: "rg", keyVault: kv });
+        const deployedStack = stack([oldVault, { ...pe(vaultId("kv-old")), outputs: { privateLinkServiceConnections: [{ name: "c", privateLinkServiceId: vaultId("kv-old") }] } }, ws(vaultId("kv-old"))]);
+        const plannedStack = stack([newVault, pe(vaultId("kv-new")), ws(vaultId("kv-new"))]);
+        const outputs = new Map([[plannedStack.resources[1].urn, { id: `${SIM}/providers/Microsoft.Network/privateEndpoints/pe`, outputs: { privateLinkServiceConnections: [{ name: "c", privateLinkServiceId: vaultId("kv-new") }] } }]]);
+        const d = diffStacks(plannedStack, deployedStack, { plannedOutputs: outputs });
+        expect(change(d, "kv")).toMatchObject({ action: "replace", replaceBy: ["vaultName"] });
+        expect(change(d, "ws").paths).toContainEqual({ path: "keyVault", kind: "changed" });
+    });
+
     it("at preview, an unknown input from resources that keep their identity resolves to the deployed value; from a replaced one it stays unknown", () => {
         const planned = stack([identity, grant(UNKNOWN, UNKNOWN)]);
         expect(diffStacks(planned, deployed, { subscription }).changes.map((c) => c.action)).toEqual(["same", "same"]);

@@ -67,7 +67,8 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
     if (!isRecord(raw)) {
         throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] is not an object`);
     }
-    if (typeof raw.urn !== "string" || parseUrn(raw.urn) === undefined) {
+    const ids = typeof raw.urn === "string" ? parseUrn(raw.urn) : undefined;
+    if (typeof raw.urn !== "string" || ids === undefined) {
         throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] has no valid urn`);
     }
     if (typeof raw.type !== "string" || raw.type === "") {
@@ -78,11 +79,8 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
         return undefined;
     }
     const inputs = isRecord(raw.inputs) ? (decodeWire(raw.inputs) as Record<string, unknown>) : {};
-    let outputs = isRecord(raw.outputs) ? (decodeWire(raw.outputs) as Record<string, unknown>) : undefined;
-    // azure-native returns `id` among outputs; keep it reachable when an export only has it at top level.
-    if (typeof raw.id === "string" && raw.id !== "" && raw.custom !== false && (outputs === undefined || outputs.id === undefined)) {
-        outputs = { ...(outputs ?? {}), id: raw.id };
-    }
+    const rawOutputs = isRecord(raw.outputs) ? raw.outputs : undefined;
+    const topLevelId = typeof raw.id === "string" && raw.id !== "" && raw.custom !== false ? raw.id : undefined;
     const propertyDependencies: Record<string, string[]> = {};
     if (isRecord(raw.propertyDependencies)) {
         for (const [k, v] of Object.entries(raw.propertyDependencies)) {
@@ -91,7 +89,7 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
     }
     const resource: CapturedResource = {
         type: raw.type,
-        name: parseUrn(raw.urn)!.name,
+        name: ids.name,
         urn: raw.urn,
         custom: raw.custom !== false,
         inputs,
@@ -99,8 +97,24 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
         propertyDependencies,
         protect: raw.protect === true,
     };
-    if (outputs) {
-        resource.outputs = outputs;
+    if (rawOutputs || topLevelId) {
+        // Decoded on first read: the audit's policies read inputs only, and outputs are as large again.
+        let decoded: Record<string, unknown> | undefined;
+        Object.defineProperty(resource, "outputs", {
+            enumerable: true,
+            configurable: true,
+            get(): Record<string, unknown> {
+                if (decoded === undefined) {
+                    decoded = rawOutputs ? (decodeWire(rawOutputs) as Record<string, unknown>) : {};
+                    // azure-native returns `id` among outputs; keep it reachable when an export only has it at top level.
+                    if (topLevelId !== undefined && decoded.id === undefined) decoded = { ...decoded, id: topLevelId };
+                }
+                return decoded;
+            },
+            set(value: Record<string, unknown>): void {
+                decoded = value;
+            },
+        });
     }
     if (typeof raw.parent === "string" && raw.parent !== "") {
         resource.parent = raw.parent;
@@ -149,7 +163,8 @@ export function checkpointToStack(data: unknown, file: string): CapturedStack {
 
 /** Parses export text; `file` names it in errors. */
 export function parseCheckpoint(text: string, file: string): CapturedStack {
-    if (text.trim() === "") {
+    // Not text.trim(): that copies the whole export (tens of MB) to test for blank.
+    if (!/\S/.test(text)) {
         throw new CheckpointError("empty", file, "the file is empty");
     }
     let data: unknown;

@@ -24,7 +24,11 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** Decodes one wire value (recursively). */
 export function decodeWire(v: unknown): unknown {
     if (v === UNKNOWN_VALUE) return UNKNOWN;
-    if (Array.isArray(v)) return v.map(decodeWire);
+    if (Array.isArray(v)) {
+        const out = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i++) out[i] = decodeWire(v[i]);
+        return out;
+    }
     if (v === null || typeof v !== "object") return v;
     const o = v as Record<string, unknown>;
     switch (o[SIG_KEY]) {
@@ -43,8 +47,15 @@ export function decodeWire(v: unknown): unknown {
         case ASSET_SIG:
         case ARCHIVE_SIG:
             return { asset: o.path ?? o.uri ?? "<inline>" };
-        default:
-            return Object.fromEntries(Object.entries(o).map(([k, val]) => [k, decodeWire(val)]));
+        default: {
+            // One loop, no intermediate entry arrays: exports of 10,000 resources are decoded here.
+            const out: Record<string, unknown> = {};
+            for (const k of Object.keys(o)) {
+                if (k === "__proto__") Object.defineProperty(out, k, { value: decodeWire(o[k]), enumerable: true, writable: true, configurable: true });
+                else out[k] = decodeWire(o[k]);
+            }
+            return out;
+        }
     }
 }
 

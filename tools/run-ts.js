@@ -46,9 +46,22 @@ const OPTIONS = {
     supported: { "dynamic-import": false },
 };
 
+/**
+ * Program code (the library and the stack program) is transpiled exactly as tsx does: Pulumi
+ * serializes dynamic providers' closures from it, so its JavaScript is part of what a plan records.
+ * Everything else (the engine, the policy pack, benchmarks) runs without esbuild's `keepNames`
+ * wrappers: they only keep `.name` through identifier minification, which this runner never does,
+ * and cost a property definition for every closure created (~10% of a policy evaluation).
+ */
+const SERIALIZABLE = ["components", "stacks", "examples"].map((d) => path.join(__dirname, "..", d) + path.sep);
+function optionsFor(filename) {
+    return SERIALIZABLE.some((d) => filename.startsWith(d)) ? OPTIONS : { ...OPTIONS, keepNames: false };
+}
+
 let esbuild;
 function transpile(source, filename) {
-    const key = crypto.createHash("sha256").update([LOADER_VERSION, ESBUILD_VERSION, JSON.stringify(OPTIONS), filename, source].join("\0")).digest("hex");
+    const options = optionsFor(filename);
+    const key = crypto.createHash("sha256").update([LOADER_VERSION, ESBUILD_VERSION, JSON.stringify(options), filename, source].join("\0")).digest("hex");
     const cached = path.join(CACHE, `${key}.js`);
     try {
         return fs.readFileSync(cached, "utf8");
@@ -57,7 +70,7 @@ function transpile(source, filename) {
     }
     // Loaded only on a miss: a run with nothing changed never starts esbuild.
     esbuild ??= require(ESBUILD);
-    const { code } = esbuild.transformSync(source, { ...OPTIONS, sourcefile: filename });
+    const { code } = esbuild.transformSync(source, { ...options, sourcefile: filename });
     fs.mkdirSync(CACHE, { recursive: true });
     // Write then rename, so a concurrent run never reads half a file.
     const tmp = `${cached}.${process.pid}.tmp`;

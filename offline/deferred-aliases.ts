@@ -21,7 +21,8 @@
  * `runInPulumiStack` fills in a real run and which is empty under mocks: a stand-in there carries the
  * transformation (the constructor inherits its parent's transformations, and a resource without a
  * parent takes the stack resource as parent), resolves to no URN (so roots still register without a
- * parent, as before) and provides nothing.
+ * parent, as before) and provides nothing. As in a real run, a program may then register stack
+ * transformations (`registerStackTransformation`); they run before the deferral, which stays last.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { CapturedResource } from "./graph";
@@ -82,14 +83,24 @@ export class DeferredTypeAliases {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const state = require("@pulumi/pulumi/runtime/state") as RuntimeState;
         if (state.getStackResource() !== undefined) throw new Error("a stack resource is already set: deferred aliases need the slot empty");
+        const deferral = this.transformation;
+        // Transformations the program registers for the whole stack (`registerStackTransformation`
+        // appends to this list) run before the deferral, so it sees the aliases they add.
+        let registered: pulumi.ResourceTransformation[] = [];
         const root = {
-            __transformations: [this.transformation],
             // Resolves to no URN: a resource without a parent registers without one, as before.
             urn: pulumi.output(undefined),
             __providers: {},
             __protect: undefined,
             getProvider: (): undefined => undefined,
         };
+        Object.defineProperty(root, "__transformations", {
+            enumerable: true,
+            get: (): pulumi.ResourceTransformation[] => [...registered, deferral],
+            set: (list: pulumi.ResourceTransformation[]): void => {
+                registered = list.filter((t) => t !== deferral);
+            },
+        });
         state.setStackResource(root);
         return () => state.setStackResource(undefined);
     }
@@ -112,6 +123,8 @@ export class DeferredTypeAliases {
                 const qualified = r.parent ? `${r.parent.split("::")[2]}$${slot.type}` : slot.type;
                 return `urn:pulumi:${stack}::${project}::${qualified}::${d.name}`;
             });
+            // Anything the SDK sent beyond what the deferral saw (none when it runs last) is kept.
+            aliases.push(...sent);
             // Same key order as capture.ts writes: aliases before provider.
             const { aliases: _sent, provider, ...rest } = r;
             captured[i] = { ...rest, aliases, ...(provider ? { provider } : {}) };

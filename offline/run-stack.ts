@@ -123,12 +123,14 @@ export async function runStack(opts: RunStackOptions): Promise<StackRun> {
     const progress = opts.onProgress ? watchCount(monitor, opts.onProgress) : undefined;
     // Plain type aliases are resolved after the run instead of by every Resource constructor (why: deferred-aliases.ts).
     const typeAliases = new DeferredTypeAliases();
-    const uninstallTypeAliases = opts.deferTypeAliases === false ? (): void => undefined : typeAliases.install();
+    let uninstallTypeAliases = (): void => undefined;
     // Image pushes log in to the simulated registry, never a real one (loaded once mocks are in place, like the program).
     const { setRegistryLoginSource } = await import("../components/serving/registry-login");
     const { simulatedRegistryLogin } = await import("./azure-sim/registry-login");
     setRegistryLoginSource(simulatedRegistryLogin);
     try {
+        // Inside the try: the finally must empty the SDK's stack-resource slot whatever fails next.
+        if (opts.deferTypeAliases !== false) uninstallTypeAliases = typeAliases.install();
         // Imported lazily: the program (and azure-native) load only once mocks are in place.
         const { definePlatform } = await import("../stacks/program");
         const program = opts.program ?? ((): Record<string, pulumi.Output<unknown>> => ({ ...definePlatform({ configSource: opts.configSource }) }));

@@ -54,6 +54,27 @@ describe("deferred type aliases", () => {
         ]);
     });
 
+    it("let a program's stack transformations add aliases, at the root and below, before the deferral reads them", async () => {
+        const { graph } = await runStack({
+            stack: "dev",
+            config: {},
+            program: () => {
+                pulumi.runtime.registerStackTransformation((a) =>
+                    a.type === "azure-native:resources:ResourceGroup" ? { props: a.props, opts: { ...a.opts, aliases: [...(a.opts.aliases ?? []), { name: `old-${a.name}` }] } } : undefined,
+                );
+                const top = new ResourceGroup("top-rg", { resourceGroupName: "rg-top", location: "westeurope", tags: { owner: "ml-platform" } });
+                const holder = new pulumi.ComponentResource("aml-workspace:index:Holder", "holder", {});
+                new ResourceGroup("child-rg", { resourceGroupName: "rg-child", location: "westeurope", tags: { owner: "ml-platform" } }, { parent: holder, dependsOn: [top] });
+                return {};
+            },
+        });
+        const aliasesOf = (name: string) => graph.resources.find((r) => r.name === name)!.aliases!;
+        expect(aliasesOf("top-rg")).toContain("urn:pulumi:dev::aml-workspace::azure-native:resources:ResourceGroup::old-top-rg");
+        expect(aliasesOf("child-rg")).toContain("urn:pulumi:dev::aml-workspace::aml-workspace:index:Holder$azure-native:resources:ResourceGroup::old-child-rg");
+        // azure-native's own type aliases are there too, after the program's.
+        expect(aliasesOf("child-rg").length).toBeGreaterThan(5);
+    });
+
     it("leave no stand-in root behind: a later run without deferral sees an empty stack slot", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const state = require("@pulumi/pulumi/runtime/state") as { getStackResource(): unknown };

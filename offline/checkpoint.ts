@@ -62,8 +62,8 @@ function stringArray(v: unknown): string[] {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** Converts one checkpoint resource. */
-function toResource(raw: unknown, index: number, file: string): CapturedResource | undefined {
+/** Converts one checkpoint resource; `pendingDelete` when it is an old copy awaiting deletion. */
+function toResource(raw: unknown, index: number, file: string): (CapturedResource & { pendingDelete?: true }) | undefined {
     if (!isRecord(raw)) {
         throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] is not an object`);
     }
@@ -73,10 +73,6 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
     }
     if (typeof raw.type !== "string" || raw.type === "") {
         throw new CheckpointError("invalid-resource", file, `deployment.resources[${index}] (${raw.urn}) has no type`);
-    }
-    // Old copies awaiting deletion are not part of the stack the engine analyzes.
-    if (raw.delete === true) {
-        return undefined;
     }
     const inputs = isRecord(raw.inputs) ? (decodeWire(raw.inputs) as Record<string, unknown>) : {};
     const rawOutputs = isRecord(raw.outputs) ? raw.outputs : undefined;
@@ -125,7 +121,7 @@ function toResource(raw: unknown, index: number, file: string): CapturedResource
     if (raw.retainOnDelete === true) {
         resource.retainOnDelete = true;
     }
-    return resource;
+    return raw.delete === true ? Object.assign(resource, { pendingDelete: true as const }) : resource;
 }
 
 /** Converts parsed export JSON to a captured stack. */
@@ -153,12 +149,22 @@ export function checkpointToStack(data: unknown, file: string): CapturedStack {
     if (rawResources !== undefined && !Array.isArray(rawResources)) {
         throw new CheckpointError("not-a-stack-export", file, "deployment.resources is not an array");
     }
-    const resources = (rawResources ?? [])
-        .map((r, i) => toResource(r, i, file))
-        .filter((r): r is CapturedResource => r !== undefined);
+    const resources: CapturedResource[] = [];
+    // Old copies awaiting deletion are not part of the stack the engine analyzes; a plan diff reports them as deletes.
+    const pendingDeletes: CapturedResource[] = [];
+    (rawResources ?? []).forEach((raw, i) => {
+        const r = toResource(raw, i, file);
+        if (r === undefined) return;
+        if (r.pendingDelete) {
+            delete r.pendingDelete;
+            pendingDeletes.push(r);
+        } else {
+            resources.push(r);
+        }
+    });
     const root = resources.find((r) => r.type === "pulumi:pulumi:Stack") ?? resources[0];
     const ids = root ? parseUrn(root.urn) : undefined;
-    return { project: ids?.project ?? "unknown", stack: ids?.stack ?? "unknown", preview: false, resources };
+    return { project: ids?.project ?? "unknown", stack: ids?.stack ?? "unknown", preview: false, resources, ...(pendingDeletes.length > 0 ? { pendingDeletes } : {}) };
 }
 
 /** Parses export text; `file` names it in errors. */

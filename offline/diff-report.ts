@@ -8,7 +8,7 @@
  * diff: {
  *   against: "<export file>", project, stack,
  *   summary: { create, update, replace, delete, same },
- *   changes: [{ urn, oldUrn?, type, name, action, replaceBy: [..], paths: [{ path, kind, replaceBy? }] }],  // not "same"
+ *   changes: [{ urn, oldUrn?, pendingDelete?, type, name, action, replaceBy: [..], paths: [{ path, kind, replaceBy? }] }],  // not "same"
  *   dangerous: [{ rule, urn, type, name, action, message, fix, doc, allowed }],
  *   blocked: <number of dangerous changes not allowed>,
  *   replaceTable: { source, date }
@@ -47,7 +47,14 @@ export function renderDiff(diff: StackDiff, findings: readonly DangerFinding[], 
     const changed = diff.changes.filter((c) => c.action !== "same");
     if (changed.length > 0) lines.push("");
     for (const c of changed) {
-        const why = c.action === "replace" ? ` (replace, forced by ${c.replaceBy.join(", ")})` : c.action === "delete" && c.deployed?.retainOnDelete ? " (retained in Azure)" : "";
+        const why =
+            c.action === "replace"
+                ? ` (replace, forced by ${c.replaceBy.join(", ")})`
+                : c.pendingDelete
+                  ? " (old copy pending deletion)"
+                  : c.action === "delete" && c.deployed?.retainOnDelete
+                    ? " (retained in Azure)"
+                    : "";
         lines.push(`  ${SYMBOL[c.action].padEnd(2)} ${c.type}  ${c.name}${why}`);
         lines.push(`       urn: ${c.urn}${c.oldUrn ? ` (was ${c.oldUrn})` : ""}`);
         for (const p of c.paths) lines.push(`       ${pathLine(p)}${p.replaceBy ? "  [forces replacement]" : ""}`);
@@ -78,6 +85,7 @@ export function diffJson(diff: StackDiff, findings: readonly DangerFinding[], ag
             .map((c) => ({
                 urn: c.urn,
                 ...(c.oldUrn ? { oldUrn: c.oldUrn } : {}),
+                ...(c.pendingDelete ? { pendingDelete: true } : {}),
                 type: c.type,
                 name: c.name,
                 action: c.action,

@@ -74,4 +74,9 @@ export interface CapturedStack {
     preview: boolean;
     /** Resources in registration (topological) order. */
     resources: CapturedResource[];
+    /**
+     * Old copies a checkpoint holds for deletion (`delete: true`, left by a replacement that failed
+     * half-way); the next update deletes them. Not part of the stack policies analyze. Default none.
+     */
+    pendingDeletes?: CapturedResource[];
 }

@@ -60,6 +60,8 @@ export interface ResourceChange {
     planned?: CapturedResource;
     /** The resource as deployed (absent for a create). */
     deployed?: CapturedResource;
+    /** A delete of an old copy the checkpoint holds for deletion (a replacement that failed half-way). */
+    pendingDelete?: true;
 }
 
 /** The whole diff. */
@@ -291,6 +293,10 @@ export function diffStacks(planned: CapturedStack, deployed: CapturedStack, opts
     }
     for (const r of old.values()) {
         if (!matched.has(r.urn)) changes.push({ urn: r.urn, type: r.type, name: r.name, action: "delete", paths: [], replaceBy: [], deployed: r });
+    }
+    // The next update deletes these whatever the plan holds, as `pulumi preview` shows them.
+    for (const r of (deployed.pendingDeletes ?? []).filter(compared)) {
+        changes.push({ urn: r.urn, type: r.type, name: r.name, action: "delete", paths: [], replaceBy: [], deployed: r, pendingDelete: true });
     }
     return { changes };
 }

@@ -264,6 +264,19 @@ describe("dangerous changes", () => {
         expect(rules([rg("northeurope")], [rg("westeurope")])).toEqual([]);
     });
 
+    it("an old copy the export holds for deletion (a half-failed replace) is a delete the next update makes: listed, and checked like any delete", () => {
+        const live = { urn: res(SA, "sa", {}).urn, type: SA, custom: true, inputs: { accountName: "a" }, protect: true };
+        const text = JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [live, { ...live, inputs: { accountName: "a" }, delete: true }] } });
+        const deployed = parseCheckpoint(text, "export.json");
+        // Policies (the audit) see the live copy only.
+        expect(deployed.resources).toHaveLength(1);
+        const d = diffStacks(stack([res(SA, "sa", { accountName: "a" }, { protect: true })]), deployed);
+        expect(d.changes.map((c) => [c.action, c.pendingDelete ?? false])).toEqual([["same", false], ["delete", true]]);
+        expect(findDangerousChanges(d, deployed, []).map((f) => f.rule)).toEqual(["protected-delete"]);
+        expect(renderDiff(d, [], "export.json")).toMatch(/- +azure-native:storage:StorageAccount {2}sa \(old copy pending deletion\)/);
+        expect((diffJson(d, [], { file: "export.json", project: "aml-workspace", stack: "prod" }).changes as { pendingDelete?: boolean }[])[0].pendingDelete).toBe(true);
+    });
+
     it("protected-delete: a protected resource deleted or replaced; an unprotected one deleted is fine", () => {
         expect(ids(rules([], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["protected-delete:sa"]);
         expect(ids(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["protected-delete:sa"]);

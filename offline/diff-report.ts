@@ -8,6 +8,7 @@
  * diff: {
  *   against: "<export file>", project, stack,
  *   summary: { create, update, replace, delete, same },
+ *   secretMayChangeOnly: N,  // updates whose only changes are encrypted secrets that may have changed
  *   changes: [{ urn, oldUrn?, pendingDelete?, type, name, action, replaceBy: [..], paths: [{ path, kind, replaceBy? }] }],  // not "same"
  *   dangerous: [{ rule, urn, type, name, action, message, fix, doc, allowed }],
  *   blocked: <number of dangerous changes not allowed>,
@@ -39,11 +40,21 @@ function pathLine(p: PathChange): string {
     }
 }
 
+/** Updates whose every changed path is a secret the export holds encrypted (nothing known to change). */
+export function secretOnlyUpdates(diff: StackDiff): number {
+    return diff.changes.filter((c) => c.action === "update" && c.paths.length > 0 && c.paths.every((p) => p.kind === "secret-may-change")).length;
+}
+
 /** The text section: counts per action, each change with its paths, then the dangerous changes. */
 export function renderDiff(diff: StackDiff, findings: readonly DangerFinding[], against: string): string {
     const counts = countActions(diff);
     const lines = [`Changes against ${against}:`];
-    for (const a of DIFF_ACTIONS) lines.push(`    ${SYMBOL[a].padEnd(2)} ${counts[a]} ${WORD[a]}`);
+    const secretOnly = secretOnlyUpdates(diff);
+    for (const a of DIFF_ACTIONS) {
+        // An encrypted export cannot say whether a secret input changed: such updates are told apart.
+        const note = a === "update" && secretOnly > 0 ? ` (${secretOnly} only because a secret may change: the export's secrets are encrypted)` : "";
+        lines.push(`    ${SYMBOL[a].padEnd(2)} ${counts[a]} ${WORD[a]}${note}`);
+    }
     const changed = diff.changes.filter((c) => c.action !== "same");
     if (changed.length > 0) lines.push("");
     for (const c of changed) {
@@ -80,6 +91,7 @@ export function diffJson(diff: StackDiff, findings: readonly DangerFinding[], ag
         project: against.project,
         stack: against.stack,
         summary: countActions(diff),
+        secretMayChangeOnly: secretOnlyUpdates(diff),
         changes: diff.changes
             .filter((c) => c.action !== "same")
             .map((c) => ({

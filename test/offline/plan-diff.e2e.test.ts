@@ -178,5 +178,8 @@ describe("plan --against an export of the current prod", () => {
         const diff = (JSON.parse(fs.readFileSync(jsonFile, "utf8")) as PlanJson).diff;
         expect(diff.changes.length).toBeGreaterThan(0);
         expect(diff.changes.every((c) => c.action === "update" && c.paths.every((p) => p.kind === "secret-may-change"))).toBe(true);
+        // Told apart from real updates, in the JSON and the text summary.
+        expect((diff as DiffJson & { secretMayChangeOnly: number }).secretMayChangeOnly).toBe(diff.summary.update);
+        expect(io.stdout).toContain(`~  ${diff.summary.update} to update (${diff.summary.update} only because a secret may change`);
     });
 });

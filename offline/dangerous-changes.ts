@@ -117,6 +117,15 @@ function onlyGrows(oldPrefixes: string[], newPrefixes: string[]): boolean {
     });
 }
 
+/** Types whose replacement loses what they hold (key vaults and workspaces: soft-deleted-name-replace). */
+const DATA_HOLDING_TYPES: Readonly<Record<string, string>> = {
+    "azure-native:storage:StorageAccount": "its blobs, files, tables and queues (the workspace's datastores among them)",
+    "azure-native:containerregistry:Registry": "its images (the environments and scoring images the workspaces pull)",
+    "azure-native:operationalinsights:Workspace": "its logs (retained 14 days in soft delete, then purged)",
+    "azure-native:machinelearningservices:Registry": "its shared models, environments and components",
+    "azure-native:iothub:IotHubResource": "its device identities and their keys (every device must be registered again)",
+};
+
 /** The rules, in report order. */
 export const DANGER_RULES: readonly DangerRule[] = [
     {
@@ -218,6 +227,22 @@ export const DANGER_RULES: readonly DangerRule[] = [
             const after = prefixes(c.planned?.inputs);
             const shrink = !onlyGrows(before, after);
             return `address range ${prefixText(c.deployed?.inputs)} → ${prefixText(c.planned?.inputs)}${shrink ? " shrinks or moves it" : ""} while it holds ${held}: Azure changes the range of a subnet only when it is empty`;
+        },
+    },
+    {
+        id: "data-holding-replace",
+        title: "replacing a resource that holds data (storage account, container registry, Log Analytics workspace, Azure ML registry, IoT hub)",
+        // A replacement creates a new, empty resource and deletes the deployed one with its data:
+        // storage: "Recover a deleted storage account" (https://learn.microsoft.com/azure/storage/common/storage-account-recover):
+        //   recovery is best effort, within 14 days, and only while no account of the same name exists;
+        // Log Analytics: "Delete and recover an Azure Log Analytics workspace"
+        //   (https://learn.microsoft.com/azure/azure-monitor/logs/delete-workspace): soft-deleted 14 days, then gone;
+        // registries and IoT hubs hold their images, models and device identities in the resource itself.
+        doc: "https://learn.microsoft.com/azure/storage/common/storage-account-recover; https://learn.microsoft.com/azure/azure-monitor/logs/delete-workspace",
+        fix: "keep the deployed name and location (revert the change forcing the replacement); to move on purpose, create the new resource beside the old one, copy the data, then remove the old one in a later change",
+        check: (c) => {
+            const holds = DATA_HOLDING_TYPES[c.type];
+            return holds && c.action === "replace" ? `would be replaced (forced by ${c.replaceBy.join(", ")}): a new, empty one is created and the deployed one is deleted with ${holds}` : undefined;
         },
     },
     {

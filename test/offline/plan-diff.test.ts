@@ -212,8 +212,8 @@ describe("dangerous changes", () => {
         expect(ids(rules([res(VAULT, "kv", { vaultName: "kv-b" })], [res(VAULT, "kv", { vaultName: "kv-a" })]))).toEqual(["soft-deleted-name-replace:kv"]);
         expect(ids(rules([res(WS, "ws", { workspaceName: "w", resourceGroupName: "rg2" })], [res(WS, "ws", { workspaceName: "w", resourceGroupName: "rg" })]))).toEqual(["soft-deleted-name-replace:ws"]);
         expect(rules([res(VAULT, "kv", { vaultName: "kv-a", tags: { a: "2" } })], [res(VAULT, "kv", { vaultName: "kv-a", tags: { a: "1" } })])).toEqual([]);
-        // A storage account is not soft-deleted by name.
-        expect(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" })])).toEqual([]);
+        // A storage account is not soft-deleted by name (its replacement is data-holding-replace's).
+        expect(ids(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" })]))).toEqual(["data-holding-replace:sa"]);
     });
 
     it("isolation-mode-disable: an enabled managed network turned off; switching between enabled modes is fine", () => {
@@ -277,9 +277,17 @@ describe("dangerous changes", () => {
         expect((diffJson(d, [], { file: "export.json", project: "aml-workspace", stack: "prod" }).changes as { pendingDelete?: boolean }[])[0].pendingDelete).toBe(true);
     });
 
+    it("data-holding-replace: a storage account or registry replaced loses its data, protected or not; one updated or deleted on purpose is not this rule's", () => {
+        expect(ids(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" })]))).toEqual(["data-holding-replace:sa"]);
+        const ACR = "azure-native:containerregistry:Registry";
+        expect(ids(rules([res(ACR, "cr", { registryName: "crb" })], [res(ACR, "cr", { registryName: "cra" })]))).toEqual(["data-holding-replace:cr"]);
+        expect(ids(rules([res(SA, "sa", { accountName: "a", tags: { x: "2" } })], [res(SA, "sa", { accountName: "a", tags: { x: "1" } })]))).toEqual([]);
+        expect(ids(rules([], [res(SA, "sa", { accountName: "a" })]))).toEqual([]);
+    });
+
     it("protected-delete: a protected resource deleted or replaced; an unprotected one deleted is fine", () => {
         expect(ids(rules([], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["protected-delete:sa"]);
-        expect(ids(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["protected-delete:sa"]);
+        expect(ids(rules([res(SA, "sa", { accountName: "b" })], [res(SA, "sa", { accountName: "a" }, { protect: true })]))).toEqual(["data-holding-replace:sa", "protected-delete:sa"]);
         expect(rules([], [res(SA, "sa", { accountName: "a" })])).toEqual([]);
         expect(rules([res(SA, "sa", { accountName: "a", tags: { x: "1" } })], [res(SA, "sa", { accountName: "a" }, { protect: true })])).toEqual([]);
     });
@@ -298,8 +306,9 @@ describe("dangerous changes", () => {
         const nsg = (loc: string) => res("azure-native:network:NetworkSecurityGroup", "nsg", { networkSecurityGroupName: "n", location: loc });
         expect(ids(rules([nsg("northeurope")], [nsg("westeurope")]))).toEqual(["location-move:nsg"]);
         expect(rules([nsg("West Europe")], [nsg("westeurope")])).toEqual([]);
+        // A storage account's location forces a replacement: not a move in place (the data rule reports it).
         const sa = (loc: string) => res(SA, "sa", { accountName: "a", location: loc });
-        expect(rules([sa("northeurope")], [sa("westeurope")])).toEqual([]);
+        expect(ids(rules([sa("northeurope")], [sa("westeurope")]))).toEqual(["data-holding-replace:sa"]);
     });
 
     it("--allow marks a rule's findings allowed; the others still block", () => {

@@ -25,7 +25,7 @@
  * each by reading the current state. Messages name the hub, the operation, the status and the
  * IoT Hub error code, never the token or a key.
  */
-import { redact, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "../serving/http-retry";
+import { bearerTokenFor, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "../serving/http-retry";
 import type { EntraTokenSource } from "../serving/registry-auth";
 
 /** The data-plane API version used for every request. */
@@ -133,12 +133,7 @@ export class IotHubClient {
     /** Make a request with the retry policy; resolves to a 2xx or handled answer, rejects with {@link IotHubRequestError}. */
     async request(request: HubRequest): Promise<HubAnswer> {
         const label = `IoT hub ${this.hub}: ${request.operation}`;
-        let token: string;
-        try {
-            token = await this.options.tokenSource(IOTHUB_ENTRA_SCOPE);
-        } catch (err) {
-            throw iotHubRequestError(`${label}: no Entra ID token for ${IOTHUB_ENTRA_SCOPE}: ${redact((err as Error).message)}`, undefined, undefined);
-        }
+        const token = await bearerTokenFor(this.options.tokenSource, IOTHUB_ENTRA_SCOPE, label, (message) => iotHubRequestError(message, undefined, undefined));
         const secrets = [token, ...(request.secrets ?? [])];
         const url = `${this.baseUrl}${request.path}${request.path.includes("?") ? "&" : "?"}api-version=${IOTHUB_API_VERSION}`;
         const { value } = await withRetries(

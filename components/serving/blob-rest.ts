@@ -32,7 +32,7 @@
  * lost answer is safe. Messages name the account, container, blob, operation and status with the
  * Storage error code, never the token.
  */
-import { redact, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "./http-retry";
+import { bearerTokenFor, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "./http-retry";
 import type { EntraTokenSource } from "./registry-auth";
 
 /** The Blob service version of every request (supports OAuth; "Versioning for Azure Storage"). */
@@ -160,12 +160,7 @@ export class BlobClient {
     /** Make a request with the retry policy; resolves to the final 2xx or handled status. */
     private async request(request: BlobRequest): Promise<number> {
         const label = `storage account ${this.account}, container ${request.container}, blob ${request.blob}: ${request.operation}`;
-        let token: string;
-        try {
-            token = await this.options.tokenSource(STORAGE_ENTRA_SCOPE);
-        } catch (err) {
-            throw blobRequestError(`${label}: no Entra ID token for ${STORAGE_ENTRA_SCOPE}: ${redact((err as Error).message)}`, undefined, undefined);
-        }
+        const token = await bearerTokenFor(this.options.tokenSource, STORAGE_ENTRA_SCOPE, label, (message) => blobRequestError(message, undefined, undefined));
         const secrets = [token];
         const url = `${this.baseUrl}/${request.container}/${encodeBlobName(request.blob)}${request.query ? `?${request.query}` : ""}`;
         const { value } = await withRetries(

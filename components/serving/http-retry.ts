@@ -97,6 +97,18 @@ const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 /** Form or JSON fields that carry a token, with their value. */
 const TOKEN_FIELD_PATTERN = /((?:access_token|refresh_token|client_secret|client_assertion|password)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi;
 
+/**
+ * The bearer token for one REST request, from `tokenSource` for `scope`; a source that fails
+ * becomes `fail(<label>: no Entra ID token for <scope>: <cause, redacted>)`, the caller's error type.
+ */
+export async function bearerTokenFor<E extends Error>(tokenSource: (scope: string) => Promise<string>, scope: string, label: string, fail: (message: string) => E): Promise<string> {
+    try {
+        return await tokenSource(scope);
+    } catch (err) {
+        throw fail(`${label}: no Entra ID token for ${scope}: ${redact((err as Error).message)}`);
+    }
+}
+
 /** `text` with every known secret, every JWT and every token-named field value replaced by `[redacted]`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
     let out = text;

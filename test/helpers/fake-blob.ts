@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import * as http from "node:http";
-import { closeLocally, listenLocally, localEndpoint } from "./local-http";
+import { closeLocally, FaultQueues, HungAnswers, listenLocally, localEndpoint, whenBodyRead } from "./local-http";
 
 /** One operation of the fake. */
 export type BlobOperation = "put blob" | "put block" | "put block list" | "delete blob";
@@ -41,8 +41,8 @@ export class FakeBlobService {
     private readonly uncommitted = new Map<string, Map<string, Buffer>>();
     /** The committed block list of each blob written by Put Block List. */
     private readonly committed = new Map<string, Map<string, Buffer>>();
-    private readonly faults = new Map<string, BlobFault[]>();
-    private readonly hung: http.ServerResponse[] = [];
+    private readonly faults = new FaultQueues<BlobFault>();
+    private readonly hung = new HungAnswers();
 
     private constructor(
         private readonly server: http.Server,
@@ -67,7 +67,7 @@ export class FakeBlobService {
 
     /** Queue faults for the next requests of `operation`, in order. */
     inject(operation: BlobOperation, ...faults: BlobFault[]): void {
-        this.faults.set(operation, [...(this.faults.get(operation) ?? []), ...faults]);
+        this.faults.inject(operation, ...faults);
     }
 
     /** Requests received for `operation`. */
@@ -87,22 +87,16 @@ export class FakeBlobService {
         this.uncommitted.clear();
         this.committed.clear();
         this.faults.clear();
-        this.releaseHung();
+        this.hung.release();
     }
 
     async stop(): Promise<void> {
-        this.releaseHung();
+        this.hung.release();
         await closeLocally(this.server);
     }
 
-    private releaseHung(): void {
-        for (const res of this.hung.splice(0)) res.destroy();
-    }
-
     private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-        const chunks: Buffer[] = [];
-        req.on("data", (c: Buffer) => chunks.push(c));
-        req.on("end", () => {
+        whenBodyRead(req, (body) => {
             const url = new URL(req.url ?? "/", "http://127.0.0.1");
             const [, container = "", ...rest] = url.pathname.split("/");
             const blob = rest.map(decodeURIComponent).join("/");
@@ -114,9 +108,9 @@ export class FakeBlobService {
             if (req.headers.authorization !== `Bearer ${this.token}`) return error(res, 401, "InvalidAuthenticationInfo");
             if (version === undefined || version < "2017-11-09") return error(res, 403, "AuthenticationFailed");
             if (!this.containers.has(container)) return error(res, 404, "ContainerNotFound");
-            const fault = this.faults.get(operation)?.shift();
+            const fault = this.faults.next(operation);
             if (fault !== undefined && fault.after !== "apply") return this.applyFault(fault, res);
-            const status = this.answer(operation, `${container}/${blob}`, url, req.headers, Buffer.concat(chunks));
+            const status = this.answer(operation, `${container}/${blob}`, url, req.headers, body);
             if (fault !== undefined) return this.applyFault(fault, res);
             if (typeof status === "string") return error(res, Number(status.split(" ")[0]), status.split(" ")[1]);
             res.writeHead(status, { "x-ms-version": version });
@@ -171,7 +165,7 @@ export class FakeBlobService {
 
     private applyFault(fault: BlobFault, res: http.ServerResponse): void {
         if (fault.kind === "hang") {
-            this.hung.push(res);
+            this.hung.hold(res);
             return;
         }
         const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "ServerBusy" : fault.status >= 500 ? "InternalError" : "Injected";

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
-import { closeLocally, listenLocally, localEndpoint } from "./local-http";
+import { closeLocally, FaultQueues, HungAnswers, listenLocally, localEndpoint, whenBodyRead } from "./local-http";
 
 /** What the fake does instead of answering normally, for one request. */
 export type HubFault =
@@ -37,8 +37,8 @@ export class FakeIotHub {
     readonly requests: HubRequestRecord[] = [];
     readonly devices = new Map<string, Stored>();
     readonly configurations = new Map<string, Stored>();
-    private readonly faults = new Map<string, HubFault[]>();
-    private readonly hung: http.ServerResponse[] = [];
+    private readonly faults = new FaultQueues<HubFault>();
+    private readonly hung = new HungAnswers();
     private etagCounter = 0;
 
     private constructor(
@@ -62,7 +62,7 @@ export class FakeIotHub {
 
     /** Queue faults for the next requests on `route`, in order. */
     inject(route: HubRoute, ...faults: HubFault[]): void {
-        this.faults.set(route, [...(this.faults.get(route) ?? []), ...faults]);
+        this.faults.inject(route, ...faults);
     }
 
     /** Requests received on `route`. */
@@ -84,16 +84,12 @@ export class FakeIotHub {
         this.devices.clear();
         this.configurations.clear();
         this.faults.clear();
-        this.releaseHung();
+        this.hung.release();
     }
 
     async stop(): Promise<void> {
-        this.releaseHung();
+        this.hung.release();
         await closeLocally(this.server);
-    }
-
-    private releaseHung(): void {
-        for (const res of this.hung.splice(0)) res.destroy();
     }
 
     private nextEtag(): string {
@@ -102,15 +98,13 @@ export class FakeIotHub {
     }
 
     private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-        const chunks: Buffer[] = [];
-        req.on("data", (c: Buffer) => chunks.push(c));
-        req.on("end", () => {
+        whenBodyRead(req, (raw) => {
             const url = new URL(req.url ?? "/", "http://127.0.0.1");
             const match = /^\/(devices|configurations)\/([^/]+)$/.exec(url.pathname);
             const method = req.method ?? "";
             const route = match ? `${method} /${match[1]}` : `${method} ${url.pathname}`;
             const id = match ? decodeURIComponent(match[2]) : "";
-            const text = Buffer.concat(chunks).toString("utf8");
+            const text = raw.toString("utf8");
             let body: unknown = undefined;
             try {
                 body = text === "" ? undefined : (JSON.parse(text) as unknown);
@@ -122,7 +116,7 @@ export class FakeIotHub {
             if (req.headers.authorization !== `Bearer ${this.token}`) return error(res, 401, "IotHubUnauthorizedAccess", "Unauthorized");
             if (url.searchParams.get("api-version") !== "2021-04-12") return error(res, 400, "InvalidProtocolVersion", "api-version 2021-04-12 expected");
             if (match === null) return error(res, 404, "NotFound", "no such endpoint");
-            const fault = this.faults.get(route)?.shift();
+            const fault = this.faults.next(route);
             if (fault !== undefined && fault.after !== "apply") return this.applyFault(fault, res);
             const answer = this.answer(method, match[1] as "devices" | "configurations", id, ifMatch, body);
             if (fault !== undefined) return this.applyFault(fault, res);
@@ -173,7 +167,7 @@ export class FakeIotHub {
 
     private applyFault(fault: HubFault, res: http.ServerResponse): void {
         if (fault.kind === "hang") {
-            this.hung.push(res);
+            this.hung.hold(res);
             return;
         }
         const code = fault.code ?? (fault.status === 429 ? "ThrottlingException" : fault.status >= 500 ? "ServerError" : "Injected");

@@ -8,7 +8,7 @@
  * so a test asserts exact request counts (a retry storm fails it).
  */
 import * as http from "node:http";
-import { closeLocally, listenLocally, localEndpoint } from "./local-http";
+import { closeLocally, FaultQueues, HungAnswers, listenLocally, localEndpoint, whenBodyRead } from "./local-http";
 
 /** What the fake answers instead of the real thing, for one request. */
 export type Fault =
@@ -58,15 +58,13 @@ const SCOPE = /^repository:[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?
 /** A running fake registry. */
 export class FakeRegistry {
     readonly requests: RecordedRequest[] = [];
-    private readonly faults: Record<string, Fault[]>;
-    private readonly hung: http.ServerResponse[] = [];
+    private readonly faults = new FaultQueues<Fault>();
+    private readonly hung = new HungAnswers();
     private readonly started = Date.now();
     private constructor(
         private readonly server: http.Server,
         readonly values: FakeRegistryValues,
-    ) {
-        this.faults = { [this.pathOf("exchange")]: [], [this.pathOf("token")]: [], [this.pathOf("entra")]: [] };
-    }
+    ) {}
 
     /** The path of a step. */
     pathOf(step: FakeStep): string {
@@ -88,7 +86,7 @@ export class FakeRegistry {
 
     /** Queue faults for the next requests to `/oauth2/<step>`, in order. */
     inject(step: FakeStep, ...faults: Fault[]): void {
-        this.faults[this.pathOf(step)].push(...faults);
+        this.faults.inject(this.pathOf(step), ...faults);
     }
 
     /** Requests to `/oauth2/<step>`. */
@@ -99,27 +97,21 @@ export class FakeRegistry {
     /** Forget requests and queued faults; end hung answers. */
     reset(): void {
         this.requests.length = 0;
-        for (const queue of Object.values(this.faults)) queue.length = 0;
-        this.releaseHung();
+        this.faults.clear();
+        this.hung.release();
     }
 
     async stop(): Promise<void> {
-        this.releaseHung();
+        this.hung.release();
         await closeLocally(this.server);
     }
 
-    private releaseHung(): void {
-        for (const res of this.hung.splice(0)) res.destroy();
-    }
-
     private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-        const chunks: Buffer[] = [];
-        req.on("data", (c: Buffer) => chunks.push(c));
-        req.on("end", () => {
+        whenBodyRead(req, (body) => {
             const path = (req.url ?? "").split("?")[0];
-            const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
+            const form = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
             this.requests.push({ path, method: req.method ?? "", contentType: req.headers["content-type"], form, at: Date.now() - this.started });
-            const fault = this.faults[path]?.shift();
+            const fault = this.faults.next(path);
             if (fault !== undefined) return this.applyFault(fault, res);
             if (req.method !== "POST") return json(res, 405, errors("UNSUPPORTED", "POST only"));
             if (req.headers["content-type"] !== "application/x-www-form-urlencoded") return json(res, 400, errors("BAD_REQUEST", "form body expected"));
@@ -168,7 +160,7 @@ export class FakeRegistry {
                 res.end(fault.body ?? JSON.stringify(errors(String(fault.status), "injected")));
                 return;
             case "hang":
-                this.hung.push(res);
+                this.hung.hold(res);
                 return;
             case "malformed":
                 res.writeHead(200, { "content-type": "application/json" });

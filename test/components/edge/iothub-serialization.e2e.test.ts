@@ -4,29 +4,15 @@
  * operation builds its token source at run time from the environment, which here names what is
  * missing, before any request leaves.
  */
-import Module from "node:module";
-import * as path from "node:path";
-import * as sc from "@pulumi/pulumi/runtime/closure/serializeClosure";
 import { iotEdgeDeploymentProvider, iotEdgeDeviceProvider } from "../../../components/edge/iothub-dynamic";
+import { restoreEnvironmentAfterEach, serializedProvider } from "../../helpers/serialized-provider";
 
-/** Load serialized provider text the way the dynamic provider host does (requireFromString(text).handler()). */
-function load(text: string): Required<import("@pulumi/pulumi").dynamic.ResourceProvider> {
-    const m = new Module(path.join(__dirname, "serialized-provider.js")) as Module & { _compile(code: string, file: string): void; paths: string[] };
-    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-    m._compile(text, m.id);
-    return (m.exports as { handler: () => Required<import("@pulumi/pulumi").dynamic.ResourceProvider> }).handler();
-}
-
-const saved = { ...process.env };
-afterEach(() => {
-    process.env = { ...saved };
-});
+restoreEnvironmentAfterEach();
 
 it("serializes the device provider and runs it from the text, building the token source at run time", async () => {
     const provider = iotEdgeDeviceProvider();
-    const serialized = await sc.serializeFunction(() => provider, { allowSecrets: true });
-    expect(serialized.containsSecrets).toBe(false);
-    const loaded = load(serialized.text);
+    const { loaded, containsSecrets } = await serializedProvider(provider, __dirname);
+    expect(containsSecrets).toBe(false);
     const checked = await loaded.check({}, { hubHostName: "contoso-edge-hub.azure-devices.net", deviceId: "edge-01" });
     expect(checked).toEqual({ inputs: { hubHostName: "contoso-edge-hub.azure-devices.net", deviceId: "edge-01", authentication: "certificateAuthority", enabled: true, tokenSource: "environment" }, failures: [] });
     expect(await loaded.diff("id", checked.inputs, { ...checked.inputs, deviceId: "edge-02" })).toMatchObject({ replaces: ["deviceId"] });
@@ -46,7 +32,7 @@ it("serializes the device provider and runs it from the text, building the token
 
 it("serializes the deployment provider and runs its diff from the text", async () => {
     const provider = iotEdgeDeploymentProvider();
-    const loaded = load((await sc.serializeFunction(() => provider, { allowSecrets: true })).text);
+    const { loaded } = await serializedProvider(provider, __dirname);
     const olds = { hubHostName: "h.azure-devices.net", idPrefix: "p", targetDeviceId: "d", priority: 10, labels: {}, modulesContent: { $edgeAgent: {}, $edgeHub: {} }, tokenSource: "environment" };
     expect(await loaded.diff("id", olds, { ...olds, modulesContent: { $edgeAgent: { x: 1 }, $edgeHub: {} } })).toEqual({ changes: true, replaces: ["modulesContent"], deleteBeforeReplace: false });
 }, 15_000);

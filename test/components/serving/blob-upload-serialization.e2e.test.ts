@@ -4,32 +4,19 @@
  * secret, check and diff run, and an operation builds its token source at run time from the
  * environment, which here names what is missing before any request leaves.
  */
-import Module from "node:module";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as sc from "@pulumi/pulumi/runtime/closure/serializeClosure";
 import { modelFolderUploadProvider } from "../../../components/serving/blob-upload-dynamic";
 import { folderDigest } from "../../../components/serving/blob-upload";
+import { restoreEnvironmentAfterEach, serializedProvider } from "../../helpers/serialized-provider";
 
-/** Load serialized provider text the way the dynamic provider host does (requireFromString(text).handler()). */
-function load(text: string): Required<import("@pulumi/pulumi").dynamic.ResourceProvider> {
-    const m = new Module(path.join(__dirname, "serialized-provider.js")) as Module & { _compile(code: string, file: string): void; paths: string[] };
-    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-    m._compile(text, m.id);
-    return (m.exports as { handler: () => Required<import("@pulumi/pulumi").dynamic.ResourceProvider> }).handler();
-}
-
-const saved = { ...process.env };
-afterEach(() => {
-    process.env = { ...saved };
-});
+restoreEnvironmentAfterEach();
 
 it("serializes without secrets and runs from the text, building the token source at run time", async () => {
     const provider = modelFolderUploadProvider();
-    const serialized = await sc.serializeFunction(() => provider, { allowSecrets: true });
-    expect(serialized.containsSecrets).toBe(false);
-    const loaded = load(serialized.text);
+    const { loaded, containsSecrets } = await serializedProvider(provider, __dirname);
+    expect(containsSecrets).toBe(false);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "serialized-upload-"));
     fs.writeFileSync(path.join(dir, "model.json"), "{}");
     const news = { accountName: "stamldev", storageSuffix: "core.windows.net", container: "models", prefix: "churn/1/", localPath: dir, contentDigest: folderDigest(dir) };

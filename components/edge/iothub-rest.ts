@@ -25,7 +25,7 @@
  * each by reading the current state. Messages name the hub, the operation, the status and the
  * IoT Hub error code, never the token or a key.
  */
-import { bearerTokenFor, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "../serving/http-retry";
+import { bearerTokenFor, resolveRetryPolicy, unansweredAttempt, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "../serving/http-retry";
 import type { EntraTokenSource } from "../serving/registry-auth";
 
 /** The data-plane API version used for every request. */
@@ -180,9 +180,7 @@ export class IotHubClient {
             const wait = retry ? retryAfter(response.headers.get("retry-after")) : undefined;
             return { done: false, retry, status: response.status, reason, ...(code !== undefined ? { code } : {}), ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
         } catch (err) {
-            if (controller.signal.aborted) return { done: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
-            const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-            return { done: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
+            return unansweredAttempt(err, controller.signal, timeoutMs);
         } finally {
             clearTimeout(timer);
         }

@@ -32,7 +32,7 @@
  * lost answer is safe. Messages name the account, container, blob, operation and status with the
  * Storage error code, never the token.
  */
-import { bearerTokenFor, resolveRetryPolicy, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "./http-retry";
+import { bearerTokenFor, resolveRetryPolicy, unansweredAttempt, retryAfter, withRetries, type AttemptOutcome, type RetryPolicy, type TransportOptions } from "./http-retry";
 import type { EntraTokenSource } from "./registry-auth";
 
 /** The Blob service version of every request (supports OAuth; "Versioning for Azure Storage"). */
@@ -194,9 +194,7 @@ export class BlobClient {
             const wait = retry ? retryAfter(response.headers.get("retry-after")) : undefined;
             return { done: false, retry, status: response.status, ...(code !== undefined ? { code } : {}), reason, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
         } catch (err) {
-            if (controller.signal.aborted) return { done: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
-            const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-            return { done: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
+            return unansweredAttempt(err, controller.signal, timeoutMs);
         } finally {
             clearTimeout(timer);
         }

@@ -131,6 +131,13 @@ export type AttemptOutcome<T> =
     | { readonly done: true; readonly value: T }
     | { readonly done: false; readonly retry: boolean; readonly status?: number; readonly code?: string; readonly reason: string; readonly retryAfterMs?: number };
 
+/** A request that got no answer (timed out through `signal`, or failed on the network): retried. */
+export function unansweredAttempt(err: unknown, signal: AbortSignal, timeoutMs: number): AttemptOutcome<never> {
+    if (signal.aborted) return { done: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
+    const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
+    return { done: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
+}
+
 /** The last failed attempt, as the final error of {@link withRetries} describes it. */
 export interface FinalFailure {
     /** The message: the request, why it failed, and after how many attempts. */
@@ -248,9 +255,7 @@ async function attemptOnce(doFetch: typeof fetch, url: string, form: Readonly<Re
         const retryAfterMs = retry ? retryAfter(response.headers.get("retry-after")) : undefined;
         return { done: false, retry, status: response.status, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     } catch (err) {
-        if (controller.signal.aborted) return { done: false, retry: true, reason: `timeout after ${timeoutMs} ms` };
-        const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-        return { done: false, retry: true, reason: `network error: ${err instanceof Error ? err.message : String(err)}${cause}` };
+        return unansweredAttempt(err, controller.signal, timeoutMs);
     } finally {
         clearTimeout(timer);
     }
